@@ -1,0 +1,70 @@
+/// @file
+/// @brief Article <-> JSON.
+#include "common/article.h"
+
+namespace news {
+
+nlohmann::json to_json(const Article& a) {
+    nlohmann::json speakers = nlohmann::json::array();
+    for (const Speaker& s : a.speakers) {
+        nlohmann::json quotes = nlohmann::json::array();
+        for (const Quote& q : s.quotes) quotes.push_back({{"text", q.text}, {"start", q.start}, {"end", q.end}});
+        speakers.push_back({{"name", s.name}, {"kind", s.kind}, {"role", s.role}, {"quotes", std::move(quotes)}});
+    }
+    nlohmann::json j = {
+        {"id", a.id},           {"path", a.path},         {"title", a.title},
+        {"date", a.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.date)},
+        {"source", a.source},   {"url", a.url},           {"dateline", a.dateline},
+        {"language", a.language}, {"encoding", a.encoding}, {"authors", a.authors},
+        {"persons", a.persons}, {"organizations", a.organizations},
+        {"topics", a.topics},   {"speakers", std::move(speakers)},
+        {"dek", a.dek},         {"text", a.text},
+    };
+    return j;
+}
+
+namespace {
+std::string str(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+std::vector<std::string> strs(const nlohmann::json& j, const char* key) {
+    std::vector<std::string> out;
+    auto it = j.find(key);
+    if (it != j.end() && it->is_array())
+        for (const auto& v : *it)
+            if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+}  // namespace
+
+Article article_from_json(const nlohmann::json& j) {
+    Article a;
+    a.id = str(j, "id");
+    a.path = str(j, "path");
+    a.title = str(j, "title");
+    a.dek = str(j, "dek");
+    a.date = str(j, "date");
+    a.source = str(j, "source");
+    a.url = str(j, "url");
+    a.dateline = str(j, "dateline");
+    a.language = str(j, "language");
+    a.encoding = str(j, "encoding");
+    a.authors = strs(j, "authors");
+    a.persons = strs(j, "persons");
+    a.organizations = strs(j, "organizations");
+    a.topics = strs(j, "topics");
+    a.text = str(j, "text");
+    if (auto it = j.find("speakers"); it != j.end() && it->is_array()) {
+        for (const auto& s : *it) {
+            Speaker sp{str(s, "name"), str(s, "kind"), str(s, "role"), {}};
+            if (auto q = s.find("quotes"); q != s.end() && q->is_array())
+                for (const auto& qq : *q)
+                    sp.quotes.push_back({str(qq, "text"), qq.value("start", std::size_t{0}), qq.value("end", std::size_t{0})});
+            a.speakers.push_back(std::move(sp));
+        }
+    }
+    return a;
+}
+
+}  // namespace news

@@ -1,0 +1,53 @@
+/// @file
+/// @brief The Article model: what readers fill, extractors complete and the searcher shows.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace news {
+
+/// A direct quotation. Offsets are bytes into Article::text.
+struct Quote {
+    std::string text;
+    std::size_t start = 0;
+    std::size_t end = 0;
+};
+
+/// Someone quoted in the article (filled by the speaker extractor).
+struct Speaker {
+    std::string name;             ///< full name as written ("Jen Daskal")
+    std::string kind = "person";  ///< "person" or "organization"
+    std::string role;             ///< "deputy homeland security adviser", or empty
+    std::vector<Quote> quotes;
+};
+
+/// One news article. Readers fill path, id, title, text and whatever metadata the
+/// input carries; the extractors fill dateline, authors (byline), speakers and persons.
+struct Article {
+    std::string id;        ///< unique id, the Q term ("harbor-ledger/strike.txt", "feeds/wire.jsonl#2")
+    std::string path;      ///< the source file as found on disk
+    std::string title;
+    std::string dek;       ///< the standfirst under the title, when the input has one
+    std::string date;      ///< ISO "YYYY-MM-DD", or empty: never invented
+    std::string source;    ///< outlet display name ("NBC News")
+    std::string url;
+    std::string dateline;  ///< "BEIJING"
+    std::string language = "en";
+    std::string encoding = "UTF-8";  ///< encoding of the source file, as detected
+    std::vector<std::string> authors;
+    std::vector<std::string> persons;        ///< named people mentioned (speakers included)
+    std::vector<std::string> organizations;  ///< organisations cited
+    std::vector<std::string> topics;
+    std::string text;      ///< cleaned body text, paragraphs separated by blank lines
+    std::vector<Speaker> speakers;
+};
+
+/// The JSON form of --extract and of the document data.
+[[nodiscard]] nlohmann::json to_json(const Article& a);
+[[nodiscard]] Article article_from_json(const nlohmann::json& j);
+
+}  // namespace news

@@ -1,0 +1,76 @@
+/// @file
+/// @brief The one table of fields: query name <-> Xapian term prefix <-> kind. Nothing else spells a prefix.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace news::schema {
+
+/// Bumped whenever terms, values or document data change meaning.
+inline constexpr int kSchemaVersion = 1;
+
+/// Value slots (Omega style: an enum, one place).
+enum Slot : Xapian::valueno {
+    kDateSlot = 0,     ///< "YYYYMMDD", sortable; absent when the article has no date
+    kFileSigSlot = 1,  ///< "size:mtime_ns" of the source file, for incremental runs
+};
+
+enum class Kind {
+    Text,   ///< positional words, stems under "Z"+prefix
+    Name,   ///< a person's name: prefix + full folded name and each trailing part; word prefix + each word
+    Slug,   ///< prefix + slug of the whole value ("nbc-news")
+    Exact,  ///< prefix + folded value ("beijing", "hong kong")
+    Date,   ///< value slot kDateSlot
+};
+
+struct Field {
+    std::string_view name;         ///< as written in queries: "speaker"
+    std::string_view prefix;       ///< term prefix: "XSPK"
+    Kind kind;
+    std::string_view word_prefix;  ///< Name fields: prefix of single name words
+};
+
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kFilePrefix = "XFILE";  ///< every document of one source file
+inline constexpr std::string_view kLangPrefix = "L";
+inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kBodyPrefix = "";
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kQuotePrefix = "XQ";
+
+/// Query fields, in the order --help lists them.
+inline constexpr Field kFields[] = {
+    {"title", kTitlePrefix, Kind::Text, ""},
+    {"body", kBodyPrefix, Kind::Text, ""},
+    {"quote", kQuotePrefix, Kind::Text, ""},
+    {"speaker", "XSPK", Kind::Name, "XSPKW"},
+    {"person", "XPER", Kind::Name, "XPERW"},
+    {"author", "A", Kind::Name, "XAW"},
+    {"source", "XSRC", Kind::Slug, ""},
+    {"place", "XPLACE", Kind::Exact, ""},
+    {"lang", kLangPrefix, Kind::Exact, ""},
+    {"date", "", Kind::Date, ""},
+};
+
+/// The field called @p name, or nullptr.
+[[nodiscard]] const Field* find_field(std::string_view name);
+[[nodiscard]] const Field& field(std::string_view name);  ///< throws on an unknown name
+
+/// Slug of an outlet name: folded, words joined by '-' ("NBC News" -> "nbc-news").
+[[nodiscard]] std::string slug(std::string_view name);
+
+/// Database metadata keys.
+inline constexpr const char* kMetaSchema = "news.schema_version";
+inline constexpr const char* kMetaAnalyzer = "news.analyzer";
+inline constexpr const char* kMetaLanguage = "news.stem_language";
+
+/// Writes the schema and analyzer settings; throws if the database already holds different ones.
+void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& stem_language);
+
+/// Reads the stem language, checking schema and analyzer; throws std::runtime_error on a mismatch.
+[[nodiscard]] std::string read_metadata(const Xapian::Database& db);
+
+}  // namespace news::schema

@@ -1,0 +1,59 @@
+/// @file
+/// @brief The Analyzer: the one path from text to index terms, for indexing and querying.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace news::text {
+
+/// One word of the input, as found by ICU's UAX #29 word BreakIterator.
+struct Token {
+    std::string term;   ///< folded form: NFKC, case folded, diacritics removed ("lopez", "70000", "us")
+    std::string alt;    ///< a second term at the same position, or empty ("china" for "china's")
+    std::size_t start;  ///< byte offset of the word in the input
+    std::size_t end;    ///< byte offset one past the word
+    bool stemmable;     ///< alphabetic word: gets a Z-prefixed stem term
+};
+
+/// Splits and folds text the same way for the indexer and the query parser.
+///
+/// **Example**: `tokenize("López said 70,000 U.S. jobs")` gives the terms
+/// `lopez said 70000 us jobs`.
+class Analyzer {
+public:
+    /// @param stem_language a Xapian::Stem language name ("english"), or "none".
+    explicit Analyzer(const std::string& stem_language = "english");
+    ~Analyzer();
+    Analyzer(Analyzer&&) noexcept;
+    Analyzer& operator=(Analyzer&&) noexcept;
+
+    /// Words of @p utf8 in order, with byte offsets. Invalid UTF-8 bytes count as U+FFFD.
+    [[nodiscard]] std::vector<Token> tokenize(std::string_view utf8) const;
+
+    /// The folded words of @p utf8 joined by single spaces ("Felbab-Brown" -> "felbab brown").
+    [[nodiscard]] std::string normalize(std::string_view utf8) const;
+
+    /// The stem of a folded term (the term itself when stemming is off).
+    [[nodiscard]] std::string stem(const std::string& term) const;
+
+    [[nodiscard]] const std::string& language() const;
+
+    /// A string naming the folding rules; stored in the database and checked at open.
+    [[nodiscard]] static std::string settings_id();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Folds one word (no word splitting): NFKC, case fold, diacritics, apostrophes.
+[[nodiscard]] std::string fold_word(std::string_view utf8);
+
+/// Is @p s valid UTF-8?
+[[nodiscard]] bool is_valid_utf8(std::string_view s);
+
+}  // namespace news::text

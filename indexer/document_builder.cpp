@@ -1,0 +1,112 @@
+/// @file
+/// @brief Terms, values and data of one article.
+#include "indexer/document_builder.h"
+
+#include "common/date.h"
+#include "common/schema.h"
+#include "indexer/extract/speakers.h"
+
+#include <functional>
+
+namespace news {
+namespace {
+
+constexpr std::size_t kMaxTerm = 240;
+constexpr Xapian::termpos kFieldGap = 100;  // phrases never cross from title into body
+
+std::string bounded(std::string_view prefix, const std::string& key) {
+    std::string t = std::string(prefix) + key;
+    if (t.size() <= kMaxTerm) return t;
+    // Keep a readable head, make it unique with a hash of the whole.
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "#%016zx", std::hash<std::string>{}(key));
+    return t.substr(0, kMaxTerm - 17) + buf;
+}
+
+}  // namespace
+
+std::string DocumentBuilder::id_term(const std::string& id) { return bounded(schema::kIdPrefix, id); }
+std::string DocumentBuilder::file_term(const std::string& key) { return bounded(schema::kFilePrefix, key); }
+
+void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix,
+                                 Xapian::termpos& pos) const {
+    const std::string p(prefix);
+    const std::string zp = std::string(schema::kStemPrefix) + p;
+    for (const text::Token& t : analyzer_.tokenize(text)) {
+        ++pos;
+        doc.add_posting(p + t.term, pos);
+        if (!t.alt.empty()) doc.add_posting(p + t.alt, pos);
+        if (t.stemmable) doc.add_term(zp + analyzer_.stem(t.alt.empty() ? t.term : t.alt));
+    }
+}
+
+void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_name, const std::string& name) const {
+    const schema::Field& f = schema::field(field_name);
+    std::string norm = analyzer_.normalize(name);
+    if (norm.empty()) return;
+    // The full name and each trailing part: "vanda felbab brown", "felbab brown", "brown".
+    for (std::size_t at = 0; at != std::string::npos;) {
+        std::string part = norm.substr(at);
+        if (part.size() + f.prefix.size() <= kMaxTerm) doc.add_boolean_term(std::string(f.prefix) + part);
+        std::size_t sp = norm.find(' ', at);
+        at = sp == std::string::npos ? sp : sp + 1;
+    }
+    std::size_t b = 0;
+    while (b <= norm.size()) {
+        std::size_t e = norm.find(' ', b);
+        if (e == std::string::npos) e = norm.size();
+        if (e > b) doc.add_boolean_term(std::string(f.word_prefix) + norm.substr(b, e - b));
+        b = e + 1;
+    }
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a, const std::string& file_key, const std::string& file_sig) const {
+    Xapian::Document doc;
+    doc.add_boolean_term(id_term(a.id));
+    if (!file_key.empty()) doc.add_boolean_term(file_term(file_key));
+    if (!a.language.empty()) doc.add_boolean_term(std::string(schema::kLangPrefix) + a.language);
+
+    Xapian::termpos pos = 0;
+    // Title words are body words too (unprefixed), and title words under S.
+    {
+        Xapian::termpos title_pos = 0;
+        index_text(doc, a.title, schema::kTitlePrefix, title_pos);
+        index_text(doc, a.title, schema::kBodyPrefix, pos);
+        pos += kFieldGap;
+    }
+    // Body, with the words inside quotations also under XQ at the same positions.
+    const std::string xq(schema::kQuotePrefix), zxq = std::string(schema::kStemPrefix) + xq;
+    std::vector<extract::QuoteSpan> quotes = extract::find_quotes(a.text);
+    std::size_t qi = 0;
+    for (const text::Token& t : analyzer_.tokenize(a.text)) {
+        ++pos;
+        doc.add_posting(t.term, pos);
+        if (!t.alt.empty()) doc.add_posting(t.alt, pos);
+        std::string stem = t.stemmable ? analyzer_.stem(t.alt.empty() ? t.term : t.alt) : std::string();
+        if (t.stemmable) doc.add_term(std::string(schema::kStemPrefix) + stem);
+        while (qi < quotes.size() && quotes[qi].end <= t.start) ++qi;
+        if (qi < quotes.size() && quotes[qi].start <= t.start && t.end <= quotes[qi].end) {
+            doc.add_posting(xq + t.term, pos);
+            if (!t.alt.empty()) doc.add_posting(xq + t.alt, pos);
+            if (t.stemmable) doc.add_term(zxq + stem);
+        }
+    }
+
+    for (const Speaker& s : a.speakers) add_name(doc, "speaker", s.name);
+    for (const std::string& p : a.persons) add_name(doc, "person", p);
+    for (const std::string& au : a.authors) add_name(doc, "author", au);
+    if (!a.source.empty()) doc.add_boolean_term(std::string(schema::field("source").prefix) + schema::slug(a.source));
+    if (!a.dateline.empty()) {
+        const std::string prefix(schema::field("place").prefix);
+        std::string full = analyzer_.normalize(a.dateline);
+        std::string city = analyzer_.normalize(a.dateline.substr(0, a.dateline.find(',')));
+        if (!full.empty()) doc.add_boolean_term(prefix + full);
+        if (!city.empty()) doc.add_boolean_term(prefix + city);
+    }
+    if (!a.date.empty()) doc.add_value(schema::kDateSlot, date::to_value(a.date));
+    if (!file_sig.empty()) doc.add_value(schema::kFileSigSlot, file_sig);
+    doc.set_data(to_json(a).dump());
+    return doc;
+}
+
+}  // namespace news

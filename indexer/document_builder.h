@@ -1,0 +1,36 @@
+/// @file
+/// @brief Article -> Xapian::Document, following common/schema.h.
+#pragma once
+
+#include "common/article.h"
+#include "common/text/analyzer.h"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace news {
+
+/// Builds documents with one Analyzer (not thread-safe: one builder per thread).
+class DocumentBuilder {
+public:
+    explicit DocumentBuilder(const text::Analyzer& analyzer) : analyzer_(analyzer) {}
+
+    /// The document for @p a. @p file_key and @p file_sig tie it to its source file for
+    /// incremental runs (both may be empty).
+    [[nodiscard]] Xapian::Document build(const Article& a, const std::string& file_key,
+                                         const std::string& file_sig) const;
+
+    /// The Q term of an article id (ids longer than Xapian's term limit are hashed).
+    [[nodiscard]] static std::string id_term(const std::string& id);
+    /// The XFILE term of a file key.
+    [[nodiscard]] static std::string file_term(const std::string& key);
+
+private:
+    void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix, Xapian::termpos& pos) const;
+    void add_name(Xapian::Document& doc, std::string_view field, const std::string& name) const;
+
+    const text::Analyzer& analyzer_;
+};
+
+}  // namespace news

@@ -1,0 +1,557 @@
+/// @file
+/// @brief Rule-based quote and speaker extraction: quotes, cue verbs, names, roles, pronouns.
+///
+/// The text is read once as a list of words outside quotation marks. Every cue verb
+/// ("said", "told", "according to", ...) with a subject next to it is an attribution
+/// event; a quote takes the event that follows it in its sentence, else the last one
+/// before it in the same sentence; pronouns resolve to the last named event before them;
+/// surnames resolve to the full name met before.
+#include "indexer/extract/speakers.h"
+
+#include "common/text/analyzer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <unordered_set>
+
+namespace news::extract {
+namespace {
+
+using Set = std::unordered_set<std::string_view>;
+
+const Set kCues = {"said",     "says",      "say",        "told",      "tells",     "added",      "adds",
+                   "wrote",    "writes",    "asked",      "asks",      "vowed",     "warned",     "warns",
+                   "insisted", "insists",   "explained",  "noted",     "notes",     "argued",     "argues",
+                   "stated",   "declared",  "replied",    "responded", "continued", "recalled",   "acknowledged",
+                   "admitted", "claimed",   "claims",     "conceded",  "cautioned", "predicted",  "tweeted",
+                   "posted",   "announced", "urged",      "suggested", "observed",  "remarked",   "emphasized",
+                   "emphasised", "stressed", "complained", "countered", "testified", "maintained", "contended",
+                   "confirmed", "boasted",  "lamented",   "quipped",   "shouted",   "declared",   "pledged",
+                   "promised", "recounted", "concluded", "agreed",    "disagreed", "announces",  "reiterated"};
+const Set kPronouns = {"he", "she", "they", "He", "She", "They"};
+const Set kHonorifics = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mx", "Prof"};
+const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretary",  "Senator",  "Sen",
+                     "Rep",       "Representative", "Gov", "Governor", "Mayor",      "Director", "Chairman",
+                     "Chairwoman", "Chair",   "Chief",    "Judge",     "Justice",    "General",  "Gen",
+                     "Speaker",   "Leader",   "Ambassador", "Commissioner", "Spokesman", "Spokeswoman",
+                     "Spokesperson", "Premier", "Chancellor", "King", "Queen",      "Prince",   "Pope",
+                     "Coach",     "Captain",  "Capt",     "Sheriff",   "Inspector",  "Superintendent",
+                     "Deputy",    "Attorney", "Lawmaker", "Councilwoman", "Councilman", "Professor", "Rev",
+                     "Lt",        "Col",      "Sgt",      "Adm",       "Admiral",    "Colonel",  "Lieutenant",
+                     "Sergeant",  "Officer",  "Detective", "Treasurer", "Assemblyman", "Assemblywoman",
+                     "Congressman", "Congresswoman", "Foreign", "Defense", "Defence", "Interior", "Finance",
+                     "Health",    "Former",   "Acting",   "Executive", "CEO",       "Founder",  "Manager",
+                     "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor"};
+const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "In",     "On",     "At",      "Of",
+                    "For",  "To",    "From",  "With",  "By",       "As",      "If",     "When",   "While",   "After",
+                    "Before", "Since", "Although", "Though", "Meanwhile", "However", "Still", "Yet", "So", "Then",
+                    "Now",  "Also",  "It",    "This",  "That",     "These",   "Those",  "There",  "Here",    "His",
+                    "Her",  "Their", "Our",   "Its",   "We",       "I",       "You",    "My",     "Your",    "Speaking",
+                    "Asked", "According", "Instead", "Among", "Under", "Over", "During", "Despite", "Like", "Unlike",
+                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                    "November", "December", "Day", "One", "Two", "Three", "Last", "Next", "Many", "Some", "Most",
+                    "Both", "Each", "Every", "All", "No", "Not", "Why", "What", "How", "Who", "Where", "Yes",
+                    "Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US", "U.K",
+                    "UK", "EU", "U.N", "UN", "Democrat", "Democrats", "Republican", "Republicans", "Democratic"};
+const Set kNationality = {"Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US",
+                          "U.K", "UK", "EU", "U.N", "UN", "Democrat", "Republican", "Democratic"};
+const Set kOrgWords = {"Institution", "Institute",  "Board",      "Ministry",   "Centers",  "Center",     "Centre",
+                       "Commission",  "Bureau",     "University", "Department", "Agency",   "Council",    "Party",
+                       "Association", "Committee",  "Court",      "Bank",       "Company",  "Corporation", "Corp",
+                       "Inc",         "Group",      "Organization", "Organisation", "Foundation", "Office",
+                       "Service",     "Services",   "News",       "Times",      "Post",     "Federation", "Union",
+                       "League",      "Club",       "Authority",  "Police",     "Army",     "Navy",       "Senate",
+                       "Congress",    "Parliament", "Government", "Administration", "Fund", "Trust", "Society",
+                       "Network",     "Press",      "Reuters",    "Journal",    "Tribune",  "Herald",     "Courier",
+                       "Ledger",      "Wire",       "Bulletin",   "Sentinel",   "Hospital", "School",     "College",
+                       "Museum",      "FC",         "Ltd",        "LLC",        "Media",    "Agency",     "Coalition",
+                       "Alliance",    "Institution", "Industries", "Airlines",  "Motors",   "Partners",   "Labs"};
+const Set kParticles = {"de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "di", "du", "dos", "ibn"};
+const Set kAdverbs = {"also", "later", "previously", "then", "once", "recently", "repeatedly", "has", "have", "had",
+                      "would", "will", "has", "publicly", "privately", "flatly", "simply", "bluntly", "again", "often"};
+
+struct Word {
+    std::size_t b = 0, e = 0;   // bytes in the text (raw word)
+    std::string core;           // without surrounding punctuation and possessive
+    bool cap = false;           // starts with a capital letter
+    bool comma = false;         // followed by a comma
+    bool stop = false;          // ends a sentence
+    bool after_quote = false;   // first word after a closing quotation mark
+    bool before_quote = false;  // last word before an opening quotation mark
+    std::size_t para = 0;
+};
+
+bool starts_upper(std::string_view s) {
+    if (s.empty()) return false;
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
+    return c >= 0 && u_isupper(c);
+}
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Quote marks: bytes of the UTF-8 sequence, or 0.
+std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& closing) {
+    opening = closing = false;
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c == '"') {
+        bool before_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '(' || t[i - 1] == '[';
+        opening = before_space;
+        closing = !before_space;
+        return 1;
+    }
+    if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+        unsigned char d = static_cast<unsigned char>(t[i + 2]);
+        if (d == 0x9C || d == 0x9E) { opening = true; return 3; }   // “ „
+        if (d == 0x9D) { closing = true; return 3; }                // ”
+    }
+    if (c == 0xC2 && i + 1 < t.size()) {
+        unsigned char d = static_cast<unsigned char>(t[i + 1]);
+        if (d == 0xAB) { opening = true; return 2; }  // «
+        if (d == 0xBB) { closing = true; return 2; }  // »
+    }
+    return 0;
+}
+
+std::string strip_word(std::string_view raw, bool& comma, bool& stop) {
+    std::size_t b = 0, e = raw.size();
+    auto lead = [&](std::string_view s) { return raw.substr(b).starts_with(s); };
+    while (b < e) {
+        if (raw[b] == '(' || raw[b] == '[' || raw[b] == '\'' || raw[b] == '"') ++b;
+        else if (lead("\xE2\x80\x98") || lead("\xE2\x80\x9C")) b += 3;
+        else break;
+    }
+    comma = stop = false;
+    while (e > b) {
+        char c = raw[e - 1];
+        if (c == ',' || c == ';' || c == ':') { comma = true; --e; }
+        else if (c == '.' || c == '!' || c == '?') { stop = true; --e; }
+        else if (c == ')' || c == ']' || c == '"' || c == '\'') --e;
+        else if (e - b >= 3 && raw.substr(e - 3, 3) == "\xE2\x80\x9D") e -= 3;
+        else if (e - b >= 3 && raw.substr(e - 3, 3) == "\xE2\x80\x99" && (e - b == 3 || raw[e - 4] != 's')) e -= 3;
+        else break;
+    }
+    std::string core(raw.substr(b, e - b));
+    for (std::string_view poss : {"\xE2\x80\x99s", "'s"})
+        if (core.size() > poss.size() && core.ends_with(poss)) core.resize(core.size() - poss.size());
+    // "U.S." keeps its inner dots; a one-letter initial ("J.") does not end a sentence.
+    if (stop && (core.size() == 1 || core.find('.') != std::string::npos || kHonorifics.count(core) || kTitles.count(core)))
+        stop = false;
+    return core;
+}
+
+struct Doc {
+    std::string_view text;
+    std::vector<QuoteSpan> quotes;
+    std::vector<Word> words;  // outside quotes
+};
+
+void build_words(Doc& d) {
+    std::string_view t = d.text;
+    std::size_t qi = 0, para = 0, i = 0;
+    bool after_quote = false;
+    while (i < t.size()) {
+        if (qi < d.quotes.size() && i >= d.quotes[qi].open) {
+            if (!d.words.empty()) d.words.back().before_quote = true;
+            for (std::size_t k = d.quotes[qi].open; k < d.quotes[qi].close && k < t.size(); ++k)
+                if (t[k] == '\n' && k + 1 < t.size() && t[k + 1] == '\n') ++para;
+            i = d.quotes[qi].close;
+            ++qi;
+            after_quote = true;
+            continue;
+        }
+        if (is_space(static_cast<unsigned char>(t[i]))) {
+            if (t[i] == '\n' && i + 1 < t.size() && t[i + 1] == '\n') {
+                ++para;
+                after_quote = false;
+                if (!d.words.empty()) d.words.back().stop = true;
+            }
+            ++i;
+            continue;
+        }
+        std::size_t b = i;
+        while (i < t.size() && !is_space(static_cast<unsigned char>(t[i])) &&
+               !(qi < d.quotes.size() && i >= d.quotes[qi].open))
+            ++i;
+        Word w;
+        w.b = b;
+        w.e = i;
+        w.core = strip_word(t.substr(b, i - b), w.comma, w.stop);
+        w.cap = starts_upper(w.core);
+        w.after_quote = after_quote;
+        w.para = para;
+        after_quote = false;
+        if (w.core.empty()) {
+            if (!d.words.empty()) d.words.back().comma |= w.comma, d.words.back().stop |= w.stop;
+            continue;
+        }
+        d.words.push_back(std::move(w));
+    }
+}
+
+bool name_word(const Word& w) {
+    if (!w.cap) return kParticles.count(w.core) > 0 || w.core == "of" || w.core == "for";
+    return true;
+}
+
+std::string join(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
+    std::string out;
+    for (std::size_t i = b; i < e; ++i) {
+        if (!out.empty()) out += ' ';
+        out += ws[i].core;
+    }
+    return out;
+}
+
+struct Mention {
+    std::string name;
+    std::string role;
+    std::string kind = "person";
+    bool pronoun = false;
+};
+
+// A run of capitalised words [b, e): split the title/role in front from the name.
+std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
+    while (b < e && ((kStops.count(ws[b].core) && !kNationality.count(ws[b].core)) || kHonorifics.count(ws[b].core))) ++b;
+    while (e > b && kParticles.count(ws[e - 1].core)) --e;
+    if (b >= e) return std::nullopt;
+    Mention m;
+    for (std::size_t i = b; i < e; ++i)
+        if (kOrgWords.count(ws[i].core)) {
+            m.kind = "organization";
+            m.name = join(ws, b, e);
+            return m;
+        }
+    std::size_t last_title = e, of_after_title = e;
+    for (std::size_t i = b; i < e; ++i) {
+        if (kTitles.count(ws[i].core) || kHonorifics.count(ws[i].core)) last_title = i, of_after_title = e;
+        else if (last_title != e && (ws[i].core == "of" || ws[i].core == "for")) of_after_title = i;
+    }
+    std::size_t name_b = b;
+    if (last_title != e) {
+        name_b = of_after_title != e ? std::max(of_after_title + 1, e >= 2 ? e - 2 : b) : last_title + 1;
+        std::size_t rb = b;
+        while (rb < name_b && kHonorifics.count(ws[rb].core)) ++rb;
+        if (rb < name_b) m.role = join(ws, rb, name_b);
+    }
+    while (name_b < e && (kHonorifics.count(ws[name_b].core) || kNationality.count(ws[name_b].core) || !ws[name_b].cap)) ++name_b;
+    if (name_b >= e || e - name_b > 5) return std::nullopt;
+    for (std::size_t i = name_b; i < e; ++i)
+        if (kStops.count(ws[i].core) || kPronouns.count(ws[i].core)) return std::nullopt;
+    m.name = join(ws, name_b, e);
+    return m;
+}
+
+// Capitalised run ending at word e-1 (going back, not across commas or sentence ends).
+std::size_t run_start(const std::vector<Word>& ws, std::size_t e) {
+    std::size_t b = e;
+    while (b > 0 && name_word(ws[b - 1]) && ws[b - 1].para == ws[e - 1].para &&
+           (b == e || (!ws[b - 1].comma && !ws[b - 1].stop && !ws[b - 1].before_quote)))
+        --b;
+    while (b < e && !ws[b].cap) ++b;  // a run does not start with a particle
+    return b;
+}
+
+std::size_t run_end(const std::vector<Word>& ws, std::size_t b) {
+    std::size_t e = b;
+    while (e < ws.size() && name_word(ws[e]) && ws[e].para == ws[b].para) {
+        ++e;
+        if (ws[e - 1].comma || ws[e - 1].stop || ws[e - 1].before_quote) break;
+    }
+    while (e > b && !ws[e - 1].cap) --e;
+    return e;
+}
+
+std::string clean_role(std::string role) {
+    for (std::string_view lead : {"who is ", "who was ", "who serves as ", "a ", "an ", "the "})
+        if (role.starts_with(lead)) role = role.substr(lead.size());
+    for (std::string_view cut : {" and ", " in ", " who ", " which ", " since ", " until "}) {
+        std::size_t p = role.find(cut);
+        if (p != std::string::npos && p > 0) role.resize(p);
+    }
+    return role.size() > 160 ? std::string() : role;
+}
+
+// The appositive after a name that ends with a comma: words up to the next comma.
+std::string appositive(std::string_view text, const std::vector<Word>& ws, std::size_t from, std::size_t& end) {
+    end = from;
+    while (end < ws.size() && end < from + 30 && ws[end].para == ws[from].para) {
+        ++end;
+        if (ws[end - 1].comma || ws[end - 1].stop || ws[end - 1].before_quote) break;
+    }
+    if (end == from || ws[from].cap) return {};
+    std::string_view raw = text.substr(ws[from].b, ws[end - 1].e - ws[from].b);
+    while (!raw.empty() && (raw.back() == ',' || raw.back() == '.' || raw.back() == ';' || raw.back() == ':'))
+        raw.remove_suffix(1);
+    return clean_role(std::string(raw));
+}
+
+struct Event {
+    std::size_t cue = 0;  // word index of the cue
+    Mention who;
+};
+
+// The subject of the cue at word c, if any.
+std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>& ws, std::size_t c) {
+    const Word& cue = ws[c];
+    if (cue.core == "according") {
+        if (c + 2 < ws.size() && ws[c + 1].core == "to" && ws[c + 2].cap) {
+            std::size_t e = run_end(ws, c + 2);
+            auto m = split_run(ws, c + 2, e);
+            if (m && e > 0 && ws[e - 1].comma) {
+                std::size_t end;
+                if (std::string r = appositive(text, ws, e, end); !r.empty() && m->role.empty()) m->role = r;
+            }
+            return m;
+        }
+        return std::nullopt;
+    }
+    std::size_t p = c;
+    while (p > 0 && kAdverbs.count(ws[p - 1].core) && !ws[p - 1].comma) --p;
+    if (p > 0 && ws[p - 1].para == cue.para && !ws[p - 1].stop) {
+        const Word& prev = ws[p - 1];
+        if (kPronouns.count(prev.core) && !prev.comma) return Mention{prev.core, "", "person", true};
+        if (prev.cap && !prev.comma && !prev.before_quote) {
+            std::size_t b = run_start(ws, p);
+            if (b < p) return split_run(ws, b, p);
+        }
+        if (prev.comma && !prev.after_quote) {
+            // "NAME, a ROLE, said": find the name ending in a comma before the appositive.
+            for (std::size_t j = p - 1; j-- > 0 && j + 30 > p;) {
+                if (ws[j].para != cue.para || ws[j].stop || ws[j].before_quote) break;
+                if (!ws[j].comma) continue;
+                if (!ws[j].cap) break;
+                std::size_t b = run_start(ws, j + 1);
+                auto m = split_run(ws, b, j + 1);
+                if (!m) break;
+                std::size_t end;
+                std::string r = appositive(text, ws, j + 1, end);
+                if (end != p) break;
+                if (m->role.empty()) m->role = r;
+                return m;
+            }
+        }
+    }
+    // Inverted: ', said NAME, a ROLE' / '” said NAME'.
+    bool inverted = cue.after_quote || (p > 0 && ws[p - 1].comma);
+    if (inverted && !cue.stop && !cue.comma && c + 1 < ws.size() && ws[c + 1].para == cue.para) {
+        if (kPronouns.count(ws[c + 1].core)) return Mention{ws[c + 1].core, "", "person", true};
+        std::size_t b = c + 1;
+        if (ws[b].core == "the" || ws[b].core == "a") return std::nullopt;
+        if (!ws[b].cap) return std::nullopt;
+        std::size_t e = run_end(ws, b);
+        auto m = split_run(ws, b, e);
+        if (m && ws[e - 1].comma) {
+            std::size_t end;
+            std::string r = appositive(text, ws, e, end);
+            if (!r.empty() && (m->role.empty() || m->role.starts_with("one of"))) m->role = r;
+        }
+        return m;
+    }
+    return std::nullopt;
+}
+
+std::string last_word(const std::string& name) {
+    std::size_t sp = name.rfind(' ');
+    return sp == std::string::npos ? name : name.substr(sp + 1);
+}
+
+}  // namespace
+
+std::vector<QuoteSpan> find_quotes(std::string_view t) {
+    std::vector<QuoteSpan> out;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        bool op, cl;
+        std::size_t len = mark_len(t, i, op, cl);
+        if (!len || !op) { ++i; continue; }
+        QuoteSpan q;
+        q.open = i;
+        q.start = i + len;
+        std::size_t j = q.start;
+        bool done = false;
+        while (j < t.size() && !done) {
+            bool o2, c2;
+            std::size_t l2 = mark_len(t, j, o2, c2);
+            if (l2 && c2) {
+                q.end = j;
+                q.close = j + l2;
+                done = true;
+                break;
+            }
+            if (t[j] == '\n' && j + 1 < t.size() && t[j + 1] == '\n') {
+                // Paragraph ends inside the quote: it goes on only if the next paragraph reopens.
+                std::size_t k = j;
+                while (k < t.size() && is_space(static_cast<unsigned char>(t[k]))) ++k;
+                bool o3, c3;
+                std::size_t l3 = k < t.size() ? mark_len(t, k, o3, c3) : 0;
+                if (l3 && o3) { j = k + l3; continue; }
+                break;
+            }
+            j += l2 ? l2 : 1;
+        }
+        if (!done) { i = q.start; continue; }
+        if (q.end > q.start) out.push_back(q);
+        i = q.close;
+    }
+    return out;
+}
+
+void extract_speakers(Article& a) {
+    Doc d;
+    d.text = a.text;
+    d.quotes = find_quotes(a.text);
+    build_words(d);
+    const auto& ws = d.words;
+
+    std::set<std::string> excluded;  // authors and the outlet are never speakers
+    for (const std::string& au : a.authors) excluded.insert(au);
+    if (!a.source.empty()) excluded.insert(a.source);
+
+    // Persons and organisations: title-led runs, and later the speakers.
+    struct Named { std::size_t word; std::string name; std::string kind; };
+    std::vector<Named> named;
+    for (std::size_t i = 0; i < ws.size();) {
+        if (!ws[i].cap) { ++i; continue; }
+        std::size_t e = run_end(ws, i);
+        if (e <= i) { ++i; continue; }
+        bool titled = false;
+        for (std::size_t k = i; k < e; ++k) titled |= kTitles.count(ws[k].core) || kHonorifics.count(ws[k].core);
+        if (auto m = split_run(ws, i, e); m && !excluded.count(m->name)) {
+            std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
+            if (m->kind == "organization" && words >= 2) named.push_back({i, m->name, m->kind});
+            else if (m->kind == "person" && titled && words >= 2) named.push_back({i, m->name, m->kind});
+        }
+        i = e;
+    }
+
+    std::vector<Event> events;
+    for (std::size_t c = 0; c < ws.size(); ++c) {
+        if (!kCues.count(ws[c].core) && ws[c].core != "according") continue;
+        if (auto m = subject_of(d.text, ws, c); m && !excluded.count(m->name)) events.push_back({c, *m});
+    }
+
+    // Resolve: pronouns to the last named subject, surnames to full names met before.
+    std::vector<std::string> full_names;
+    auto resolve = [&](std::size_t at_word, Mention m) -> Mention {
+        if (m.kind != "person") return m;
+        for (const Named& n : named)
+            if (n.word <= at_word && n.kind == "person" && n.name.find(' ') != std::string::npos &&
+                std::find(full_names.begin(), full_names.end(), n.name) == full_names.end())
+                full_names.push_back(n.name);
+        if (m.name.find(' ') == std::string::npos) {
+            // A surname (or, for names written family name first, any name word).
+            bool found = false;
+            for (auto it = full_names.rbegin(); it != full_names.rend() && !found; ++it)
+                if (last_word(*it) == m.name) m.name = *it, found = true;
+            for (auto it = full_names.rbegin(); it != full_names.rend() && !found; ++it)
+                if (it->starts_with(m.name + " ") || it->find(" " + m.name + " ") != std::string::npos)
+                    m.name = *it, found = true;
+        } else if (std::find(full_names.begin(), full_names.end(), m.name) == full_names.end()) {
+            full_names.push_back(m.name);
+        }
+        return m;
+    };
+    std::optional<Mention> last_named;
+    for (Event& ev : events) {
+        if (ev.who.pronoun) {
+            if (!last_named) { ev.who.name.clear(); continue; }
+            ev.who = *last_named;
+            ev.who.role.clear();
+            continue;
+        }
+        ev.who = resolve(ev.cue, ev.who);
+        if (ev.who.kind == "person") last_named = ev.who;
+    }
+
+    // Attach each quote to an event in its sentence.
+    auto word_after = [&](std::size_t byte) {
+        return static_cast<std::size_t>(std::lower_bound(ws.begin(), ws.end(), byte,
+                                                         [](const Word& w, std::size_t b) { return w.b < b; }) -
+                                        ws.begin());
+    };
+    std::vector<std::optional<Mention>> who(d.quotes.size());
+    for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
+        const QuoteSpan& q = d.quotes[qi];
+        std::size_t first_after = word_after(q.close);
+        std::size_t next_open = qi + 1 < d.quotes.size() ? d.quotes[qi + 1].open : a.text.size();
+        const Event* pick = nullptr;
+        // After the quote, up to the end of its sentence.
+        for (const Event& ev : events) {
+            if (ev.cue < first_after) continue;
+            if (ws[ev.cue].b > next_open || ev.cue > first_after + 12) break;
+            bool crossed = false;
+            for (std::size_t k = first_after; k < ev.cue; ++k) crossed |= ws[k].stop;
+            if (first_after < ws.size() && ws[first_after].para != ws[ev.cue].para) crossed = true;
+            if (!crossed && !ev.who.name.empty()) pick = &ev;
+            break;
+        }
+        if (!pick) {
+            // Before the quote, back to the start of its sentence.
+            std::size_t last_before = word_after(q.open);
+            for (auto it = events.rbegin(); it != events.rend(); ++it) {
+                if (it->cue >= last_before) continue;
+                bool crossed = false;
+                for (std::size_t k = it->cue; k < last_before; ++k) crossed |= ws[k].stop;
+                if (last_before < ws.size() && ws[it->cue].para != ws[last_before - 1].para) crossed = true;
+                if (!crossed && !it->who.name.empty()) pick = &*it;
+                break;
+            }
+        }
+        if (pick) who[qi] = pick->who;
+    }
+    // A quote standing alone right after an attributed one (same or next paragraph) inherits it.
+    for (std::size_t qi = 1; qi < d.quotes.size(); ++qi) {
+        if (who[qi] || !who[qi - 1]) continue;
+        std::string_view between = d.text.substr(d.quotes[qi - 1].close, d.quotes[qi].open - d.quotes[qi - 1].close);
+        std::size_t breaks = 0;
+        for (std::size_t k = 0; k + 1 < between.size(); ++k)
+            if (between[k] == '\n' && between[k + 1] == '\n') ++breaks;
+        bool quote_starts_para = d.quotes[qi].open == 0 || a.text[d.quotes[qi].open - 1] == '\n';
+        if (breaks == 0 || (breaks == 1 && quote_starts_para && between.find_first_not_of(" \n") != std::string_view::npos)) {
+            // Only when nothing else is attributed in between.
+            std::size_t lo = word_after(d.quotes[qi - 1].close), hi = word_after(d.quotes[qi].open);
+            bool other = false;
+            for (const Event& ev : events) other |= ev.cue >= lo && ev.cue < hi;
+            if (!other) who[qi] = who[qi - 1];
+        }
+    }
+
+    for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
+        const QuoteSpan& q = d.quotes[qi];
+        std::string qtext(a.text.substr(q.start, q.end - q.start));
+        if (!who[qi]) continue;
+        const Mention& m = *who[qi];
+        auto it = std::find_if(a.speakers.begin(), a.speakers.end(), [&](const Speaker& s) { return s.name == m.name; });
+        if (it == a.speakers.end()) {
+            a.speakers.push_back({m.name, m.kind, m.role, {}});
+            it = a.speakers.end() - 1;
+        }
+        if (it->role.empty() || (it->role.starts_with("one of") && !m.role.empty())) it->role = m.role.empty() ? it->role : m.role;
+        it->quotes.push_back({std::move(qtext), q.start, q.end});
+    }
+    // Roles given anywhere in the article for a speaker (the first event that names one).
+    for (Speaker& s : a.speakers)
+        for (const Event& ev : events)
+            if (ev.who.name == s.name && !ev.who.role.empty() && (s.role.empty() || s.role.starts_with("one of")))
+                s.role = ev.who.role;
+
+    auto add_unique = [](std::vector<std::string>& v, const std::string& s) {
+        if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+    };
+    for (const Speaker& s : a.speakers)
+        add_unique(s.kind == "person" ? a.persons : a.organizations, s.name);
+    for (const Named& n : named) add_unique(n.kind == "person" ? a.persons : a.organizations, n.name);
+    for (const Event& ev : events)
+        if (!ev.who.pronoun && !ev.who.name.empty() && ev.who.name.find(' ') != std::string::npos)
+            add_unique(ev.who.kind == "person" ? a.persons : a.organizations, ev.who.name);
+}
+
+}  // namespace news::extract

@@ -1,0 +1,319 @@
+/// @file
+/// @brief Walk, read, extract, build and write, committing in batches.
+#include "indexer/pipeline.h"
+
+#include "common/date.h"
+#include "common/schema.h"
+#include "common/text/analyzer.h"
+#include "indexer/document_builder.h"
+#include "indexer/extract/speakers.h"
+#include "indexer/readers/manifest.h"
+#include "indexer/readers/reader.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace news {
+namespace fs = std::filesystem;
+namespace {
+
+struct Job {
+    fs::path path;
+    std::string id;        // article id of the file
+    fs::path relative;     // for manifest lookup
+    const readers::Manifest* manifest = nullptr;
+};
+
+std::string read_bytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw readers::ReadError(std::string("cannot open: ") + std::strerror(errno));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw readers::ReadError("read error");
+    return ss.str();
+}
+
+bool is_hidden(const fs::path& p) {
+    std::string n = p.filename().string();
+    return !n.empty() && n[0] == '.';
+}
+
+bool is_manifest_name(const fs::path& p) {
+    std::string n = p.filename().string();
+    return n == "manifest.tsv" || n == "manifest.csv";
+}
+
+// Chinese or Japanese when ideographs or kana make up most letters.
+std::string guess_language(const std::string& text, const std::string& given) {
+    std::size_t letters = 0, han = 0, kana = 0;
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    int32_t i = 0, n = static_cast<int32_t>(std::min<std::size_t>(text.size(), 4000));
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c < 0 || !u_isalpha(c)) continue;
+        ++letters;
+        UBlockCode b = ublock_getCode(c);
+        if (b == UBLOCK_HIRAGANA || b == UBLOCK_KATAKANA) ++kana;
+        else if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) ++han;
+    }
+    if (letters > 0 && (han + kana) * 2 > letters) return kana * 10 > letters ? "ja" : "zh";
+    return given.empty() ? "en" : given;
+}
+
+class Progress {
+public:
+    Progress(bool on, std::size_t total, std::ostream& log) : on_(on), total_(total), log_(log) {}
+    void tick(std::size_t done, std::size_t articles) {
+        if (!on_) return;
+        auto now = std::chrono::steady_clock::now();
+        if (done != total_ && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        double secs = std::chrono::duration<double>(now - start_).count();
+        int width = 30, fill = total_ ? static_cast<int>(width * done / total_) : width;
+        log_ << "\r[" << std::string(fill, '=') << std::string(width - fill, ' ') << "] " << done << "/" << total_
+             << " files, " << articles << " articles";
+        if (secs > 0.5) log_ << ", " << static_cast<long>(articles / secs) << "/s";
+        log_ << "   " << std::flush;
+    }
+    void clear() {
+        if (on_) log_ << "\r" << std::string(79, ' ') << "\r" << std::flush;
+    }
+
+private:
+    bool on_;
+    std::size_t total_;
+    std::ostream& log_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
+};
+
+std::string file_signature(const fs::path& p, const readers::ManifestEntry* m, const IndexOptions& o) {
+    std::error_code ec;
+    auto size = fs::file_size(p, ec);
+    auto mtime = fs::last_write_time(p, ec).time_since_epoch().count();
+    std::string meta = o.default_source + "|" + o.default_date + "|" + o.language;
+    if (m) {
+        meta += "|" + m->source + "|" + m->date + "|" + m->title + "|" + m->url + "|" + m->language + "|" + m->dateline;
+        for (const auto& a : m->authors) meta += "|" + a;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%ju:%jd:%016zx|", static_cast<uintmax_t>(size), static_cast<intmax_t>(mtime),
+                  std::hash<std::string>{}(meta));
+    // The file's own path ends the signature: --prune reads it back (the term may be hashed).
+    return buf + fs::absolute(p).lexically_normal().string();
+}
+
+}  // namespace
+
+IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& log) {
+    auto t0 = std::chrono::steady_clock::now();
+    IndexSummary s;
+
+    std::optional<readers::Manifest> given_manifest;
+    if (o.manifest) {
+        given_manifest = readers::Manifest::load(*o.manifest);
+        for (const auto& w : given_manifest->warnings) log << w << "\n";
+    }
+    std::vector<std::unique_ptr<readers::Manifest>> found_manifests;
+
+    // 1. Find the files.
+    std::vector<Job> jobs;
+    for (const fs::path& input : o.inputs) {
+        std::error_code ec;
+        fs::file_status st = fs::status(input, ec);
+        if (ec || !fs::exists(st)) {
+            log << input.string() << ": error: no such file or folder\n";
+            ++s.failed;
+            continue;
+        }
+        if (fs::is_directory(st)) {
+            const readers::Manifest* m = given_manifest ? &*given_manifest : nullptr;
+            if (!m) {
+                for (const char* name : {"manifest.tsv", "manifest.csv"}) {
+                    if (fs::exists(input / name)) {
+                        found_manifests.push_back(std::make_unique<readers::Manifest>(readers::Manifest::load(input / name)));
+                        for (const auto& w : found_manifests.back()->warnings) log << w << "\n";
+                        m = found_manifests.back().get();
+                        break;
+                    }
+                }
+            }
+            fs::path root_name = fs::absolute(input).lexically_normal().parent_path().filename();
+            if (fs::absolute(input).lexically_normal().filename().empty()) {
+                // "corpus/" -> "corpus"
+            } else {
+                root_name = fs::absolute(input).lexically_normal().filename();
+            }
+            std::vector<Job> found;
+            auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+            for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                const fs::path& p = it->path();
+                if (is_hidden(p)) {
+                    if (it->is_directory(ec)) it.disable_recursion_pending();
+                    continue;
+                }
+                if (!it->is_regular_file(ec)) continue;
+                if (is_manifest_name(p) || readers::format_of(p) == readers::Format::Unknown) {
+                    ++s.ignored;
+                    if (o.verbose) log << p.string() << ": ignored (not an article file)\n";
+                    continue;
+                }
+                fs::path rel = p.lexically_relative(input);
+                found.push_back({p, (root_name / rel).generic_string(), rel, m});
+            }
+            if (ec) {
+                log << input.string() << ": error: " << ec.message() << "\n";
+                ++s.failed;
+            }
+            std::sort(found.begin(), found.end(), [](const Job& a, const Job& b) { return a.path < b.path; });
+            jobs.insert(jobs.end(), found.begin(), found.end());
+        } else {
+            jobs.push_back({input, input.filename().generic_string(), input.filename(),
+                            given_manifest ? &*given_manifest : nullptr});
+        }
+    }
+    s.files = jobs.size();
+
+    // 2. Open the database (not for --extract).
+    std::optional<Xapian::WritableDatabase> db;
+    if (!o.extract_only) {
+        try {
+            db.emplace(o.db_path, Xapian::DB_CREATE_OR_OPEN);
+            schema::check_or_init_metadata(*db, o.language);
+        } catch (const Xapian::DatabaseLockError& e) {
+            throw DatabaseError(o.db_path + ": database is locked: another news-index is writing to it (" +
+                                e.get_msg() + ")");
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": cannot open database: " + e.get_description());
+        } catch (const std::runtime_error& e) {
+            throw DatabaseError(o.db_path + ": " + e.what());
+        }
+    }
+
+    text::Analyzer analyzer(o.language);
+    DocumentBuilder builder(analyzer);
+    Progress progress(o.progress && !o.extract_only, jobs.size(), log);
+    std::size_t pending = 0;
+    auto commit = [&] {
+        if (!db || pending == 0) return;
+        try {
+            db->commit();
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": commit failed: " + e.get_description());
+        }
+        pending = 0;
+    };
+
+    std::size_t done = 0;
+    for (const Job& job : jobs) {
+        ++done;
+        std::string key = fs::absolute(job.path).lexically_normal().string();
+        const readers::ManifestEntry* entry = job.manifest ? job.manifest->find(job.relative) : nullptr;
+        std::string sig = file_signature(job.path, entry, o);
+        bool existed = false;
+        try {
+            if (db) {
+                std::string fterm = DocumentBuilder::file_term(key);
+                Xapian::PostingIterator pit = db->postlist_begin(fterm);
+                if (pit != db->postlist_end(fterm)) {
+                    existed = true;
+                    if (db->get_document(*pit).get_value(schema::kFileSigSlot) == sig) {
+                        ++s.unchanged;
+                        progress.tick(done, s.articles);
+                        continue;
+                    }
+                }
+            }
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": " + e.get_description());
+        }
+
+        readers::ReadResult r;
+        try {
+            r = readers::read_file_content(readers::format_of(job.path), read_bytes(job.path), job.path.string(), job.id);
+        } catch (const readers::ReadError& e) {
+            progress.clear();
+            log << job.path.string();
+            if (e.line()) log << ":" << e.line();
+            log << ": error: " << e.what() << "\n";
+            ++s.failed;
+            continue;
+        } catch (const std::exception& e) {
+            progress.clear();
+            log << job.path.string() << ": error: " << e.what() << "\n";
+            ++s.failed;
+            continue;
+        }
+        for (const auto& [line, why] : r.errors) {
+            progress.clear();
+            log << job.path.string() << ":" << line << ": error: " << why << "\n";
+            ++s.failed;
+        }
+        if (r.encoding != "UTF-8" && o.verbose) log << job.path.string() << ": converted from " << r.encoding << "\n";
+
+        for (Article& a : r.articles) {
+            bool title_from_text = !a.title.empty();
+            if (entry) readers::apply_manifest(a, *entry, title_from_text);
+            if (a.source.empty()) a.source = o.default_source;
+            if (a.date.empty()) a.date = o.default_date;
+            a.language = guess_language(a.text, a.language);
+            extract::extract_speakers(a);
+        }
+        try {
+            if (db) {
+                if (existed) db->delete_document(DocumentBuilder::file_term(key));
+                for (const Article& a : r.articles) {
+                    db->replace_document(DocumentBuilder::id_term(a.id), builder.build(a, key, sig));
+                    if (++pending >= o.batch_size) commit();
+                }
+            } else {
+                for (const Article& a : r.articles) out << to_json(a).dump() << "\n";
+            }
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": " + e.get_description());
+        }
+        s.articles += r.articles.size();
+        (existed ? s.updated : s.indexed) += 1;
+        if (o.verbose) log << job.path.string() << ": " << r.articles.size() << " article(s)\n";
+        progress.tick(done, s.articles);
+    }
+
+    if (db && o.prune) {
+        try {
+            std::vector<std::string> gone;
+            for (auto t = db->allterms_begin(std::string(schema::kFilePrefix)); t != db->allterms_end(std::string(schema::kFilePrefix)); ++t) {
+                std::string sig = db->get_document(*db->postlist_begin(*t)).get_value(schema::kFileSigSlot);
+                std::size_t bar = sig.find('|');
+                if (bar == std::string::npos) continue;
+                std::string path = sig.substr(bar + 1);
+                std::error_code ec;
+                if (!fs::exists(path, ec)) gone.push_back(*t);
+            }
+            for (const std::string& t : gone) {
+                db->delete_document(t);
+                ++pending;
+                ++s.pruned;
+                if (o.verbose) log << t.substr(schema::kFilePrefix.size()) << ": removed (file is gone)\n";
+            }
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": " + e.get_description());
+        }
+    }
+    if (db) {
+        ++pending;  // always commit: metadata of a new database
+        commit();
+        s.db_articles = db->get_doccount();
+    }
+    progress.clear();
+    s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return s;
+}
+
+}  // namespace news

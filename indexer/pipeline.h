@@ -1,0 +1,52 @@
+/// @file
+/// @brief news-index's work: find files, read, extract, build, write in batches; or print (--extract).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace news {
+
+struct IndexOptions {
+    std::vector<std::filesystem::path> inputs;    ///< files and folders
+    std::string db_path = "news.db";
+    std::optional<std::filesystem::path> manifest;  ///< else a manifest.tsv/.csv at a folder's top is used
+    std::string default_source;                   ///< --source: for articles that name none
+    std::string default_date;                     ///< --date (ISO): for articles that have none
+    std::string language = "english";             ///< stemming language, stored in the database
+    std::size_t batch_size = 1000;                ///< articles per commit
+    bool extract_only = false;                    ///< print JSON Lines, write nothing
+    bool prune = false;                           ///< drop articles whose files are gone
+    bool progress = false;                        ///< draw a progress bar on stderr
+    bool verbose = false;                         ///< one line per file
+};
+
+struct IndexSummary {
+    std::size_t files = 0;       ///< article files considered
+    std::size_t indexed = 0;     ///< new files
+    std::size_t updated = 0;     ///< changed files, re-indexed
+    std::size_t unchanged = 0;   ///< skipped: same size, time and metadata
+    std::size_t failed = 0;      ///< files (or records) that could not be read
+    std::size_t ignored = 0;     ///< files in folders that are not articles (README.md, images...)
+    std::size_t pruned = 0;      ///< files removed with --prune
+    std::size_t articles = 0;    ///< articles written (or printed)
+    std::size_t db_articles = 0; ///< articles in the database at the end
+    double seconds = 0;
+};
+
+/// A problem with the database itself (locked, corrupt, wrong schema): exit status 3.
+class DatabaseError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Runs one indexing job. Problems with single files are reported on @p log as
+/// "path[:line]: error: reason" and counted; they never stop the run.
+/// Throws DatabaseError when the database cannot be opened or written.
+IndexSummary run_index(const IndexOptions& options, std::ostream& out, std::ostream& log);
+
+}  // namespace news

@@ -1,0 +1,68 @@
+/// @file
+/// @brief Format detection, decoding with ICU, dispatch to the readers.
+#include "indexer/readers/reader.h"
+
+#include "common/text/analyzer.h"
+#include "indexer/readers/json_reader.h"
+#include "indexer/readers/text_reader.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace news::readers {
+
+Format format_of(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".txt" || ext == ".text" || ext == ".story") return Format::Text;
+    if (ext == ".json") return Format::Json;
+    if (ext == ".jsonl" || ext == ".ndjson") return Format::JsonLines;
+    return Format::Unknown;
+}
+
+std::string decode_to_utf8(const std::string& bytes, std::string& encoding) {
+    std::string_view b = bytes;
+    if (b.starts_with("\xEF\xBB\xBF")) b.remove_prefix(3);
+    bool utf16 = b.starts_with("\xFF\xFE") || b.starts_with("\xFE\xFF");
+    if (!utf16 && b.find('\0') != std::string_view::npos) throw ReadError("binary file (contains NUL bytes)");
+    if (!utf16 && text::is_valid_utf8(b)) {
+        encoding = "UTF-8";
+        return std::string(b);
+    }
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err), &ucsdet_close);
+    ucsdet_setText(det.get(), b.data(), static_cast<int32_t>(std::min<std::size_t>(b.size(), 1 << 20)), &err);
+    const UCharsetMatch* match = ucsdet_detect(det.get(), &err);
+    if (U_FAILURE(err) || !match) throw ReadError("not UTF-8 and the encoding cannot be identified");
+    std::string name = ucsdet_getName(match, &err);
+    // A UTF-8 guess for invalid UTF-8 is wrong by definition; Latin-1 family is the usual truth.
+    if (name == "UTF-8") name = "windows-1252";
+    if (name == "ISO-8859-1") name = "windows-1252";  // a superset that also maps 0x80-0x9F
+    icu::UnicodeString u(b.data(), static_cast<int32_t>(b.size()), name.c_str());
+    if (u.isBogus()) throw ReadError("cannot convert from " + name);
+    encoding = name;
+    std::string out;
+    u.toUTF8String(out);
+    if (out.starts_with("\xEF\xBB\xBF")) out.erase(0, 3);
+    return out;
+}
+
+ReadResult read_file_content(Format format, const std::string& bytes, const std::string& path, const std::string& id) {
+    ReadResult r;
+    std::string content = decode_to_utf8(bytes, r.encoding);
+    if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw ReadError("empty file");
+    switch (format) {
+    case Format::Text: r.articles.push_back(read_text_article(content, path, id)); break;
+    case Format::Json: r.articles = read_json(content, path, id); break;
+    case Format::JsonLines: r.articles = read_jsonl(content, path, id, r.errors); break;
+    case Format::Unknown: throw ReadError("unsupported file type");
+    }
+    for (Article& a : r.articles) a.encoding = r.encoding;
+    return r;
+}
+
+}  // namespace news::readers

@@ -1,0 +1,47 @@
+/// @file
+/// @brief Reading one input file into Article records: format detection, decoding, dispatch.
+#pragma once
+
+#include "common/article.h"
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace news::readers {
+
+enum class Format { Text, Json, JsonLines, Unknown };
+
+/// The reader for a file name, by extension (.txt/.text/.story, .json, .jsonl/.ndjson).
+[[nodiscard]] Format format_of(const std::filesystem::path& path);
+
+/// A file that cannot be read as articles; what() names the reason, line() the line when known.
+class ReadError : public std::runtime_error {
+public:
+    explicit ReadError(const std::string& what, std::size_t line = 0) : std::runtime_error(what), line_(line) {}
+    [[nodiscard]] std::size_t line() const { return line_; }
+
+private:
+    std::size_t line_;
+};
+
+/// Returns @p bytes as UTF-8. Valid UTF-8 passes through (a BOM is dropped); anything else
+/// is identified with ICU's charset detector and converted. @p encoding receives the name.
+/// Throws ReadError for binary data (NUL bytes) or an undetectable encoding.
+[[nodiscard]] std::string decode_to_utf8(const std::string& bytes, std::string& encoding);
+
+/// What one file gave: its articles, and the records that failed as (line, reason).
+struct ReadResult {
+    std::vector<Article> articles;
+    std::vector<std::pair<std::size_t, std::string>> errors;
+    std::string encoding = "UTF-8";
+};
+
+/// Reads the bytes of a file in @p format. @p id is the id of the file; records of a
+/// multi-record file get "id#N". Throws ReadError when the whole file is unusable.
+[[nodiscard]] ReadResult read_file_content(Format format, const std::string& bytes, const std::string& path,
+                                           const std::string& id);
+
+}  // namespace news::readers

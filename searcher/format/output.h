@@ -1,0 +1,37 @@
+/// @file
+/// @brief Printing results: text (highlighted on a terminal), JSON, JSON Lines, TREC run format.
+#pragma once
+
+#include "searcher/search.h"
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+
+namespace news::search {
+
+enum class Format { Text, Json, JsonLines, Trec };
+
+struct OutputOptions {
+    Format format = Format::Text;
+    bool color = false;       ///< ANSI highlights (text format only)
+    std::string run_id;       ///< --trec RUNID
+    std::string qid = "1";    ///< query id for TREC and --batch
+    bool batch = false;       ///< add the qid to JSON and a header to text output
+};
+
+/// Version of the JSON output; bump when a field changes meaning.
+inline constexpr int kJsonFormatVersion = 1;
+
+/// One hit as JSON: rank, id, score, date, source, title, url, path, dateline, authors,
+/// speakers (name, kind, role, quotes with offsets), persons, snippet, highlights.
+[[nodiscard]] nlohmann::json hit_to_json(const Hit& h);
+
+/// Prints @p r in the chosen format.
+void print_results(std::ostream& out, const Results& r, const OutputOptions& o);
+
+/// Prints the number of matches (--count).
+void print_count(std::ostream& out, const Results& r, const OutputOptions& o);
+
+}  // namespace news::search

@@ -1,0 +1,51 @@
+/// @file
+/// @brief Query text -> Xapian::Query, through the same Analyzer as indexing.
+///
+/// Grammar (DESIGN.md): words (AND by default, OR with default_or), "phrases",
+/// "phrases"~N, OR, AND, NOT, -term, +term, (groups), prefix*, field:value,
+/// field:"phrase", field:(group), date:2024-01..2024-03. Errors carry a 1-based column.
+#pragma once
+
+#include "common/text/analyzer.h"
+
+#include <xapian.h>
+
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace news::search {
+
+/// A malformed query: what() is the message, column() the 1-based character column.
+class QueryError : public std::runtime_error {
+public:
+    QueryError(const std::string& what, std::size_t column) : std::runtime_error(what), column_(column) {}
+    [[nodiscard]] std::size_t column() const { return column_; }
+
+private:
+    std::size_t column_;
+};
+
+/// What the snippet highlighter looks for: folded words, their stems and wildcard heads.
+struct Highlight {
+    std::set<std::string> terms;
+    std::set<std::string> stems;
+    std::set<std::string> prefixes;
+};
+
+struct ParsedQuery {
+    Xapian::Query query;
+    Highlight highlight;
+};
+
+struct ParseLimits {
+    std::size_t max_depth = 200;    ///< nesting of parentheses and NOT
+    std::size_t max_terms = 1000;   ///< words and phrases in one query
+};
+
+/// Parses @p text; throws QueryError. @p default_or makes bare words OR instead of AND.
+[[nodiscard]] ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or = false,
+                                      const ParseLimits& limits = {});
+
+}  // namespace news::search

@@ -1,0 +1,72 @@
+/// @file
+/// @brief Running a query: open the database(s), Enquire with BM25, sort, page, snippets.
+#pragma once
+
+#include "common/article.h"
+#include "common/text/analyzer.h"
+#include "searcher/query_parser.h"
+#include "searcher/snippet.h"
+
+#include <xapian.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace news::search {
+
+/// The database cannot be opened or read: exit status 3.
+class DatabaseError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class Sort { Relevance, DateAscending, DateDescending };
+
+struct SearchOptions {
+    Sort sort = Sort::Relevance;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    bool default_or = false;  ///< --any
+    bool exact_count = false; ///< count every match instead of estimating
+    bool snippets = true;
+};
+
+struct Hit {
+    std::size_t rank = 0;  ///< 1-based, counting the offset
+    double score = 0;
+    Article article;       ///< from the document data (text dropped after the snippet is made)
+    Snippet snippet;
+};
+
+struct Results {
+    std::string query;
+    std::string parsed;               ///< Xapian::Query::get_description()
+    Xapian::doccount total = 0;       ///< estimated (exact with exact_count)
+    bool total_exact = false;
+    std::vector<Hit> hits;
+};
+
+/// One or more databases searched as one (shards).
+class Searcher {
+public:
+    /// Opens every path; checks schema and analyzer versions. Throws DatabaseError.
+    explicit Searcher(const std::vector<std::string>& paths);
+
+    /// Parses and runs @p query. Throws QueryError for a malformed query.
+    [[nodiscard]] Results run(std::string_view query, const SearchOptions& options);
+
+    /// Only parses: the query the database would run.
+    [[nodiscard]] ParsedQuery parse(std::string_view query, bool default_or) const;
+
+    [[nodiscard]] Xapian::doccount size() const { return db_.get_doccount(); }
+
+private:
+    Results run_once(std::string_view query, const SearchOptions& options);
+
+    std::vector<std::string> paths_;
+    Xapian::Database db_;
+    text::Analyzer analyzer_;
+};
+
+}  // namespace news::search
