@@ -322,6 +322,22 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             std::size_t b = run_start(ws, p);
             if (b < p) return split_run(ws, b, p);
         }
+        if (prev.comma && !prev.after_quote && prev.cap) {
+            // "the mayor, NAME, said": the name is the appositive, the role comes before it.
+            std::size_t b = run_start(ws, p);
+            if (b > 0 && b < p && ws[b - 1].comma && !ws[b - 1].cap) {
+                std::size_t rb = b - 1;
+                while (rb > 0 && !ws[rb - 1].comma && !ws[rb - 1].stop && !ws[rb - 1].before_quote &&
+                       ws[rb - 1].para == cue.para && !ws[rb].after_quote)
+                    --rb;
+                if (auto m = split_run(ws, b, p)) {
+                    std::string_view raw = text.substr(ws[rb].b, ws[b - 1].e - ws[rb].b);
+                    while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);
+                    if (m->role.empty()) m->role = clean_role(std::string(raw));
+                    return m;
+                }
+            }
+        }
         if (prev.comma && !prev.after_quote) {
             // "NAME, a ROLE, said": find the name ending in a comma before the appositive.
             for (std::size_t j = p - 1; j-- > 0 && j + 30 > p;) {

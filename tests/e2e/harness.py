@@ -1,0 +1,72 @@
+"""Shared helpers for the end-to-end tests: run the real binaries, check results.
+
+Each test script is run by ctest with --index, --search, --source-dir, --shared and
+--work; it exits 0 on success, 1 on failure, 77 when it must be skipped.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+SKIP = 77
+
+
+class Env:
+    def __init__(self):
+        p = argparse.ArgumentParser()
+        p.add_argument("--index", required=True)
+        p.add_argument("--search", required=True)
+        p.add_argument("--source-dir", required=True)
+        p.add_argument("--shared", required=True)
+        p.add_argument("--work", required=True)
+        a = p.parse_args()
+        self.index_bin, self.search_bin = a.index, a.search
+        self.source_dir, self.shared, self.work = a.source_dir, a.shared, a.work
+        self.corpus = os.path.join(self.source_dir, "corpus")
+        shutil.rmtree(self.work, ignore_errors=True)
+        os.makedirs(self.work)
+        self.failures = 0
+        self.checks = 0
+
+    def need_shared(self, *parts):
+        path = os.path.join(self.shared, *parts)
+        if not os.path.exists(path):
+            print(f"SKIP: {path} is absent (the shared data is not beside the repository)")
+            sys.exit(SKIP)
+        return path
+
+    def run(self, *args, stdin=None, env=None):
+        e = dict(os.environ)
+        e.pop("NEWS_DB", None)
+        e["NO_COLOR"] = "1"
+        if env:
+            e.update(env)
+        return subprocess.run(list(args), capture_output=True, text=True, input=stdin, env=e, cwd=self.work)
+
+    def index(self, *args, **kw):
+        return self.run(self.index_bin, "--progress", "never", *args, **kw)
+
+    def search(self, db, *args, **kw):
+        return self.run(self.search_bin, "--db", db, *args, **kw)
+
+    def ids(self, db, query, *extra):
+        """Article ids matching query (all of them), as a set."""
+        r = self.search(db, "--jsonl", "-n", "100000", *extra, "--", query)
+        if r.returncode not in (0, 1):
+            raise AssertionError(f"search {query!r} exited {r.returncode}: {r.stderr}")
+        return {json.loads(l)["id"] for l in r.stdout.splitlines() if l.strip()}
+
+    def check(self, cond, what):
+        self.checks += 1
+        if not cond:
+            self.failures += 1
+            print(f"FAIL: {what}")
+
+    def equal(self, got, want, what):
+        self.check(got == want, f"{what}: got {got!r}, want {want!r}")
+
+    def finish(self):
+        print(f"{self.checks - self.failures} passed, {self.failures} failed")
+        sys.exit(1 if self.failures else 0)
