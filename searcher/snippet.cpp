@@ -25,17 +25,24 @@ Snippet make_snippet(std::string_view body, const Highlight& hl, const text::Ana
             for (const std::string& p : hl.prefixes)
                 if (t.term.starts_with(p)) { match[i] = id_of(p); break; }
     }
-    // Slide a window; score = distinct words * 100 + occurrences.
+    // Slide a window; score = distinct words * 100 + occurrences, kept up to date incrementally.
     std::size_t n = std::min(words, toks.size()), best = 0;
-    long best_score = -1;
-    for (std::size_t s = 0; s + n <= toks.size(); ++s) {
-        std::map<int, int> seen;
-        long occ = 0;
-        for (std::size_t i = s; i < s + n; ++i)
-            if (match[i] >= 0) ++seen[match[i]], ++occ;
-        long score = static_cast<long>(seen.size()) * 100 + occ;
+    std::vector<int> in_window(ids.size(), 0);
+    long distinct = 0, occ = 0, best_score = -1;
+    auto add = [&](std::size_t i, int d) {
+        if (match[i] < 0) return;
+        int& c = in_window[static_cast<std::size_t>(match[i])];
+        if (d > 0 && c++ == 0) ++distinct;
+        if (d < 0 && --c == 0) --distinct;
+        occ += d;
+    };
+    for (std::size_t i = 0; i < n; ++i) add(i, +1);
+    for (std::size_t s = 0;; ++s) {
+        long score = distinct * 100 + occ;
         if (score > best_score) best_score = score, best = s;
-        if (toks.size() > 4000 && s > 4000) break;  // long texts: the opening is enough
+        if (s + n >= toks.size()) break;
+        add(s, -1);
+        add(s + n, +1);
     }
     // Start the window a few words before the first match, so a match is not the first word.
     if (best_score > 0) {

@@ -43,7 +43,8 @@ const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretar
                      "Deputy",    "Attorney", "Lawmaker", "Councilwoman", "Councilman", "Professor", "Rev",
                      "Lt",        "Col",      "Sgt",      "Adm",       "Admiral",    "Colonel",  "Lieutenant",
                      "Sergeant",  "Officer",  "Detective", "Treasurer", "Assemblyman", "Assemblywoman",
-                     "Congressman", "Congresswoman", "Foreign", "Defense", "Defence", "Interior", "Finance",
+                     "Congressman", "Congresswoman", "Councillor", "Councilor", "Striker", "Goalkeeper", "Midfielder",
+                     "Defender", "Forward", "Winger", "Skipper", "Foreign", "Defense", "Defence", "Interior", "Finance",
                      "Health",    "Former",   "Acting",   "Executive", "CEO",       "Founder",  "Manager",
                      "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor"};
 const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "In",     "On",     "At",      "Of",
@@ -70,7 +71,9 @@ const Set kOrgWords = {"Institution", "Institute",  "Board",      "Ministry",   
                        "Network",     "Press",      "Reuters",    "Journal",    "Tribune",  "Herald",     "Courier",
                        "Ledger",      "Wire",       "Bulletin",   "Sentinel",   "Hospital", "School",     "College",
                        "Museum",      "FC",         "Ltd",        "LLC",        "Media",    "Agency",     "Coalition",
-                       "Alliance",    "Institution", "Industries", "Airlines",  "Motors",   "Partners",   "Labs"};
+                       "Alliance",    "Institution", "Industries", "Airlines",  "Motors",   "Partners",   "Labs",
+                       "Systems",     "Terminals",  "Port",       "Biologics",  "Maison",   "Capital",    "Data",
+                       "Ministry",    "Council",    "Trust",      "Supporters", "Commission", "Daily"};
 const Set kParticles = {"de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "di", "du", "dos", "ibn"};
 const Set kAdverbs = {"also", "later", "previously", "then", "once", "recently", "repeatedly", "has", "have", "had",
                       "would", "will", "has", "publicly", "privately", "flatly", "simply", "bluntly", "again", "often"};
@@ -223,12 +226,16 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     while (e > b && kParticles.count(ws[e - 1].core)) --e;
     if (b >= e) return std::nullopt;
     Mention m;
-    for (std::size_t i = b; i < e; ++i)
-        if (kOrgWords.count(ws[i].core)) {
-            m.kind = "organization";
-            m.name = join(ws, b, e);
-            return m;
-        }
+    bool titled = false;
+    for (std::size_t i = b; i < e; ++i) titled |= kTitles.count(ws[i].core) > 0;
+    bool org_tail = kOrgWords.count(ws[e - 1].core) || (e - b >= 2 && kOrgWords.count(ws[e - 2].core));
+    if (!titled || org_tail)
+        for (std::size_t i = b; i < e; ++i)
+            if (kOrgWords.count(ws[i].core)) {
+                m.kind = "organization";
+                m.name = join(ws, b, e);
+                return m;
+            }
     std::size_t last_title = e, of_after_title = e;
     for (std::size_t i = b; i < e; ++i) {
         if (kTitles.count(ws[i].core) || kHonorifics.count(ws[i].core)) last_title = i, of_after_title = e;
@@ -270,8 +277,9 @@ std::size_t run_end(const std::vector<Word>& ws, std::size_t b) {
 }
 
 std::string clean_role(std::string role) {
-    for (std::string_view lead : {"who is ", "who was ", "who serves as ", "a ", "an ", "the "})
+    for (std::string_view lead : {"who is ", "who was ", "who serves as ", "a ", "an ", "the ", "The ", "A ", "An "})
         if (role.starts_with(lead)) role = role.substr(lead.size());
+    if (role.starts_with("who ") || role.starts_with("which ")) return {};  // a clause, not a role
     for (std::string_view cut : {" and ", " in ", " who ", " which ", " since ", " until "}) {
         std::size_t p = role.find(cut);
         if (p != std::string::npos && p > 0) role.resize(p);
@@ -448,6 +456,19 @@ void extract_speakers(Article& a) {
         i = e;
     }
 
+    // Every run of 2-4 capitalised words that reads as a person: full names that surnames resolve to.
+    std::vector<Named> candidates;
+    for (std::size_t i = 0; i < ws.size();) {
+        if (!ws[i].cap) { ++i; continue; }
+        std::size_t e = run_end(ws, i);
+        if (e <= i) { ++i; continue; }
+        if (auto m = split_run(ws, i, e); m && m->kind == "person" && !excluded.count(m->name)) {
+            std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
+            if (words >= 2 && words <= 4) candidates.push_back({i, m->name, m->kind});
+        }
+        i = e;
+    }
+
     std::vector<Event> events;
     for (std::size_t c = 0; c < ws.size(); ++c) {
         if (!kCues.count(ws[c].core) && ws[c].core != "according") continue;
@@ -455,24 +476,27 @@ void extract_speakers(Article& a) {
     }
 
     // Resolve: pronouns to the last named subject, surnames to full names met before.
-    std::vector<std::string> full_names;
+    std::vector<std::string> full_names, event_names;
     auto resolve = [&](std::size_t at_word, Mention m) -> Mention {
         if (m.kind != "person") return m;
-        for (const Named& n : named)
-            if (n.word <= at_word && n.kind == "person" && n.name.find(' ') != std::string::npos &&
-                std::find(full_names.begin(), full_names.end(), n.name) == full_names.end())
-                full_names.push_back(n.name);
+        for (const auto* list : {&named, &candidates})
+            for (const Named& n : *list)
+                if (n.word <= at_word && n.kind == "person" && n.name.find(' ') != std::string::npos &&
+                    std::find(full_names.begin(), full_names.end(), n.name) == full_names.end())
+                    full_names.push_back(n.name);
         if (m.name.find(' ') == std::string::npos) {
             // A surname (or, for names written family name first, any name word).
             bool found = false;
             for (auto it = full_names.rbegin(); it != full_names.rend() && !found; ++it)
                 if (last_word(*it) == m.name) m.name = *it, found = true;
-            for (auto it = full_names.rbegin(); it != full_names.rend() && !found; ++it)
+            // Family name first ("Yu" for "Yu Haibin"): only a name already quoted or cited.
+            for (auto it = event_names.rbegin(); it != event_names.rend() && !found; ++it)
                 if (it->starts_with(m.name + " ") || it->find(" " + m.name + " ") != std::string::npos)
                     m.name = *it, found = true;
         } else if (std::find(full_names.begin(), full_names.end(), m.name) == full_names.end()) {
             full_names.push_back(m.name);
         }
+        if (m.name.find(' ') != std::string::npos) event_names.push_back(m.name);
         return m;
     };
     std::optional<Mention> last_named;
@@ -484,6 +508,13 @@ void extract_speakers(Article& a) {
             continue;
         }
         ev.who = resolve(ev.cue, ev.who);
+        if (ev.who.kind == "person" && ev.who.name.find(' ') == std::string::npos) {
+            // "Hydrologists said": one capitalised word opening a sentence, never named in full.
+            std::size_t w = ev.cue;
+            while (w > 0 && ws[w - 1].core != ev.who.name) --w;
+            bool opens = w <= 1 || ws[w - 2].stop || ws[w - 2].para != ws[w - 1].para;
+            if (w > 0 && opens) { ev.who.name.clear(); continue; }
+        }
         if (ev.who.kind == "person") last_named = ev.who;
     }
 

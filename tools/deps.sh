@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages news-search needs, when any is missing (run as root).
+set -euo pipefail
+packages=(
+  g++ make cmake             # compiler and build
+  libxapian-dev xapian-tools # the search library; xapian-delve/xapian-check for inspection and tests
+  libicu-dev                 # Unicode normalisation, word boundaries, charset detection
+  libboost-program-options-dev  # command-line options
+  nlohmann-json3-dev         # JSON input, document data and output
+  catch2                     # unit tests
+  python3                    # end-to-end test scripts and benchmarks
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "== installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set up, build in Release and run the whole test suite (unit, end-to-end, and the
+# checks on ../shared, which are skipped when it is absent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
+cd build
+ctest --output-on-failure -j"$(nproc)"
