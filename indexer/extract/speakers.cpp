@@ -173,8 +173,10 @@ void build_words(Doc& d) {
         if (is_space(static_cast<unsigned char>(t[i]))) {
             if (t[i] == '\n' && i + 1 < t.size() && t[i + 1] == '\n') {
                 ++para;
+                // A paragraph ends a sentence, unless it ended with a quotation: then the
+                // last word before the quote still leads into it ("X said: “...”").
+                if (!d.words.empty() && !after_quote) d.words.back().stop = true;
                 after_quote = false;
-                if (!d.words.empty()) d.words.back().stop = true;
             }
             ++i;
             continue;
@@ -530,8 +532,14 @@ void extract_speakers(Article& a) {
         std::size_t first_after = word_after(q.close);
         std::size_t next_open = qi + 1 < d.quotes.size() ? d.quotes[qi + 1].open : a.text.size();
         const Event* pick = nullptr;
-        // After the quote, up to the end of its sentence.
+        // After the quote, up to the end of its sentence; a quote closing on a full stop
+        // ("...now.”) ends its sentence, so what follows is about the next quote.
+        std::string_view inner = d.text.substr(q.start, q.end - q.start);
+        while (!inner.empty() && (inner.back() == ' ' || inner.back() == '\''))
+            inner.remove_suffix(1);
+        bool closed_sentence = !inner.empty() && inner.back() == '.';
         for (const Event& ev : events) {
+            if (closed_sentence) break;
             if (ev.cue < first_after) continue;
             if (ws[ev.cue].b > next_open || ev.cue > first_after + 12) break;
             bool crossed = false;
@@ -566,7 +574,8 @@ void extract_speakers(Article& a) {
             // Only when nothing else is attributed in between.
             std::size_t lo = word_after(d.quotes[qi - 1].close), hi = word_after(d.quotes[qi].open);
             bool other = false;
-            for (const Event& ev : events) other |= ev.cue >= lo && ev.cue < hi;
+            for (const Event& ev : events)
+                other |= ev.cue >= lo && ev.cue < hi && !ev.who.name.empty() && ev.who.name != who[qi - 1]->name;
             if (!other) who[qi] = who[qi - 1];
         }
     }
