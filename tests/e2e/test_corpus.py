@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""The bundled corpus/ indexed with the real binaries: exact result sets for every kind
+of query, the article count, and the JSON of one result (facts from corpus/README.md)."""
+import json
+import os
+
+from harness import Env
+
+env = Env()
+db = os.path.join(env.work, "corpus.db")
+r = env.index("--db", db, env.corpus)
+env.equal(r.returncode, 0, f"index exit status ({r.stderr})")
+env.check("48 files: 48 new" in r.stderr and "holds 52 articles" in r.stderr, f"summary: {r.stderr}")
+
+
+def ids(q):
+    return {i.replace("corpus/", "", 1) for i in env.ids(db, q)}
+
+
+HL = "harbor-ledger/"
+EXPECT = {
+    # speakers, by surname, full name and hyphenated name; byline authors are not speakers
+    "speaker:alvarez-roth": {HL + "pier-t-arbitration-ruling.txt", HL + "pier-t-automation-grievance.txt",
+                             HL + "port-strike-begins.txt", HL + "port-strike-talks-stall.txt"},
+    'speaker:"marta oyelaran"': {"capital-wire/us-china-precursor-talks.txt", "feeds/wire.jsonl#cw-2022-0915-001",
+                                 HL + "precursor-chemicals-seized.txt",
+                                 "pacific-bulletin/hong-kong-shell-companies-precursors.txt"},
+    "speaker:petrakis": set(),
+    "author:petrakis": {HL + "pier-t-arbitration-ruling.txt", HL + "pill-press-import-rules.txt",
+                        HL + "port-strike-begins.txt", HL + "port-strike-ends.txt"},
+    # mentioned, not quoted
+    'person:"helen marsh"': {"capital-wire/ohio-senate-final-debate.txt", "capital-wire/us-china-precursor-talks.txt",
+                             "feeds/wire.jsonl#cw-2024-1106-003"},
+    "speaker:marsh": set(),
+    # the near-identical wire copies in two outlets
+    '"federal water managers" date:2023-08-22': {"pacific-bulletin/drought-cuts-farm-water-deliveries.txt",
+                                                 "valley-sentinel/federal-farm-water-cut.txt"},
+    # sources and dates
+    'source:"harbor ledger" date:2022': {HL + "port-strike-begins.txt", HL + "port-strike-ends.txt",
+                                         HL + "port-strike-talks-stall.txt"},
+    "date:2024-05": {HL + "pier-t-arbitration-ruling.txt", "meridian-post/atlantico-win-league-title.txt",
+                     "pacific-bulletin/hong-kong-shell-companies-precursors.txt"},
+    "date:..2021-06-30": {"meridian-post/rsv-trial-europe-enrolment.txt", "meridian-post/rsv-trial-krakow-volunteers.txt",
+                          "northern-courier/harlow-moor-by-election.txt", "pacific-bulletin/rsv-vaccine-trial-begins.txt"},
+    # Chinese, diacritics, numbers, abbreviations, apostrophes
+    "lang:zh": {"eastern-star/zhongmei-jindu-gongzuozu.txt"},
+    "公安部": {"eastern-star/zhongmei-jindu-gongzuozu.txt"},
+    "zoe": {"meridian-post/zoe-lefevre-art-investigator.txt", "northern-courier/museum-theft-arrests.txt"},
+    "Zoë": {"meridian-post/zoe-lefevre-art-investigator.txt", "northern-courier/museum-theft-arrests.txt"},
+    '"70,000"': {"meridian-post/atlantico-win-league-title.txt"},
+    "70000": {"meridian-post/atlantico-win-league-title.txt"},
+    '"surprised and troubled"': {"northern-courier/harlow-moor-by-election.txt"},
+    "quote:reform": {"northern-courier/bradwell-housing-protest.txt"},
+    '"council’s plan"': {"northern-courier/bradwell-housing-protest.txt"},
+    '"council\'s plan"': {"northern-courier/bradwell-housing-protest.txt"},
+    "place:lisbon": {"meridian-post/atlantico-appoints-serrano.txt", "meridian-post/atlantico-win-league-title.txt"},
+    "title:torc": {"feeds/wire.jsonl#cw-2025-0304-004", "northern-courier/museum-theft-arrests.txt",
+                   "northern-courier/museum-theft-gold-torc.txt", "northern-courier/york-torc-recovered.txt"},
+    "torc -york": set(),
+    "title:torc -title:brooch": {"northern-courier/museum-theft-arrests.txt", "northern-courier/museum-theft-gold-torc.txt",
+                                 "northern-courier/york-torc-recovered.txt"},
+    "speaker:brandt quote:wells": {"valley-sentinel/brandt-declares-drought-emergency.txt"},
+}
+for q, want in EXPECT.items():
+    env.equal(ids(q), want, q)
+
+# Counts that follow from the data: every article has a source; one has no date.
+env.equal(env.search(db, "--count", "date:..9999").stdout.strip(), "51", "articles with a date")
+env.equal(env.search(db, "--count", "lang:en OR lang:zh").stdout.strip(), "52", "all articles")
+env.equal(len(ids('source:"capital wire"')), 12, "Capital Wire articles (8 files, 4 wire records)")
+
+# The article without a date has a null date in JSON and sorts last with -date.
+r = env.search(db, "--json", "--", "title:senior title:water title:rights")
+j = json.loads(r.stdout)
+env.equal([(h["id"], h["date"]) for h in j["results"]],
+          [("corpus/valley-sentinel/explainer-senior-water-rights.txt", None)], "undated article in JSON")
+
+# One result's JSON in full: speakers with roles, quotes with byte offsets.
+r = env.search(db, "--json", "-n", "1", "--", 'speaker:oyelaran title:"seize"')
+hit = json.loads(r.stdout)["results"][0]
+env.equal(hit["id"], "corpus/harbor-ledger/precursor-chemicals-seized.txt", "json id")
+env.equal((hit["source"], hit["date"], hit["dateline"], hit["authors"]),
+          ("Harbor Ledger", "2023-03-09", "LONG BEACH, Calif.", ["Hiro Tanabe"]), "json metadata")
+sp = {s["name"]: s for s in hit["speakers"]}
+env.check("Marta Oyelaran" in sp and sp["Marta Oyelaran"]["role"] == "senior analyst at the Lakeside Institute",
+          f"Oyelaran with her role: {sp.keys()}")
+env.check("Hiro Tanabe" not in sp, "the byline author is not a speaker")
+extract = env.index("--extract", os.path.join(env.corpus, "harbor-ledger", "precursor-chemicals-seized.txt"))
+art = json.loads(extract.stdout)
+for s in art["speakers"]:
+    for q in s["quotes"]:
+        env.equal(art["text"].encode()[q["start"]:q["end"]].decode(), q["text"], "quote offsets")
+env.finish()
