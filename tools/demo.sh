@@ -9,7 +9,7 @@ index=./build/indexer/news-index search=./build/searcher/news-search
 export NEWS_DB="${NEWS_DB:-$PWD/news.db}"
 echo "== news-index (corpus/ -> $NEWS_DB)"
 "$index"
-for q in 'fentanyl precursors' '"port strike"' 'speaker:oyelaran' 'speaker:brandt quote:water' \
+for q in 'fentanyl precursors' '"port strike"' 'speaker:oyelaran' 'speaker:brandt quote:wells' \
          'source:"capital wire" date:2023' 'drought -california' 'title:(vaccine OR trial)' 'place:lisbon'; do
   echo; echo "== news-search '$q'"
   "$search" -n 3 -- "$q" || true
