@@ -514,7 +514,7 @@ void extract_speakers(Article& a) {
             // "Hydrologists said": one capitalised word opening a sentence, never named in full.
             std::size_t w = ev.cue;
             while (w > 0 && ws[w - 1].core != ev.who.name) --w;
-            bool opens = w <= 1 || ws[w - 2].stop || ws[w - 2].para != ws[w - 1].para;
+            bool opens = (w <= 1 || ws[w - 2].stop || ws[w - 2].para != ws[w - 1].para) && !ws[w - 1].after_quote;
             if (w > 0 && opens) { ev.who.name.clear(); continue; }
         }
         if (ev.who.kind == "person") last_named = ev.who;

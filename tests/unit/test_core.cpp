@@ -1,0 +1,332 @@
+/// @file
+/// @brief Table-driven unit tests of the core: Analyzer, dates, query parser, structure, speakers, documents.
+#include "common/date.h"
+#include "common/schema.h"
+#include "common/text/analyzer.h"
+#include "indexer/document_builder.h"
+#include "indexer/extract/speakers.h"
+#include "indexer/extract/structure.h"
+#include "indexer/readers/reader.h"
+#include "indexer/readers/text_reader.h"
+#include "searcher/query_parser.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using news::text::Analyzer;
+
+namespace {
+
+std::string terms(const Analyzer& a, const std::string& text) {
+    std::string out;
+    for (const auto& t : a.tokenize(text)) {
+        if (!out.empty()) out += ' ';
+        out += t.term;
+        if (!t.alt.empty()) out += "|" + t.alt;
+    }
+    return out;
+}
+
+std::string describe(const std::string& q, bool any = false) {
+    static const Analyzer a("english");
+    return news::search::parse_query(q, a, any).query.get_description();
+}
+
+std::size_t error_column(const std::string& q) {
+    static const Analyzer a("english");
+    try {
+        (void)news::search::parse_query(q, a);
+    } catch (const news::search::QueryError& e) {
+        return e.column();
+    }
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("Analyzer: text -> terms", "[analyzer]") {
+    Analyzer a("english");
+    struct Row { const char* text; const char* want; };
+    const Row rows[] = {
+        {"López Obrador", "lopez obrador"},
+        {"70,000 overdose deaths", "70000 overdose deaths"},
+        {"1,200.50 dollars", "1200.50 dollars"},
+        {"U.S. and US and u.s", "us and us and us"},
+        {"Felbab-Brown", "felbab brown"},
+        {"China’s rhetoric", "china's|china rhetoric"},
+        {"China's rhetoric", "china's|china rhetoric"},
+        {"ＡＢＣ ﬁnance", "abc finance"},
+        {"Zoë Lefèvre, Łukasz Wróbel, Søren Ørsted", "zoe lefevre łukasz wrobel søren ørsted"},
+        {"“Quoted,” she said — twice.", "quoted she said twice"},
+        {"2024-01-30", "2024 01 30"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        CHECK(terms(a, r.text) == r.want);
+    }
+    CHECK(terms(a, "70000") == terms(a, "70,000"));
+    CHECK(terms(a, "lopez") != terms(a, "lopes"));
+}
+
+TEST_CASE("Analyzer: Chinese is segmented into words, offsets point at the input", "[analyzer]") {
+    Analyzer a("english");
+    auto toks = a.tokenize("公安部部长表示");
+    REQUIRE(toks.size() >= 2);
+    std::string text = "Jen Daskal said";
+    auto t = a.tokenize(text);
+    REQUIRE(t.size() == 3);
+    CHECK(text.substr(t[1].start, t[1].end - t[1].start) == "Daskal");
+    CHECK(a.tokenize(std::string("bad \xff\xfe bytes")).size() >= 2);  // no crash on invalid UTF-8
+    CHECK(a.stem("running") == "run");
+    CHECK(Analyzer("none").stem("running") == "running");
+    CHECK(a.normalize("Vanda Felbab-Brown") == "vanda felbab brown");
+}
+
+TEST_CASE("Dates: article dates are parsed, never guessed", "[date]") {
+    struct Row { const char* text; const char* want; };
+    const Row rows[] = {
+        {"2024-01-30", "2024-01-30"},           {"2024-01-30T08:15:00Z", "2024-01-30"},
+        {"January 30, 2024", "2024-01-30"},     {"Jan. 30, 2024", "2024-01-30"},
+        {"30 Jan 2024", "2024-01-30"},          {"Tue, 30 Jan 2024 08:00:00 GMT", "2024-01-30"},
+        {"26-FEB-1987 15:01:01.79", "1987-02-26"}, {"20240130", "2024-01-30"},
+        {"2024-02-29", "2024-02-29"},
+        {"2023-02-29", ""}, {"2024-13-01", ""}, {"hello", ""}, {"", ""}, {"2024", ""}, {"Janitor 3, 2024", ""},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        auto d = news::date::parse(r.text);
+        CHECK((d ? *d : std::string()) == r.want);
+    }
+}
+
+TEST_CASE("Dates: query values and ranges", "[date]") {
+    struct Row { const char* text; const char* lo; const char* hi; };
+    const Row rows[] = {
+        {"2024", "20240101", "20241231"},     {"2024-02", "20240201", "20240229"},
+        {"2023-02", "20230201", "20230228"},  {"2024-01-30", "20240130", "20240130"},
+        {"2024-01..2024-03", "20240101", "20240331"}, {"..2023", "", "20231231"}, {"2024..", "20240101", ""},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        std::string err;
+        std::size_t off = 0;
+        auto got = news::date::parse_query(r.text, err, off);
+        REQUIRE(got);
+        CHECK(got->lo == r.lo);
+        CHECK(got->hi == r.hi);
+    }
+    for (const char* bad : {"2024-13", "x", "..", "2025..2024", "2024-02-30"}) {
+        CAPTURE(bad);
+        std::string err;
+        std::size_t off = 0;
+        CHECK_FALSE(news::date::parse_query(bad, err, off));
+        CHECK_FALSE(err.empty());
+    }
+    std::string err;
+    std::size_t off = 0;
+    CHECK_FALSE(news::date::parse_query("2024-01-01..x", err, off));
+    CHECK(off == 12);
+}
+
+TEST_CASE("Query parser: query -> Xapian description", "[query]") {
+    struct Row { const char* query; const char* want; };
+    const Row rows[] = {
+        {"fentanyl", "Query(Zfentanyl)"},
+        {"fentanyl precursors", "Query((Zfentanyl AND Zprecursor))"},
+        {"china OR mexico", "Query((Zchina OR Zmexico))"},
+        {"fentanyl -mexico", "Query((Zfentanyl AND_NOT Zmexico))"},
+        {"fentanyl NOT mexico", "Query((Zfentanyl AND_NOT Zmexico))"},
+        {"-mexico", "Query((<alldocuments> AND_NOT Zmexico))"},
+        {"(china OR mexico) AND fentanyl", "Query(((Zchina OR Zmexico) AND Zfentanyl))"},
+        {"\"step by step\"", "Query((step PHRASE 3 by PHRASE 3 step))"},
+        {"\"fentanyl crisis\"~5", "Query((fentanyl NEAR 7 crisis))"},
+        {"precurs*", "Query(WILDCARD SYNONYM precurs)"},
+        {"title:fentanyl", "Query(ZSfentanyl)"},
+        {"quote:supply", "Query(ZXQsuppli)"},
+        {"title:(china OR mexico)", "Query((ZSchina OR ZSmexico))"},
+        {"speaker:daskal", "Query(XSPKWdaskal)"},
+        {"speaker:\"Jen Daskal\"", "Query(XSPKjen daskal)"},
+        {"speaker:Felbab-Brown", "Query(XSPKfelbab brown)"},
+        {"person:\"López Obrador\"", "Query(XPERlopez obrador)"},
+        {"author:jett", "Query(XAWjett)"},
+        {"source:\"NBC News\"", "Query(XSRCnbc-news)"},
+        {"place:beijing", "Query(XPLACEbeijing)"},
+        {"date:2024-01", "Query(VALUE_RANGE 0 20240101 20240131)"},
+        {"date:..2023", "Query(VALUE_LE 0 20231231)"},
+        {"date:2024..", "Query(VALUE_GE 0 20240101)"},
+        {"\"70,000\"", "Query(70000)"},
+        {"López", "Query(Zlopez)"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.query);
+        CHECK(describe(r.query) == r.want);
+    }
+    CHECK(describe("china mexico", true) == "Query((Zchina OR Zmexico))");
+    CHECK(describe("china +mexico", true) == "Query((Zmexico AND_MAYBE Zchina))");
+}
+
+TEST_CASE("Query parser: errors name the column", "[query]") {
+    struct Row { std::string query; std::size_t column; };
+    const std::vector<Row> rows = {
+        {"fentanyl \"crisis", 10}, {"(china OR mexico", 1}, {"china)", 6}, {"foo:bar", 1},
+        {"date:2024-13", 6},       {"fentanyl AND", 10},    {"OR china", 1}, {"-", 1},
+        {"\"a b\"~", 6},           {"", 1},                  {"a ()", 3},     {"speaker: x", 1},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.query);
+        CHECK(error_column(r.query) == r.column);
+    }
+    CHECK(error_column(std::string(10000, '(') + "x" + std::string(10000, ')')) > 0);
+    std::string many;
+    for (int i = 0; i < 2000; ++i) many += "w" + std::to_string(i) + " ";
+    CHECK(error_column(many) > 0);
+    CHECK(error_column("fentanyl precursors") == 0);
+}
+
+TEST_CASE("Query parser: highlight words exclude negated ones", "[query]") {
+    Analyzer a("english");
+    auto pq = news::search::parse_query("fentanyl -mexico \"step by\"", a);
+    CHECK(pq.highlight.terms.count("fentanyl") == 1);
+    CHECK(pq.highlight.terms.count("step") == 1);
+    CHECK(pq.highlight.terms.count("mexico") == 0);
+}
+
+TEST_CASE("Structure: boilerplate, dateline, byline", "[structure]") {
+    using namespace news::extract;
+    CHECK(is_boilerplate("IE 11 is not supported. For an optimal experience visit our site on another browser."));
+    CHECK(is_boilerplate("Get more newsLiveon"));
+    CHECK(is_boilerplate("Advertisement"));
+    CHECK_FALSE(is_boilerplate("YouTube star sued over ads"));
+    CHECK_FALSE(is_boilerplate("The council met on Monday to discuss the plan."));
+    struct Row { const char* para; const char* want; };
+    const Row rows[] = {
+        {"BEIJING — American and Chinese officials met.", "BEIJING"},
+        {"SPRINGFIELD, Ill. — The governor said.", "SPRINGFIELD, Ill."},
+        {"LONDON (Reuters) - Shares fell.", "LONDON"},
+        {"北京 — 中美双方", "北京"},
+        {"The U.S. — and China — met.", ""},
+        {"Officials met on Tuesday.", ""},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.para);
+        CHECK(find_dateline(r.para) == r.want);
+    }
+    CHECK(parse_reported_from("Ann Lee reported from Paris, Bo Chen from Hong Kong and Cy Dunn from London.") ==
+          std::vector<std::string>{"Ann Lee", "Bo Chen", "Cy Dunn"});
+    CHECK(parse_reported_from("The minister reported from the summit that talks failed.").empty());
+}
+
+TEST_CASE("Text reader: seed-like article -> fields", "[reader]") {
+    std::string text =
+        "Advertisement\n\nHarbour talks stall\n\nUnion and employers fail to agree.\n\n"
+        "KESTREL BAY — Talks collapsed on Monday.\n\n“We walk,” said Ines Vale, a union steward.\n\n"
+        "Ana Ruiz reported from Kestrel Bay and Bo Chen from Dunmore.\n";
+    news::Article a = news::readers::read_text_article(text, "x.txt", "x.txt");
+    CHECK(a.title == "Harbour talks stall");
+    CHECK(a.dek == "Union and employers fail to agree.");
+    CHECK(a.dateline == "KESTREL BAY");
+    CHECK(a.authors == std::vector<std::string>{"Ana Ruiz", "Bo Chen"});
+    CHECK(a.text.find("Advertisement") == std::string::npos);
+    CHECK_THROWS_AS(news::readers::read_text_article("---\ntitle: x\n", "y.txt", "y"), news::readers::ReadError);
+    news::Article fm = news::readers::read_text_article(
+        "---\ntitle: T\ndate: March 4, 2022\nsource: Harbor Ledger\nauthor: A One; B Two\n---\n\nBody text.\n", "z", "z");
+    CHECK(fm.title == "T");
+    CHECK(fm.date == "2022-03-04");
+    CHECK(fm.source == "Harbor Ledger");
+    CHECK(fm.authors == std::vector<std::string>{"A One", "B Two"});
+    std::string enc;
+    CHECK(news::readers::decode_to_utf8("caf\xe9", enc) == "café");
+    CHECK(enc != "UTF-8");
+    CHECK_THROWS_AS(news::readers::decode_to_utf8(std::string("a\0b", 3), enc), news::readers::ReadError);
+}
+
+TEST_CASE("Speakers: attribution table", "[speakers]") {
+    struct Row { const char* text; const char* speaker; const char* role; };
+    const Row rows[] = {
+        {"“We walk out at dawn,” Vale said.", "Vale", ""},
+        {"“We walk out at dawn,” said Ines Vale, a union steward at the port.", "Ines Vale", "union steward at the port"},
+        {"Ines Vale, a union steward, said the union had “no choice at all” now.", "Ines Vale", "union steward"},
+        {"Governor Tom Brandt said: “We will not wait for the wells to go dry.”", "Tom Brandt", "Governor"},
+        {"“Every household must cut use,” the mayor, Otto Brandt, said.", "Otto Brandt", "mayor"},
+        {"Chinese Minister of Public Security Wang Lixin said the sides had “reached common ground today.”",
+         "Wang Lixin", "Chinese Minister of Public Security"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        news::Article a;
+        a.text = r.text;
+        news::extract::extract_speakers(a);
+        REQUIRE(a.speakers.size() == 1);
+        CHECK(a.speakers[0].name == r.speaker);
+        CHECK(a.speakers[0].role == r.role);
+        for (const auto& q : a.speakers[0].quotes) CHECK(a.text.substr(q.start, q.end - q.start) == q.text);
+    }
+}
+
+TEST_CASE("Speakers: surnames, pronouns, split quotes, authors and scare quotes", "[speakers]") {
+    news::Article a;
+    a.authors = {"Ana Ruiz"};
+    a.source = "Harbor Ledger";
+    a.text = "“We walk out at dawn,” said Ines Vale, a union steward.\n\n"
+             "“The port will close,” Vale said. “Nobody wins.”\n\n"
+             "Ana Ruiz said the so-called “reform” was a plan.\n\n"
+             "“It is over,” she said.";
+    news::extract::extract_speakers(a);
+    REQUIRE(a.speakers.size() == 1);
+    CHECK(a.speakers[0].name == "Ines Vale");
+    std::vector<std::string> quotes;
+    for (const auto& q : a.speakers[0].quotes) quotes.push_back(q.text);
+    CHECK(quotes == std::vector<std::string>{"We walk out at dawn,", "The port will close,", "Nobody wins.", "It is over,"});
+}
+
+TEST_CASE("Quotes: marks, multi-paragraph quotes, unclosed quotes", "[speakers]") {
+    using news::extract::find_quotes;
+    std::string t = "He said “one” and \"two\".";
+    auto q = find_quotes(t);
+    REQUIRE(q.size() == 2);
+    CHECK(t.substr(q[0].start, q[0].end - q[0].start) == "one");
+    CHECK(t.substr(q[1].start, q[1].end - q[1].start) == "two");
+    std::string multi = "“First paragraph goes on\n\n“and ends here.”";
+    auto m = find_quotes(multi);
+    REQUIRE(m.size() == 1);
+    CHECK(multi.substr(m[0].start, m[0].end - m[0].start) == "First paragraph goes on\n\n“and ends here.");
+    CHECK(find_quotes("“never closed\n\nNext paragraph.").empty());
+}
+
+TEST_CASE("Document builder: article -> terms and values", "[document]") {
+    Analyzer an("english");
+    news::DocumentBuilder b(an);
+    news::Article a;
+    a.id = "c/x.txt";
+    a.title = "Port strike";
+    a.text = "“We walk,” said Ines Vale.";
+    a.date = "2022-03-04";
+    a.source = "Harbor Ledger";
+    a.dateline = "LONG BEACH, Calif.";
+    a.authors = {"Ana Ruiz"};
+    a.speakers = {{"Ines Vale", "person", "", {}}};
+    Xapian::Document d = b.build(a, "/abs/x.txt", "sig");
+    std::vector<std::string> got;
+    for (auto it = d.termlist_begin(); it != d.termlist_end(); ++it) got.push_back(*it);
+    auto has = [&](const std::string& t) { return std::find(got.begin(), got.end(), t) != got.end(); };
+    for (const char* t : {"Qc/x.txt", "XFILE/abs/x.txt", "Len", "port", "strike", "Sport", "ZSstrike", "Zstrike",
+                          "XQwe", "XQwalk", "ZXQwalk", "walk", "said", "XSPKines vale", "XSPKvale", "XSPKWines",
+                          "XSPKWvale", "Aana ruiz", "Aruiz", "XAWruiz", "XSRCharbor-ledger", "XPLACElong beach calif",
+                          "XPLACElong beach"}) {
+        CAPTURE(t);
+        CHECK(has(t));
+    }
+    for (const char* t : {"XQsaid", "XQines", "XSPKana ruiz", "Sines"}) {
+        CAPTURE(t);
+        CHECK_FALSE(has(t));
+    }
+    CHECK(d.get_value(news::schema::kDateSlot) == "20220304");
+    // Title and body positions: the body starts after a gap, so phrases never cross fields.
+    auto pos = d.termlist_begin();
+    pos.skip_to("walk");
+    REQUIRE(pos != d.termlist_end());
+    CHECK(*pos.positionlist_begin() > 100);
+    CHECK(d.get_data().find("\"title\":\"Port strike\"") != std::string::npos);
+}
