@@ -31,7 +31,21 @@ const Set kCues = {"said",     "says",      "say",        "told",      "tells", 
                    "posted",   "announced", "urged",      "suggested", "observed",  "remarked",   "emphasized",
                    "emphasised", "stressed", "complained", "countered", "testified", "maintained", "contended",
                    "confirmed", "boasted",  "lamented",   "quipped",   "shouted",   "declared",   "pledged",
-                   "promised", "recounted", "concluded", "agreed",    "disagreed", "announces",  "reiterated"};
+                   "promised", "recounted", "concluded", "agreed",    "disagreed", "announces",  "reiterated",
+                   "called",   "calls",     "described", "describes", "reported",  "reports",    "sings",
+                   "sang",     "chanted",   "explains",  "tweets",    "declares",  "answered",   "continues",
+                   "joked",    "laughed",   "wondered",  "mused",     "snapped",   "scoffed",    "exclaimed",
+                   "whispered", "yelled",   "cried",     "sighed",    "shot",      "fired",      "retorted",
+                   "blasted",  "charged",   "accused",   "praised",   "condemned", "criticized", "dismissed",
+                   "labeled",  "labelled",  "dubbed",    "branded",   "touted",    "hailed",     "slammed",
+                   "mocked",   "tweeted",   "writes",    "pleaded",   "begged",    "demanded",   "pointed"};
+// Participles take the subject of their sentence: "Clinton mocked him, saying ...".
+const Set kParticiples = {"saying", "adding", "asking", "arguing", "calling", "noting", "insisting", "warning",
+                          "claiming", "describing", "explaining", "telling", "writing", "declaring", "stressing",
+                          "urging", "suggesting", "promising", "vowing", "joking", "recalling", "tweeting",
+                          "acknowledging", "admitting", "accusing", "labeling", "dubbing", "predicting",
+                          "complaining", "boasting", "referring", "repeating", "concluding", "announcing"};
+const Set kDashes = {"\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", "--"};
 const Set kPronouns = {"he", "she", "they", "He", "She", "They"};
 const Set kHonorifics = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mx", "Prof"};
 const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretary",  "Senator",  "Sen",
@@ -185,6 +199,26 @@ void build_words(Doc& d) {
         while (i < t.size() && !is_space(static_cast<unsigned char>(t[i])) &&
                !(qi < d.quotes.size() && i >= d.quotes[qi].open))
             ++i;
+        // A short parenthetical ("(D-S.C.)", "(Reuters)") is skipped; its trailing
+        // punctuation belongs to the word before it.
+        if (t[b] == '(') {
+            std::size_t close = t.find(')', b);
+            std::size_t words_in = 0;
+            for (std::size_t k = b; k < close && close != std::string_view::npos; ++k) words_in += t[k] == ' ';
+            if (close != std::string_view::npos && words_in < 6 && t.substr(b, close - b).find('\n') == std::string_view::npos &&
+                !(qi < d.quotes.size() && d.quotes[qi].open < close)) {
+                i = close + 1;
+                while (i < t.size() && !is_space(static_cast<unsigned char>(t[i])) &&
+                       !(qi < d.quotes.size() && i >= d.quotes[qi].open)) {
+                    if (!d.words.empty()) {
+                        if (t[i] == ',' || t[i] == ';' || t[i] == ':') d.words.back().comma = true;
+                        if (t[i] == '.' || t[i] == '!' || t[i] == '?') d.words.back().stop = true;
+                    }
+                    ++i;
+                }
+                continue;
+            }
+        }
         Word w;
         w.b = b;
         w.e = i;
@@ -244,7 +278,17 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         else if (last_title != e && (ws[i].core == "of" || ws[i].core == "for")) of_after_title = i;
     }
     std::size_t name_b = b;
-    if (last_title != e) {
+    const bool has_title = last_title != e;
+    if (has_title && of_after_title != e && of_after_title > last_title + 1) {
+        // "Rep. Elijah Cummings of Maryland": the of-phrase after the name is a place.
+        e = of_after_title;
+        of_after_title = e;
+    } else if (!has_title) {
+        // "Phil Smith of the union": no title; the name ends before "of".
+        for (std::size_t i = b; i < e; ++i)
+            if (ws[i].core == "of" || ws[i].core == "for") { e = i; break; }
+    }
+    if (has_title) {
         name_b = of_after_title != e ? std::max(of_after_title + 1, e >= 2 ? e - 2 : b) : last_title + 1;
         std::size_t rb = b;
         while (rb < name_b && kHonorifics.count(ws[rb].core)) ++rb;
@@ -311,6 +355,24 @@ struct Event {
 // The subject of the cue at word c, if any.
 std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>& ws, std::size_t c) {
     const Word& cue = ws[c];
+    if (kDashes.count(cue.core)) {
+        // “...” ― Maria Lastra, 45, Miami
+        if (!cue.after_quote || c + 1 >= ws.size() || !ws[c + 1].cap || ws[c + 1].para != cue.para) return std::nullopt;
+        std::size_t e = run_end(ws, c + 1);
+        return split_run(ws, c + 1, e);
+    }
+    if (kParticiples.count(cue.core)) {
+        // The subject opening the sentence: "Rival Hillary Clinton had mocked it, saying ..."
+        std::size_t b = c;
+        while (b > 0 && !ws[b - 1].stop && ws[b - 1].para == cue.para && c - b < 40) --b;
+        if (b == c) return std::nullopt;
+        while (b < c && kStops.count(ws[b].core) && !kPronouns.count(ws[b].core)) ++b;
+        if (b < c && kPronouns.count(ws[b].core)) return Mention{ws[b].core, "", "person", true};
+        if (b >= c || !ws[b].cap) return std::nullopt;
+        std::size_t e = run_end(ws, b);
+        if (e > c) return std::nullopt;
+        return split_run(ws, b, e);
+    }
     if (cue.core == "according") {
         if (c + 2 < ws.size() && ws[c + 1].core == "to" && ws[c + 2].cap) {
             std::size_t e = run_end(ws, c + 2);
@@ -473,7 +535,9 @@ void extract_speakers(Article& a) {
 
     std::vector<Event> events;
     for (std::size_t c = 0; c < ws.size(); ++c) {
-        if (!kCues.count(ws[c].core) && ws[c].core != "according") continue;
+        if (!kCues.count(ws[c].core) && ws[c].core != "according" && !kParticiples.count(ws[c].core) &&
+            !kDashes.count(ws[c].core))
+            continue;
         if (auto m = subject_of(d.text, ws, c); m && !excluded.count(m->name)) events.push_back({c, *m});
     }
 
