@@ -139,7 +139,8 @@ public:
         if (peek().kind == Tok::RParen) fail("unbalanced parenthesis: this ')' has no matching '('", peek().offset);
         if (peek().kind != Tok::End) fail("unexpected '" + peek().text + "'", peek().offset);
         if (q.empty()) throw QueryError("the query has no searchable words", 1);
-        return {q, std::move(hl_)};
+        if (top_level_or_) sq_ = {};
+        return {q, std::move(hl_), std::move(sq_)};
     }
 
 private:
@@ -155,6 +156,7 @@ private:
     Xapian::Query parse_or(const schema::Field* f, std::size_t depth) {
         std::vector<Xapian::Query> alts{parse_and(f, depth)};
         while (peek().kind == Tok::Or) {
+            if (depth == 0 && !f) top_level_or_ = true;
             const Token& op = take();
             if (!starts_operand(peek().kind)) fail("OR needs a term on both sides", op.offset);
             alts.push_back(parse_and(f, depth));
@@ -178,7 +180,24 @@ private:
                 explicit_and = true;
                 continue;
             }
+            // Remember top-level speaker:VALUE and quote:VALUE for the speaker-quote check.
+            const Token& next = peek();
+            bool field_value = depth == 0 && !f && !any_ && next.kind == Tok::Field &&
+                               (next.text == "speaker" || next.text == "quote") &&
+                               (toks_[pos_ + 1].kind == Tok::Word || toks_[pos_ + 1].kind == Tok::Phrase) &&
+                               !toks_[pos_ + 1].wildcard;
+            std::string field_name = field_value ? next.text : std::string();
+            std::string raw = field_value ? toks_[pos_ + 1].text : std::string();
             clauses.push_back(parse_unary(f, depth));
+            if (field_value && clauses.back().how != Clause::Excluded) {
+                if (field_name == "speaker") {
+                    if (std::string n = a_.normalize(raw); !n.empty()) sq_.speakers.push_back(n);
+                } else {
+                    std::vector<std::string> words;
+                    for (const auto& k : a_.tokenize(raw)) words.push_back(k.term);
+                    if (!words.empty()) sq_.words.push_back(std::move(words));
+                }
+            }
         }
         std::vector<Xapian::Query> pos, req, neg;
         for (Clause& c : clauses) {
@@ -326,7 +345,9 @@ private:
     std::size_t pos_ = 0;
     std::size_t terms_ = 0;
     bool negated_ = false;
+    bool top_level_or_ = false;
     Highlight hl_;
+    SpeakerQuote sq_;
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace news::search {
 
@@ -34,9 +35,18 @@ struct Highlight {
     std::set<std::string> prefixes;
 };
 
+/// "speaker:X quote:Y" at the top level of a query: the article must hold a quote *by X*
+/// that contains Y (checked on the stored quotes, see search.cpp). Also used to show the
+/// matching quotes of a speaker in results.
+struct SpeakerQuote {
+    std::vector<std::string> speakers;            ///< folded names ("daskal", "jen daskal")
+    std::vector<std::vector<std::string>> words;  ///< quote: values, each a folded word or phrase
+};
+
 struct ParsedQuery {
     Xapian::Query query;
     Highlight highlight;
+    SpeakerQuote speaker_quote;
 };
 
 struct ParseLimits {

@@ -4,7 +4,94 @@
 
 #include "common/schema.h"
 
+#include <optional>
+
 namespace news::search {
+
+bool speaker_matches(const text::Analyzer& analyzer, const std::string& name, const std::string& wanted) {
+    std::string n = analyzer.normalize(name);
+    if (n == wanted) return true;
+    if (wanted.find(' ') == std::string::npos) {
+        std::size_t b = 0;
+        while (b <= n.size()) {
+            std::size_t e = n.find(' ', b);
+            if (e == std::string::npos) e = n.size();
+            if (n.compare(b, e - b, wanted) == 0) return true;
+            b = e + 1;
+        }
+        return false;
+    }
+    return n.size() > wanted.size() && n.ends_with(wanted) && n[n.size() - wanted.size() - 1] == ' ';
+}
+
+bool quote_contains(const text::Analyzer& analyzer, std::string_view quote, const std::vector<std::vector<std::string>>& words) {
+    std::vector<text::Token> toks = analyzer.tokenize(quote);
+    for (const auto& item : words) {
+        bool found = false;
+        if (item.size() == 1) {
+            std::string stem = analyzer.stem(item[0]);
+            for (const auto& t : toks)
+                if (t.term == item[0] || t.alt == item[0] || (t.stemmable && analyzer.stem(t.alt.empty() ? t.term : t.alt) == stem)) {
+                    found = true;
+                    break;
+                }
+        } else {
+            for (std::size_t i = 0; i + item.size() <= toks.size() && !found; ++i) {
+                bool all = true;
+                for (std::size_t k = 0; k < item.size() && all; ++k)
+                    all = toks[i + k].term == item[k] || toks[i + k].alt == item[k];
+                found = all;
+            }
+        }
+        if (!found) return false;
+    }
+    return true;
+}
+
+namespace {
+
+// Keeps only articles where one quote by the named speaker holds every quote: item.
+class SpeakerQuoteDecider : public Xapian::MatchDecider {
+public:
+    SpeakerQuoteDecider(const text::Analyzer& a, const SpeakerQuote& sq) : a_(a), sq_(sq) {}
+    bool operator()(const Xapian::Document& doc) const override {
+        Article art;
+        try {
+            art = article_from_json(nlohmann::json::parse(doc.get_data()));
+        } catch (const nlohmann::json::exception&) {
+            return false;
+        }
+        for (const Speaker& s : art.speakers) {
+            bool named = true;
+            for (const std::string& w : sq_.speakers) named = named && speaker_matches(a_, s.name, w);
+            if (!named) continue;
+            for (const Quote& q : s.quotes)
+                if (quote_contains(a_, q.text, sq_.words)) return true;
+        }
+        return false;
+    }
+
+private:
+    const text::Analyzer& a_;
+    const SpeakerQuote& sq_;
+};
+
+std::vector<MatchedQuote> quotes_for(const text::Analyzer& a, const Article& art, const SpeakerQuote& sq) {
+    std::vector<MatchedQuote> out, rest;
+    if (sq.speakers.empty()) return out;
+    for (const Speaker& s : art.speakers) {
+        bool named = true;
+        for (const std::string& w : sq.speakers) named = named && speaker_matches(a, s.name, w);
+        if (!named) continue;
+        for (const Quote& q : s.quotes)
+            (sq.words.empty() || quote_contains(a, q.text, sq.words) ? out : rest).push_back({s.name, q});
+    }
+    if (sq.words.empty() || out.empty()) out.insert(out.end(), rest.begin(), rest.end());
+    if (out.size() > 3) out.resize(3);
+    return out;
+}
+
+}  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
     std::string language;
@@ -60,7 +147,13 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     case Sort::DateDescending: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true); break;
     }
     Xapian::doccount check = o.exact_count ? db_.get_doccount() : 0;
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit), check);
+    std::optional<SpeakerQuoteDecider> decider;
+    if (!pq.speaker_quote.speakers.empty() && !pq.speaker_quote.words.empty()) {
+        decider.emplace(analyzer_, pq.speaker_quote);
+        check = db_.get_doccount();  // counts must be exact once documents are filtered
+    }
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
+                                         check, nullptr, decider ? &*decider : nullptr);
     r.total = mset.get_matches_estimated();
     r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     std::size_t rank = o.offset;
@@ -75,6 +168,7 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
             h.article.id = "(unreadable document data, docid " + std::to_string(*it) + ")";
         }
         if (o.snippets) h.snippet = make_snippet(h.article.text, pq.highlight, analyzer_);
+        h.quotes = quotes_for(analyzer_, h.article, pq.speaker_quote);
         h.article.text.clear();
         r.hits.push_back(std::move(h));
     }

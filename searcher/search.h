@@ -32,12 +32,27 @@ struct SearchOptions {
     bool snippets = true;
 };
 
+/// A quote shown with a result because the query asked for its speaker.
+struct MatchedQuote {
+    std::string speaker;
+    Quote quote;
+};
+
 struct Hit {
     std::size_t rank = 0;  ///< 1-based, counting the offset
     double score = 0;
     Article article;       ///< from the document data (text dropped after the snippet is made)
     Snippet snippet;
+    std::vector<MatchedQuote> quotes;  ///< quotes by the speakers the query names (quote: words first)
 };
+
+/// Does the speaker @p name (as stored) answer the folded query value @p wanted? One word
+/// matches any name word; several match the full name or its last words.
+[[nodiscard]] bool speaker_matches(const text::Analyzer& analyzer, const std::string& name, const std::string& wanted);
+
+/// Does @p quote hold every item of @p words (a word by its exact form or stem, a phrase exactly)?
+[[nodiscard]] bool quote_contains(const text::Analyzer& analyzer, std::string_view quote,
+                                  const std::vector<std::vector<std::string>>& words);
 
 struct Results {
     std::string query;

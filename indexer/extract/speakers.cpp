@@ -14,6 +14,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -328,6 +329,9 @@ std::string clean_role(std::string role) {
     if (role.starts_with("who ") || role.starts_with("which ")) return {};  // a clause, not a role
     for (std::string_view cut : {" and ", " in ", " who ", " which ", " since ", " until "}) {
         std::size_t p = role.find(cut);
+        // "in Washington" is where, not what; "agent in charge" is the role.
+        if (cut == " in " && p != std::string::npos && p + 4 < role.size() && !std::isupper(static_cast<unsigned char>(role[p + 4])))
+            continue;
         if (p != std::string::npos && p > 0) role.resize(p);
     }
     return role.size() > 160 ? std::string() : role;

@@ -35,6 +35,12 @@ std::string one_line(std::string s) {
     return s;
 }
 
+// A quote ends with the comma that led to its attribution: not part of what was said.
+std::string trim_quote(std::string s) {
+    while (!s.empty() && (s.back() == ',' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
 }  // namespace
 
 nlohmann::json hit_to_json(const Hit& h) {
@@ -45,6 +51,9 @@ nlohmann::json hit_to_json(const Hit& h) {
         for (const Quote& q : s.quotes) quotes.push_back({{"text", q.text}, {"start", q.start}, {"end", q.end}});
         speakers.push_back({{"name", s.name}, {"kind", s.kind}, {"role", s.role}, {"quotes", std::move(quotes)}});
     }
+    nlohmann::json matched = nlohmann::json::array();
+    for (const MatchedQuote& m : h.quotes)
+        matched.push_back({{"speaker", m.speaker}, {"text", m.quote.text}, {"start", m.quote.start}, {"end", m.quote.end}});
     nlohmann::json marks = nlohmann::json::array();
     for (const auto& [b, e] : h.snippet.marks) marks.push_back({b, e});
     return {
@@ -63,6 +72,7 @@ nlohmann::json hit_to_json(const Hit& h) {
         {"persons", a.persons},
         {"snippet", h.snippet.text},
         {"highlights", std::move(marks)},
+        {"matched_quotes", matched},
     };
 }
 
@@ -117,7 +127,9 @@ void print_results(std::ostream& out, const Results& r, const OutputOptions& o) 
             }
             out << "\n";
         }
-        if (!h.snippet.text.empty()) out << "     " << highlighted(h.snippet, o.color) << "\n";
+        for (const MatchedQuote& m : h.quotes)
+            out << "     \xE2\x80\x9C" << trim_quote(one_line(m.quote.text)) << "\xE2\x80\x9D \xE2\x80\x94 " << m.speaker << "\n";
+        if (!h.snippet.text.empty() && h.quotes.empty()) out << "     " << highlighted(h.snippet, o.color) << "\n";
         if (o.color) out << kDim;
         out << "     " << a.id;
         if (o.color) out << kReset;

@@ -60,6 +60,11 @@ EXPECT = {
     "title:torc -title:brooch": {"northern-courier/museum-theft-arrests.txt", "northern-courier/museum-theft-gold-torc.txt",
                                  "northern-courier/york-torc-recovered.txt"},
     "speaker:brandt quote:wells": {"valley-sentinel/brandt-declares-drought-emergency.txt"},
+    # a quote *by* the speaker must hold the words: Castellanos, not Oyelaran, spoke of the scanner
+    "speaker:castellanos quote:scanner": {HL + "precursor-chemicals-seized.txt"},
+    "speaker:oyelaran quote:scanner": set(),
+    'speaker:"marta oyelaran" quote:"shifted upstream"': {HL + "precursor-chemicals-seized.txt"},
+    "speaker:oyelaran quote:upstream -speaker:castellanos": set(),
 }
 for q, want in EXPECT.items():
     env.equal(ids(q), want, q)
@@ -85,6 +90,11 @@ sp = {s["name"]: s for s in hit["speakers"]}
 env.check("Marta Oyelaran" in sp and sp["Marta Oyelaran"]["role"] == "senior analyst at the Lakeside Institute",
           f"Oyelaran with her role: {sp.keys()}")
 env.check("Hiro Tanabe" not in sp, "the byline author is not a speaker")
+env.equal([(m["speaker"], m["text"][:28]) for m in hit["matched_quotes"]][:1],
+          [("Marta Oyelaran", "The traffickers have shifted")], "the speaker's quote is shown")
+r = env.search(db, "--", "speaker:castellanos quote:scanner")
+env.check("“The paperwork said floor cleaner. The scanner said otherwise” — Norma Castellanos" in r.stdout,
+          f"text output shows the quote: {r.stdout}")
 extract = env.index("--extract", os.path.join(env.corpus, "harbor-ledger", "precursor-chemicals-seized.txt"))
 art = json.loads(extract.stdout)
 for s in art["speakers"]:

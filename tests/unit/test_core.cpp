@@ -9,6 +9,7 @@
 #include "indexer/readers/reader.h"
 #include "indexer/readers/text_reader.h"
 #include "searcher/query_parser.h"
+#include "searcher/search.h"
 
 #include <catch2/catch.hpp>
 
@@ -329,4 +330,25 @@ TEST_CASE("Document builder: article -> terms and values", "[document]") {
     REQUIRE(pos != d.termlist_end());
     CHECK(*pos.positionlist_begin() > 100);
     CHECK(d.get_data().find("\"title\":\"Port strike\"") != std::string::npos);
+}
+
+TEST_CASE("Speaker-quote filter: names and quote words", "[search]") {
+    Analyzer a("english");
+    using news::search::quote_contains;
+    using news::search::speaker_matches;
+    CHECK(speaker_matches(a, "Vanda Felbab-Brown", "felbab brown"));
+    CHECK(speaker_matches(a, "Vanda Felbab-Brown", "vanda"));
+    CHECK(speaker_matches(a, "Jen Daskal", "jen daskal"));
+    CHECK_FALSE(speaker_matches(a, "Jen Daskal", "jen"  " smith"));
+    CHECK_FALSE(speaker_matches(a, "Jennifer Jett", "jen"));
+    CHECK_FALSE(speaker_matches(a, "Ben Daskalov", "daskal"));
+    CHECK(quote_contains(a, "We will take it step by step", {{"step", "by", "step"}}));
+    CHECK(quote_contains(a, "Supplies of precursors fell", {{"precursor"}, {"supply"}}));  // stems
+    CHECK_FALSE(quote_contains(a, "We will take it step by step", {{"by", "step", "step"}}));
+    CHECK_FALSE(quote_contains(a, "Supplies fell", {{"precursor"}}));
+    auto pq = news::search::parse_query("speaker:daskal quote:\"step by step\" fentanyl", a);
+    CHECK(pq.speaker_quote.speakers == std::vector<std::string>{"daskal"});
+    CHECK(pq.speaker_quote.words == std::vector<std::vector<std::string>>{{"step", "by", "step"}});
+    CHECK(news::search::parse_query("speaker:daskal OR quote:step", a).speaker_quote.speakers.empty());
+    CHECK(news::search::parse_query("speaker:daskal -quote:step", a).speaker_quote.words.empty());
 }
