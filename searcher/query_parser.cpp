@@ -235,6 +235,8 @@ private:
         if (t.kind == Tok::Plus) {
             take();
             if (!starts_operand(peek().kind) || peek().kind == Tok::Plus) fail("'+' needs a term after it", t.offset);
+            if (peek().kind == Tok::Minus || peek().kind == Tok::Not)
+                fail("'+' and an exclusion contradict each other", t.offset);
             Clause c = parse_unary(f, depth + 1);
             c.how = Clause::Required;
             return c;

@@ -46,10 +46,12 @@ Snippet make_snippet(std::string_view body, const Highlight& hl, const text::Ana
     }
     // Start the window a few words before the first match, so a match is not the first word.
     if (best_score > 0) {
-        std::size_t first = best;
+        std::size_t first = best, last = best + n - 1;
         while (first < best + n && match[first] < 0) ++first;
+        while (last > first && match[last] < 0) --last;
         std::size_t lead = std::min<std::size_t>(4, first);
-        best = first - lead;
+        // Never shift so far that the last match falls out of the window.
+        best = std::max(first - lead, last + 1 >= n ? last + 1 - n : 0);
         if (best + n > toks.size()) best = toks.size() - n;
     }
     std::size_t b = toks[best].start, e = toks[best + n - 1].end;

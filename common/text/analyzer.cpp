@@ -85,7 +85,8 @@ std::string tidy(std::string s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
         if (c == ',' && i > 0 && i + 1 < s.size() && is_digit(s[i - 1]) && is_digit(s[i + 1])) continue;
-        if (c == '.' && has_letter) continue;
+        // "u.s" -> "us", but "1.5m" keeps its decimal point.
+        if (c == '.' && has_letter && !(i > 0 && i + 1 < s.size() && is_digit(s[i - 1]) && is_digit(s[i + 1]))) continue;
         out += c;
     }
     std::size_t b = 0, e = out.size();

@@ -255,7 +255,55 @@ struct Mention {
     std::string role;
     std::string kind = "person";
     bool pronoun = false;
+    bool named = true;  ///< false for a noun phrase ("the commission", "officials")
 };
+
+const Set kDeterminers = {"the", "The", "a", "A", "an", "An", "one", "One", "his", "His", "her", "Her", "their",
+                          "Their", "its", "Its", "our", "Our", "another", "Another", "some", "Some", "many", "Many",
+                          "several", "Several", "two", "Two", "three", "Three", "other", "Other", "this", "This"};
+const Set kPersonNouns = {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "governor", "president",
+                          "senator", "lawyer", "attorney", "aide", "aides", "adviser", "advisers", "advisor", "analyst",
+                          "analysts", "expert", "experts", "candidate", "nominee", "questioner", "woman", "man",
+                          "mother", "father", "voter", "voters", "resident", "residents", "critic", "critics",
+                          "supporter", "supporters", "source", "sources", "minister", "director", "chief", "leader",
+                          "leaders", "lawmaker", "lawmakers", "economist", "economists", "researcher", "researchers",
+                          "teacher", "teachers", "parent", "parents", "officer", "officers", "prosecutor",
+                          "prosecutors", "investigator", "investigators", "businessman", "businesswoman", "judge",
+                          "announcer", "narrator", "doctor", "worker", "workers", "member", "members", "democrats",
+                          "republicans", "protesters", "organizers", "witnesses", "advocates", "people", "host"};
+
+// A plural common noun opening a sentence ("Officials said"): not a name.
+bool common_plural(std::string_view w) {
+    std::string l(w);
+    for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (kPersonNouns.count(l)) return true;
+    for (std::string_view suf : {"ists", "ers", "ians", "ants", "ents", "ors", "als", "ics", "ives"})
+        if (l.size() > suf.size() + 2 && l.ends_with(suf)) return true;
+    return false;
+}
+
+// The noun phrase "the commission" / "one questioner" / "the Indiana governor" ending at word p-1.
+std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t p) {
+    const Word& head = ws[p - 1];
+    if (head.cap || head.comma || head.stop || head.before_quote || kCues.count(head.core)) return std::nullopt;
+    for (std::size_t d = p - 1; d-- > 0 && d + 6 > p;) {
+        const Word& w = ws[d];
+        if (w.para != head.para || w.comma || w.stop || w.before_quote) return std::nullopt;
+        if (kDeterminers.count(w.core)) {
+            Mention m;
+            std::string np(text.substr(w.b, head.e - w.b));
+            np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+            m.name = np;
+            m.named = false;
+            std::string h = head.core;
+            m.kind = kPersonNouns.count(h) ? "person" : "organization";
+            return m;
+        }
+        if (kCues.count(w.core) || kPronouns.count(w.core) || w.core == "that" || w.core == "and" || w.core == "who")
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
 
 // A run of capitalised words [b, e): split the title/role in front from the name.
 std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
@@ -398,6 +446,8 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             std::size_t b = run_start(ws, p);
             if (b < p) return split_run(ws, b, p);
         }
+        if (!prev.cap && !prev.comma)
+            if (auto np = noun_phrase(text, ws, p)) return np;
         if (prev.comma && !prev.after_quote && prev.cap) {
             // "the mayor, NAME, said": the name is the appositive, the role comes before it.
             std::size_t b = run_start(ws, p);
@@ -564,7 +614,14 @@ void extract_speakers(Article& a) {
                 if (it->starts_with(m.name + " ") || it->find(" " + m.name + " ") != std::string::npos)
                     m.name = *it, found = true;
         } else if (std::find(full_names.begin(), full_names.end(), m.name) == full_names.end()) {
-            full_names.push_back(m.name);
+            // "Rival Hillary Clinton": a capitalised word in front of a name met elsewhere.
+            std::size_t sp = m.name.find(' ');
+            std::string shorter = m.name.substr(sp + 1);
+            if (shorter.find(' ') != std::string::npos &&
+                std::find(full_names.begin(), full_names.end(), shorter) != full_names.end())
+                m.name = shorter;
+            else
+                full_names.push_back(m.name);
         }
         if (m.name.find(' ') != std::string::npos) event_names.push_back(m.name);
         return m;
@@ -577,13 +634,22 @@ void extract_speakers(Article& a) {
             ev.who.role.clear();
             continue;
         }
+        if (!ev.who.named) continue;
         ev.who = resolve(ev.cue, ev.who);
         if (ev.who.kind == "person" && ev.who.name.find(' ') == std::string::npos) {
             // "Hydrologists said": one capitalised word opening a sentence, never named in full.
             std::size_t w = ev.cue;
             while (w > 0 && ws[w - 1].core != ev.who.name) --w;
             bool opens = (w <= 1 || ws[w - 2].stop || ws[w - 2].para != ws[w - 1].para) && !ws[w - 1].after_quote;
-            if (w > 0 && opens) { ev.who.name.clear(); continue; }
+            if (w > 0 && opens) {
+                if (common_plural(ev.who.name)) {
+                    ev.who.name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(ev.who.name[0])));
+                    ev.who.named = false;
+                } else {
+                    ev.who.name.clear();
+                }
+                continue;
+            }
         }
         if (ev.who.kind == "person") last_named = ev.who;
     }
@@ -629,6 +695,24 @@ void extract_speakers(Article& a) {
             }
         }
         if (pick) who[qi] = pick->who;
+        // Transcripts: “PENCE: Well, look, ...”
+        std::size_t colon = inner.find(':');
+        if (colon != std::string_view::npos && colon >= 2 && colon <= 30) {
+            std::string_view tag = inner.substr(0, colon);
+            bool caps = true;
+            for (char c : tag) caps &= (c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '-' || c == '\'';
+            if (caps && tag.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos) {
+                std::string name;
+                bool upper = true;
+                for (char c : tag) {
+                    name += upper ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                    upper = c == ' ' || c == '-';
+                }
+                Mention m{name, "", "person", false};
+                m = resolve(word_after(q.open), m);
+                who[qi] = m;
+            }
+        }
     }
     // A quote standing alone right after an attributed one (same or next paragraph) inherits it.
     for (std::size_t qi = 1; qi < d.quotes.size(); ++qi) {
@@ -671,7 +755,8 @@ void extract_speakers(Article& a) {
         if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
     };
     for (const Speaker& s : a.speakers)
-        add_unique(s.kind == "person" ? a.persons : a.organizations, s.name);
+        if (starts_upper(s.name))  // not "the commission"
+            add_unique(s.kind == "person" ? a.persons : a.organizations, s.name);
     for (const Named& n : named) add_unique(n.kind == "person" ? a.persons : a.organizations, n.name);
     for (const Event& ev : events)
         if (!ev.who.pronoun && !ev.who.name.empty() && ev.who.name.find(' ') != std::string::npos)

@@ -66,14 +66,22 @@ bool is_boilerplate(std::string_view paragraph) {
     std::string_view p = trim(paragraph);
     if (p.size() > 160) return false;
     std::string l = lower_ascii(p);
-    static constexpr std::array<std::string_view, 24> phrases = {
-        "is not supported",  "for an optimal experience", "advertisement",   "sign up for",     "subscribe to",
-        "newsletter",        "cookie",                    "click here",      "read more:",      "share this",
-        "follow us on",      "all rights reserved",       "skip to content", "get more news",   "download the app",
-        "watch live",        "share on facebook",         "share on twitter", "related coverage", "recommended stories",
-        "continue reading",  "enable javascript",         "©",                "listen to this article"};
-    for (std::string_view ph : phrases)
+    // Always furniture, whatever the punctuation.
+    static constexpr std::array<std::string_view, 8> strong = {
+        "is not supported", "for an optimal experience", "all rights reserved", "skip to content",
+        "enable javascript", "\xC2\xA9", "click here", "listen to this article"};
+    for (std::string_view ph : strong)
         if (l.find(ph) != std::string::npos) return true;
+    // Furniture only when the line is not a sentence ("Sign up for our newsletter", but not
+    // "The newsletter business is booming, analysts said.").
+    static constexpr std::array<std::string_view, 16> weak = {
+        "advertisement",    "sign up for",       "subscribe to",     "newsletter",
+        "cookie",           "read more:",        "share this",       "follow us on",
+        "get more news",    "download the app",  "watch live",       "share on facebook",
+        "share on twitter", "related coverage",  "recommended stories", "continue reading"};
+    if (!ends_sentence(p))
+        for (std::string_view ph : weak)
+            if (l.find(ph) != std::string::npos) return true;
     static constexpr std::array<std::string_view, 12> whole = {"share", "tweet",  "email", "print",  "comments", "menu",
                                                                "search", "close", "more",  "advert", "home",     "video"};
     for (std::string_view w : whole)

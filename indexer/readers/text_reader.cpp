@@ -60,6 +60,9 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
         bool wrapped = true;
         for (std::size_t i = 0; i + 1 < block.size(); ++i)
             if (block[i].size() < 30 || block[i].size() > 100) wrapped = false;
+        // Site furniture on a line of its own is never part of a wrapped paragraph.
+        for (std::string_view l : block)
+            if (extract::is_boilerplate(l)) wrapped = false;
         if (wrapped) {
             std::string joined;
             for (std::string_view l : block) {

@@ -1,0 +1,215 @@
+/// @file
+/// @brief Article -> Xapian::Document: terms and positions by prefix, values and data (DESIGN.md, "Xapian schema").
+#include "indexer/document_builder.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace news;
+
+namespace {
+
+using Positions = std::vector<Xapian::termpos>;
+
+/// Term -> positions (empty for terms without positions), in Xapian's termlist order.
+std::map<std::string, Positions> terms_of(const Xapian::Document& doc) {
+    std::map<std::string, Positions> out;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        Positions& p = out[*it];
+        for (auto pi = it.positionlist_begin(); pi != it.positionlist_end(); ++pi) p.push_back(*pi);
+    }
+    return out;
+}
+
+const text::Analyzer& english() {
+    static const text::Analyzer a("english");
+    return a;
+}
+
+// Title: 3 words at positions 1-3; body words start after a gap of 100 (position 104).
+Article sample() {
+    Article a;
+    a.id = "harbor/fog.txt";
+    a.path = "corpus/harbor/fog.txt";
+    a.title = "Fog closes Harbor";
+    a.date = "2024-03-05";
+    a.source = "Harbor Ledger";
+    a.dateline = "PORTVILLE, Maine";
+    a.authors = {"Ann Lee"};
+    a.text =
+        "PORTVILLE, Maine — Boats stayed in Portville’s port.\n\n"        // 104-110
+        "“We are waiting for the fog to lift,” said Ida Brandt-Cole.";  // 111-122
+    Speaker s;
+    s.name = "Ida Brandt-Cole";
+    s.quotes.push_back({"We are waiting for the fog to lift,", 0, 0});
+    a.speakers = {s};
+    a.persons = {"Ida Brandt-Cole", "Tom Okafor"};
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("document terms follow the schema", "[document]") {
+    const Xapian::Document doc = DocumentBuilder(english()).build(sample(), "harbor/fog.txt", "123:456");
+    const auto terms = terms_of(doc);
+
+    struct Row {
+        std::string term;
+        bool present;
+        Positions positions;  ///< checked when present
+    };
+    auto row = GENERATE(values<Row>({
+        // identity and language
+        {"Qharbor/fog.txt", true, {}},
+        {"XFILEharbor/fog.txt", true, {}},
+        {"Len", true, {}},
+        // title words: unprefixed and S, positional; body continues after the gap
+        {"fog", true, {1, 116}},
+        {"closes", true, {2}},
+        {"harbor", true, {3}},
+        {"Sfog", true, {1}},
+        {"Scloses", true, {2}},
+        {"Sharbor", true, {3}},
+        {"Sboats", false, {}},  // body words are not title words
+        {"Harbor", false, {}},  // folded
+        // body words
+        {"portville", true, {104, 109}},
+        {"maine", true, {105}},
+        {"boats", true, {106}},
+        {"portville's", true, {109}},  // a possessive and its bare form share a position
+        {"port", true, {110}},
+        {"brandt", true, {121}},  // hyphenated names: adjacent positions
+        {"cole", true, {122}},
+        {"brandt-cole", false, {}},
+        // stems, without positions
+        {"Zfog", true, {}},
+        {"Zclose", true, {}},
+        {"ZSclose", true, {}},
+        {"Zboat", true, {}},
+        {"Zwait", true, {}},
+        {"Zportvill", true, {}},
+        {"Zboats", false, {}},
+        // words inside quotes only, at their body positions
+        {"XQwaiting", true, {113}},
+        {"XQfog", true, {116}},
+        {"XQlift", true, {118}},
+        {"ZXQwait", true, {}},
+        {"XQboats", false, {}},
+        {"XQsaid", false, {}},
+        {"XQbrandt", false, {}},
+        {"XQharbor", false, {}},  // the title is not a quotation
+        // speaker: full name, each trailing part, each word
+        {"XSPKida brandt cole", true, {}},
+        {"XSPKbrandt cole", true, {}},
+        {"XSPKcole", true, {}},
+        {"XSPKWida", true, {}},
+        {"XSPKWbrandt", true, {}},
+        {"XSPKWcole", true, {}},
+        {"XSPKida", false, {}},  // a first name alone is no name tail
+        {"XSPKtom okafor", false, {}},  // mentioned, not quoted
+        // persons
+        {"XPERtom okafor", true, {}},
+        {"XPERokafor", true, {}},
+        {"XPERWtom", true, {}},
+        {"XPERida brandt cole", true, {}},
+        // author: never a speaker
+        {"Aann lee", true, {}},
+        {"Alee", true, {}},
+        {"XAWann", true, {}},
+        {"XSPKann lee", false, {}},
+        {"XSPKWann", false, {}},
+        // source slug and place
+        {"XSRCharbor-ledger", true, {}},
+        {"XSRCharbor ledger", false, {}},
+        {"XPLACEportville maine", true, {}},
+        {"XPLACEportville", true, {}},
+        {"XPLACEmaine", false, {}},
+    }));
+    CAPTURE(row.term);
+    const auto it = terms.find(row.term);
+    if (!row.present) {
+        CHECK(it == terms.end());
+        return;
+    }
+    REQUIRE(it != terms.end());
+    CHECK(it->second == row.positions);
+}
+
+TEST_CASE("the possessive's bare form is indexed at the same position", "[document]") {
+    const auto terms = terms_of(DocumentBuilder(english()).build(sample(), "", ""));
+    REQUIRE(terms.count("portville's"));
+    REQUIRE(terms.count("portville"));
+    const Positions& p = terms.at("portville");
+    CHECK(std::find(p.begin(), p.end(), terms.at("portville's").front()) != p.end());
+}
+
+TEST_CASE("the termlist is sorted and phrases cannot cross from title to body", "[document]") {
+    const Xapian::Document doc = DocumentBuilder(english()).build(sample(), "k", "");
+    std::vector<std::string> list;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) list.push_back(*it);
+    CHECK(std::is_sorted(list.begin(), list.end()));
+    const auto terms = terms_of(doc);
+    Xapian::termpos last_title = 0, first_body = ~0u;
+    for (const auto& [t, pos] : terms) {
+        if (t.starts_with("S") && !pos.empty()) last_title = std::max(last_title, pos.back());
+        if (t == "portville" && !pos.empty()) first_body = pos.front();
+    }
+    CHECK(last_title == 3);
+    CHECK(first_body > last_title + 100);
+}
+
+TEST_CASE("values and data", "[document]") {
+    const Article a = sample();
+    const Xapian::Document doc = DocumentBuilder(english()).build(a, "harbor/fog.txt", "123:456");
+    CHECK(doc.get_value(0) == "20240305");
+    CHECK(doc.get_value(1) == "123:456");
+    const nlohmann::json j = nlohmann::json::parse(doc.get_data());
+    CHECK(j.at("title") == "Fog closes Harbor");
+    CHECK(j.at("id") == "harbor/fog.txt");
+    CHECK(j.at("date") == "2024-03-05");
+    CHECK(j.at("source") == "Harbor Ledger");
+    CHECK(j.at("dateline") == "PORTVILLE, Maine");
+    CHECK(j.at("authors") == nlohmann::json::array({"Ann Lee"}));
+    CHECK(j.at("speakers").at(0).at("name") == "Ida Brandt-Cole");
+    CHECK(j.at("text") == a.text);
+    CHECK(article_from_json(j).title == a.title);
+}
+
+TEST_CASE("absent metadata adds no terms or values", "[document]") {
+    Article a;
+    a.id = "bare";
+    a.text = "Just words.";
+    a.language.clear();
+    const Xapian::Document doc = DocumentBuilder(english()).build(a, "", "");
+    const auto terms = terms_of(doc);
+    CHECK(doc.get_value(0).empty());  // never an invented date
+    CHECK(doc.get_value(1).empty());
+    for (const auto& [t, pos] : terms) {
+        CAPTURE(t);
+        CHECK_FALSE(t.starts_with("XFILE"));
+        CHECK_FALSE(t.starts_with("XSRC"));
+        CHECK_FALSE(t.starts_with("XPLACE"));
+        CHECK_FALSE(t.starts_with("XSPK"));
+        CHECK_FALSE(t.starts_with("L"));
+    }
+    CHECK(terms.count("Qbare"));
+    CHECK(terms.at("just") == Positions{101});  // empty title: the gap still applies
+    CHECK(nlohmann::json::parse(doc.get_data()).at("date").is_null());
+}
+
+TEST_CASE("id and file terms stay within Xapian's limit", "[document]") {
+    const std::string head(300, 'x');
+    const std::string t1 = DocumentBuilder::id_term(head + "1");
+    const std::string t2 = DocumentBuilder::id_term(head + "2");
+    CHECK(t1.size() <= 245);
+    CHECK(t1 != t2);  // the hash keeps long ids apart
+    CHECK(t1.starts_with("Qxxx"));
+    CHECK(DocumentBuilder::id_term("a/b.txt") == "Qa/b.txt");
+    CHECK(DocumentBuilder::file_term("a/b.txt") == "XFILEa/b.txt");
+    CHECK(DocumentBuilder::file_term(head).size() <= 245);
+}

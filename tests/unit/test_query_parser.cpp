@@ -1,0 +1,287 @@
+/// @file
+/// @brief The query language (DESIGN.md, "Query language"): Xapian queries, highlights and column-accurate errors.
+#include "searcher/query_parser.h"
+#include "searcher/snippet.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using news::search::parse_query;
+using news::search::ParsedQuery;
+using news::search::QueryError;
+using news::text::Analyzer;
+
+namespace {
+
+const Analyzer& english() {
+    static const Analyzer a("english");
+    return a;
+}
+
+std::string describe(const std::string& q, bool any = false) {
+    return parse_query(q, english(), any).query.get_description();
+}
+
+}  // namespace
+
+TEST_CASE("queries become the expected Xapian queries", "[query]") {
+    struct Row {
+        std::string query;
+        bool any;
+        std::string expected;
+    };
+    auto row = GENERATE(values<Row>({
+        // words: stemmed Z terms, AND by default
+        {"fentanyl", false, "Query(Zfentanyl)"},
+        {"running", false, "Query(Zrun)"},
+        {"López", false, "Query(Zlopez)"},
+        {"U.S.", false, "Query(Zus)"},
+        {"China’s", false, "Query(Zchina)"},
+        {"70,000", false, "Query(70000)"},  // numbers are not stemmed
+        {"fentanyl precursors", false, "Query((Zfentanyl AND Zprecursor))"},
+        {"fentanyl AND precursors", false, "Query((Zfentanyl AND Zprecursor))"},
+        {"china OR mexico", false, "Query((Zchina OR Zmexico))"},
+        {"china OR mexico fentanyl", false, "Query((Zchina OR (Zmexico AND Zfentanyl)))"},
+        // exclusion; a lone negative needs everything to subtract from
+        {"fentanyl -mexico", false, "Query((Zfentanyl AND_NOT Zmexico))"},
+        {"fentanyl NOT mexico", false, "Query((Zfentanyl AND_NOT Zmexico))"},
+        {"a -b -c", false, "Query(((Za AND_NOT Zb) AND_NOT Zc))"},
+        {"-mexico", false, "Query((<alldocuments> AND_NOT Zmexico))"},
+        {"NOT mexico", false, "Query((<alldocuments> AND_NOT Zmexico))"},
+        {"-(a)", false, "Query((<alldocuments> AND_NOT Za))"},
+        {"a OR -b", false, "Query((Za OR (<alldocuments> AND_NOT Zb)))"},
+        // grouping
+        {"(china OR mexico) AND fentanyl", false, "Query(((Zchina OR Zmexico) AND Zfentanyl))"},
+        {"fentanyl (china OR mexico)", false, "Query((Zfentanyl AND (Zchina OR Zmexico)))"},
+        // phrases use unstemmed positional terms
+        {"\"step by step\"", false, "Query((step PHRASE 3 by PHRASE 3 step))"},
+        {"“step by step”", false, "Query((step PHRASE 3 by PHRASE 3 step))"},
+        {"\"fentanyl\"", false, "Query(fentanyl)"},
+        {"Felbab-Brown", false, "Query((felbab PHRASE 2 brown))"},
+        {"10:30", false, "Query((10 PHRASE 2 30))"},
+        {"\"fentanyl crisis\"~5", false, "Query((fentanyl NEAR 7 crisis))"},
+        // prefixes
+        {"precurs*", false, "Query(WILDCARD SYNONYM precurs)"},
+        {"title:precurs*", false, "Query(WILDCARD SYNONYM Sprecurs)"},
+        // text fields
+        {"title:fentanyl", false, "Query(ZSfentanyl)"},
+        {"Title:fentanyl", false, "Query(ZSfentanyl)"},
+        {"title:\"fentanyl crisis\"", false, "Query((Sfentanyl PHRASE 2 Scrisis))"},
+        {"quote:supply", false, "Query(ZXQsuppli)"},
+        {"quote:\"step by step\"", false, "Query((XQstep PHRASE 3 XQby PHRASE 3 XQstep))"},
+        {"body:crisis", false, "Query(Zcrisi)"},
+        {"title:(fentanyl OR opioid)", false, "Query((ZSfentanyl OR ZSopioid))"},
+        // names: one word matches any name word, several the full name or its tail
+        {"speaker:daskal", false, "Query(XSPKWdaskal)"},
+        {"speaker:\"jen daskal\"", false, "Query(XSPKjen daskal)"},
+        {"speaker:\"Felbab-Brown\"", false, "Query(XSPKfelbab brown)"},
+        {"speaker:(daskal OR yu)", false, "Query((XSPKWdaskal OR XSPKWyu))"},
+        {"speaker:dask*", false, "Query(WILDCARD SYNONYM XSPKWdask)"},
+        {"author:jett", false, "Query(XAWjett)"},
+        {"author:\"Jennifer Jett\"", false, "Query(Ajennifer jett)"},
+        {"person:biden", false, "Query(XPERWbiden)"},
+        {"person:\"Joe Biden\"", false, "Query(XPERjoe biden)"},
+        // slugs and exact values
+        {"source:\"NBC News\"", false, "Query(XSRCnbc-news)"},
+        {"source:nbc*", false, "Query(WILDCARD SYNONYM XSRCnbc)"},
+        {"place:beijing", false, "Query(XPLACEbeijing)"},
+        {"place:\"Hong Kong\"", false, "Query(XPLACEhong kong)"},
+        {"lang:EN", false, "Query(Len)"},
+        // dates: value slot 0
+        {"date:2024", false, "Query(VALUE_RANGE 0 20240101 20241231)"},
+        {"date:2024-02", false, "Query(VALUE_RANGE 0 20240201 20240229)"},
+        {"date:2024-01-30", false, "Query(VALUE_RANGE 0 20240130 20240130)"},
+        {"date:2024-01..2024-03", false, "Query(VALUE_RANGE 0 20240101 20240331)"},
+        {"date:..2023", false, "Query(VALUE_LE 0 20231231)"},
+        {"date:2024..", false, "Query(VALUE_GE 0 20240101)"},
+        {"fentanyl date:2024", false, "Query((Zfentanyl AND VALUE_RANGE 0 20240101 20241231))"},
+        // --any: bare words OR; +required and AND still bind
+        {"fentanyl precursors", true, "Query((Zfentanyl OR Zprecursor))"},
+        {"fentanyl +precursors", true, "Query((Zprecursor AND_MAYBE Zfentanyl))"},
+        {"+fentanyl +precursors", true, "Query((Zfentanyl AND Zprecursor))"},
+        {"fentanyl AND precursors", true, "Query((Zfentanyl AND Zprecursor))"},
+        {"fentanyl crisis -mexico", true, "Query(((Zfentanyl OR Zcrisi) AND_NOT Zmexico))"},
+        {"fentanyl +precursors", false, "Query((Zfentanyl AND Zprecursor))"},
+    }));
+    CAPTURE(row.query, row.any);
+    CHECK(describe(row.query, row.any) == row.expected);
+}
+
+TEST_CASE("different queries do not collapse into one", "[query]") {
+    struct Row {
+        std::string a, b;
+    };
+    auto row = GENERATE(values<Row>({
+        {"fentanyl mexico", "fentanyl -mexico"},
+        {"fentanyl precursors", "fentanyl OR precursors"},
+        {"\"step by step\"", "step by step"},
+        {"title:fentanyl", "fentanyl"},
+        {"quote:fentanyl", "fentanyl"},
+        {"speaker:daskal", "person:daskal"},
+        {"speaker:\"jen daskal\"", "speaker:daskal"},
+        {"date:2024", "date:2024-01"},
+        {"date:..2024", "date:2024.."},
+    }));
+    CAPTURE(row.a, row.b);
+    CHECK(describe(row.a) != describe(row.b));
+}
+
+TEST_CASE("malformed queries name the column of the problem", "[query]") {
+    struct Row {
+        std::string query;
+        std::size_t column;
+        std::string says;  ///< a piece of the message
+    };
+    auto row = GENERATE(values<Row>({
+        {"\"fentanyl crisis", 1, "unterminated phrase"},
+        {"fentanyl \"crisis", 10, "unterminated phrase"},
+        {"López \"x", 7, "unterminated phrase"},  // columns count characters, not bytes
+        {"“unterminated", 1, "unterminated phrase"},
+        {"(china OR mexico", 1, "never closed"},
+        {"(a (b)", 1, "never closed"},
+        {"china OR mexico)", 16, "no matching '('"},
+        {"x )", 3, "no matching '('"},
+        {"()", 1, "empty parentheses"},
+        {"foo:bar", 1, "unknown field 'foo:'"},
+        {"x foo:bar", 3, "unknown field 'foo:'"},
+        {"title:", 1, "needs a value"},
+        {"title: x", 1, "needs a value"},
+        {"date:2024-13", 6, "bad date '2024-13'"},
+        {"date:2024-02-30", 6, "bad date"},
+        {"date:2024-01-01..x", 18, "bad end date 'x'"},
+        {"date:2025..2024", 6, "ends before it starts"},
+        {"date:(2024)", 6, "not a group"},
+        {"", 1, "empty query"},
+        {"   ", 1, "empty query"},
+        {"—", 1, "no searchable words"},
+        {"fentanyl AND", 10, "AND needs a term on both sides"},
+        {"a AND AND b", 3, "AND needs a term on both sides"},
+        {"OR x", 1, "'OR' needs a term before it"},
+        {"AND x", 1, "'AND' needs a term before it"},
+        {"a OR", 3, "OR needs a term on both sides"},
+        {"-", 1, "'-' must be followed by a term"},
+        {"x -", 3, "'-' must be followed by a term"},
+        {"+", 1, "'+' must be followed by a term"},
+        {"NOT", 1, "NOT needs a term after it"},
+        {"x NOT", 3, "NOT needs a term after it"},
+        {"NOT -x", 1, "NOT needs a term after it"},
+        {"*", 1, "'*' must end a word prefix"},
+        {"\"a b\"~", 6, "needs a number"},
+        {"\"a b\"~x", 6, "needs a number"},
+        {"\"a b\"~99999", 7, "too large"},
+        {"source:—", 8, "empty source value"},
+        {"title:speaker:x", 1, "needs a value"},
+    }));
+    CAPTURE(row.query);
+    try {
+        (void)parse_query(row.query, english());
+        FAIL("no QueryError for: " << row.query);
+    } catch (const QueryError& e) {
+        CHECK(e.column() == row.column);
+        CHECK_THAT(e.what(), Catch::Contains(row.says));
+    }
+}
+
+TEST_CASE("absurd queries fail cleanly instead of crashing", "[query]") {
+    SECTION("10,000 nested parentheses") {
+        const std::string deep = std::string(10000, '(') + "x" + std::string(10000, ')');
+        CHECK_THROWS_AS(parse_query(deep, english()), QueryError);
+    }
+    SECTION("10,000 nested NOT groups") {
+        std::string q;
+        for (int i = 0; i < 10000; ++i) q += "NOT (";
+        q += "x" + std::string(10000, ')');
+        CHECK_THROWS_AS(parse_query(q, english()), QueryError);
+    }
+    SECTION("2,000 terms") {
+        std::string q;
+        for (int i = 0; i < 2000; ++i) q += "w" + std::to_string(i) + " ";
+        CHECK_THROWS_AS(parse_query(q, english()), QueryError);
+    }
+    SECTION("a run of minus signs") {
+        CHECK_THROWS_AS(parse_query(std::string(5000, '-') + "x", english()), QueryError);
+    }
+    SECTION("but nesting within the limit is fine") {
+        const std::string ok = std::string(50, '(') + "x" + std::string(50, ')');
+        CHECK(parse_query(ok, english()).query.get_description() == "Query(Zx)");
+    }
+}
+
+TEST_CASE("parse limits are honoured", "[query]") {
+    news::search::ParseLimits lim;
+    lim.max_terms = 3;
+    lim.max_depth = 2;
+    CHECK_NOTHROW(parse_query("a b c", english(), false, lim));
+    try {
+        (void)parse_query("a b c d", english(), false, lim);
+        FAIL("expected too many terms");
+    } catch (const QueryError& e) {
+        CHECK(e.column() == 7);  // the fourth word
+        CHECK_THAT(e.what(), Catch::Contains("too many terms"));
+    }
+    CHECK_NOTHROW(parse_query("(a)", english(), false, lim));
+    CHECK_THROWS_AS(parse_query("(((a)))", english(), false, lim), QueryError);
+}
+
+TEST_CASE("highlights hold the positive words, never the negated ones", "[query]") {
+    struct Row {
+        std::string query;
+        std::vector<std::string> terms, stems, prefixes;
+        std::vector<std::string> not_terms;
+    };
+    auto row = GENERATE(values<Row>({
+        {"fentanyl precursors", {"fentanyl", "precursors"}, {"fentanyl", "precursor"}, {}, {}},
+        {"fentanyl -mexico", {"fentanyl"}, {"fentanyl"}, {}, {"mexico"}},
+        {"fentanyl NOT (mexico OR china)", {"fentanyl"}, {"fentanyl"}, {}, {"mexico", "china"}},
+        {"\"step by step\"", {"step", "by"}, {}, {}, {}},
+        {"precurs* -precise*", {}, {}, {"precurs"}, {"precise"}},
+        {"quote:supply", {"supply"}, {"suppli"}, {}, {}},
+        {"China’s", {"china's"}, {"china"}, {}, {}},
+        {"speaker:daskal crisis", {"crisis"}, {"crisi"}, {}, {"daskal"}},  // names are filters, not words
+    }));
+    CAPTURE(row.query);
+    const ParsedQuery p = parse_query(row.query, english());
+    CHECK(p.highlight.terms == std::set<std::string>(row.terms.begin(), row.terms.end()));
+    CHECK(p.highlight.stems == std::set<std::string>(row.stems.begin(), row.stems.end()));
+    CHECK(p.highlight.prefixes == std::set<std::string>(row.prefixes.begin(), row.prefixes.end()));
+    for (const std::string& t : row.not_terms) {
+        CAPTURE(t);
+        CHECK(p.highlight.terms.count(t) == 0);
+        CHECK(p.highlight.prefixes.count(t) == 0);
+    }
+}
+
+TEST_CASE("snippets mark the query words", "[query][snippet]") {
+    const ParsedQuery p = parse_query("fog lifting", english());
+    const std::string body = "Boats stayed in port. We are waiting for the fog to lift, she said.";
+    const news::search::Snippet s = news::search::make_snippet(body, p.highlight, english(), 32);
+    CHECK(s.text == body);  // short body: all of it, no ellipsis
+    std::vector<std::string> marked;
+    for (auto [b, e] : s.marks) marked.push_back(s.text.substr(b, e - b));
+    CHECK(marked == std::vector<std::string>{"fog", "lift"});  // "lift" by its stem
+}
+
+// BUG: the window is moved back to start a few words before its first match
+// without checking that its last match still fits, so the best window loses a word.
+TEST_CASE("the snippet window keeps every query word it was chosen for", "[query][snippet]") {
+    const ParsedQuery p = parse_query("fog lift", english());
+    const std::string body = "Boats stayed in port. We are waiting for the fog to lift, she said.";
+    const news::search::Snippet s = news::search::make_snippet(body, p.highlight, english(), 6);
+    CHECK_THAT(s.text, Catch::Contains("fog"));
+    CHECK_THAT(s.text, Catch::Contains("lift"));
+    CHECK(s.marks.size() == 2);
+}
+
+// BUG: '+' overrides the exclusion of a following '-', so "+-x" silently searches for x
+// (and x is not highlighted): a contradiction should be an error, or the exclusion kept.
+TEST_CASE("a required exclusion is not turned into a requirement", "[query]") {
+    bool excluded_or_error = false;
+    try {
+        const std::string d = describe("fentanyl +-mexico");
+        excluded_or_error = d.find("AND_NOT Zmexico") != std::string::npos;
+    } catch (const QueryError&) {
+        excluded_or_error = true;
+    }
+    CHECK(excluded_or_error);
+}

@@ -1,0 +1,241 @@
+/// @file
+/// @brief Quotations and who said them, on short fictional articles.
+#include "indexer/extract/speakers.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace news;
+using namespace news::extract;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Strings quote_texts(std::string_view text) {
+    Strings out;
+    for (const QuoteSpan& q : find_quotes(text)) out.emplace_back(text.substr(q.start, q.end - q.start));
+    return out;
+}
+
+Article article(std::string text, Strings authors = {}, std::string source = "Harbor Ledger") {
+    Article a;
+    a.text = std::move(text);
+    a.authors = std::move(authors);
+    a.source = std::move(source);
+    extract_speakers(a);
+    return a;
+}
+
+const Speaker* speaker(const Article& a, const std::string& name) {
+    auto it = std::find_if(a.speakers.begin(), a.speakers.end(), [&](const Speaker& s) { return s.name == name; });
+    return it == a.speakers.end() ? nullptr : &*it;
+}
+
+Strings names(const Article& a) {
+    Strings out;
+    for (const Speaker& s : a.speakers) out.push_back(s.name);
+    return out;
+}
+
+bool has(const Strings& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("find_quotes", "[speakers]") {
+    struct Row {
+        std::string text;
+        Strings quotes;
+    };
+    auto row = GENERATE(values<Row>({
+        {"He said “yes” and then “no.”", {"yes", "no."}},
+        {"She said \"we wait\" today.", {"we wait"}},
+        {"A 5\" pipe and \"a real quote\" here.", {"a real quote"}},  // a closing mark alone opens nothing
+        {"On dit «oui» ici.", {"oui"}},
+        {"“He called it ‘odd’ today,” she said.", {"He called it ‘odd’ today,"}},  // single quotes stay inside
+        // a quote running over a paragraph break, reopened with a mark
+        {"“The first part goes on\n\n“and ends in the next paragraph,” she said.",
+         {"The first part goes on\n\n“and ends in the next paragraph,"}},
+        // a paragraph ends inside an unclosed quote and the next does not reopen it
+        {"“Unclosed here\n\nThen a plain paragraph with “a quote.”", {"a quote."}},
+        {"He began “an unclosed quote that never ends", {}},
+        {"Empty “” marks.", {}},
+        {"No quotes at all.", {}},
+        {"", {}},
+    }));
+    CAPTURE(row.text);
+    CHECK(quote_texts(row.text) == row.quotes);
+}
+
+TEST_CASE("quote spans: marks and contents", "[speakers]") {
+    const std::string text = "“yes” and \"no\"";
+    const std::vector<QuoteSpan> q = find_quotes(text);
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].open == 0);
+    CHECK(q[0].start == 3);  // “ is three bytes
+    CHECK(q[0].end == 6);
+    CHECK(q[0].close == 9);
+    CHECK(q[1].open == 14);
+    CHECK(q[1].start == 15);
+    CHECK(q[1].end == 17);
+    CHECK(q[1].close == 18);
+}
+
+TEST_CASE("speakers, roles and quotes", "[speakers]") {
+    struct Row {
+        std::string text;
+        std::string name;
+        std::string role;
+        Strings quotes;
+        Strings not_speakers;
+    };
+    auto row = GENERATE(values<Row>({
+        {"“The tide is late,” Marlow said.", "Marlow", "", {"The tide is late,"}, {}},
+        {"\"The tide is late,\" Ida Brandt said.", "Ida Brandt", "", {"The tide is late,"}, {}},
+        {"Ida Brandt said the boats were “late again.” The crews waited.", "Ida Brandt", "", {"late again."}, {}},
+        // inverted cue with an appositive role
+        {"“The nets came up empty,” said Ida Brandt-Cole, a senior fellow at the Coastal Research Institution in "
+         "Portland.",
+         "Ida Brandt-Cole", "senior fellow at the Coastal Research Institution", {"The nets came up empty,"},
+         {"Coastal Research Institution"}},
+        // "NAME, a ROLE, said ... “Q”"
+        {"Tom Okafor, a deputy harbor safety adviser, said in an interview that the talks had been “a useful first "
+         "step” for both sides.",
+         "Tom Okafor", "deputy harbor safety adviser", {"a useful first step"}, {}},
+        // a title and a nationality before the name are not part of it
+        {"Speaking on Monday, Chinese Minister of Ports Zhao Minghui said the delegations had “reached common "
+         "ground” on the plan.",
+         "Zhao Minghui", "Chinese Minister of Ports", {"reached common ground"},
+         {"Chinese Minister of Ports Zhao Minghui", "Minister of Ports Zhao Minghui", "Speaking"}},
+        {"“Quiet days are rare,” according to Ruth Adler, a harbor pilot.", "Ruth Adler", "harbor pilot",
+         {"Quiet days are rare,"}, {}},
+        {"The storm passed, said Ruth Adler, the mayor of Portville. “We were lucky,” she added.", "Ruth Adler",
+         "mayor of Portville", {"We were lucky,"}, {"she"}},
+        // a quote closing its paragraph keeps the cue before it
+        {"Ida Brandt said the boats were “late again.”\n\nNobody knew why.", "Ida Brandt", "", {"late again."}, {}},
+    }));
+    CAPTURE(row.text);
+    const Article a = article(row.text);
+    const Speaker* s = speaker(a, row.name);
+    REQUIRE(s != nullptr);
+    CHECK(s->kind == "person");
+    CHECK(s->role == row.role);
+    Strings got;
+    for (const Quote& q : s->quotes) got.push_back(q.text);
+    CHECK(got == row.quotes);
+    CHECK(has(a.persons, row.name));
+    for (const std::string& n : row.not_speakers) {
+        CAPTURE(n);
+        CHECK(speaker(a, n) == nullptr);
+    }
+}
+
+TEST_CASE("a surname resolves to the full name given earlier", "[speakers]") {
+    const Article a = article(
+        "Tom Okafor, a deputy harbor safety adviser, said the talks were “useful” for both sides.\n\n"
+        "“We expect more boats next week,” Okafor said.");
+    CHECK(names(a) == Strings{"Tom Okafor"});
+    const Speaker* s = speaker(a, "Tom Okafor");
+    REQUIRE(s != nullptr);
+    CHECK(s->role == "deputy harbor safety adviser");
+    REQUIRE(s->quotes.size() == 2);
+    CHECK(s->quotes[1].text == "We expect more boats next week,");
+    CHECK(speaker(a, "Okafor") == nullptr);
+}
+
+TEST_CASE("a surname resolves to a full name merely mentioned before", "[speakers]") {
+    const Article a = article("Tom Okafor met Ida Brandt on the pier.\n\n“It went well,” Brandt said.");
+    CHECK(names(a) == Strings{"Ida Brandt"});
+    CHECK(speaker(a, "Brandt") == nullptr);
+}
+
+TEST_CASE("pronouns resolve to the last named speaker", "[speakers]") {
+    SECTION("one speaker") {
+        const Article a = article("Ida Brandt said the harbor was calm.\n\n“We will wait,” she said.");
+        const Speaker* s = speaker(a, "Ida Brandt");
+        REQUIRE(s != nullptr);
+        REQUIRE(s->quotes.size() == 1);
+        CHECK(s->quotes[0].text == "We will wait,");
+        CHECK(speaker(a, "she") == nullptr);
+    }
+    SECTION("the last of two") {
+        const Article a =
+            article("Ida Brandt said the harbor was calm. Tom Okafor said it was not.\n\n“It is rough,” he said.");
+        CHECK(names(a) == Strings{"Tom Okafor"});
+        CHECK(speaker(a, "Ida Brandt") == nullptr);
+        CHECK(has(a.persons, "Ida Brandt"));  // named, not quoted
+    }
+    SECTION("nobody named before: no speaker") {
+        const Article a = article("“We will wait,” she said.");
+        CHECK(a.speakers.empty());
+    }
+}
+
+TEST_CASE("a split quote belongs to one speaker", "[speakers]") {
+    auto text = GENERATE(as<std::string>{},
+                         "“We will wait,” Ida Brandt said. “Then we will sail.”",
+                         "“We will wait,” Ida Brandt said, “and then we will sail.”",
+                         "Ida Brandt said the harbor was calm.\n\n“We will wait,” she said. “Then we will sail.”");
+    CAPTURE(text);
+    const Article a = article(text);
+    REQUIRE(names(a) == Strings{"Ida Brandt"});
+    REQUIRE(a.speakers[0].quotes.size() == 2);
+    CHECK(a.speakers[0].quotes[0].text == "We will wait,");
+    CHECK_THAT(a.speakers[0].quotes[1].text, Catch::EndsWith("we will sail."));
+}
+
+TEST_CASE("byline authors and the outlet are never speakers", "[speakers]") {
+    SECTION("an author quoting") {
+        const Article a = article("“It rained all week,” Kate Moss said.", {"Kate Moss"});
+        CHECK(a.speakers.empty());
+        CHECK_FALSE(has(a.persons, "Kate Moss"));
+    }
+    SECTION("authors among other speakers") {
+        const Article a = article(
+            "Ruth Adler said the storm was “the worst in years.” Ida Brandt added that “nobody was hurt.”",
+            {"Ruth Adler"});
+        CHECK(names(a) == Strings{"Ida Brandt"});
+    }
+    SECTION("the outlet") {
+        const Article a = article("“We stand by the story,” the Harbor Ledger said.", {}, "Harbor Ledger");
+        CHECK(a.speakers.empty());
+        CHECK_FALSE(has(a.organizations, "Harbor Ledger"));
+    }
+}
+
+TEST_CASE("organisations named in the text", "[speakers]") {
+    const Article a = article(
+        "“The nets came up empty,” said Ida Brandt-Cole, a senior fellow at the Coastal Research Institution.");
+    CHECK(has(a.organizations, "Coastal Research Institution"));
+    CHECK_FALSE(has(a.persons, "Coastal Research Institution"));
+    CHECK_FALSE(has(a.organizations, "Ida Brandt-Cole"));
+}
+
+TEST_CASE("quote offsets point into the text", "[speakers]") {
+    auto text = GENERATE(as<std::string>{},
+                         "“The tide is late,” Marlow said.",
+                         "Tom Okafor, a deputy harbor safety adviser, said the talks were “useful” for both sides.\n\n"
+                         "“We expect more boats next week,” Okafor said.",
+                         "“Café owners are worried,” said Zoë Núñez, a baker. “Prices rose again,” she said.",
+                         "Ida Brandt said the harbor was calm.\n\n“The first part goes on\n\n“and ends here,” she said.");
+    CAPTURE(text);
+    const Article a = article(text);
+    REQUIRE_FALSE(a.speakers.empty());
+    for (const Speaker& s : a.speakers)
+        for (const Quote& q : s.quotes) {
+            CAPTURE(s.name, q.text);
+            REQUIRE(q.start < q.end);
+            REQUIRE(q.end <= a.text.size());
+            CHECK(a.text.substr(q.start, q.end - q.start) == q.text);
+        }
+}
+
+TEST_CASE("text without quotes or cues has no speakers", "[speakers]") {
+    auto text = GENERATE(as<std::string>{}, "", "Boats stayed in port on Tuesday.",
+                         "Ida Brandt walked along the pier.", "“A quote nobody claims.”");
+    CAPTURE(text);
+    CHECK(article(text).speakers.empty());
+}
