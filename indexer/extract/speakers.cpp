@@ -59,7 +59,7 @@ const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretar
                      "Lt",        "Col",      "Sgt",      "Adm",       "Admiral",    "Colonel",  "Lieutenant",
                      "Sergeant",  "Officer",  "Detective", "Treasurer", "Assemblyman", "Assemblywoman",
                      "Congressman", "Congresswoman", "Councillor", "Councilor", "Striker", "Goalkeeper", "Midfielder",
-                     "Defender", "Forward", "Winger", "Skipper", "Foreign", "Defense", "Defence", "Interior", "Finance",
+                     "Defender", "Forward", "Winger", "Skipper", "Del", "Delegate", "Host", "Anchor", "Correspondent", "Foreign", "Defense", "Defence", "Interior", "Finance",
                      "Health",    "Former",   "Acting",   "Executive", "CEO",       "Founder",  "Manager",
                      "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor"};
 const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "In",     "On",     "At",      "Of",
@@ -71,7 +71,7 @@ const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "I
                     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                     "February", "March", "April", "May", "June", "July", "August", "September", "October",
                     "November", "December", "Day", "One", "Two", "Three", "Last", "Next", "Many", "Some", "Most",
-                    "Both", "Each", "Every", "All", "No", "Not", "Why", "What", "How", "Who", "Where", "Yes",
+                    "Both", "Each", "Every", "All", "No", "Not", "Even", "Only", "Just", "Rival", "Why", "What", "How", "Who", "Where", "Yes",
                     "Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US", "U.K",
                     "UK", "EU", "U.N", "UN", "Democrat", "Democrats", "Republican", "Republicans", "Democratic"};
 const Set kNationality = {"Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US",
@@ -276,8 +276,17 @@ const Set kPersonNouns = {"official", "officials", "spokesman", "spokeswoman", "
 bool common_plural(std::string_view w) {
     std::string l(w);
     for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (kPersonNouns.count(l)) return true;
-    for (std::string_view suf : {"ists", "ers", "ians", "ants", "ents", "ors", "als", "ics", "ives"})
+    static const Set plurals = {"organizers", "protesters", "authorities", "police", "opponents", "observers",
+                                "scientists", "doctors", "students", "neighbors", "neighbours", "activists",
+                                "employees", "executives", "managers", "owners", "farmers", "growers", "troops",
+                                "demonstrators", "diplomats", "negotiators", "regulators", "officials", "insiders",
+                                "sources", "aides", "analysts", "experts", "critics", "supporters", "voters",
+                                "residents", "lawmakers", "leaders", "economists", "researchers", "teachers",
+                                "parents", "workers", "members", "witnesses", "advocates", "democrats",
+                                "republicans", "investigators", "prosecutors", "officers", "people", "others",
+                                "polls", "reports", "documents", "records", "studies", "surveys", "data"};
+    if (plurals.count(l)) return true;
+    for (std::string_view suf : {"ologists", "ists", "ians"})
         if (l.size() > suf.size() + 2 && l.ends_with(suf)) return true;
     return false;
 }
@@ -285,7 +294,12 @@ bool common_plural(std::string_view w) {
 // The noun phrase "the commission" / "one questioner" / "the Indiana governor" ending at word p-1.
 std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t p) {
     const Word& head = ws[p - 1];
-    if (head.cap || head.comma || head.stop || head.before_quote || kCues.count(head.core)) return std::nullopt;
+    static const Set function_words = {"and", "or", "but", "that", "which", "who", "to", "of", "in", "on", "at",
+                                       "for", "with", "by", "from", "as", "it", "is", "was", "were", "are", "be",
+                                       "been", "has", "have", "had", "not", "also", "then", "there", "this", "what"};
+    if (head.cap || head.comma || head.stop || head.before_quote || kCues.count(head.core) ||
+        function_words.count(head.core) || kAdverbs.count(head.core))
+        return std::nullopt;
     for (std::size_t d = p - 1; d-- > 0 && d + 6 > p;) {
         const Word& w = ws[d];
         if (w.para != head.para || w.comma || w.stop || w.before_quote) return std::nullopt;
@@ -645,10 +659,8 @@ void extract_speakers(Article& a) {
                 if (common_plural(ev.who.name)) {
                     ev.who.name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(ev.who.name[0])));
                     ev.who.named = false;
-                } else {
-                    ev.who.name.clear();
+                    continue;
                 }
-                continue;
             }
         }
         if (ev.who.kind == "person") last_named = ev.who;
@@ -672,6 +684,22 @@ void extract_speakers(Article& a) {
         while (!inner.empty() && (inner.back() == ' ' || inner.back() == '\''))
             inner.remove_suffix(1);
         bool closed_sentence = !inner.empty() && inner.back() == '.';
+        // Attribution follows a quote that ends on , ? ! or a dash (“...,” she said); a
+        // partial quote in mid-sentence (“resolutely opposed” to the test and warned ...) has none.
+        {
+            std::string_view after = d.text.substr(q.close, 2);
+            bool attr_style = !inner.empty() && (inner.back() == ',' || inner.back() == '?' || inner.back() == '!' ||
+                                                 inner.ends_with("\xE2\x80\x94") || inner.ends_with("-")) ;
+            attr_style = attr_style || after.starts_with(",");
+            // Or the attribution starts right at the closing mark: “...” Smith said / “...” said Smith.
+            if (!attr_style && first_after < ws.size() && !closed_sentence) {
+                std::size_t k = first_after;
+                while (k < ws.size() && k < first_after + 4 && (ws[k].cap || kPronouns.count(ws[k].core) || kParticles.count(ws[k].core)) && !kCues.count(ws[k].core))
+                    ++k;
+                attr_style = k < ws.size() && kCues.count(ws[k].core) && ws[k].para == ws[first_after].para;
+            }
+            if (!attr_style) closed_sentence = true;
+        }
         for (const Event& ev : events) {
             if (closed_sentence) break;
             if (ev.cue < first_after) continue;
