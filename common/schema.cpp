@@ -36,6 +36,7 @@ void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& ste
         db.set_metadata(kMetaSchema, std::to_string(kSchemaVersion));
         db.set_metadata(kMetaAnalyzer, text::Analyzer::settings_id());
         db.set_metadata(kMetaLanguage, stem_language);
+        db.commit();  // a valid, empty database at once: searches can open it from now on
         return;
     }
     (void)read_metadata(db);

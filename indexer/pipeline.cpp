@@ -129,7 +129,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         std::error_code ec;
         fs::file_status st = fs::status(input, ec);
         if (ec || !fs::exists(st)) {
-            log << input.string() << ": error: no such file or folder\n";
+            log << input.string() << ": error: " << (ec ? ec.message() : std::string("no such file or folder")) << "\n";
             ++s.failed;
             continue;
         }
@@ -159,7 +159,17 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
                     if (it->is_directory(ec)) it.disable_recursion_pending();
                     continue;
                 }
-                if (!it->is_regular_file(ec)) continue;
+                if (!it->is_regular_file(ec)) {
+                    std::error_code sec;
+                    if (it->is_symlink(sec) && !fs::exists(it->status(sec))) {
+                        // A dangling link or a loop of links: say so, never follow it.
+                        std::error_code why;
+                        (void)fs::canonical(p, why);
+                        log << p.string() << ": error: " << (why ? why.message() : "broken symbolic link") << "\n";
+                        ++s.failed;
+                    }
+                    continue;
+                }
                 if (is_manifest_name(p) || readers::format_of(p) == readers::Format::Unknown) {
                     ++s.ignored;
                     if (o.verbose) log << p.string() << ": ignored (not an article file)\n";

@@ -170,7 +170,7 @@ private:
         if (!starts_operand(peek().kind)) {
             const Token& t = peek();
             if (t.kind == Tok::End) fail("the query ends where a term was expected", t.offset);
-            if (t.kind == Tok::RParen) fail("nothing before ')'", t.offset);
+            if (t.kind == Tok::RParen) fail("unbalanced parenthesis: this ')' has no matching '('", t.offset);
             fail("'" + t.text + "' needs a term before it", t.offset);
         }
         while (starts_operand(peek().kind) || peek().kind == Tok::And) {

@@ -90,6 +90,7 @@ bool is_boilerplate(std::string_view paragraph) {
     if (!ends_sentence(p)) {
         std::size_t sp = p.rfind(' ');
         std::string_view last = sp == std::string_view::npos ? p : p.substr(sp + 1);
+        if (last.size() > 60) return false;
         static const std::regex glued("[a-z]{3,}[A-Z][a-z]{2,}");
         if (std::regex_search(std::string(last), glued)) return true;
     }
@@ -138,6 +139,8 @@ std::string find_dateline(std::string_view paragraph) {
 }
 
 std::vector<std::string> parse_reported_from(std::string_view paragraph) {
+    // A byline is one short line; std::regex recurses per character, so never feed it long text.
+    if (trim(paragraph).size() > 400) return {};
     std::string p(trim(paragraph));
     static const std::regex reported(R"(^(.+?) reported from (.+?)\.?$)");
     static const std::regex reporting_by(R"(^\(?(?:Additional )?[Rr]eporting by (.+?)(?:;.*)?\)?\.?$)");

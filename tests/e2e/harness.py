@@ -5,6 +5,7 @@ Each test script is run by ctest with --index, --search, --source-dir, --shared 
 """
 import argparse
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -70,3 +71,39 @@ class Env:
     def finish(self):
         print(f"{self.checks - self.failures} passed, {self.failures} failed")
         sys.exit(1 if self.failures else 0)
+
+
+def make_corpus(env, dest, n, seed=1):
+    """Writes n plain-text articles into dest, recombined from the bundled corpus's
+    paragraphs (deterministic for a seed). Returns the list of paths."""
+    import random
+    rnd = random.Random(seed)
+    paras = []
+    for root, _, files in os.walk(env.corpus):
+        for f in sorted(files):
+            if f.endswith(".txt"):
+                text = open(os.path.join(root, f), encoding="utf-8").read()
+                paras += [p for p in text.split("\n\n") if len(p) > 80 and not p.startswith("---")]
+    os.makedirs(dest, exist_ok=True)
+    paths = []
+    for i in range(n):
+        sub = os.path.join(dest, f"d{i % 10}")
+        os.makedirs(sub, exist_ok=True)
+        body = "\n\n".join(rnd.sample(paras, 4))
+        path = os.path.join(sub, f"a{i:05d}.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"---\ntitle: Generated article {i}\ndate: 2023-{1 + i % 12:02d}-{1 + i % 28:02d}\n"
+                    f"source: Outlet {i % 5}\n---\n\n{body}\n")
+        paths.append(path)
+    return paths
+
+
+def db_state(env, db):
+    """Every term of a database with its term and collection frequency, and the
+    document count: equal for two databases holding the same articles."""
+    r = env.run("xapian-delve", "-a", "-1", "-vv", db)
+    if r.returncode != 0:
+        raise AssertionError(f"xapian-delve failed on {db}: {r.stderr}")
+    info = env.run("xapian-delve", db).stdout
+    count = re.search(r"number of documents = (\d+)", info).group(1)
+    return count, r.stdout
