@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Incremental runs: after adding, changing and deleting files (a JSON Lines file
+among them) and re-running with --prune, the database equals a fresh build of the
+same files: same ids, same terms and frequencies. Unchanged files are not re-read."""
+import json
+import os
+import shutil
+import time
+
+from harness import Env, make_corpus, db_state
+
+env = Env()
+src = os.path.join(env.work, "articles")
+paths = make_corpus(env, src, 60, seed=3)
+feed = os.path.join(src, "feed.jsonl")
+
+
+def write_feed(records):
+    with open(feed, "w") as f:
+        for r in records:
+            f.write(json.dumps(r) + "\n")
+
+
+write_feed([{"id": f"r{i}", "title": f"Feed record {i}", "date": "2024-02-0%d" % (1 + i), "text": f"Record {i} text about ports."}
+            for i in range(4)])
+db = os.path.join(env.work, "inc.db")
+r = env.index("--db", db, src)
+env.equal(r.returncode, 0, "first build")
+r = env.index("--db", db, src)
+env.check("0 new, 0 changed, 61 unchanged" in r.stderr, f"a re-run reads nothing: {r.stderr}")
+
+time.sleep(0.02)
+for p in paths[:5]:  # change
+    with open(p, "a") as f:
+        f.write("\nA late correction was appended to this article.\n")
+for p in paths[5:10]:  # delete
+    os.remove(p)
+extra = os.path.join(env.work, "extra")
+for i, p in enumerate(make_corpus(env, extra, 5, seed=99)):  # add
+    shutil.copy(p, os.path.join(src, f"new{i}.txt"))
+write_feed([{"id": "r0", "title": "Feed record 0", "date": "2024-02-01", "text": "Record 0 text, now revised."},
+            {"id": "r9", "title": "Feed record 9", "date": "2024-02-09", "text": "A new record."}])
+r = env.index("--db", db, "--prune", src)
+env.check("5 new, 6 changed, 50 unchanged, 5 removed" in r.stderr, f"summary of the second run: {r.stderr}")
+env.equal(env.ids(db, "correction"), {f"articles/{os.path.relpath(p, src)}" for p in paths[:5]}, "changed text found")
+env.equal(env.ids(db, "revised"), {"articles/feed.jsonl#r0"}, "changed record")
+env.equal(env.ids(db, "title:record"), {"articles/feed.jsonl#r0", "articles/feed.jsonl#r9"}, "removed records gone")
+
+# Once more: change a file back, re-run, then compare with a fresh build.
+time.sleep(0.02)
+with open(paths[0], "a") as f:
+    f.write("\nAnd a second one.\n")
+env.index("--db", db, "--prune", src)
+fresh = os.path.join(env.work, "fresh.db")
+env.index("--db", fresh, src)
+a, b = db_state(env, db), db_state(env, fresh)
+env.equal(a[0], b[0], "same number of articles as a fresh build")
+env.check(a == b, "same terms and frequencies as a fresh build")
+env.finish()

@@ -1,0 +1,8 @@
+/// @file
+/// @brief libFuzzer target: read_file_content(Format::Sgml) on arbitrary bytes, then
+/// extract_speakers on each article, checking the quote offsets (reader_fuzz.h).
+#include "reader_fuzz.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return news_fuzz::read_and_check(news::readers::Format::Sgml, data, size, "f.sgml");
+}

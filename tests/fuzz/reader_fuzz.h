@@ -1,0 +1,55 @@
+/// @file
+/// @brief What the reader fuzz targets share: read one file's bytes in a format, extract
+/// speakers from every article and check the quote offsets.
+///
+/// A ReadError is a reader's answer to an unusable file; any other exception escaping, a
+/// crash, a sanitizer report or a broken invariant (abort) is a bug. Invariants, for every
+/// quote of every speaker: [start, end) lies inside article.text, and
+/// text.substr(start, end - start) == quote.text. The article must also serialise to JSON
+/// (the document data and --extract output), which needs valid UTF-8 everywhere.
+#pragma once
+
+#include "common/article.h"
+#include "indexer/extract/speakers.h"
+#include "indexer/readers/reader.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace news_fuzz {
+
+[[noreturn]] inline void fail(const news::Article& a, const news::Speaker& s, const news::Quote& q, const char* what) {
+    std::fprintf(stderr, "invariant broken: %s\n  article %s, speaker \"%s\", quote [%zu, %zu) of text size %zu\n"
+                         "  quote.text: \"%s\"\n", what, a.id.c_str(), s.name.c_str(), q.start, q.end,
+                 a.text.size(), q.text.c_str());
+    std::abort();
+}
+
+inline void check_article(news::Article& a) {
+    news::extract::extract_speakers(a);
+    for (const news::Speaker& s : a.speakers)
+        for (const news::Quote& q : s.quotes) {
+            if (q.start > q.end) fail(a, s, q, "quote start > end");
+            if (q.end > a.text.size()) fail(a, s, q, "quote ends after the article text");
+            if (a.text.compare(q.start, q.end - q.start, q.text) != 0) fail(a, s, q, "text.substr(start, end - start) != quote.text");
+        }
+    volatile std::size_t n = news::to_json(a).dump().size();
+    (void)n;
+}
+
+inline int read_and_check(news::readers::Format format, const std::uint8_t* data, std::size_t size, const char* name) {
+    std::string bytes(reinterpret_cast<const char*>(data), size);
+    news::readers::ReadResult r;
+    try {
+        r = news::readers::read_file_content(format, bytes, name, name);
+    } catch (const news::readers::ReadError&) {
+        return 0;  // an unusable file: expected
+    }
+    for (news::Article& a : r.articles) check_article(a);
+    return 0;
+}
+
+}  // namespace news_fuzz
