@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 #include <unistd.h>
 
 #ifndef NEWS_DEFAULT_CORPUS
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
         ("date", po::value(&o.default_date), "date (YYYY-MM-DD) for articles that have none; never guessed otherwise")
         ("language", po::value(&o.language)->default_value("english"), "stemming language of a new database (a Xapian::Stem name, or none)")
         ("batch-size", po::value(&o.batch_size)->default_value(1000), "articles per commit: an interrupted run loses at most one batch")
+        ("jobs,j", po::value(&o.jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
+         "threads reading and extracting articles (one more thread writes the database)")
         ("prune", po::bool_switch(&o.prune), "remove articles whose files no longer exist")
         ("extract", po::bool_switch(&o.extract_only), "print the extracted articles as JSON Lines; write nothing")
         ("progress", po::value(&progress)->default_value("auto"), "progress bar: auto (on a terminal), always, never")
@@ -63,6 +66,10 @@ int main(int argc, char** argv) {
             return 2;
         }
         o.default_date = *d;
+    }
+    if (o.jobs == 0) {
+        std::cerr << "news-index: --jobs must be at least 1\n";
+        return 2;
     }
     if (o.batch_size == 0) {
         std::cerr << "news-index: --batch-size must be at least 1\n";

@@ -16,6 +16,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -207,8 +211,6 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         }
     }
 
-    text::Analyzer analyzer(o.language);
-    DocumentBuilder builder(analyzer);
     Progress progress(o.progress && !o.extract_only, jobs.size(), log);
     std::size_t pending = 0;
     auto commit = [&] {
@@ -221,9 +223,16 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         pending = 0;
     };
 
+    // Which files need work: decided up front by the writer, which alone touches the database.
+    struct Work {
+        const Job* job;
+        std::string key, sig;
+        const readers::ManifestEntry* entry;
+        bool existed;
+    };
+    std::vector<Work> work;
     std::size_t done = 0;
     for (const Job& job : jobs) {
-        ++done;
         std::string key = fs::absolute(job.path).lexically_normal().string();
         const readers::ManifestEntry* entry = job.manifest ? job.manifest->find(job.relative) : nullptr;
         std::string sig = file_signature(job.path, entry, o);
@@ -236,7 +245,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
                     existed = true;
                     if (db->get_document(*pit).get_value(schema::kFileSigSlot) == sig) {
                         ++s.unchanged;
-                        progress.tick(done, s.articles);
+                        progress.tick(++done, s.articles);
                         continue;
                     }
                 }
@@ -244,56 +253,151 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         } catch (const Xapian::Error& e) {
             throw DatabaseError(o.db_path + ": " + e.get_description());
         }
+        work.push_back({&job, std::move(key), std::move(sig), entry, existed});
+    }
 
+    // Readers, extraction and document building run on worker threads, each with its own
+    // Analyzer; the writer takes their results strictly in file order, so the database
+    // (document ids included) is the same whatever the number of threads.
+    struct Result {
+        std::string messages;  // log lines, printed by the writer in order
+        std::size_t failed = 0;
+        std::vector<Article> articles;                                // --extract
+        std::vector<std::pair<std::string, Xapian::Document>> docs;  // Q term, document
+    };
+    auto process = [&](const Work& w, const DocumentBuilder* b) {
+        Result res;
+        const Job& job = *w.job;
+        std::ostringstream msg;
         readers::ReadResult r;
         try {
             r = readers::read_file_content(readers::format_of(job.path), read_bytes(job.path), job.path.string(), job.id);
         } catch (const readers::ReadError& e) {
-            progress.clear();
-            log << job.path.string();
-            if (e.line()) log << ":" << e.line();
-            log << ": error: " << e.what() << "\n";
-            ++s.failed;
-            continue;
+            msg << job.path.string();
+            if (e.line()) msg << ":" << e.line();
+            msg << ": error: " << e.what() << "\n";
+            res.messages = msg.str();
+            res.failed = 1;
+            return res;
         } catch (const std::exception& e) {
-            progress.clear();
-            log << job.path.string() << ": error: " << e.what() << "\n";
-            ++s.failed;
-            continue;
+            msg << job.path.string() << ": error: " << e.what() << "\n";
+            res.messages = msg.str();
+            res.failed = 1;
+            return res;
         }
-        for (const auto& [line, why] : r.errors) {
-            progress.clear();
-            log << job.path.string() << ":" << line << ": error: " << why << "\n";
-            ++s.failed;
-        }
-        if (r.encoding != "UTF-8" && o.verbose) log << job.path.string() << ": converted from " << r.encoding << "\n";
-
+        for (const auto& [line, why] : r.errors) msg << job.path.string() << ":" << line << ": error: " << why << "\n";
+        res.failed = r.errors.size();
+        if (r.encoding != "UTF-8" && o.verbose) msg << job.path.string() << ": converted from " << r.encoding << "\n";
         for (Article& a : r.articles) {
             bool title_from_text = !a.title.empty();
-            if (entry) readers::apply_manifest(a, *entry, title_from_text);
+            if (w.entry) readers::apply_manifest(a, *w.entry, title_from_text);
             if (a.source.empty()) a.source = o.default_source;
             if (a.date.empty()) a.date = o.default_date;
             a.language = guess_language(a.text, a.language);
             extract::extract_speakers(a);
         }
-        try {
-            if (db) {
-                if (existed) db->delete_document(DocumentBuilder::file_term(key));
-                for (const Article& a : r.articles) {
-                    db->replace_document(DocumentBuilder::id_term(a.id), builder.build(a, key, sig));
-                    if (++pending >= o.batch_size) commit();
-                }
-            } else {
-                for (const Article& a : r.articles) out << to_json(a).dump() << "\n";
-            }
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError(o.db_path + ": " + e.get_description());
+        if (b) {
+            for (const Article& a : r.articles)
+                res.docs.emplace_back(DocumentBuilder::id_term(a.id), b->build(a, w.key, w.sig));
         }
-        s.articles += r.articles.size();
-        (existed ? s.updated : s.indexed) += 1;
-        if (o.verbose) log << job.path.string() << ": " << r.articles.size() << " article(s)\n";
-        progress.tick(done, s.articles);
+        if (o.verbose) msg << job.path.string() << ": " << r.articles.size() << " article(s)\n";
+        res.messages = msg.str();
+        if (!b) res.articles = std::move(r.articles);
+        return res;
+    };
+
+    const std::size_t threads = std::max<std::size_t>(1, std::min(o.jobs, std::max<std::size_t>(1, work.size())));
+    const std::size_t window = 8 * threads;  // results waiting for the writer, at most
+    std::vector<std::optional<Result>> slots(work.size());
+    std::mutex mu;
+    std::condition_variable cv;
+    std::size_t next = 0, written = 0;
+    bool stop = false;
+    std::exception_ptr worker_error;
+    auto worker = [&] {
+        text::Analyzer local(o.language);
+        DocumentBuilder local_builder(local);
+        while (true) {
+            std::size_t i;
+            {
+                std::unique_lock lk(mu);
+                cv.wait(lk, [&] { return stop || next >= work.size() || next < written + window; });
+                if (stop || next >= work.size()) return;
+                i = next++;
+            }
+            Result r;
+            try {
+                r = process(work[i], db ? &local_builder : nullptr);
+            } catch (...) {
+                std::lock_guard lk(mu);
+                worker_error = std::current_exception();
+                stop = true;
+                cv.notify_all();
+                return;
+            }
+            std::lock_guard lk(mu);
+            slots[i] = std::move(r);
+            cv.notify_all();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads && !work.empty(); ++t) pool.emplace_back(worker);
+    auto join_all = [&] {
+        {
+            std::lock_guard lk(mu);
+            stop = true;
+        }
+        cv.notify_all();
+        for (auto& t : pool) t.join();
+        pool.clear();
+    };
+    try {
+        for (std::size_t i = 0; i < work.size(); ++i) {
+            Result r;
+            {
+                std::unique_lock lk(mu);
+                cv.wait(lk, [&] { return slots[i].has_value() || worker_error; });
+                if (worker_error) std::rethrow_exception(worker_error);
+                r = std::move(*slots[i]);
+                slots[i].reset();
+                written = i + 1;
+            }
+            cv.notify_all();
+            const Work& w = work[i];
+            ++done;
+            if (!r.messages.empty()) {
+                progress.clear();
+                log << r.messages;
+            }
+            s.failed += r.failed;
+            bool unreadable = r.failed && r.docs.empty() && r.articles.empty();
+            if (unreadable) {
+                progress.tick(done, s.articles);
+                continue;
+            }
+            try {
+                if (db) {
+                    if (w.existed) db->delete_document(DocumentBuilder::file_term(w.key));
+                    for (auto& [idterm, doc] : r.docs) {
+                        db->replace_document(idterm, doc);
+                        if (++pending >= o.batch_size) commit();
+                    }
+                    s.articles += r.docs.size();
+                } else {
+                    for (const Article& a : r.articles) out << to_json(a).dump() << "\n";
+                    s.articles += r.articles.size();
+                }
+            } catch (const Xapian::Error& e) {
+                throw DatabaseError(o.db_path + ": " + e.get_description());
+            }
+            (w.existed ? s.updated : s.indexed) += 1;
+            progress.tick(done, s.articles);
+        }
+    } catch (...) {
+        join_all();
+        throw;
     }
+    join_all();
 
     if (db && o.prune) {
         try {

@@ -19,6 +19,7 @@ struct IndexOptions {
     std::string default_date;                     ///< --date (ISO): for articles that have none
     std::string language = "english";             ///< stemming language, stored in the database
     std::size_t batch_size = 1000;                ///< articles per commit
+    std::size_t jobs = 2;                         ///< threads reading, extracting and building documents
     bool extract_only = false;                    ///< print JSON Lines, write nothing
     bool prune = false;                           ///< drop articles whose files are gone
     bool progress = false;                        ///< draw a progress bar on stderr

@@ -98,7 +98,10 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
     for (const std::string& p : paths) {
         try {
             Xapian::Database one(p);
-            std::string lang = schema::read_metadata(one);
+            // An empty database without a schema is one news-index is creating right now.
+            bool being_created = one.get_doccount() == 0 && one.get_metadata(schema::kMetaSchema).empty();
+            std::string lang = being_created ? language : schema::read_metadata(one);
+            if (lang.empty()) lang = "english";
             if (!language.empty() && lang != language)
                 throw DatabaseError(p + ": built with stemming language " + lang + ", the other databases with " + language);
             language = lang;

@@ -56,4 +56,14 @@ env.index("--db", fresh, src)
 a, b = db_state(env, db), db_state(env, fresh)
 env.equal(a[0], b[0], "same number of articles as a fresh build")
 env.check(a == b, "same terms and frequencies as a fresh build")
+
+# Threads change nothing: one worker and three build the same database, docids included.
+one, three = os.path.join(env.work, "one.db"), os.path.join(env.work, "three.db")
+env.index("--jobs", "1", "--db", one, src)
+env.index("--jobs", "3", "--batch-size", "7", "--db", three, src)
+env.check(db_state(env, one) == db_state(env, three), "--jobs 1 and --jobs 3 give the same terms")
+ids_one = env.run("xapian-delve", "-A", "Q", "-1", "-v", one).stdout
+env.equal(env.run("xapian-delve", "-A", "Q", "-1", "-v", three).stdout, ids_one, "and the same ids")
+order = lambda d: [env.run("xapian-delve", "-t", t, d).stdout for t in ids_one.split()[5:10]]
+env.equal(order(three), order(one), "and the same document ids")
 env.finish()
