@@ -654,8 +654,9 @@ void extract_speakers(Article& a) {
             // "Hydrologists said": one capitalised word opening a sentence, never named in full.
             std::size_t w = ev.cue;
             while (w > 0 && ws[w - 1].core != ev.who.name) --w;
-            bool opens = (w <= 1 || ws[w - 2].stop || ws[w - 2].para != ws[w - 1].para) && !ws[w - 1].after_quote;
-            if (w > 0 && opens) {
+            bool opens = w > 0 && (w <= 1 || ws[w - 2].stop || ws[w - 2].para != ws[w - 1].para) &&
+                         !ws[w - 1].after_quote;
+            if (opens) {
                 if (common_plural(ev.who.name)) {
                     ev.who.name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(ev.who.name[0])));
                     ev.who.named = false;
