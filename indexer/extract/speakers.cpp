@@ -48,7 +48,8 @@ const Set kParticiples = {"saying", "adding", "asking", "arguing", "calling", "n
                           "complaining", "boasting", "referring", "repeating", "concluding", "announcing"};
 const Set kDashes = {"\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", "--"};
 const Set kPronouns = {"he", "she", "they", "He", "She", "They"};
-const Set kHonorifics = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mx", "Prof"};
+const Set kHonorifics = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mx", "Prof", "Lord", "Lady", "Baroness",
+                         "Baron", "Commander", "Supervisor", "Cmdr", "Officer", "Trooper", "Deputy"};
 const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretary",  "Senator",  "Sen",
                      "Rep",       "Representative", "Gov", "Governor", "Mayor",      "Director", "Chairman",
                      "Chairwoman", "Chair",   "Chief",    "Judge",     "Justice",    "General",  "Gen",
@@ -258,6 +259,32 @@ struct Mention {
     bool named = true;  ///< false for a noun phrase ("the commission", "officials")
 };
 
+// Capitalised only because they open a sentence: "Following the meeting, ...".
+const Set kLeadingVerbs = {"Following", "According", "Including", "Regarding", "Speaking", "Writing", "Adding",
+                           "Saying", "Citing", "Responding", "Describing", "Noting", "Calling", "Arguing", "Given",
+                           "Considering", "Concerning", "Pending", "Beginning", "Starting", "Excluding", "Barring",
+                           "Assuming", "Judging", "Looking", "Turning", "Returning", "Referring", "Asked", "Told",
+                           "Reached", "Contacted", "Pressed", "Interviewed"};
+
+// Nouns that introduce a name: "the arbitrator Harriet Lowe", "chief executive Raymond Ochoa".
+const Set kRoleNouns = {"executive", "officer", "director", "manager", "mediator", "arbitrator", "businessman",
+                        "businesswoman", "leader", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney",
+                        "analyst", "economist", "professor", "adviser", "advisor", "minister", "secretary", "chair",
+                        "chairman", "chairwoman", "president", "founder", "owner", "coach", "striker", "goalkeeper",
+                        "captain", "chief", "judge", "detective", "inspector", "commissioner", "candidate", "nominee",
+                        "senator", "governor", "mayor", "councillor", "councilor", "official", "researcher",
+                        "scientist", "historian", "curator", "investigator", "dealer", "farmer", "grower", "resident",
+                        "tenant", "driver", "operator", "teacher", "nurse", "doctor", "physician", "surgeon",
+                        "lawmaker", "activist", "organizer", "artist", "writer", "author", "journalist", "reporter",
+                        "editor", "producer", "singer", "actor", "actress", "player", "midfielder", "defender",
+                        "forward", "winger", "trainer", "agent", "broker", "banker", "investor", "entrepreneur",
+                        "engineer", "student", "pensioner", "volunteer", "witness", "victim", "son", "daughter",
+                        "wife", "husband", "mother", "father", "brother", "sister", "colleague", "friend", "neighbor",
+                        "neighbour", "deputy", "aide", "ambassador", "envoy", "premier", "prosecutor", "defendant",
+                        "plaintiff", "rapper", "comedian", "host", "anchor", "pundit", "strategist", "pollster",
+                        "consultant", "donor", "billionaire", "magnate", "commentator", "columnist", "challenger",
+                        "incumbent", "rival", "opponent", "mate", "counterpart", "predecessor", "successor"};
+
 const Set kDeterminers = {"the", "The", "a", "A", "an", "An", "one", "One", "his", "His", "her", "Her", "their",
                           "Their", "its", "Its", "our", "Our", "another", "Another", "some", "Some", "many", "Many",
                           "several", "Several", "two", "Two", "three", "Three", "other", "Other", "this", "This"};
@@ -321,7 +348,10 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
 
 // A run of capitalised words [b, e): split the title/role in front from the name.
 std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
-    while (b < e && ((kStops.count(ws[b].core) && !kNationality.count(ws[b].core)) || kHonorifics.count(ws[b].core))) ++b;
+    // Leading words that only look like names: "The", "Following", "Rival".
+    while (b < e && ((kStops.count(ws[b].core) && !kNationality.count(ws[b].core)) || kHonorifics.count(ws[b].core) ||
+                     kLeadingVerbs.count(ws[b].core)))
+        ++b;
     while (e > b && kParticles.count(ws[e - 1].core)) --e;
     if (b >= e) return std::nullopt;
     Mention m;
@@ -580,10 +610,18 @@ void extract_speakers(Article& a) {
         if (e <= i) { ++i; continue; }
         bool titled = false;
         for (std::size_t k = i; k < e; ++k) titled |= kTitles.count(ws[k].core) || kHonorifics.count(ws[k].core);
+        // Other signs of a person: a role noun just before ("the arbitrator Harriet Lowe",
+        // "chief executive, Hannah Leigh"), or an appositive or age just after
+        // ("Manpreet Gill, an almond grower", "Maria Lastra, 45,").
+        if (i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && kRoleNouns.count(ws[i - 1].core)) titled = true;
+        if (e < ws.size() && ws[e - 1].comma && ws[e].para == ws[e - 1].para &&
+            (ws[e].core == "a" || ws[e].core == "an" || ws[e].core == "who" ||
+             (!ws[e].core.empty() && std::isdigit(static_cast<unsigned char>(ws[e].core[0])) && ws[e].core.size() <= 3)))
+            titled = true;
         if (auto m = split_run(ws, i, e); m && !excluded.count(m->name)) {
             std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
             if (m->kind == "organization" && words >= 2) named.push_back({i, m->name, m->kind});
-            else if (m->kind == "person" && titled && words >= 2) named.push_back({i, m->name, m->kind});
+            else if (m->kind == "person" && titled && words >= 2 && words <= 5) named.push_back({i, m->name, m->kind});
         }
         i = e;
     }
@@ -648,7 +686,50 @@ void extract_speakers(Article& a) {
             ev.who.role.clear();
             continue;
         }
-        if (!ev.who.named) continue;
+        if (!ev.who.named) {
+            // "the ministry said" / "the company said": the organisation named before.
+            static const Set org_nouns = {"company", "firm", "ministry", "department", "agency", "authority",
+                                          "council", "union", "club", "museum", "court", "commission",
+                                          "government", "campaign", "committee", "board", "bank", "university",
+                                          "school", "hospital", "group", "party", "service", "office", "institute",
+                                          "foundation", "federation", "association", "administration", "network"};
+            std::string head = ev.who.name.substr(ev.who.name.rfind(' ') + 1);
+            if (org_nouns.count(head)) {
+                std::string cap = head;
+                cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+                const Named* best = nullptr;
+                for (const Named& n : named) {
+                    if (n.word >= ev.cue || n.kind != "organization") continue;
+                    // "the company" is a business, not the department or court named last.
+                    static const Set public_words = {"Department", "Ministry", "Agency", "Court", "Commission",
+                                                     "Government", "Council", "Police", "University", "Senate",
+                                                     "Congress", "Parliament", "Administration", "Office", "Bureau",
+                                                     "Service", "Authority", "Party", "Committee", "Board"};
+                    bool business = head == "company" || head == "firm";
+                    if (business)
+                        for (const auto& w : public_words) business = business && n.name.find(std::string(w)) == std::string::npos;
+                    bool fits = n.name.find(cap) != std::string::npos || business;
+                    if (fits) best = &n;
+                }
+                if (best) ev.who = Mention{best->name, "", "organization", false, true};
+            }
+            continue;
+        }
+        bool person_known = false;
+        for (const auto* list : {&named, &candidates})
+            for (const Named& n : *list)
+                person_known |= n.kind == "person" && last_word(n.name) == ev.who.name;
+        if (ev.who.name.find(' ') == std::string::npos && !person_known) {
+            // "Orbis said": the organisation named in full before ("Orbis Systems"), unless a
+            // person carries the name ("Clinton" is Hillary Clinton, not the Clinton Foundation).
+            const Named* org = nullptr;
+            for (const Named& n : named)
+                if (n.word < ev.cue && n.kind == "organization" && n.name.starts_with(ev.who.name + " ")) org = &n;
+            if (org) {
+                ev.who = Mention{org->name, "", "organization", false, true};
+                continue;
+            }
+        }
         ev.who = resolve(ev.cue, ev.who);
         if (ev.who.kind == "person" && ev.who.name.find(' ') == std::string::npos) {
             // "Hydrologists said": one capitalised word opening a sentence, never named in full.
