@@ -9,6 +9,7 @@
 #include "indexer/extract/speakers.h"
 
 #include "common/text/analyzer.h"
+#include "indexer/extract/speakers_zh.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -591,6 +592,10 @@ std::vector<QuoteSpan> find_quotes(std::string_view t) {
 }
 
 void extract_speakers(Article& a) {
+    if (a.language == "zh") {
+        extract_speakers_zh(a);
+        return;
+    }
     Doc d;
     d.text = a.text;
     d.quotes = find_quotes(a.text);

@@ -45,6 +45,9 @@ EXPECT = {
     # Chinese, diacritics, numbers, abbreviations, apostrophes
     "lang:zh": {"eastern-star/zhongmei-jindu-gongzuozu.txt"},
     "公安部": {"eastern-star/zhongmei-jindu-gongzuozu.txt"},
+    "speaker:王立新": {"eastern-star/zhongmei-jindu-gongzuozu.txt"},
+    'speaker:赵敏 quote:落实': {"eastern-star/zhongmei-jindu-gongzuozu.txt"},
+    'speaker:王立新 quote:落实': set(),
     "zoe": {"meridian-post/zoe-lefevre-art-investigator.txt", "northern-courier/museum-theft-arrests.txt"},
     "Zoë": {"meridian-post/zoe-lefevre-art-investigator.txt", "northern-courier/museum-theft-arrests.txt"},
     '"70,000"': {"meridian-post/atlantico-win-league-title.txt"},

@@ -5,6 +5,7 @@
 #include "common/text/analyzer.h"
 #include "indexer/document_builder.h"
 #include "indexer/extract/speakers.h"
+#include "indexer/extract/speakers_zh.h"
 #include "indexer/extract/structure.h"
 #include "indexer/readers/reader.h"
 #include "indexer/readers/text_reader.h"
@@ -351,4 +352,30 @@ TEST_CASE("Speaker-quote filter: names and quote words", "[search]") {
     CHECK(pq.speaker_quote.words == std::vector<std::vector<std::string>>{{"step", "by", "step"}});
     CHECK(news::search::parse_query("speaker:daskal OR quote:step", a).speaker_quote.speakers.empty());
     CHECK(news::search::parse_query("speaker:daskal -quote:step", a).speaker_quote.words.empty());
+}
+
+TEST_CASE("Chinese attribution: title + name + cue, after the quote, pronouns", "[speakers][zh]") {
+    struct Row { const char* text; const char* name; const char* role; std::size_t quotes; };
+    const Row rows[] = {
+        {"外交部发言人李明表示：“我们欢迎对话。”", "李明", "外交部发言人", 1},
+        {"“这是第一步，”张华说，“还有很多工作。”", "张华", "", 2},
+        {"市长王刚说：“水价不会上涨。”他说：“我们有足够的储备。”", "王刚", "市长", 2},
+        {"美方代表团团长、白宫顾问约翰·史密斯表示，会谈“务实而富有建设性”。", "约翰·史密斯", "白宫顾问", 1},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        news::Article a;
+        a.language = "zh";
+        a.text = r.text;
+        news::extract::extract_speakers(a);
+        REQUIRE(a.speakers.size() == 1);
+        CHECK(a.speakers[0].name == r.name);
+        CHECK(a.speakers[0].role == r.role);
+        CHECK(a.speakers[0].quotes.size() == r.quotes);
+    }
+    news::Article none;
+    none.language = "zh";
+    none.text = "这是所谓的“改革”。会议在北京举行。";
+    news::extract::extract_speakers(none);
+    CHECK(none.speakers.empty());
 }
