@@ -21,7 +21,9 @@ const Field& field(std::string_view name) {
 }
 
 std::string slug(std::string_view name) {
-    static const text::Analyzer analyzer("none");
+    // One per thread: an Analyzer holds an ICU BreakIterator, which is not thread-safe
+    // (news-index builds documents on several threads).
+    thread_local const text::Analyzer analyzer("none");
     std::string s = analyzer.normalize(name);
     for (char& c : s)
         if (c == ' ') c = '-';
