@@ -117,6 +117,14 @@ bool starts_upper(std::string_view s) {
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+// Bytes of white space at i: ASCII space or a no-break space (U+00A0).
+std::size_t space_len(std::string_view t, std::size_t i) {
+    if (is_space(static_cast<unsigned char>(t[i]))) return 1;
+    if (static_cast<unsigned char>(t[i]) == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0)
+        return 2;
+    return 0;
+}
+
 // Quote marks: bytes of the UTF-8 sequence, or 0.
 std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& closing) {
     opening = closing = false;
@@ -130,7 +138,11 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
     if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
         unsigned char d = static_cast<unsigned char>(t[i + 2]);
         if (d == 0x9C || d == 0x9E) { opening = true; return 3; }   // “ „
-        if (d == 0x9D) { closing = true; return 3; }                // ”
+        if (d == 0x9D) {  // ”, which some sites also use to open a paragraph's quote
+            if (i == 0 || t[i - 1] == '\n') opening = true;
+            else closing = true;
+            return 3;
+        }
     }
     if (c == 0xC2 && i + 1 < t.size()) {
         unsigned char d = static_cast<unsigned char>(t[i + 1]);
@@ -187,6 +199,10 @@ void build_words(Doc& d) {
             after_quote = true;
             continue;
         }
+        if (std::size_t sl = space_len(t, i); sl > 1) {
+            i += sl;
+            continue;
+        }
         if (is_space(static_cast<unsigned char>(t[i]))) {
             if (t[i] == '\n' && i + 1 < t.size() && t[i + 1] == '\n') {
                 ++para;
@@ -199,8 +215,7 @@ void build_words(Doc& d) {
             continue;
         }
         std::size_t b = i;
-        while (i < t.size() && !is_space(static_cast<unsigned char>(t[i])) &&
-               !(qi < d.quotes.size() && i >= d.quotes[qi].open))
+        while (i < t.size() && space_len(t, i) == 0 && !(qi < d.quotes.size() && i >= d.quotes[qi].open))
             ++i;
         // A short parenthetical ("(D-S.C.)", "(Reuters)") is skipped; its trailing
         // punctuation belongs to the word before it.
@@ -511,16 +526,22 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
         if (prev.comma && !prev.after_quote) {
             // "NAME, a ROLE, said": find the name ending in a comma before the appositive.
-            for (std::size_t j = p - 1; j-- > 0 && j + 30 > p;) {
+            // Up to three comma-separated segments back: "Scott Pruitt, the attorney general
+            // of Oklahoma, one of the states suing the EPA, said".
+            int segments = 0;
+            for (std::size_t j = p - 1; j-- > 0 && j + 45 > p;) {
                 if (ws[j].para != cue.para || ws[j].stop || ws[j].before_quote) break;
                 if (!ws[j].comma) continue;
-                if (!ws[j].cap) break;
+                if (++segments > 3) break;
+                if (!ws[j].cap) continue;
                 std::size_t b = run_start(ws, j + 1);
                 auto m = split_run(ws, b, j + 1);
-                if (!m) break;
+                if (!m || m->kind != "person") continue;
+                if (b > 0 && !ws[b - 1].stop && !ws[b - 1].comma && ws[b - 1].para == cue.para && !ws[b - 1].after_quote &&
+                    !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
+                    continue;  // the run is inside a clause ("... suing the EPA,"), not a subject
                 std::size_t end;
                 std::string r = appositive(text, ws, j + 1, end);
-                if (end != p) break;
                 if (m->role.empty()) m->role = r;
                 return m;
             }
@@ -531,10 +552,24 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     if (inverted && !cue.stop && !cue.comma && c + 1 < ws.size() && ws[c + 1].para == cue.para) {
         if (kPronouns.count(ws[c + 1].core)) return Mention{ws[c + 1].core, "", "person", true};
         std::size_t b = c + 1;
-        if (ws[b].core == "the" || ws[b].core == "a") return std::nullopt;
-        if (!ws[b].cap) return std::nullopt;
+        // "said 9/11 widow Terry Strada", "said former aide Sam Lee", "said the mayor, Ann Ruiz":
+        // a short lowercase role in front of the name.
+        std::size_t role_b = b;
+        while (b < ws.size() && b < role_b + 4 && !ws[b].cap && !ws[b].stop && ws[b].para == cue.para &&
+               !kCues.count(ws[b].core) && ws[b].core != "that" && ws[b].core != "in" && ws[b].core != "on" &&
+               ws[b].core != "to" && !kPronouns.count(ws[b].core))
+            ++b;
+        if (b >= ws.size() || !ws[b].cap || (b > role_b && ws[b - 1].stop)) return std::nullopt;
+        if (b > role_b && (ws[role_b].core == "the" || ws[role_b].core == "a") && !ws[b - 1].comma &&
+            !kRoleNouns.count(ws[b - 1].core))
+            return std::nullopt;  // "said the Senate would vote"
         std::size_t e = run_end(ws, b);
         auto m = split_run(ws, b, e);
+        if (m && b > role_b && m->role.empty()) {
+            std::string_view raw = text.substr(ws[role_b].b, ws[b - 1].e - ws[role_b].b);
+            while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);
+            m->role = clean_role(std::string(raw));
+        }
         if (m && ws[e - 1].comma) {
             std::size_t end;
             std::string r = appositive(text, ws, e, end);
