@@ -474,6 +474,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         return split_run(ws, c + 1, e);
     }
     if (kParticiples.count(cue.core)) {
+        // A name right before: "footage of Hillary Clinton asking, “...”".
+        if (c > 0 && ws[c - 1].cap && !ws[c - 1].comma && !ws[c - 1].stop && ws[c - 1].para == cue.para) {
+            std::size_t rb = run_start(ws, c);
+            if (auto m = split_run(ws, rb, c)) return m;
+        }
         // The subject opening the sentence: "Rival Hillary Clinton had mocked it, saying ..."
         std::size_t b = c;
         while (b > 0 && !ws[b - 1].stop && ws[b - 1].para == cue.para && c - b < 40) --b;
@@ -561,7 +566,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             ++b;
         if (b >= ws.size() || !ws[b].cap || (b > role_b && ws[b - 1].stop)) return std::nullopt;
         if (b > role_b && (ws[role_b].core == "the" || ws[role_b].core == "a") && !ws[b - 1].comma &&
-            !kRoleNouns.count(ws[b - 1].core))
+            !kRoleNouns.count(ws[b - 1].core) && !kTitles.count(ws[b].core) && !kHonorifics.count(ws[b].core))
             return std::nullopt;  // "said the Senate would vote"
         std::size_t e = run_end(ws, b);
         auto m = split_run(ws, b, e);
@@ -822,8 +827,12 @@ void extract_speakers(Article& a) {
             }
             if (!attr_style) closed_sentence = true;
         }
+        // “…” ― Veronica Cruz: a dash right after the quote names its speaker, full stop or not.
+        if (first_after < ws.size() && kDashes.count(ws[first_after].core) && ws[first_after].after_quote)
+            for (const Event& ev : events)
+                if (ev.cue == first_after && !ev.who.name.empty()) pick = &ev;
         for (const Event& ev : events) {
-            if (closed_sentence) break;
+            if (closed_sentence || pick) break;
             if (ev.cue < first_after) continue;
             if (ws[ev.cue].b > next_open || ev.cue > first_after + 12) break;
             bool crossed = false;
