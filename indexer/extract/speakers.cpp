@@ -488,6 +488,15 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (b >= c || !ws[b].cap) return std::nullopt;
         std::size_t e = run_end(ws, b);
         if (e > c) return std::nullopt;
+        // The run must be the subject of a verb: "Trump revised his plan, promising ..." but
+        // not "Chastened by the analyses, ..." or "Libertarian presidential candidate ...".
+        static const Set auxiliaries = {"had", "has", "have", "is", "was", "were", "are", "will", "would",
+                                        "also", "then", "later", "again", "did", "does", "could", "can"};
+        if (e < c && !ws[e - 1].comma) {
+            const std::string& next = ws[e].core;
+            bool verb = auxiliaries.count(next) || (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
+            if (!verb) return std::nullopt;
+        }
         return split_run(ws, b, e);
     }
     if (cue.core == "according") {
@@ -509,6 +518,15 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (kPronouns.count(prev.core) && !prev.comma) return Mention{prev.core, "", "person", true};
         if (prev.cap && !prev.comma && !prev.before_quote) {
             std::size_t b = run_start(ws, p);
+            // "Dan McLaughlin at the National Review agreed": the name before the preposition.
+            static const Set preps = {"at", "of", "from", "with", "for"};
+            std::size_t k = b;
+            if (k > 0 && (ws[k - 1].core == "the" || ws[k - 1].core == "The")) --k;
+            if (k > 1 && k < b + 1 && preps.count(ws[k - 1].core) && ws[k - 2].cap && !ws[k - 2].comma &&
+                ws[k - 2].para == cue.para) {
+                std::size_t nb = run_start(ws, k - 1);
+                if (auto m = split_run(ws, nb, k - 1); m && m->kind == "person") return m;
+            }
             if (b < p) return split_run(ws, b, p);
         }
         if (!prev.cap && !prev.comma)
