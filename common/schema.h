@@ -10,7 +10,7 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -36,7 +36,7 @@ struct Field {
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kFilePrefix = "XFILE";  ///< every document of one source file
 inline constexpr std::string_view kLangPrefix = "L";
-inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kStemPrefix = "Z";  ///< stem table keys (not terms)
 inline constexpr std::string_view kBodyPrefix = "";
 inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr std::string_view kQuotePrefix = "XQ";
@@ -54,6 +54,10 @@ inline constexpr Field kFields[] = {
     {"lang", kLangPrefix, Kind::Exact, ""},
     {"date", "", Kind::Date, ""},
 };
+
+/// Key of the stem table (Xapian synonyms): stem_key(stem) -> every indexed word with that
+/// stem. Words are indexed once, unstemmed; a query word expands to its stem's words.
+[[nodiscard]] inline std::string stem_key(std::string_view stem) { return std::string(kStemPrefix) + std::string(stem); }
 
 /// The field called @p name, or nullptr.
 [[nodiscard]] const Field* find_field(std::string_view name);

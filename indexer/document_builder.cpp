@@ -6,6 +6,7 @@
 #include "common/schema.h"
 #include "indexer/extract/speakers.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace news {
@@ -29,15 +30,19 @@ std::string DocumentBuilder::id_term(const std::string& id) { return bounded(sch
 std::string DocumentBuilder::file_term(const std::string& key) { return bounded(schema::kFilePrefix, key); }
 
 void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix,
-                                 Xapian::termpos& pos) const {
+                                 Xapian::termpos& pos, std::vector<std::pair<std::string, std::string>>* stems) const {
     const std::string p(prefix);
-    const std::string zp = std::string(schema::kStemPrefix) + p;
     for (const text::Token& t : analyzer_.tokenize(text)) {
         ++pos;
         doc.add_posting(p + t.term, pos);
         if (!t.alt.empty()) doc.add_posting(p + t.alt, pos);
-        if (t.stemmable) doc.add_term(zp + analyzer_.stem(t.alt.empty() ? t.term : t.alt));
+        if (stems && t.stemmable) add_stems(t, *stems);
     }
+}
+
+void DocumentBuilder::add_stems(const text::Token& t, std::vector<std::pair<std::string, std::string>>& stems) const {
+    for (const std::string* w : {&t.term, &t.alt})
+        if (!w->empty()) stems.emplace_back(analyzer_.stem(*w), *w);
 }
 
 void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_name, const std::string& name) const {
@@ -61,6 +66,12 @@ void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_nam
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a, const std::string& file_key, const std::string& file_sig) const {
+    std::vector<std::pair<std::string, std::string>> stems;
+    return build(a, file_key, file_sig, stems);
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a, const std::string& file_key, const std::string& file_sig,
+                                        std::vector<std::pair<std::string, std::string>>& stems) const {
     Xapian::Document doc;
     doc.add_boolean_term(id_term(a.id));
     if (!file_key.empty()) doc.add_boolean_term(file_term(file_key));
@@ -70,25 +81,24 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     // Title words are body words too (unprefixed), and title words under S.
     {
         Xapian::termpos title_pos = 0;
-        index_text(doc, a.title, schema::kTitlePrefix, title_pos);
-        index_text(doc, a.title, schema::kBodyPrefix, pos);
+        index_text(doc, a.title, schema::kTitlePrefix, title_pos, nullptr);
+        index_text(doc, a.title, schema::kBodyPrefix, pos, &stems);
         pos += kFieldGap;
     }
-    // Body, with the words inside quotations also under XQ at the same positions.
-    const std::string xq(schema::kQuotePrefix), zxq = std::string(schema::kStemPrefix) + xq;
+    // Body, with the words inside quotations also under XQ at the same positions. No stem
+    // terms: the stem table in the database maps stems to words for the searcher.
+    const std::string xq(schema::kQuotePrefix);
     std::vector<extract::QuoteSpan> quotes = extract::find_quotes(a.text);
     std::size_t qi = 0;
     for (const text::Token& t : analyzer_.tokenize(a.text)) {
         ++pos;
         doc.add_posting(t.term, pos);
         if (!t.alt.empty()) doc.add_posting(t.alt, pos);
-        std::string stem = t.stemmable ? analyzer_.stem(t.alt.empty() ? t.term : t.alt) : std::string();
-        if (t.stemmable) doc.add_term(std::string(schema::kStemPrefix) + stem);
+        if (t.stemmable) add_stems(t, stems);
         while (qi < quotes.size() && quotes[qi].end <= t.start) ++qi;
         if (qi < quotes.size() && quotes[qi].start <= t.start && t.end <= quotes[qi].end) {
             doc.add_posting(xq + t.term, pos);
             if (!t.alt.empty()) doc.add_posting(xq + t.alt, pos);
-            if (t.stemmable) doc.add_term(zxq + stem);
         }
     }
 
@@ -106,6 +116,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     if (!a.date.empty()) doc.add_value(schema::kDateSlot, date::to_value(a.date));
     if (!file_sig.empty()) doc.add_value(schema::kFileSigSlot, file_sig);
     doc.set_data(to_json(a).dump());
+    std::sort(stems.begin(), stems.end());
+    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
     return doc;
 }
 

@@ -8,6 +8,8 @@
 #include <xapian.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace news {
 
@@ -21,13 +23,21 @@ public:
     [[nodiscard]] Xapian::Document build(const Article& a, const std::string& file_key,
                                          const std::string& file_sig) const;
 
+    /// As build(), also returning every (stem, word) pair of the article's words: the
+    /// writer records them in the database's stem table (see schema::stem_key), which the
+    /// searcher uses to expand a query word to all indexed words sharing its stem.
+    [[nodiscard]] Xapian::Document build(const Article& a, const std::string& file_key, const std::string& file_sig,
+                                         std::vector<std::pair<std::string, std::string>>& stems) const;
+
     /// The Q term of an article id (ids longer than Xapian's term limit are hashed).
     [[nodiscard]] static std::string id_term(const std::string& id);
     /// The XFILE term of a file key.
     [[nodiscard]] static std::string file_term(const std::string& key);
 
 private:
-    void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix, Xapian::termpos& pos) const;
+    void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix, Xapian::termpos& pos,
+                    std::vector<std::pair<std::string, std::string>>* stems) const;
+    void add_stems(const text::Token& t, std::vector<std::pair<std::string, std::string>>& stems) const;
     void add_name(Xapian::Document& doc, std::string_view field, const std::string& name) const;
 
     const text::Analyzer& analyzer_;

@@ -20,6 +20,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -264,6 +265,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         std::size_t failed = 0;
         std::vector<Article> articles;                                // --extract
         std::vector<std::pair<std::string, Xapian::Document>> docs;  // Q term, document
+        std::vector<std::pair<std::string, std::string>> stems;      // (stem, word) of all docs
     };
     auto process = [&](const Work& w, const DocumentBuilder* b) {
         Result res;
@@ -298,7 +300,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         }
         if (b) {
             for (const Article& a : r.articles)
-                res.docs.emplace_back(DocumentBuilder::id_term(a.id), b->build(a, w.key, w.sig));
+                res.docs.emplace_back(DocumentBuilder::id_term(a.id), b->build(a, w.key, w.sig, res.stems));
         }
         if (o.verbose) msg << job.path.string() << ": " << r.articles.size() << " article(s)\n";
         res.messages = msg.str();
@@ -340,6 +342,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
             cv.notify_all();
         }
     };
+    std::unordered_set<std::string> known_stems;  // (stem, word) pairs written in this run
     std::vector<std::thread> pool;
     for (std::size_t t = 0; t < threads && !work.empty(); ++t) pool.emplace_back(worker);
     auto join_all = [&] {
@@ -378,6 +381,8 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
             try {
                 if (db) {
                     if (w.existed) db->delete_document(DocumentBuilder::file_term(w.key));
+                    for (const auto& [stem, word] : r.stems)
+                        if (known_stems.insert(stem + '\0' + word).second) db->add_synonym(schema::stem_key(stem), word);
                     for (auto& [idterm, doc] : r.docs) {
                         db->replace_document(idterm, doc);
                         if (++pending >= o.batch_size) commit();

@@ -130,8 +130,10 @@ struct Clause {
 
 class Parser {
 public:
-    Parser(std::string_view s, const text::Analyzer& a, bool any, const ParseLimits& lim)
-        : s_(s), a_(a), any_(any), lim_(lim), toks_(Lexer(s).run()) {}
+    Parser(std::string_view s, const text::Analyzer& a, bool any, const ParseLimits& lim, const StemExpander& expand)
+        : s_(s), a_(a), any_(any), lim_(lim), expand_(expand), toks_(Lexer(s).run()) {}
+
+    static constexpr std::size_t kMaxExpansion = 64;  ///< words per stem, at most
 
     ParsedQuery run() {
         if (toks_.front().kind == Tok::End) throw QueryError("empty query", 1);
@@ -326,9 +328,17 @@ private:
         if (toks.size() == 1 && t.kind == Tok::Word) {
             const text::Token& k = toks[0];
             if (!k.stemmable) return Xapian::Query(prefix + k.term);
-            std::string stem = a_.stem(k.alt.empty() ? k.term : k.alt);
+            const std::string& base = k.alt.empty() ? k.term : k.alt;  // "china" for "china's"
+            std::string stem = a_.stem(base);
             if (!negated_) hl_.stems.insert(stem);
-            return Xapian::Query(std::string(schema::kStemPrefix) + prefix + stem);
+            std::vector<std::string> words{base};
+            if (expand_)
+                for (std::string& w : expand_(stem))
+                    if (w != base && words.size() < kMaxExpansion) words.push_back(std::move(w));
+            if (words.size() == 1) return Xapian::Query(prefix + base);
+            std::vector<Xapian::Query> alts;
+            for (const std::string& w : words) alts.emplace_back(prefix + w);
+            return Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
         }
         std::vector<Xapian::Query> parts;
         for (const auto& k : toks) parts.emplace_back(prefix + k.term);
@@ -343,6 +353,7 @@ private:
     const text::Analyzer& a_;
     bool any_;
     ParseLimits lim_;
+    const StemExpander& expand_;
     std::vector<Token> toks_;
     std::size_t pos_ = 0;
     std::size_t terms_ = 0;
@@ -354,8 +365,9 @@ private:
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or, const ParseLimits& limits) {
-    return Parser(text, analyzer, default_or, limits).run();
+ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or, const ParseLimits& limits,
+                        const StemExpander& expand) {
+    return Parser(text, analyzer, default_or, limits, expand).run();
 }
 
 }  // namespace news::search

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -54,8 +55,13 @@ struct ParseLimits {
     std::size_t max_terms = 1000;   ///< words and phrases in one query
 };
 
+/// The indexed words sharing a stem (from the database's stem table), or none.
+using StemExpander = std::function<std::vector<std::string>(const std::string& stem)>;
+
 /// Parses @p text; throws QueryError. @p default_or makes bare words OR instead of AND.
+/// A single word matches every indexed word with its stem, found through @p expand
+/// (OP_SYNONYM of the words); without an expander it matches itself only.
 [[nodiscard]] ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or = false,
-                                      const ParseLimits& limits = {});
+                                      const ParseLimits& limits = {}, const StemExpander& expand = {});
 
 }  // namespace news::search

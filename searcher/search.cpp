@@ -4,6 +4,7 @@
 
 #include "common/schema.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace news::search {
@@ -106,6 +107,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
                 throw DatabaseError(p + ": built with stemming language " + lang + ", the other databases with " + language);
             language = lang;
             db_.add_database(one);
+            shards_.push_back(one);
         } catch (const Xapian::DatabaseNotFoundError&) {
             throw DatabaseError(p + ": no database here (build one with news-index --db " + p + ")");
         } catch (const Xapian::Error& e) {
@@ -116,10 +118,21 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
         }
     }
     analyzer_ = text::Analyzer(language.empty() ? "english" : language);
+    expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
+}
+
+std::vector<std::string> Searcher::words_with_stem(const std::string& stem) const {
+    std::vector<std::string> words;
+    const std::string key = schema::stem_key(stem);
+    for (const Xapian::Database& shard : shards_)
+        for (auto it = shard.synonyms_begin(key); it != shard.synonyms_end(key); ++it) words.push_back(*it);
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
 }
 
 ParsedQuery Searcher::parse(std::string_view query, bool default_or) const {
-    return parse_query(query, analyzer_, default_or);
+    return parse_query(query, analyzer_, default_or, {}, expander_);
 }
 
 Results Searcher::run(std::string_view query, const SearchOptions& o) {
@@ -137,7 +150,7 @@ Results Searcher::run(std::string_view query, const SearchOptions& o) {
 }
 
 Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
-    ParsedQuery pq = parse_query(query, analyzer_, o.default_or);
+    ParsedQuery pq = parse_query(query, analyzer_, o.default_or, {}, expander_);
     Results r;
     r.query = std::string(query);
     r.parsed = pq.query.get_description();

@@ -67,6 +67,8 @@ class Searcher {
 public:
     /// Opens every path; checks schema and analyzer versions. Throws DatabaseError.
     explicit Searcher(const std::vector<std::string>& paths);
+    Searcher(const Searcher&) = delete;  // the stem expander points at this object
+    Searcher& operator=(const Searcher&) = delete;
 
     /// Parses and runs @p query. Throws QueryError for a malformed query.
     [[nodiscard]] Results run(std::string_view query, const SearchOptions& options);
@@ -79,8 +81,13 @@ public:
 private:
     Results run_once(std::string_view query, const SearchOptions& options);
 
+    /// Words of the stem table for @p stem, from every shard.
+    [[nodiscard]] std::vector<std::string> words_with_stem(const std::string& stem) const;
+
     std::vector<std::string> paths_;
+    std::vector<Xapian::Database> shards_;
     Xapian::Database db_;
+    StemExpander expander_;
     text::Analyzer analyzer_;
 };
 

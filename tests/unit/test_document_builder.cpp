@@ -86,19 +86,19 @@ TEST_CASE("document terms follow the schema", "[document]") {
         {"brandt", true, {121}},  // hyphenated names: adjacent positions
         {"cole", true, {122}},
         {"brandt-cole", false, {}},
-        // stems, without positions
-        {"Zfog", true, {}},
-        {"Zclose", true, {}},
-        {"ZSclose", true, {}},
-        {"Zboat", true, {}},
-        {"Zwait", true, {}},
-        {"Zportvill", true, {}},
+        // no stem terms: the database's stem table maps stems to these words instead
+        {"Zfog", false, {}},
+        {"Zclose", false, {}},
+        {"ZSclose", false, {}},
+        {"Zboat", false, {}},
+        {"Zwait", false, {}},
+        {"Zportvill", false, {}},
         {"Zboats", false, {}},
         // words inside quotes only, at their body positions
         {"XQwaiting", true, {113}},
         {"XQfog", true, {116}},
         {"XQlift", true, {118}},
-        {"ZXQwait", true, {}},
+        {"ZXQwait", false, {}},
         {"XQboats", false, {}},
         {"XQsaid", false, {}},
         {"XQbrandt", false, {}},

@@ -33,27 +33,27 @@ TEST_CASE("queries become the expected Xapian queries", "[query]") {
     };
     auto row = GENERATE(values<Row>({
         // words: stemmed Z terms, AND by default
-        {"fentanyl", false, "Query(Zfentanyl)"},
-        {"running", false, "Query(Zrun)"},
-        {"López", false, "Query(Zlopez)"},
-        {"U.S.", false, "Query(Zus)"},
-        {"China’s", false, "Query(Zchina)"},
+        {"fentanyl", false, "Query(fentanyl)"},
+        {"running", false, "Query(running)"},
+        {"López", false, "Query(lopez)"},
+        {"U.S.", false, "Query(us)"},
+        {"China’s", false, "Query(china)"},
         {"70,000", false, "Query(70000)"},  // numbers are not stemmed
-        {"fentanyl precursors", false, "Query((Zfentanyl AND Zprecursor))"},
-        {"fentanyl AND precursors", false, "Query((Zfentanyl AND Zprecursor))"},
-        {"china OR mexico", false, "Query((Zchina OR Zmexico))"},
-        {"china OR mexico fentanyl", false, "Query((Zchina OR (Zmexico AND Zfentanyl)))"},
+        {"fentanyl precursors", false, "Query((fentanyl AND precursors))"},
+        {"fentanyl AND precursors", false, "Query((fentanyl AND precursors))"},
+        {"china OR mexico", false, "Query((china OR mexico))"},
+        {"china OR mexico fentanyl", false, "Query((china OR (mexico AND fentanyl)))"},
         // exclusion; a lone negative needs everything to subtract from
-        {"fentanyl -mexico", false, "Query((Zfentanyl AND_NOT Zmexico))"},
-        {"fentanyl NOT mexico", false, "Query((Zfentanyl AND_NOT Zmexico))"},
-        {"a -b -c", false, "Query(((Za AND_NOT Zb) AND_NOT Zc))"},
-        {"-mexico", false, "Query((<alldocuments> AND_NOT Zmexico))"},
-        {"NOT mexico", false, "Query((<alldocuments> AND_NOT Zmexico))"},
-        {"-(a)", false, "Query((<alldocuments> AND_NOT Za))"},
-        {"a OR -b", false, "Query((Za OR (<alldocuments> AND_NOT Zb)))"},
+        {"fentanyl -mexico", false, "Query((fentanyl AND_NOT mexico))"},
+        {"fentanyl NOT mexico", false, "Query((fentanyl AND_NOT mexico))"},
+        {"a -b -c", false, "Query(((a AND_NOT b) AND_NOT c))"},
+        {"-mexico", false, "Query((<alldocuments> AND_NOT mexico))"},
+        {"NOT mexico", false, "Query((<alldocuments> AND_NOT mexico))"},
+        {"-(a)", false, "Query((<alldocuments> AND_NOT a))"},
+        {"a OR -b", false, "Query((a OR (<alldocuments> AND_NOT b)))"},
         // grouping
-        {"(china OR mexico) AND fentanyl", false, "Query(((Zchina OR Zmexico) AND Zfentanyl))"},
-        {"fentanyl (china OR mexico)", false, "Query((Zfentanyl AND (Zchina OR Zmexico)))"},
+        {"(china OR mexico) AND fentanyl", false, "Query(((china OR mexico) AND fentanyl))"},
+        {"fentanyl (china OR mexico)", false, "Query((fentanyl AND (china OR mexico)))"},
         // phrases use unstemmed positional terms
         {"\"step by step\"", false, "Query((step PHRASE 3 by PHRASE 3 step))"},
         {"“step by step”", false, "Query((step PHRASE 3 by PHRASE 3 step))"},
@@ -65,13 +65,13 @@ TEST_CASE("queries become the expected Xapian queries", "[query]") {
         {"precurs*", false, "Query(WILDCARD SYNONYM precurs)"},
         {"title:precurs*", false, "Query(WILDCARD SYNONYM Sprecurs)"},
         // text fields
-        {"title:fentanyl", false, "Query(ZSfentanyl)"},
-        {"Title:fentanyl", false, "Query(ZSfentanyl)"},
+        {"title:fentanyl", false, "Query(Sfentanyl)"},
+        {"Title:fentanyl", false, "Query(Sfentanyl)"},
         {"title:\"fentanyl crisis\"", false, "Query((Sfentanyl PHRASE 2 Scrisis))"},
-        {"quote:supply", false, "Query(ZXQsuppli)"},
+        {"quote:supply", false, "Query(XQsupply)"},
         {"quote:\"step by step\"", false, "Query((XQstep PHRASE 3 XQby PHRASE 3 XQstep))"},
-        {"body:crisis", false, "Query(Zcrisi)"},
-        {"title:(fentanyl OR opioid)", false, "Query((ZSfentanyl OR ZSopioid))"},
+        {"body:crisis", false, "Query(crisis)"},
+        {"title:(fentanyl OR opioid)", false, "Query((Sfentanyl OR Sopioid))"},
         // names: one word matches any name word, several the full name or its tail
         {"speaker:daskal", false, "Query(XSPKWdaskal)"},
         {"speaker:\"jen daskal\"", false, "Query(XSPKjen daskal)"},
@@ -95,14 +95,14 @@ TEST_CASE("queries become the expected Xapian queries", "[query]") {
         {"date:2024-01..2024-03", false, "Query(VALUE_RANGE 0 20240101 20240331)"},
         {"date:..2023", false, "Query(VALUE_LE 0 20231231)"},
         {"date:2024..", false, "Query(VALUE_GE 0 20240101)"},
-        {"fentanyl date:2024", false, "Query((Zfentanyl AND VALUE_RANGE 0 20240101 20241231))"},
+        {"fentanyl date:2024", false, "Query((fentanyl AND VALUE_RANGE 0 20240101 20241231))"},
         // --any: bare words OR; +required and AND still bind
-        {"fentanyl precursors", true, "Query((Zfentanyl OR Zprecursor))"},
-        {"fentanyl +precursors", true, "Query((Zprecursor AND_MAYBE Zfentanyl))"},
-        {"+fentanyl +precursors", true, "Query((Zfentanyl AND Zprecursor))"},
-        {"fentanyl AND precursors", true, "Query((Zfentanyl AND Zprecursor))"},
-        {"fentanyl crisis -mexico", true, "Query(((Zfentanyl OR Zcrisi) AND_NOT Zmexico))"},
-        {"fentanyl +precursors", false, "Query((Zfentanyl AND Zprecursor))"},
+        {"fentanyl precursors", true, "Query((fentanyl OR precursors))"},
+        {"fentanyl +precursors", true, "Query((precursors AND_MAYBE fentanyl))"},
+        {"+fentanyl +precursors", true, "Query((fentanyl AND precursors))"},
+        {"fentanyl AND precursors", true, "Query((fentanyl AND precursors))"},
+        {"fentanyl crisis -mexico", true, "Query(((fentanyl OR crisis) AND_NOT mexico))"},
+        {"fentanyl +precursors", false, "Query((fentanyl AND precursors))"},
     }));
     CAPTURE(row.query, row.any);
     CHECK(describe(row.query, row.any) == row.expected);
@@ -204,7 +204,7 @@ TEST_CASE("absurd queries fail cleanly instead of crashing", "[query]") {
     }
     SECTION("but nesting within the limit is fine") {
         const std::string ok = std::string(50, '(') + "x" + std::string(50, ')');
-        CHECK(parse_query(ok, english()).query.get_description() == "Query(Zx)");
+        CHECK(parse_query(ok, english()).query.get_description() == "Query(x)");
     }
 }
 
