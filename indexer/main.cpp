@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
         ("jobs,j", po::value(&o.jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
          "threads reading and extracting articles (one more thread writes the database)")
         ("prune", po::bool_switch(&o.prune), "remove articles whose files no longer exist")
+        ("compact", po::bool_switch(&o.compact), "compact the database at the end (after a bulk build: smaller and faster to search)")
         ("extract", po::bool_switch(&o.extract_only), "print the extracted articles as JSON Lines; write nothing")
         ("progress", po::value(&progress)->default_value("auto"), "progress bar: auto (on a terminal), always, never")
         ("verbose,v", po::bool_switch(&o.verbose), "one line per file")
@@ -102,6 +103,9 @@ int main(int argc, char** argv) {
             std::cerr << "news-index: wrote " << s.articles << " articles in " << s.seconds << " s";
             if (s.seconds > 0 && s.articles) std::cerr << " (" << static_cast<long>(s.articles / s.seconds) << " articles/s)";
             std::cerr << "; " << o.db_path << " holds " << s.db_articles << " articles\n";
+            if (o.compact)
+                std::cerr << "news-index: compacted " << o.db_path << " from " << s.bytes_before_compact / 1024 << " KiB to "
+                          << s.bytes_after_compact / 1024 << " KiB\n";
         }
         return s.failed ? 1 : 0;
     } catch (const news::DatabaseError& e) {

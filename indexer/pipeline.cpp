@@ -115,6 +115,45 @@ std::string file_signature(const fs::path& p, const readers::ManifestEntry* m, c
     return buf + fs::absolute(p).lexically_normal().string();
 }
 
+std::uintmax_t folder_bytes(const fs::path& dir) {
+    std::uintmax_t total = 0;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.is_regular_file(ec)) total += e.file_size(ec);
+    return total;
+}
+
+// Where a compacted copy is built, and where the old database waits until the swap is done.
+fs::path compact_tmp(const std::string& db) { return db + ".compacting"; }
+fs::path compact_old(const std::string& db) { return db + ".precompact"; }
+
+// A run killed between the two renames of a compaction leaves the database under its old
+// name only: put it back. A half-built copy is thrown away.
+void recover_compaction(const std::string& db) {
+    std::error_code ec;
+    if (!fs::exists(db, ec) && fs::exists(compact_old(db), ec)) fs::rename(compact_old(db), db, ec);
+    fs::remove_all(compact_tmp(db), ec);
+    if (fs::exists(db, ec)) fs::remove_all(compact_old(db), ec);
+}
+
+// Rewrites the database into compact B-trees (Xapian's compaction, document ids kept),
+// then swaps it in with two renames.
+void compact_database(Xapian::WritableDatabase& db, const std::string& path, IndexSummary& s) {
+    s.bytes_before_compact = folder_bytes(path);
+    try {
+        fs::remove_all(compact_tmp(path));
+        db.compact(compact_tmp(path).string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        db.close();
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(compact_tmp(path));
+        throw DatabaseError(path + ": compaction failed: " + e.get_description());
+    }
+    fs::rename(path, compact_old(path));
+    fs::rename(compact_tmp(path), path);
+    fs::remove_all(compact_old(path));
+    s.bytes_after_compact = folder_bytes(path);
+}
+
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& log) {
@@ -199,6 +238,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
     // 2. Open the database (not for --extract).
     std::optional<Xapian::WritableDatabase> db;
     if (!o.extract_only) {
+        recover_compaction(o.db_path);
         try {
             db.emplace(o.db_path, Xapian::DB_CREATE_OR_OPEN);
             schema::check_or_init_metadata(*db, o.language);
@@ -429,6 +469,10 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         ++pending;  // always commit: metadata of a new database
         commit();
         s.db_articles = db->get_doccount();
+        if (o.compact) {
+            progress.clear();
+            compact_database(*db, o.db_path, s);
+        }
     }
     progress.clear();
     s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

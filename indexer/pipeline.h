@@ -22,6 +22,7 @@ struct IndexOptions {
     std::size_t jobs = 2;                         ///< threads reading, extracting and building documents
     bool extract_only = false;                    ///< print JSON Lines, write nothing
     bool prune = false;                           ///< drop articles whose files are gone
+    bool compact = false;                         ///< rewrite the database compactly at the end
     bool progress = false;                        ///< draw a progress bar on stderr
     bool verbose = false;                         ///< one line per file
 };
@@ -36,6 +37,7 @@ struct IndexSummary {
     std::size_t pruned = 0;      ///< files removed with --prune
     std::size_t articles = 0;    ///< articles written (or printed)
     std::size_t db_articles = 0; ///< articles in the database at the end
+    std::uintmax_t bytes_before_compact = 0, bytes_after_compact = 0;  ///< with --compact
     double seconds = 0;
 };
 
