@@ -108,6 +108,29 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
+std::string make_valid_utf8(std::string s) {
+    if (is_valid_utf8(s)) return s;
+    std::string out;
+    out.reserve(s.size() + 16);
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t i = 0, n = static_cast<int32_t>(s.size());
+    while (i < n) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) out += "\xEF\xBF\xBD";
+        else out.append(s, static_cast<std::size_t>(at), static_cast<std::size_t>(i - at));
+    }
+    return out;
+}
+
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    return s.substr(0, end);
+}
+
 std::string fold_word(std::string_view w) {
     bool ascii = true;
     for (unsigned char c : w)

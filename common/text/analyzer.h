@@ -56,4 +56,10 @@ private:
 /// Is @p s valid UTF-8?
 [[nodiscard]] bool is_valid_utf8(std::string_view s);
 
+/// @p s with every invalid UTF-8 sequence replaced by U+FFFD (unchanged when valid).
+[[nodiscard]] std::string make_valid_utf8(std::string s);
+
+/// The longest prefix of @p s of at most @p max_bytes that does not cut a character.
+[[nodiscard]] std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+
 }  // namespace news::text

@@ -431,10 +431,18 @@ std::size_t run_end(const std::vector<Word>& ws, std::size_t b) {
     return e;
 }
 
+// A role worth replacing by a fuller one: none, "one of ...", or a bare title ("Rep").
+bool weak_role(const std::string& role) {
+    return role.empty() || role.starts_with("one of") || (role.find(' ') == std::string::npos && kTitles.count(role)) ||
+           kHonorifics.count(role);
+}
+
 std::string clean_role(std::string role) {
     for (std::string_view lead : {"who is ", "who was ", "who serves as ", "a ", "an ", "the ", "The ", "A ", "An "})
         if (role.starts_with(lead)) role = role.substr(lead.size());
     if (role.starts_with("who ") || role.starts_with("which ")) return {};  // a clause, not a role
+    for (std::string_view prep : {"of ", "from ", "in ", "at ", "on ", "to ", "with "})
+        if (role.starts_with(prep)) return {};  // "of Mayfield Church": where, not what
     for (std::string_view cut : {" and ", " in ", " who ", " which ", " since ", " until "}) {
         std::size_t p = role.find(cut);
         // "in Washington" is where, not what; "agent in charge" is the role.
@@ -596,7 +604,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (m && ws[e - 1].comma) {
             std::size_t end;
             std::string r = appositive(text, ws, e, end);
-            if (!r.empty() && (m->role.empty() || m->role.starts_with("one of"))) m->role = r;
+            if (!r.empty() && weak_role(m->role)) m->role = r;
         }
         return m;
     }
@@ -919,13 +927,14 @@ void extract_speakers(Article& a) {
             a.speakers.push_back({m.name, m.kind, m.role, {}});
             it = a.speakers.end() - 1;
         }
-        if (it->role.empty() || (it->role.starts_with("one of") && !m.role.empty())) it->role = m.role.empty() ? it->role : m.role;
+        if (weak_role(it->role) && !m.role.empty() && !weak_role(m.role)) it->role = m.role;
+        if (it->role.empty()) it->role = m.role;
         it->quotes.push_back({std::move(qtext), q.start, q.end});
     }
     // Roles given anywhere in the article for a speaker (the first event that names one).
     for (Speaker& s : a.speakers)
         for (const Event& ev : events)
-            if (ev.who.name == s.name && !ev.who.role.empty() && (s.role.empty() || s.role.starts_with("one of")))
+            if (ev.who.name == s.name && !ev.who.role.empty() && weak_role(s.role) && !weak_role(ev.who.role))
                 s.role = ev.who.role;
 
     auto add_unique = [](std::vector<std::string>& v, const std::string& s) {

@@ -3,6 +3,7 @@
 #include "indexer/readers/text_reader.h"
 
 #include "common/date.h"
+#include "common/text/analyzer.h"
 #include "indexer/extract/structure.h"
 #include "indexer/readers/reader.h"
 
@@ -85,7 +86,7 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
 }
 
 std::vector<std::string> split_names(std::string_view list) {
-    std::string s(trim(list).substr(0, 1000));  // a list of names, not a document
+    std::string s(text::utf8_prefix(trim(list), 1000));  // a list of names, not a document
     if (s.starts_with("By ") || s.starts_with("by ")) s = s.substr(3);
     static const std::regex sep(R"(\s*(?:;|,\s*and\s+|,|\s+and\s+|\s*&\s*|\|)\s*)");
     std::vector<std::string> out;

@@ -415,3 +415,46 @@ TEST_CASE("Stem table: documents give (stem, word) pairs, queries expand a word 
     CHECK(q("\"strikes spread\"") == "Query((strikes PHRASE 2 spread))");  // phrases stay exact
     CHECK(q("70000") == "Query(70000)");                       // numbers are not stemmed
 }
+
+TEST_CASE("Speaker rules: one row per rule, with a case that must not match", "[speakers][rules]") {
+    struct Row { const char* rule; const char* text; const char* speaker; const char* role; };
+    const Row rows[] = {
+        {"dash after quote", "“We will win this seat.” ― Maria Lastra", "Maria Lastra", ""},
+        {"dash, no-break space", "“We will win.” \xE2\x80\x95\xC2\xA0Jorge Falcon", "Jorge Falcon", ""},
+        {"parenthetical party", "“This is a disgrace,” said Rep. Jim Carlow (D-S.C.), head of the caucus.", "Jim Carlow", "head of the caucus"},
+        {"participle after a name", "The ad shows Hillary Clinton asking, “Why am I not ahead?”", "Hillary Clinton", ""},
+        {"participle, sentence subject", "Mayor Dana Ruiz mocked the plan, saying it was “a gift to developers.”", "Dana Ruiz", "Mayor"},
+        {"role before an inverted name", "“The rationale does not hold,” said 9/11 widow Terry Strada.", "Terry Strada", "9/11 widow"},
+        {"titled name after 'said the'", "“Be frank,” said the Rev. Peter Wherry, of Mayfield Church.", "Peter Wherry", "Rev"},
+        {"stacked appositives", "“It is an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said.", "Scott Pruitt", "attorney general of Oklahoma"},
+        {"according to", "The talks failed, according to Ana Ruiz, a union steward, who called them “a farce.”", "Ana Ruiz", "union steward"},
+        {"name before 'at the ORG'", "Dan Mills at the National Review agreed: “He won.”", "Dan Mills", ""},
+        {"of-place after a titled name", "“No,” said Rep. Elijah Carver of Maryland.", "Elijah Carver", "Rep"},
+        {"transcript tag", "“CARVER: We will not yield an inch on this bill.”", "Carver", ""},
+        {"organisation named before", "Orbis Systems denied it. “We compete fairly,” the company said.", "Orbis Systems", ""},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.rule, r.text);
+        news::Article a;
+        a.text = r.text;
+        news::extract::extract_speakers(a);
+        REQUIRE(a.speakers.size() >= 1);
+        CHECK(a.speakers[0].name == r.speaker);
+        CHECK(a.speakers[0].role == r.role);
+    }
+    // Cases that must not produce a named speaker.
+    const char* none[] = {
+        "Chastened by the analyses, the campaign revised its plan, promising “more jobs.”",  // not a name
+        "The so-called “reform” passed.",                                                      // scare quote
+        "“It is over,” she said.",                                                             // pronoun, nobody named
+        "Officials said the plan was “under review.”",                                         // unnamed group
+        "He called it “a disaster” in remarks to reporters.",                                  // pronoun only
+    };
+    for (const char* t : none) {
+        CAPTURE(t);
+        news::Article a;
+        a.text = t;
+        news::extract::extract_speakers(a);
+        for (const auto& s : a.speakers) CHECK_FALSE(std::isupper(static_cast<unsigned char>(s.name[0])));
+    }
+}
