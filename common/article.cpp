@@ -67,4 +67,26 @@ Article article_from_json(const nlohmann::json& j) {
     return a;
 }
 
+std::string to_document_data(const Article& a) {
+    nlohmann::json j = to_json(a);
+    j.erase("text");
+    for (auto& sp : j["speakers"])
+        for (auto& q : sp["quotes"]) q.erase("text");
+    std::string out = j.dump();  // dump() escapes control characters: no NUL inside
+    out += '\0';
+    out += a.text;
+    return out;
+}
+
+Article article_from_document_data(std::string_view data) {
+    std::size_t nul = data.find('\0');
+    std::string_view meta = data.substr(0, nul);
+    Article a = article_from_json(nlohmann::json::parse(meta));
+    if (nul != std::string_view::npos) a.text = std::string(data.substr(nul + 1));
+    for (Speaker& s : a.speakers)
+        for (Quote& q : s.quotes)
+            if (q.start <= q.end && q.end <= a.text.size()) q.text = a.text.substr(q.start, q.end - q.start);
+    return a;
+}
+
 }  // namespace news

@@ -46,8 +46,15 @@ struct Article {
     std::vector<Speaker> speakers;
 };
 
-/// The JSON form of --extract and of the document data.
+/// The JSON form of --extract.
 [[nodiscard]] nlohmann::json to_json(const Article& a);
 [[nodiscard]] Article article_from_json(const nlohmann::json& j);
+
+/// Xapian document data: the JSON of the article without its text and without the text of
+/// its quotes (both derive from the text and the quote offsets), a NUL byte, then the text.
+/// About half the size of the full JSON, and only the small part is parsed.
+[[nodiscard]] std::string to_document_data(const Article& a);
+/// Reads document data back; throws nlohmann::json::exception on malformed data.
+[[nodiscard]] Article article_from_document_data(std::string_view data);
 
 }  // namespace news

@@ -115,7 +115,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     }
     if (!a.date.empty()) doc.add_value(schema::kDateSlot, date::to_value(a.date));
     if (!file_sig.empty()) doc.add_value(schema::kFileSigSlot, file_sig);
-    doc.set_data(to_json(a).dump());
+    doc.set_data(to_document_data(a));
     std::sort(stems.begin(), stems.end());
     stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
     return doc;

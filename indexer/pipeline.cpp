@@ -336,7 +336,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
             if (a.source.empty()) a.source = o.default_source;
             if (a.date.empty()) a.date = o.default_date;
             a.language = guess_language(a.text, a.language);
-            extract::extract_speakers(a);
+            if (o.speakers) extract::extract_speakers(a);
         }
         if (b) {
             for (const Article& a : r.articles)

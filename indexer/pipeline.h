@@ -23,6 +23,7 @@ struct IndexOptions {
     bool extract_only = false;                    ///< print JSON Lines, write nothing
     bool prune = false;                           ///< drop articles whose files are gone
     bool compact = false;                         ///< rewrite the database compactly at the end
+    bool speakers = true;                         ///< extract quotes, speakers and persons
     bool progress = false;                        ///< draw a progress bar on stderr
     bool verbose = false;                         ///< one line per file
 };

@@ -58,7 +58,7 @@ public:
     bool operator()(const Xapian::Document& doc) const override {
         Article art;
         try {
-            art = article_from_json(nlohmann::json::parse(doc.get_data()));
+            art = article_from_document_data(doc.get_data());
         } catch (const nlohmann::json::exception&) {
             return false;
         }
@@ -179,7 +179,7 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
         h.score = it.get_weight();
         Xapian::Document doc = it.get_document();
         try {
-            h.article = article_from_json(nlohmann::json::parse(doc.get_data()));
+            h.article = article_from_document_data(doc.get_data());
         } catch (const nlohmann::json::exception&) {
             h.article.id = "(unreadable document data, docid " + std::to_string(*it) + ")";
         }

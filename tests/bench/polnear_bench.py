@@ -48,8 +48,16 @@ def main():
     n_articles = sum(len(os.listdir(d)) for d in inputs)
     work = tempfile.mkdtemp(prefix="news-bench-")
     try:
-        rates, extract_rates, sizes = [], [], []
+        rates, extract_rates, sizes, plain_rates, shares = [], [], [], [], []
         for run in range(a.runs):
+            # Without speaker extraction, then with it: side by side in each run.
+            plain_db = os.path.join(work, f"plain{run}")
+            t0 = time.perf_counter()
+            subprocess.run([index, "--progress", "never", "--no-speakers", "--db", plain_db, "--manifest", manifest,
+                            *inputs], capture_output=True, check=True)
+            plain_secs = time.perf_counter() - t0
+            plain_rates.append(n_articles / plain_secs)
+            shutil.rmtree(plain_db, ignore_errors=True)
             db = os.path.join(work, f"db{run}")
             t0 = time.perf_counter()
             r = subprocess.run([index, "--progress", "never", "--db", db, "--manifest", manifest, *inputs],
@@ -58,6 +66,7 @@ def main():
             if r.returncode != 0:
                 sys.exit(f"news-index failed: {r.stderr}")
             rates.append(n_articles / secs)
+            shares.append(1 - plain_secs / secs)
             sizes.append(sum(os.path.getsize(os.path.join(db, f)) for f in os.listdir(db)) / 1e6)
             t0 = time.perf_counter()
             subprocess.run([index, "--extract", "--manifest", manifest, *inputs], capture_output=True, check=True)
@@ -80,7 +89,9 @@ def main():
         print(f"PolNeAR: {n_articles} articles, {a.runs} indexing runs, {a.query_rounds} rounds of {len(QUERIES)} queries\n")
         print("| measure | median | all runs |")
         print("|---|---:|---|")
-        print(f"| news-index articles/s (full extraction, one core) | {med(rates):,.0f} | {', '.join(f'{x:,.0f}' for x in rates)} |")
+        print(f"| news-index articles/s (full extraction, default --jobs) | {med(rates):,.0f} | {', '.join(f'{x:,.0f}' for x in rates)} |")
+        print(f"| news-index --no-speakers articles/s (same run) | {med(plain_rates):,.0f} | {', '.join(f'{x:,.0f}' for x in plain_rates)} |")
+        print(f"| share of indexing time spent on speaker extraction | {med(shares):.0%} | {', '.join(f'{x:.0%}' for x in shares)} |")
         print(f"| news-index --extract articles/s (no database) | {med(extract_rates):,.0f} | {', '.join(f'{x:,.0f}' for x in extract_rates)} |")
         print(f"| index size MB | {med(sizes):.1f} | |")
         print(f"| query p50 µs (top 10, text output with snippets) | {med(p50s):,.0f} | min {min(p50s):,.0f} max {max(p50s):,.0f} |")

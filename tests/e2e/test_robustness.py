@@ -71,10 +71,19 @@ fifo = os.path.join(env.work, "slow.txt")
 os.mkfifo(fifo)
 first = subprocess.Popen([env.index_bin, "--progress", "never", "--db", db, fifo],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-time.sleep(0.5)
 before = env.search(db, "--count", "date:..9999 OR cranes OR café OR fine").stdout
-r = env.index("--db", db, os.path.join(env.corpus, "harbor-ledger"))
+# Until the first one holds the lock, a second run over nothing changes nothing; once it
+# does, the second run must stop with status 3.
+empty = os.path.join(env.work, "nothing")
+os.makedirs(empty)
+for _ in range(100):
+    r = env.index("--db", db, empty)
+    if r.returncode == 3:
+        break
+    time.sleep(0.1)
 env.check(r.returncode == 3 and "locked" in r.stderr, f"second indexer: exit {r.returncode}, {r.stderr}")
+r = env.index("--db", db, os.path.join(env.corpus, "harbor-ledger"))
+env.check(r.returncode == 3 and "locked" in r.stderr, f"second indexer with files: exit {r.returncode}, {r.stderr}")
 with open(fifo, "w") as f:  # let the first one finish
     f.write("Piped article\n\nIt arrived through a pipe.\n")
 first.wait(timeout=60)
