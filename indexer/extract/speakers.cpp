@@ -73,7 +73,8 @@ const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "I
                     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                     "February", "March", "April", "May", "June", "July", "August", "September", "October",
                     "November", "December", "Day", "One", "Two", "Three", "Last", "Next", "Many", "Some", "Most",
-                    "Both", "Each", "Every", "All", "No", "Not", "Even", "Only", "Just", "Rival", "Why", "What", "How", "Who", "Where", "Yes",
+                    "Both", "Each", "Every", "All", "No", "Not", "Even", "Only", "Just", "Rival", "Another", "Other",
+                    "Former", "Fellow", "Meanwhile", "Separately", "Earlier", "Later", "Today", "Yesterday", "Why", "What", "How", "Who", "Where", "Yes",
                     "Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US", "U.K",
                     "UK", "EU", "U.N", "UN", "Democrat", "Democrats", "Republican", "Republicans", "Democratic"};
 const Set kNationality = {"Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US",
@@ -280,7 +281,9 @@ const Set kLeadingVerbs = {"Following", "According", "Including", "Regarding", "
                            "Saying", "Citing", "Responding", "Describing", "Noting", "Calling", "Arguing", "Given",
                            "Considering", "Concerning", "Pending", "Beginning", "Starting", "Excluding", "Barring",
                            "Assuming", "Judging", "Looking", "Turning", "Returning", "Referring", "Asked", "Told",
-                           "Reached", "Contacted", "Pressed", "Interviewed"};
+                           "Reached", "Contacted", "Pressed", "Interviewed", "Asserting", "Insisting", "Claiming",
+                           "Explaining", "Defending", "Attacking", "Criticizing", "Praising", "Warning", "Urging",
+                           "Announcing", "Addressing", "Acknowledging", "Admitting", "Campaigning", "Testifying"};
 
 // Nouns that introduce a name: "the arbitrator Harriet Lowe", "chief executive Raymond Ochoa".
 const Set kRoleNouns = {"executive", "officer", "director", "manager", "mediator", "arbitrator", "businessman",
