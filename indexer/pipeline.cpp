@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -113,6 +114,16 @@ std::string file_signature(const fs::path& p, const readers::ManifestEntry* m, c
                   std::hash<std::string>{}(meta));
     // The file's own path ends the signature: --prune reads it back (the term may be hashed).
     return buf + fs::absolute(p).lexically_normal().string();
+}
+
+// Metadata key holding a file's signature once all its articles are written. Keys are
+// limited in length, so the path is hashed (FNV-1a, stable across builds).
+std::string file_meta_key(const std::string& path) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : path) h = (h ^ c) * 1099511628211ull;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "news.file.%016llx", static_cast<unsigned long long>(h));
+    return buf;
 }
 
 std::uintmax_t folder_bytes(const fs::path& dir) {
@@ -281,14 +292,12 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         try {
             if (db) {
                 std::string fterm = DocumentBuilder::file_term(key);
-                Xapian::PostingIterator pit = db->postlist_begin(fterm);
-                if (pit != db->postlist_end(fterm)) {
-                    existed = true;
-                    if (db->get_document(*pit).get_value(schema::kFileSigSlot) == sig) {
-                        ++s.unchanged;
-                        progress.tick(++done, s.articles);
-                        continue;
-                    }
+                existed = db->postlist_begin(fterm) != db->postlist_end(fterm);
+                // The signature is recorded once the whole file is in (see the writer below).
+                if (db->get_metadata(file_meta_key(key)) == sig) {
+                    ++s.unchanged;
+                    progress.tick(++done, s.articles);
+                    continue;
                 }
             }
         } catch (const Xapian::Error& e) {
@@ -299,63 +308,92 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
 
     // Readers, extraction and document building run on worker threads, each with its own
     // Analyzer; the writer takes their results strictly in file order, so the database
-    // (document ids included) is the same whatever the number of threads.
-    struct Result {
+    // (document ids included) is the same whatever the number of threads. A file with many
+    // records (JSON Lines, SGML) is handed over in chunks, so memory stays bounded.
+    constexpr std::size_t kChunk = 256;  // documents per hand-over
+    struct Chunk {
         std::string messages;  // log lines, printed by the writer in order
         std::size_t failed = 0;
         std::vector<Article> articles;                                // --extract
         std::vector<std::pair<std::string, Xapian::Document>> docs;  // Q term, document
-        std::vector<std::pair<std::string, std::string>> stems;      // (stem, word) of all docs
+        std::vector<std::pair<std::string, std::string>> stems;      // (stem, word) pairs
+        bool last = false;      // the file's final chunk
+        bool readable = true;   // false: the file could not be read at all
     };
-    auto process = [&](const Work& w, const DocumentBuilder* b) {
-        Result res;
+    struct Slot {
+        std::deque<Chunk> chunks;
+    };
+    std::vector<Slot> slots(work.size());
+    std::mutex mu;
+    std::condition_variable cv;
+    std::size_t next = 0, current = 0, buffered = 0;  // current: the file the writer is on
+    bool stop = false;
+    std::exception_ptr worker_error;
+    const std::size_t threads = std::max<std::size_t>(1, std::min(o.jobs, std::max<std::size_t>(1, work.size())));
+    const std::size_t max_buffered = 4 * threads + 4;  // chunks waiting for the writer, at most
+
+    // Hands a chunk to the writer; files ahead of the writer wait while too much is buffered.
+    auto hand_over = [&](std::size_t i, Chunk&& c) {
+        std::unique_lock lk(mu);
+        cv.wait(lk, [&] { return stop || i == current || buffered < max_buffered; });
+        if (stop) return false;
+        slots[i].chunks.push_back(std::move(c));
+        ++buffered;
+        cv.notify_all();
+        return true;
+    };
+
+    auto process = [&](std::size_t i, const DocumentBuilder* b) {
+        const Work& w = work[i];
         const Job& job = *w.job;
         std::ostringstream msg;
         readers::ReadResult r;
         try {
             r = readers::read_file_content(readers::format_of(job.path), read_bytes(job.path), job.path.string(), job.id);
-        } catch (const readers::ReadError& e) {
-            msg << job.path.string();
-            if (e.line()) msg << ":" << e.line();
-            msg << ": error: " << e.what() << "\n";
-            res.messages = msg.str();
-            res.failed = 1;
-            return res;
         } catch (const std::exception& e) {
-            msg << job.path.string() << ": error: " << e.what() << "\n";
-            res.messages = msg.str();
-            res.failed = 1;
-            return res;
+            msg << job.path.string();
+            if (auto* re = dynamic_cast<const readers::ReadError*>(&e); re && re->line()) msg << ":" << re->line();
+            msg << ": error: " << e.what() << "\n";
+            Chunk c;
+            c.messages = msg.str();
+            c.failed = 1;
+            c.last = true;
+            c.readable = false;
+            hand_over(i, std::move(c));
+            return;
         }
         for (const auto& [line, why] : r.errors) msg << job.path.string() << ":" << line << ": error: " << why << "\n";
-        res.failed = r.errors.size();
         if (r.encoding != "UTF-8" && o.verbose) msg << job.path.string() << ": converted from " << r.encoding << "\n";
-        for (Article& a : r.articles) {
-            bool title_from_text = !a.title.empty();
-            if (w.entry) readers::apply_manifest(a, *w.entry, title_from_text);
-            if (a.source.empty()) a.source = o.default_source;
-            if (a.date.empty()) a.date = o.default_date;
-            a.language = guess_language(a.text, a.language);
-            if (o.speakers) extract::extract_speakers(a);
-        }
-        if (b) {
-            for (const Article& a : r.articles)
-                res.docs.emplace_back(DocumentBuilder::id_term(a.id), b->build(a, w.key, w.sig, res.stems));
-        }
         if (o.verbose) msg << job.path.string() << ": " << r.articles.size() << " article(s)\n";
-        res.messages = msg.str();
-        if (!b) res.articles = std::move(r.articles);
-        return res;
+        std::size_t n = r.articles.size(), at = 0;
+        do {
+            Chunk c;
+            std::size_t end = std::min(n, at + kChunk);
+            for (; at < end; ++at) {
+                Article& a = r.articles[at];
+                bool title_from_text = !a.title.empty();
+                if (w.entry) readers::apply_manifest(a, *w.entry, title_from_text);
+                if (a.source.empty()) a.source = o.default_source;
+                if (a.date.empty()) a.date = o.default_date;
+                a.language = guess_language(a.text, a.language);
+                if (o.speakers) extract::extract_speakers(a);
+                if (b) {
+                    c.docs.emplace_back(DocumentBuilder::id_term(a.id), b->build(a, w.key, w.sig, c.stems));
+                    a = Article();  // its memory now lives in the document
+                } else {
+                    c.articles.push_back(std::move(a));
+                }
+            }
+            c.last = at >= n;
+            if (c.last) {
+                c.messages = msg.str();
+                c.failed = r.errors.size();
+                c.readable = !(n == 0 && !r.errors.empty());
+            }
+            if (!hand_over(i, std::move(c))) return;
+        } while (at < n);
     };
 
-    const std::size_t threads = std::max<std::size_t>(1, std::min(o.jobs, std::max<std::size_t>(1, work.size())));
-    const std::size_t window = 8 * threads;  // results waiting for the writer, at most
-    std::vector<std::optional<Result>> slots(work.size());
-    std::mutex mu;
-    std::condition_variable cv;
-    std::size_t next = 0, written = 0;
-    bool stop = false;
-    std::exception_ptr worker_error;
     auto worker = [&] {
         text::Analyzer local(o.language);
         DocumentBuilder local_builder(local);
@@ -363,13 +401,12 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
             std::size_t i;
             {
                 std::unique_lock lk(mu);
-                cv.wait(lk, [&] { return stop || next >= work.size() || next < written + window; });
+                cv.wait(lk, [&] { return stop || next >= work.size() || next < current + 8 * threads; });
                 if (stop || next >= work.size()) return;
                 i = next++;
             }
-            Result r;
             try {
-                r = process(work[i], db ? &local_builder : nullptr);
+                process(i, db ? &local_builder : nullptr);
             } catch (...) {
                 std::lock_guard lk(mu);
                 worker_error = std::current_exception();
@@ -377,9 +414,6 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
                 cv.notify_all();
                 return;
             }
-            std::lock_guard lk(mu);
-            slots[i] = std::move(r);
-            cv.notify_all();
         }
     };
     std::unordered_set<std::string> known_stems;  // (stem, word) pairs written in this run
@@ -396,46 +430,56 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
     };
     try {
         for (std::size_t i = 0; i < work.size(); ++i) {
-            Result r;
-            {
-                std::unique_lock lk(mu);
-                cv.wait(lk, [&] { return slots[i].has_value() || worker_error; });
-                if (worker_error) std::rethrow_exception(worker_error);
-                r = std::move(*slots[i]);
-                slots[i].reset();
-                written = i + 1;
-            }
-            cv.notify_all();
             const Work& w = work[i];
-            ++done;
-            if (!r.messages.empty()) {
-                progress.clear();
-                log << r.messages;
-            }
-            s.failed += r.failed;
-            bool unreadable = r.failed && r.docs.empty() && r.articles.empty();
-            if (unreadable) {
-                progress.tick(done, s.articles);
-                continue;
-            }
-            try {
-                if (db) {
-                    if (w.existed) db->delete_document(DocumentBuilder::file_term(w.key));
-                    for (const auto& [stem, word] : r.stems)
-                        if (known_stems.insert(stem + '\0' + word).second) db->add_synonym(schema::stem_key(stem), word);
-                    for (auto& [idterm, doc] : r.docs) {
-                        db->replace_document(idterm, doc);
-                        if (++pending >= o.batch_size) commit();
-                    }
-                    s.articles += r.docs.size();
-                } else {
-                    for (const Article& a : r.articles) out << to_json(a).dump() << "\n";
-                    s.articles += r.articles.size();
+            bool first = true;
+            std::size_t file_articles = 0;
+            while (true) {
+                Chunk c;
+                {
+                    std::unique_lock lk(mu);
+                    current = i;
+                    cv.notify_all();
+                    cv.wait(lk, [&] { return !slots[i].chunks.empty() || worker_error; });
+                    if (worker_error) std::rethrow_exception(worker_error);
+                    c = std::move(slots[i].chunks.front());
+                    slots[i].chunks.pop_front();
+                    --buffered;
                 }
-            } catch (const Xapian::Error& e) {
-                throw DatabaseError(o.db_path + ": " + e.get_description());
+                cv.notify_all();
+                if (c.last && !c.messages.empty()) {
+                    progress.clear();
+                    log << c.messages;
+                }
+                s.failed += c.failed;
+                if (!c.readable) break;  // nothing to replace the old articles with: keep them
+                try {
+                    if (db) {
+                        if (first && w.existed) db->delete_document(DocumentBuilder::file_term(w.key));
+                        for (const auto& [stem, word] : c.stems)
+                            if (known_stems.insert(stem + '\0' + word).second) db->add_synonym(schema::stem_key(stem), word);
+                        for (auto& [idterm, doc] : c.docs) {
+                            db->replace_document(idterm, doc);
+                            if (++pending >= o.batch_size) commit();
+                        }
+                        file_articles += c.docs.size();
+                        // The file counts as done only once all its articles are in: a run
+                        // killed halfway through a big file redoes the whole file next time.
+                        if (c.last) db->set_metadata(file_meta_key(w.key), w.sig);
+                    } else {
+                        for (const Article& a : c.articles) out << to_json(a).dump() << "\n";
+                        file_articles += c.articles.size();
+                    }
+                } catch (const Xapian::Error& e) {
+                    throw DatabaseError(o.db_path + ": " + e.get_description());
+                }
+                first = false;
+                if (c.last) {
+                    (w.existed ? s.updated : s.indexed) += 1;
+                    break;
+                }
             }
-            (w.existed ? s.updated : s.indexed) += 1;
+            s.articles += file_articles;
+            ++done;
             progress.tick(done, s.articles);
         }
     } catch (...) {
@@ -446,20 +490,21 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
 
     if (db && o.prune) {
         try {
-            std::vector<std::string> gone;
+            std::vector<std::pair<std::string, std::string>> gone;  // XFILE term, path
             for (auto t = db->allterms_begin(std::string(schema::kFilePrefix)); t != db->allterms_end(std::string(schema::kFilePrefix)); ++t) {
                 std::string sig = db->get_document(*db->postlist_begin(*t)).get_value(schema::kFileSigSlot);
                 std::size_t bar = sig.find('|');
                 if (bar == std::string::npos) continue;
                 std::string path = sig.substr(bar + 1);
                 std::error_code ec;
-                if (!fs::exists(path, ec)) gone.push_back(*t);
+                if (!fs::exists(path, ec)) gone.emplace_back(*t, path);
             }
-            for (const std::string& t : gone) {
+            for (const auto& [t, path] : gone) {
                 db->delete_document(t);
+                db->set_metadata(file_meta_key(path), "");
                 ++pending;
                 ++s.pruned;
-                if (o.verbose) log << t.substr(schema::kFilePrefix.size()) << ": removed (file is gone)\n";
+                if (o.verbose) log << path << ": removed (file is gone)\n";
             }
         } catch (const Xapian::Error& e) {
             throw DatabaseError(o.db_path + ": " + e.get_description());

@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
     so.offset = offset;
     so.default_or = any;
     so.exact_count = count;
+    so.snippets = !count && trec.empty();  // nobody reads snippets there
     OutputOptions oo;
     int formats = json + jsonl + !trec.empty();
     if (formats > 1) {

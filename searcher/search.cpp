@@ -98,10 +98,20 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
     std::string language;
     for (const std::string& p : paths) {
         try {
-            Xapian::Database one(p);
-            // An empty database without a schema is one news-index is creating right now.
-            bool being_created = one.get_doccount() == 0 && one.get_metadata(schema::kMetaSchema).empty();
-            std::string lang = being_created ? language : schema::read_metadata(one);
+            Xapian::Database one;
+            std::string lang;
+            // A writer committing while we open: open again (a few times, then give up).
+            for (int attempt = 0;; ++attempt) {
+                try {
+                    one = Xapian::Database(p);
+                    // An empty database without a schema is one news-index is creating right now.
+                    bool being_created = one.get_doccount() == 0 && one.get_metadata(schema::kMetaSchema).empty();
+                    lang = being_created ? language : schema::read_metadata(one);
+                    break;
+                } catch (const Xapian::DatabaseModifiedError&) {
+                    if (attempt >= 5) throw;
+                }
+            }
             if (lang.empty()) lang = "english";
             if (!language.empty() && lang != language)
                 throw DatabaseError(p + ": built with stemming language " + lang + ", the other databases with " + language);

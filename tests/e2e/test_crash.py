@@ -2,6 +2,7 @@
 """Crash safety: news-index killed with SIGKILL at random moments, 20 times, leaves a
 database that opens and passes xapian-check; the next run completes, and the result
 equals a clean build of the same files (same ids, same terms, no duplicates)."""
+import json
 import os
 import random
 import signal
@@ -14,6 +15,14 @@ env = Env()
 src = os.path.join(env.work, "articles")
 n = 12000
 make_corpus(env, src, n, seed=7)
+# One big JSON Lines file too: commits land in the middle of it, and a kill there must not
+# leave it half indexed (its signature is recorded only once all its records are in).
+records = 3000
+with open(os.path.join(src, "feed.jsonl"), "w") as f:
+    for i in range(records):
+        f.write(json.dumps({"id": f"r{i}", "title": f"Wire record {i}", "date": "2024-05-01",
+                            "text": f"Record {i}: the port authority said cranes were idle for {i % 17} hours."}) + "\n")
+n += records
 db = os.path.join(env.work, "killed.db")
 rnd = random.Random(20261129)
 kills = 0
