@@ -363,6 +363,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
             return;
         }
         for (const auto& [line, why] : r.errors) msg << job.path.string() << ":" << line << ": error: " << why << "\n";
+        for (const auto& [line, why] : r.warnings) msg << job.path.string() << ":" << line << ": warning: " << why << "\n";
         if (r.encoding != "UTF-8" && o.verbose) msg << job.path.string() << ": converted from " << r.encoding << "\n";
         if (o.verbose) msg << job.path.string() << ": " << r.articles.size() << " article(s)\n";
         std::size_t n = r.articles.size(), at = 0;

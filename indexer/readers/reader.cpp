@@ -3,7 +3,9 @@
 #include "indexer/readers/reader.h"
 
 #include "common/text/analyzer.h"
+#include "indexer/readers/html_reader.h"
 #include "indexer/readers/json_reader.h"
+#include "indexer/readers/sgml_reader.h"
 #include "indexer/readers/text_reader.h"
 
 #include <unicode/ucnv.h>
@@ -21,6 +23,8 @@ Format format_of(const std::filesystem::path& path) {
     if (ext == ".txt" || ext == ".text" || ext == ".story") return Format::Text;
     if (ext == ".json") return Format::Json;
     if (ext == ".jsonl" || ext == ".ndjson") return Format::JsonLines;
+    if (ext == ".sgm" || ext == ".sgml") return Format::Sgml;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::Html;
     return Format::Unknown;
 }
 
@@ -59,9 +63,19 @@ ReadResult read_file_content(Format format, const std::string& bytes, const std:
     case Format::Text: r.articles.push_back(read_text_article(content, path, id)); break;
     case Format::Json: r.articles = read_json(content, path, id); break;
     case Format::JsonLines: r.articles = read_jsonl(content, path, id, r.errors); break;
+    case Format::Sgml: r.articles = read_sgml(content, path, id, r.errors, r.warnings); break;
+    case Format::Html: r.articles.push_back(read_html(content, path, id)); break;
     case Format::Unknown: throw ReadError("unsupported file type");
     }
-    for (Article& a : r.articles) a.encoding = r.encoding;
+    // Whatever a parser did (gumbo turns some bad character references into raw bytes),
+    // every field leaves here as valid UTF-8.
+    for (Article& a : r.articles) {
+        a.encoding = r.encoding;
+        for (std::string* f : {&a.id, &a.title, &a.dek, &a.source, &a.url, &a.dateline, &a.language, &a.text})
+            *f = text::make_valid_utf8(std::move(*f));
+        for (auto* list : {&a.authors, &a.topics, &a.persons, &a.organizations})
+            for (std::string& v : *list) v = text::make_valid_utf8(std::move(v));
+    }
     return r;
 }
 

@@ -12,9 +12,10 @@
 
 namespace news::readers {
 
-enum class Format { Text, Json, JsonLines, Unknown };
+enum class Format { Text, Json, JsonLines, Sgml, Html, Unknown };
 
-/// The reader for a file name, by extension (.txt/.text/.story, .json, .jsonl/.ndjson).
+/// The reader for a file name, by extension (.txt/.text/.story, .json, .jsonl/.ndjson,
+/// .sgm/.sgml Reuters-21578 SGML, .html/.htm/.xhtml).
 [[nodiscard]] Format format_of(const std::filesystem::path& path);
 
 /// A file that cannot be read as articles; what() names the reason, line() the line when known.
@@ -36,6 +37,9 @@ private:
 struct ReadResult {
     std::vector<Article> articles;
     std::vector<std::pair<std::size_t, std::string>> errors;
+    /// Records read with a problem that did not stop them (an SGML date that is no date,
+    /// left empty), as (line, reason): for "path:line: warning: reason".
+    std::vector<std::pair<std::size_t, std::string>> warnings;
     std::string encoding = "UTF-8";
 };
 

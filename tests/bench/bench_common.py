@@ -7,10 +7,10 @@
   (os.wait4 on that very child, so the figures are the child's own, not the script's).
 - percentile(): the same nearest-rank rule as `news-search --stats`.
 """
-import html
 import os
 import platform
 import re
+import shutil
 import subprocess
 import tarfile
 import time
@@ -107,7 +107,9 @@ def _reuters_story(s):
     else:
         paras = []
     text = "\n\n".join(paras) if paras else title
-    return {"id": newid, "title": title, "date": date, "dateline": dateline, "text": text}
+    author = " ".join(sgml_text(_tag(inner, "AUTHOR") or "").split())
+    author = re.sub(r"^[Bb]y\s+", "", author).split(",")[0].strip()
+    return {"id": newid, "title": title, "date": date, "dateline": dateline, "text": text, "author": author}
 
 
 # ---------------------------------------------------------------- PolNeAR
@@ -127,6 +129,8 @@ def polnear_records(polnear_dir):
     headline line), date, source, author (metadata.tsv), text (the paragraphs)."""
     meta = polnear_metadata(polnear_dir)
     for comp in ("train", "dev"):
+        if not os.path.isdir(os.path.join(polnear_dir, comp, "text")):
+            continue
         d = os.path.join(polnear_dir, comp, "text")
         for name in sorted(os.listdir(d)):
             if not name.endswith(".txt"):
@@ -174,16 +178,40 @@ class Measured:
         self.stdout, self.stderr = stdout, stderr
 
 
+GNU_TIME = "/usr/bin/time"
+
+
+def _gnu_time():
+    try:
+        r = subprocess.run([GNU_TIME, "--version"], capture_output=True, text=True, timeout=10)
+        return "GNU" in (r.stdout + r.stderr)
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+HAVE_GNU_TIME = os.access(GNU_TIME, os.X_OK) and _gnu_time()
+
+
 def run_measured(cmd, scratch, stdin_path=None, env=None):
     """Runs cmd as a child and returns a Measured: wall seconds, CPU seconds (user+system)
     and peak RSS in MB of that child (and of the children it waited for), from os.wait4.
-    stdout/stderr go through files in scratch so large outputs cost no pipe handling."""
+    stdout/stderr go through files in scratch so large outputs cost no pipe handling.
+
+    Peak RSS: Linux keeps the largest RSS across exec, and a child started with vfork or
+    fork starts from its parent's, so ru_maxrss of a direct child is at least this script's
+    own peak. With GNU time (/usr/bin/time, package `time`) the program runs as time's
+    child instead and its own maximum is taken from time's %M; without it the figure is an
+    upper bound (max_rss_exact False)."""
     out_path = os.path.join(scratch, "child.out")
     err_path = os.path.join(scratch, "child.err")
+    rss_path = os.path.join(scratch, "child.rss")
+    full = [GNU_TIME, "-q", "-f", "%M", "-o", rss_path, *cmd] if HAVE_GNU_TIME else list(cmd)
+    if os.path.exists(rss_path):
+        os.unlink(rss_path)
     with open(out_path, "wb") as out, open(err_path, "wb") as err, \
             open(stdin_path or os.devnull, "rb") as inp:
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdin=inp, stdout=out, stderr=err, env=env)
+        p = subprocess.Popen(full, stdin=inp, stdout=out, stderr=err, env=env)
         _, status, ru = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
@@ -191,7 +219,16 @@ def run_measured(cmd, scratch, stdin_path=None, env=None):
         stdout = f.read().decode("utf-8", "replace")
     with open(err_path, "rb") as f:
         stderr = f.read().decode("utf-8", "replace")
-    return Measured(p.returncode, wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0, stdout, stderr)
+    maxrss_kb, exact = ru.ru_maxrss, False
+    if HAVE_GNU_TIME:
+        try:
+            with open(rss_path) as f:
+                maxrss_kb, exact = int(f.read().split()[-1]), True
+        except (OSError, ValueError, IndexError):
+            pass
+    m = Measured(p.returncode, wall, ru.ru_utime + ru.ru_stime, maxrss_kb / 1024.0, stdout, stderr)
+    m.max_rss_exact = exact
+    return m
 
 
 def percentile(values, p):
@@ -234,8 +271,31 @@ def machine_line():
             mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
     except (OSError, ValueError, IndexError):
         pass
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"Machine: {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {cpu}{mem}, "
-            f"{platform.system()} {platform.release()}; run {time.strftime('%Y-%m-%d %H:%M %Z')}")
+            f"{platform.system()} {platform.release()}; run {time.strftime('%Y-%m-%d %H:%M %Z')}; "
+            f"load average at the end (1/5/15 min) {load}")
+
+
+def snapshot_binaries(paths, scratch):
+    """Copies the programs into scratch, so that a rebuild during a long benchmark never mixes
+    two versions. Returns the copies' paths and one line naming the originals and their times."""
+    out, desc = [], []
+    for p in paths:
+        dst = os.path.join(scratch, "bin", os.path.basename(p))
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy2(p, dst)
+        out.append(dst)
+        desc.append(f"{p} ({time.strftime('%Y-%m-%d %H:%M', time.localtime(os.path.getmtime(p)))})")
+    line = "binaries (modification times): " + ", ".join(desc)
+    try:
+        head = subprocess.run(["git", "-C", ROOT, "log", "-1", "--format=%h %ci"], capture_output=True,
+                              text=True, timeout=10).stdout.strip()
+        if head:
+            line += f"; repository HEAD {head} at the start (the binaries may be older or newer)"
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return out, line
 
 
 def fmt(x, digits=0):

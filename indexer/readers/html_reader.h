@@ -1,0 +1,30 @@
+/// @file
+/// @brief HTML news pages (parsed with gumbo): metadata from meta tags and JSON-LD, body from <article>.
+#pragma once
+
+#include "common/article.h"
+
+#include <string>
+
+namespace news::readers {
+
+/// Reads one HTML page (content already UTF-8) into an Article. Each field is taken from the
+/// first of these that gives a usable value:
+/// - title: og:title, JSON-LD headline, <title> (without a " | Site name" tail when the
+///   site is known), the first <h1>;
+/// - date: meta article:published_time, meta name/itemprop date, pubdate, publishdate,
+///   DC.date(.issued), dcterms.date/issued, datePublished; JSON-LD datePublished; a
+///   <time datetime> inside the article. A value that is no date is skipped, never guessed;
+/// - source: og:site_name, JSON-LD publisher name;
+/// - url: <link rel=canonical>, og:url; language: <html lang> ("en-US" -> "en"), og:locale;
+/// - authors (all of these, without repeats): meta name=author, meta article:author (not
+///   URLs), JSON-LD author name(s) (string, object, array, @id references), rel=author links.
+/// JSON-LD blocks may hold an object, an array or an @graph; one that is not valid JSON is
+/// ignored. The body is the paragraphs of the <article> holding most paragraph text (else
+/// <main>, else the element holding most <p> text, else <body>), without script, style,
+/// nav, header, footer, aside, form, noscript, template, svg, iframe and hidden elements
+/// (figure captions stay); they go through extract::apply_structure, which finds the
+/// dateline and a "By" line. Throws ReadError when the page has no text.
+[[nodiscard]] Article read_html(const std::string& content, const std::string& path, const std::string& id);
+
+}  // namespace news::readers
