@@ -27,8 +27,9 @@ int main(int argc, char** argv) {
         "incremental: unchanged files are skipped, changed ones replaced. With no PATH,\n"
         "indexes the bundled sample corpus (" NEWS_DEFAULT_CORPUS ").\n\n"
         "Formats: plain-text articles (.txt, optional front matter), JSON (.json, one\n"
-        "object or an array), JSON Lines (.jsonl). A manifest.tsv or manifest.csv at the\n"
-        "top of a folder is used for it unless --manifest is given.\n\n"
+        "object or an array), JSON Lines (.jsonl), Reuters-21578 SGML (.sgm), HTML pages\n"
+        "(.html, .htm). Text that is not UTF-8 is detected and converted. A manifest.tsv\n"
+        "or manifest.csv at the top of a folder is used for it unless --manifest is given.\n\n"
         "Exit status: 0 all files indexed, 1 some files failed, 2 bad usage, 3 database problem.\n\nOptions");
     opts.add_options()
         ("help,h", "show this help")
