@@ -95,6 +95,36 @@ bool is_skipped(const GumboNode* n) {
     return false;
 }
 
+/// Site furniture by its class or id: a class ("share-buttons", "footer-social", "ad-slot",
+/// "comments") whose first or last dash-separated part names sharing, ads, promotions,
+/// related links, newsletters, comments, cookie banners, breadcrumbs or sidebars.
+bool is_furniture(const GumboNode* n) {
+    if (!is_element(n)) return false;
+    static constexpr std::array<std::string_view, 26> words = {
+        "share", "sharing", "social", "ad", "ads", "advert", "adverts", "advertisement", "promo", "related",
+        "newsletter", "subscribe", "comments", "comment", "cookie", "cookies", "breadcrumb", "breadcrumbs", "sidebar",
+        "popup", "modal", "outbrain", "taboola", "recommended", "recirc", "toolbar"};
+    auto in_words = [](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+    for (const char* name : {"class", "id"}) {
+        const char* v = attr(n, name);
+        if (!v) continue;
+        std::string l = lower_ascii(v);
+        std::size_t b = 0;
+        while (b < l.size()) {
+            while (b < l.size() && is_space(l[b])) ++b;
+            std::size_t e = b;
+            while (e < l.size() && !is_space(l[e])) ++e;
+            std::string_view token = std::string_view(l).substr(b, e - b);
+            b = e;
+            if (token.empty()) continue;
+            std::size_t first = token.find_first_of("-_"), last = token.find_last_of("-_");
+            if (in_words(token.substr(0, first)) || (last != std::string_view::npos && in_words(token.substr(last + 1))))
+                return true;
+        }
+    }
+    return false;
+}
+
 /// Elements that end a paragraph where they open and where they close.
 bool is_block(GumboTag t) {
     switch (t) {
@@ -349,7 +379,7 @@ std::vector<std::pair<const GumboNode*, std::size_t>> paragraph_weight(const Gum
     walk(
         body,
         [&](const GumboNode* n) {
-            if (is_skipped(n)) return false;
+            if (is_skipped(n) || (n != body && is_furniture(n))) return false;
             if (is_element(n) && n->v.element.tag == GUMBO_TAG_P) {
                 std::size_t len = text_of(n).size();
                 if (const GumboNode* parent = n->parent) {
@@ -370,7 +400,7 @@ std::size_t p_text(const GumboNode* n) {
     walk(
         n,
         [&](const GumboNode* c) {
-            if (c != n && is_skipped(c)) return false;
+            if (c != n && (is_skipped(c) || is_furniture(c))) return false;
             if (is_element(c) && c->v.element.tag == GUMBO_TAG_P) {
                 total += text_of(c).size();
                 return false;
@@ -406,7 +436,8 @@ const GumboNode* pick_root(const Page& page) {
     return page.body;
 }
 
-std::vector<std::string> paragraphs_of(const GumboNode* root) {
+/// The paragraphs under @p root; without furniture (is_furniture) when @p drop_furniture.
+std::vector<std::string> paragraphs_of(const GumboNode* root, bool drop_furniture) {
     std::vector<std::string> out;
     std::string cur;
     auto flush = [&] {
@@ -417,7 +448,7 @@ std::vector<std::string> paragraphs_of(const GumboNode* root) {
     walk(
         root,
         [&](const GumboNode* n) {
-            if (n != root && is_skipped(n)) return false;
+            if (n != root && (is_skipped(n) || (drop_furniture && is_furniture(n)))) return false;
             if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
                 cur += n->v.text.text;
             } else if (is_element(n) && is_block(n->v.element.tag)) {
@@ -593,7 +624,9 @@ Article read_html(const std::string& content, const std::string& path, const std
     for (const std::string& n : page.rel_authors)
         for (std::string& name : split_names(n)) add_author(a.authors, std::move(name));
 
-    std::vector<std::string> paragraphs = root ? paragraphs_of(root) : std::vector<std::string>{};
+    std::vector<std::string> paragraphs = root ? paragraphs_of(root, true) : std::vector<std::string>{};
+    // A class taken for furniture that held the whole text ("has-sidebar" on a wrapper): keep it.
+    if (paragraphs.empty() && root) paragraphs = paragraphs_of(root, false);
     // The headline repeated at the top of the article is not body text.
     for (std::size_t i = 0; i < paragraphs.size() && i < 3; ++i)
         if (!a.title.empty() && paragraphs[i] == a.title) {

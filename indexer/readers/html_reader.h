@@ -22,9 +22,12 @@ namespace news::readers {
 /// JSON-LD blocks may hold an object, an array or an @graph; one that is not valid JSON is
 /// ignored. The body is the paragraphs of the <article> holding most paragraph text (else
 /// <main>, else the element holding most <p> text, else <body>), without script, style,
-/// nav, header, footer, aside, form, noscript, template, svg, iframe and hidden elements
-/// (figure captions stay); they go through extract::apply_structure, which finds the
-/// dateline and a "By" line. Throws ReadError when the page has no text.
+/// nav, header, footer, aside, form, noscript, template, svg, iframe and hidden elements,
+/// and without blocks whose class or id names site furniture ("share-buttons", "ad-slot",
+/// "comments", "related-posts", "footer-social"; unless that would leave no text). Figure
+/// captions stay. The paragraphs go through extract::apply_structure, which finds the
+/// dateline and a "By" line. Throws ReadError when the page has no text, or when its
+/// elements nest more than 4096 deep (gumbo's time grows with the cube of the depth).
 [[nodiscard]] Article read_html(const std::string& content, const std::string& path, const std::string& id);
 
 }  // namespace news::readers

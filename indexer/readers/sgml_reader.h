@@ -31,10 +31,10 @@ using LineMessages = std::vector<std::pair<std::size_t, std::string>>;
 /// Entity references are decoded (&lt; &gt; &amp; &quot; &apos; and &#N; / &#xN;); references
 /// to control characters (the wire's &#2; &#3; &#5; &#22; ...) are transmission codes, not
 /// text, and are dropped.
-/// A record with no text at all (nor title) is appended to @p errors as (line of its
-/// <REUTERS tag, reason) and the others go on; so is a repeated NEWID. A malformed date
-/// leaves the date empty and is appended to @p warnings. Throws ReadError when the file
-/// holds no <REUTERS> record at all.
+/// A record with no text at all (nor title) is still an article, with empty text: its date,
+/// topics and places stay searchable. A repeated NEWID is appended to @p errors as (line of
+/// its <REUTERS tag, reason) and the others go on. A malformed date leaves the date empty and
+/// is appended to @p warnings. Throws ReadError when the file holds no <REUTERS> record at all.
 [[nodiscard]] std::vector<Article> read_sgml(const std::string& content, const std::string& path, const std::string& id,
                                              LineMessages& errors, LineMessages& warnings);
 

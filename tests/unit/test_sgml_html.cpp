@@ -423,6 +423,36 @@ TEST_CASE("HTML body: the article's paragraphs without scripts, styles and site 
     CHECK(a.title == "Headline");
 }
 
+TEST_CASE("HTML furniture by class or id: share bars, ads, comments; not look-alike names", "[html]") {
+    struct Row {
+        std::string name, inner;
+        bool kept;
+    };
+    const std::vector<Row> rows = {
+        {"share bar", "<div class='share-buttons'>Share Tweet Email</div>", false},
+        {"social links, last part", "<ul class='footer-social'><li>Follow</li></ul>", false},
+        {"ad slot", "<div class='ad-slot top'><p>Buy now</p></div>", false},
+        {"comments by id", "<section id='comments'><p>Great story!</p></section>", false},
+        {"related links", "<div class='related_posts'><p>More from us</p></div>", false},
+        {"a word that only starts like one", "<div class='shared-story'><p>Kept words.</p></div>", true},
+        {"a part in the middle", "<div class='post-ad-free-body'><p>Kept words.</p></div>", true},
+        {"head is not ad", "<div class='head'><p>Kept words.</p></div>", true},
+    };
+    for (const Row& r : rows) {
+        INFO(r.name);
+        const Article a = html("<body><article><p>The story.</p>" + r.inner + "<p>The end.</p></article></body>");
+        CHECK((a.text != "The story.\n\nThe end.") == r.kept);
+    }
+    // A furniture-like class around the whole text does not empty the page.
+    CHECK(html("<body><article><div class='has-sidebar'><p>All the text.</p></div></article></body>").text ==
+          "All the text.");
+    // Without <article>, a long comment thread does not win over the story.
+    const Article c = html("<body><div class='story'><p>The story is here and it is long enough.</p></div>"
+                           "<div class='comments'><p>First comment, which is quite long too.</p><p>Second comment, "
+                           "also long.</p><p>Third comment here.</p></div></body>");
+    CHECK(c.text == "The story is here and it is long enough.");
+}
+
 TEST_CASE("HTML body without <article>: <main>, else the element with most paragraph text", "[html]") {
     const Article m = html("<body><div><p>Sidebar teaser text here.</p></div><main><p>Main story text.</p>"
                            "<p>More main text.</p></main></body>");
