@@ -75,6 +75,21 @@ bool has_token(std::string_view list, std::string_view token) {
     return false;
 }
 
+/// Subtrees that are never text at all.
+bool is_code(const GumboNode* n) {
+    if (n->type == GUMBO_NODE_TEMPLATE) return true;
+    if (!is_element(n)) return false;
+    const GumboElement& e = n->v.element;
+    if (e.tag_namespace != GUMBO_NAMESPACE_HTML) return true;  // svg, math
+    switch (e.tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT:
+        return true;
+    default: return false;
+    }
+}
+
 /// Subtrees that are never article text.
 bool is_skipped(const GumboNode* n) {
     if (n->type == GUMBO_NODE_TEMPLATE) return true;
@@ -436,8 +451,16 @@ const GumboNode* pick_root(const Page& page) {
     return page.body;
 }
 
-/// The paragraphs under @p root; without furniture (is_furniture) when @p drop_furniture.
-std::vector<std::string> paragraphs_of(const GumboNode* root, bool drop_furniture) {
+/// How strictly paragraphs_of leaves out what is not article text.
+enum class Keep {
+    Article,      ///< no skipped elements (is_skipped), no furniture (is_furniture)
+    WithClasses,  ///< no skipped elements; furniture classes kept
+    Paragraphs,   ///< the text of every <p>, only code (is_code) left out: the last resort
+                  ///< for a page so broken that its article sits inside a <header> or <form>
+};
+
+/// The paragraphs under @p root.
+std::vector<std::string> paragraphs_of(const GumboNode* root, Keep keep) {
     std::vector<std::string> out;
     std::string cur;
     auto flush = [&] {
@@ -445,18 +468,25 @@ std::vector<std::string> paragraphs_of(const GumboNode* root, bool drop_furnitur
         if (!p.empty()) out.push_back(std::move(p));
         cur.clear();
     };
+    auto is_p = [](const GumboNode* n) { return is_element(n) && n->v.element.tag == GUMBO_TAG_P; };
+    int in_p = 0;  // Keep::Paragraphs takes text inside <p> only
     walk(
         root,
         [&](const GumboNode* n) {
-            if (n != root && (is_skipped(n) || (drop_furniture && is_furniture(n)))) return false;
+            if (n != root) {
+                if (keep == Keep::Paragraphs ? is_code(n) : is_skipped(n)) return false;
+                if (keep == Keep::Article && is_furniture(n)) return false;
+            }
+            if (is_p(n)) ++in_p;
             if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
-                cur += n->v.text.text;
+                if (keep != Keep::Paragraphs || in_p > 0) cur += n->v.text.text;
             } else if (is_element(n) && is_block(n->v.element.tag)) {
                 flush();
             }
             return true;
         },
         [&](const GumboNode* n) {
+            if (is_p(n)) --in_p;
             if (is_element(n) && is_block(n->v.element.tag)) flush();
         });
     flush();
@@ -624,18 +654,24 @@ Article read_html(const std::string& content, const std::string& path, const std
     for (const std::string& n : page.rel_authors)
         for (std::string& name : split_names(n)) add_author(a.authors, std::move(name));
 
-    std::vector<std::string> paragraphs = root ? paragraphs_of(root, true) : std::vector<std::string>{};
-    // A class taken for furniture that held the whole text ("has-sidebar" on a wrapper): keep it.
-    if (paragraphs.empty() && root) paragraphs = paragraphs_of(root, false);
-    // The headline repeated at the top of the article is not body text.
-    for (std::size_t i = 0; i < paragraphs.size() && i < 3; ++i)
-        if (!a.title.empty() && paragraphs[i] == a.title) {
-            paragraphs.erase(paragraphs.begin() + static_cast<std::ptrdiff_t>(i));
-            break;
-        }
-    extract::apply_structure(a, std::move(paragraphs), false);
-    if (a.text.empty()) throw ReadError("HTML page has no article text");
-    return a;
+    // The article's paragraphs; when that leaves no text, the same with furniture classes
+    // kept ("has-sidebar" on a wrapper, a share bar whose end tag was lost), then the <p>
+    // text of the whole page (an article that ended up inside a <header> or <form>).
+    for (Keep keep : {Keep::Article, Keep::WithClasses, Keep::Paragraphs}) {
+        const GumboNode* from = keep == Keep::Paragraphs ? (page.body ? page.body : out->root) : root;
+        if (!from) continue;
+        std::vector<std::string> paragraphs = paragraphs_of(from, keep);
+        // The headline repeated at the top of the article is not body text.
+        for (std::size_t i = 0; i < paragraphs.size() && i < 3; ++i)
+            if (!a.title.empty() && paragraphs[i] == a.title) {
+                paragraphs.erase(paragraphs.begin() + static_cast<std::ptrdiff_t>(i));
+                break;
+            }
+        Article attempt = a;
+        extract::apply_structure(attempt, std::move(paragraphs), false);
+        if (!attempt.text.empty()) return attempt;
+    }
+    throw ReadError("HTML page has no article text");
 }
 
 }  // namespace news::readers

@@ -423,7 +423,7 @@ TEST_CASE("HTML body: the article's paragraphs without scripts, styles and site 
     CHECK(a.title == "Headline");
 }
 
-TEST_CASE("HTML furniture by class or id: share bars, ads, comments; not look-alike names", "[html]") {
+TEST_CASE("HTML furniture by class or id: share bars, ads, comments, not look-alike names", "[html]") {
     struct Row {
         std::string name, inner;
         bool kept;
@@ -443,6 +443,9 @@ TEST_CASE("HTML furniture by class or id: share bars, ads, comments; not look-al
         const Article a = html("<body><article><p>The story.</p>" + r.inner + "<p>The end.</p></article></body>");
         CHECK((a.text != "The story.\n\nThe end.") == r.kept);
     }
+    // A share bar whose end tag was lost holds the rest of the story: the story is kept.
+    CHECK(html("<body><article><h1>Head</h1><div class='share-bar'>Share</di v><p>The story went on.</p></article>"
+               "</body>").text == "The story went on.");
     // A furniture-like class around the whole text does not empty the page.
     CHECK(html("<body><article><div class='has-sidebar'><p>All the text.</p></div></article></body>").text ==
           "All the text.");
@@ -472,7 +475,7 @@ TEST_CASE("HTML body without <article>: <main>, else the element with most parag
     CHECK(many.text == "The real story is much longer than a teaser.");
 }
 
-TEST_CASE("HTML: the headline repeated in the body is dropped; a By line gives the author", "[html]") {
+TEST_CASE("HTML: the headline repeated in the body is dropped, a By line gives the author", "[html]") {
     const Article a = html("<head><meta property='og:title' content='Night ferry returns'></head><body><article>"
                            "<h1>Night ferry returns</h1><p>By Fen Holt</p><p>The ferry is back.</p></article></body>");
     CHECK(a.text == "The ferry is back.");
@@ -483,13 +486,13 @@ TEST_CASE("HTML: the headline repeated in the body is dropped; a By line gives t
     CHECK_THAT(b.text, Catch::EndsWith("Back"));
 }
 
-TEST_CASE("HTML: a <time datetime> inside the article gives the date; one outside does not", "[html]") {
+TEST_CASE("HTML: a <time datetime> inside the article gives the date, one outside does not", "[html]") {
     CHECK(html("<body><article><time datetime='2021-07-08T09:00'>July 8</time><p>Text.</p></article></body>").date ==
           "2021-07-08");
     CHECK(html("<body><div><time datetime='2021-07-08'>x</time></div><article><p>Text.</p></article></body>").date.empty());
 }
 
-TEST_CASE("broken HTML does not crash; a page without text is an error", "[html]") {
+TEST_CASE("broken HTML does not crash, a page without text is an error", "[html]") {
     const std::vector<std::string> pages = {
         "<html><body><article><p>Unclosed <b>bold <i>and italic<p>Next paragraph",
         "<p>Text</div></span></p></p></body></html></html>",
@@ -506,7 +509,10 @@ TEST_CASE("broken HTML does not crash; a page without text is an error", "[html]
         CHECK_NOTHROW((void)to_json(a).dump());  // valid UTF-8 everywhere
     }
     CHECK_THROWS_AS(html("<html><head><title>Only a title</title></head><body></body></html>"), ReadError);
-    CHECK_THROWS_AS(html("<script>var x = 1;</script><nav><p>Menu</p></nav>"), ReadError);
+    CHECK_THROWS_AS(html("<script>var x = 1;</script><nav><ul><li>Home</li><li>World news</li></ul></nav>"), ReadError);
+    // An end tag lost so that the story sits inside a <header>: its paragraphs, not nothing.
+    CHECK(html("<body><header><h1>Site</h1><div class='menu'><p>The story went into the header.</p></header>").text ==
+          "The story went into the header.");
     std::string deep = "<body>";
     for (int i = 0; i < 6000; ++i) deep += "<div>";
     deep += "<p>deep</p>";
