@@ -41,8 +41,12 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, s
 }
 
 void DocumentBuilder::add_stems(const text::Token& t, std::vector<std::pair<std::string, std::string>>& stems) const {
+    // A word's pair is given once per builder: most words of an article were met before,
+    // and stemming them again was a twentieth of indexing time. Past a bound the set starts
+    // again (pairs given twice are harmless: the writer keeps one).
+    if (stemmed_.size() > kMaxStemmed) stemmed_.clear();
     for (const std::string* w : {&t.term, &t.alt})
-        if (!w->empty()) stems.emplace_back(analyzer_.stem(*w), *w);
+        if (!w->empty() && stemmed_.insert(*w).second) stems.emplace_back(analyzer_.stem(*w), *w);
 }
 
 void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_name, const std::string& name) const {

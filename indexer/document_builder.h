@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -23,9 +24,10 @@ public:
     [[nodiscard]] Xapian::Document build(const Article& a, const std::string& file_key,
                                          const std::string& file_sig) const;
 
-    /// As build(), also returning every (stem, word) pair of the article's words: the
-    /// writer records them in the database's stem table (see schema::stem_key), which the
-    /// searcher uses to expand a query word to all indexed words sharing its stem.
+    /// As build(), also returning the (stem, word) pairs of the article's words that this
+    /// builder has not returned before: the writer records them in the database's stem
+    /// table (see schema::stem_key), which the searcher uses to expand a query word to all
+    /// indexed words sharing its stem.
     [[nodiscard]] Xapian::Document build(const Article& a, const std::string& file_key, const std::string& file_sig,
                                          std::vector<std::pair<std::string, std::string>>& stems) const;
 
@@ -41,6 +43,8 @@ private:
     void add_name(Xapian::Document& doc, std::string_view field, const std::string& name) const;
 
     const text::Analyzer& analyzer_;
+    static constexpr std::size_t kMaxStemmed = 1 << 20;
+    mutable std::unordered_set<std::string> stemmed_;  ///< words whose pair was returned
 };
 
 }  // namespace news

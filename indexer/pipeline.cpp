@@ -9,6 +9,7 @@
 #include "indexer/extract/speakers.h"
 #include "indexer/readers/manifest.h"
 #include "indexer/readers/reader.h"
+#include "indexer/segments.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -19,7 +20,10 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <memory>
 #include <mutex>
+#include <set>
+#include <pthread.h>
 #include <thread>
 #include <unordered_set>
 #include <fstream>
@@ -147,22 +151,53 @@ void recover_compaction(const std::string& db) {
     if (fs::exists(db, ec)) fs::remove_all(compact_old(db), ec);
 }
 
-// Rewrites the database into compact B-trees (Xapian's compaction, document ids kept),
-// then swaps it in with two renames.
-void compact_database(Xapian::WritableDatabase& db, const std::string& path, IndexSummary& s) {
+// Where a bulk build writes its segments (see SegmentWriter).
+fs::path segments_dir(const std::string& db) { return db + ".segments"; }
+
+// Rewrites the database, followed by the databases @p more, into compact B-trees (Xapian's
+// compaction), then swaps the result in with two renames and opens it again. Alone, the
+// database keeps its document ids; with segments, documents are numbered in order.
+void compact_database(std::optional<Xapian::WritableDatabase>& db, const std::string& path,
+                      const std::vector<fs::path>& more, IndexSummary& s) {
     s.bytes_before_compact = folder_bytes(path);
+    for (const fs::path& m : more) s.bytes_before_compact += folder_bytes(m);
     try {
         fs::remove_all(compact_tmp(path));
-        db.compact(compact_tmp(path).string(), Xapian::DBCOMPACT_NO_RENUMBER);
-        db.close();
+        Xapian::Database all(*db);
+        for (const fs::path& m : more) all.add_database(Xapian::Database(m.string()));
+        all.compact(compact_tmp(path).string(), more.empty() ? Xapian::DBCOMPACT_NO_RENUMBER : 0);
+        db->close();
     } catch (const Xapian::Error& e) {
         fs::remove_all(compact_tmp(path));
-        throw DatabaseError(path + ": compaction failed: " + e.get_description());
+        throw DatabaseError(path + ": " + (more.empty() ? "compaction" : "merging segments") + " failed: " +
+                            e.get_description());
     }
     fs::rename(path, compact_old(path));
     fs::rename(compact_tmp(path), path);
     fs::remove_all(compact_old(path));
     s.bytes_after_compact = folder_bytes(path);
+    try {
+        db.emplace(path, Xapian::DB_OPEN);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(path + ": cannot open database: " + e.get_description());
+    }
+}
+
+// A bulk build killed before its segments were merged: the segments it finished, in order
+// up to the first it did not, go into the (still empty) database; the rest is redone.
+void recover_segments(std::optional<Xapian::WritableDatabase>& db, const std::string& path, std::ostream& log) {
+    const fs::path dir = segments_dir(path);
+    std::error_code ec;
+    if (!fs::exists(dir, ec)) return;
+    if (db->get_lastdocid() == 0) {
+        std::vector<fs::path> done = SegmentWriter::finished(dir);
+        if (!done.empty()) {
+            IndexSummary ignored;
+            compact_database(db, path, done, ignored);
+            log << path << ": kept " << db->get_doccount() << " articles written by an interrupted run\n";
+        }
+    }
+    fs::remove_all(dir, ec);
 }
 
 }  // namespace
@@ -261,6 +296,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         } catch (const std::runtime_error& e) {
             throw DatabaseError(o.db_path + ": " + e.what());
         }
+        recover_segments(db, o.db_path, log);
     }
 
     Progress progress(o.progress && !o.extract_only, jobs.size(), log);
@@ -309,7 +345,8 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
     // Readers, extraction and document building run on worker threads, each with its own
     // Analyzer; the writer takes their results strictly in file order, so the database
     // (document ids included) is the same whatever the number of threads. A file with many
-    // records (JSON Lines, SGML) is handed over in chunks, so memory stays bounded.
+    // records (JSON Lines, SGML) is cut into chunks that any worker builds, so one big file
+    // uses every thread, and the chunks waiting for the writer are bounded in number.
     constexpr std::size_t kChunk = 256;  // documents per hand-over
     struct Chunk {
         std::string messages;  // log lines, printed by the writer in order
@@ -320,104 +357,152 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         bool last = false;      // the file's final chunk
         bool readable = true;   // false: the file could not be read at all
     };
+    struct Read {  // a file read, whose chunks are being built
+        readers::ReadResult result;
+        std::string messages;
+    };
     struct Slot {
-        std::deque<Chunk> chunks;
+        std::vector<std::optional<Chunk>> chunks;  // sized once the file is read
+        std::shared_ptr<Read> read;                // until its last chunk is built
     };
     std::vector<Slot> slots(work.size());
+    std::set<std::pair<std::size_t, std::size_t>> tasks;  // (file, chunk) to build, first ones first
     std::mutex mu;
     std::condition_variable cv;
     std::size_t next = 0, current = 0, buffered = 0;  // current: the file the writer is on
+    std::size_t reading = 0;                          // files being read: their chunks will come
     bool stop = false;
     std::exception_ptr worker_error;
-    const std::size_t threads = std::max<std::size_t>(1, std::min(o.jobs, std::max<std::size_t>(1, work.size())));
-    const std::size_t max_buffered = 4 * threads + 4;  // chunks waiting for the writer, at most
+    const std::size_t threads = std::max<std::size_t>(1, std::min(o.jobs, std::max<std::size_t>(1, work.size() * 64)));
+    const std::size_t max_buffered = 4 * threads + 4;  // chunks built and waiting for the writer, at most
 
-    // Hands a chunk to the writer; files ahead of the writer wait while too much is buffered.
-    auto hand_over = [&](std::size_t i, Chunk&& c) {
-        std::unique_lock lk(mu);
-        cv.wait(lk, [&] { return stop || i == current || buffered < max_buffered; });
-        if (stop) return false;
-        slots[i].chunks.push_back(std::move(c));
-        ++buffered;
-        cv.notify_all();
-        return true;
-    };
-
-    auto process = [&](std::size_t i, const DocumentBuilder* b) {
-        const Work& w = work[i];
-        const Job& job = *w.job;
+    // Reads file i into its slot, and queues its chunks (under the lock on return).
+    auto read_file = [&](std::size_t i, std::unique_lock<std::mutex>& lk) {
+        const Job& job = *work[i].job;
+        auto read = std::make_shared<Read>();
         std::ostringstream msg;
-        readers::ReadResult r;
+        bool readable = true;
         try {
-            r = readers::read_file_content(readers::format_of(job.path), read_bytes(job.path), job.path.string(), job.id);
+            read->result = readers::read_file_content(readers::format_of(job.path), read_bytes(job.path),
+                                                      job.path.string(), job.id);
         } catch (const std::exception& e) {
             msg << job.path.string();
             if (auto* re = dynamic_cast<const readers::ReadError*>(&e); re && re->line()) msg << ":" << re->line();
             msg << ": error: " << e.what() << "\n";
+            readable = false;
+        }
+        const readers::ReadResult& r = read->result;
+        for (const auto& [line, why] : r.errors) msg << job.path.string() << ":" << line << ": error: " << why << "\n";
+        for (const auto& [line, why] : r.warnings) msg << job.path.string() << ":" << line << ": warning: " << why << "\n";
+        if (readable && r.encoding != "UTF-8" && o.verbose) msg << job.path.string() << ": converted from " << r.encoding << "\n";
+        if (readable && o.verbose) msg << job.path.string() << ": " << r.articles.size() << " article(s)\n";
+        read->messages = msg.str();
+        const std::size_t n = std::max<std::size_t>(1, (r.articles.size() + kChunk - 1) / kChunk);
+        lk.lock();
+        if (!readable) {
             Chunk c;
-            c.messages = msg.str();
+            c.messages = read->messages;
             c.failed = 1;
             c.last = true;
             c.readable = false;
-            hand_over(i, std::move(c));
+            slots[i].chunks.resize(1);
+            slots[i].chunks[0] = std::move(c);
+            ++buffered;
             return;
         }
-        for (const auto& [line, why] : r.errors) msg << job.path.string() << ":" << line << ": error: " << why << "\n";
-        for (const auto& [line, why] : r.warnings) msg << job.path.string() << ":" << line << ": warning: " << why << "\n";
-        if (r.encoding != "UTF-8" && o.verbose) msg << job.path.string() << ": converted from " << r.encoding << "\n";
-        if (o.verbose) msg << job.path.string() << ": " << r.articles.size() << " article(s)\n";
-        std::size_t n = r.articles.size(), at = 0;
-        do {
-            Chunk c;
-            std::size_t end = std::min(n, at + kChunk);
-            for (; at < end; ++at) {
-                Article& a = r.articles[at];
-                bool title_from_text = !a.title.empty();
-                if (w.entry) readers::apply_manifest(a, *w.entry, title_from_text);
-                if (a.source.empty()) a.source = o.default_source;
-                if (a.date.empty()) a.date = o.default_date;
-                a.language = guess_language(a.text, a.language);
-                if (o.speakers) extract::extract_speakers(a);
-                if (b) {
-                    c.docs.emplace_back(DocumentBuilder::id_term(a.id), b->build(a, w.key, w.sig, c.stems));
-                    a = Article();  // its memory now lives in the document
-                } else {
-                    c.articles.push_back(std::move(a));
-                }
+        slots[i].chunks.resize(n);
+        slots[i].read = std::move(read);
+        for (std::size_t j = 0; j < n; ++j) tasks.emplace(i, j);
+    };
+
+    // Builds chunk j of file i (read already) into its slot (under the lock on return).
+    auto build_chunk = [&](std::size_t i, std::size_t j, std::unique_lock<std::mutex>& lk, const DocumentBuilder* b) {
+        const Work& w = work[i];
+        std::shared_ptr<Read> read = slots[i].read;
+        lk.unlock();
+        std::vector<Article>& articles = read->result.articles;  // chunks touch disjoint articles
+        const std::size_t n = articles.size(), end = std::min(n, (j + 1) * kChunk);
+        Chunk c;
+        for (std::size_t at = j * kChunk; at < end; ++at) {
+            Article& a = articles[at];
+            bool title_from_text = !a.title.empty();
+            if (w.entry) readers::apply_manifest(a, *w.entry, title_from_text);
+            if (a.source.empty()) a.source = o.default_source;
+            if (a.date.empty()) a.date = o.default_date;
+            a.language = guess_language(a.text, a.language);
+            if (o.speakers) extract::extract_speakers(a);
+            if (b) {
+                c.docs.emplace_back(DocumentBuilder::id_term(a.id), b->build(a, w.key, w.sig, c.stems));
+                a = Article();  // its memory now lives in the document
+            } else {
+                c.articles.push_back(std::move(a));
             }
-            c.last = at >= n;
-            if (c.last) {
-                c.messages = msg.str();
-                c.failed = r.errors.size();
-                c.readable = !(n == 0 && !r.errors.empty());
-            }
-            if (!hand_over(i, std::move(c))) return;
-        } while (at < n);
+        }
+        c.last = end >= n;
+        if (c.last) {
+            c.messages = read->messages;
+            c.failed = read->result.errors.size();
+            c.readable = !(n == 0 && !read->result.errors.empty());
+        }
+        const bool last = c.last;
+        read.reset();
+        lk.lock();
+        slots[i].chunks[j] = std::move(c);
+        ++buffered;
+        if (last) slots[i].read.reset();
     };
 
     auto worker = [&] {
+        pthread_setname_np(pthread_self(), "news-read");  // for perf and top
         text::Analyzer local(o.language);
         DocumentBuilder local_builder(local);
+        std::unique_lock lk(mu);
         while (true) {
-            std::size_t i;
-            {
-                std::unique_lock lk(mu);
-                cv.wait(lk, [&] { return stop || next >= work.size() || next < current + 8 * threads; });
-                if (stop || next >= work.size()) return;
-                i = next++;
-            }
+            // Build the first chunk waiting (the writer's file's always, others while few
+            // chunks wait for the writer); else read the next file, when none waits to be built.
+            auto buildable = [&] { return !tasks.empty() && (buffered < max_buffered || tasks.begin()->first == current); };
+            auto readable = [&] {
+                return tasks.empty() && next < work.size() && next < current + 8 * threads && buffered < max_buffered;
+            };
+            auto all_done = [&] { return next >= work.size() && tasks.empty() && reading == 0; };
+            cv.wait(lk, [&] { return stop || buildable() || readable() || all_done(); });
+            if (stop || all_done()) return;
             try {
-                process(i, db ? &local_builder : nullptr);
+                if (buildable()) {
+                    auto [i, j] = *tasks.begin();
+                    tasks.erase(tasks.begin());
+                    build_chunk(i, j, lk, db ? &local_builder : nullptr);
+                } else {
+                    std::size_t i = next++;
+                    ++reading;
+                    lk.unlock();
+                    read_file(i, lk);
+                    --reading;
+                }
             } catch (...) {
-                std::lock_guard lk(mu);
+                if (!lk.owns_lock()) lk.lock();
                 worker_error = std::current_exception();
                 stop = true;
                 cv.notify_all();
                 return;
             }
+            cv.notify_all();
         }
     };
     std::unordered_set<std::string> known_stems;  // (stem, word) pairs written in this run
+
+    // A bulk build (an empty database, several threads) writes segments in parallel and
+    // merges them at the end. An article id met twice in the run is written after the
+    // merge, as a replacement, the way the single writer replaces it.
+    std::optional<SegmentWriter> segments;
+    if (db && o.jobs > 1 && db->get_lastdocid() == 0 && !work.empty()) {
+        std::error_code ec;
+        fs::remove_all(segments_dir(o.db_path), ec);
+        segments.emplace(segments_dir(o.db_path), o.jobs, o.batch_size);
+    }
+    std::unordered_set<std::size_t> bulk_ids;  // hashes of the id terms given to segments
+    std::vector<std::pair<std::string, Xapian::Document>> late_docs;
+    std::vector<std::pair<std::string, std::string>> late_metadata;
     std::vector<std::thread> pool;
     for (std::size_t t = 0; t < threads && !work.empty(); ++t) pool.emplace_back(worker);
     auto join_all = [&] {
@@ -432,18 +517,19 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
     try {
         for (std::size_t i = 0; i < work.size(); ++i) {
             const Work& w = work[i];
-            bool first = true;
-            std::size_t file_articles = 0;
+            bool first = true, late = false;  // late: some of the file's articles wait for the merge
+            std::size_t file_articles = 0, chunk = 0;
             while (true) {
                 Chunk c;
                 {
                     std::unique_lock lk(mu);
                     current = i;
                     cv.notify_all();
-                    cv.wait(lk, [&] { return !slots[i].chunks.empty() || worker_error; });
+                    cv.wait(lk, [&] { return (chunk < slots[i].chunks.size() && slots[i].chunks[chunk]) || worker_error; });
                     if (worker_error) std::rethrow_exception(worker_error);
-                    c = std::move(slots[i].chunks.front());
-                    slots[i].chunks.pop_front();
+                    c = std::move(*slots[i].chunks[chunk]);
+                    slots[i].chunks[chunk].reset();
+                    ++chunk;
                     --buffered;
                 }
                 cv.notify_all();
@@ -454,7 +540,23 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
                 s.failed += c.failed;
                 if (!c.readable) break;  // nothing to replace the old articles with: keep them
                 try {
-                    if (db) {
+                    if (segments) {
+                        for (auto& [stem, word] : c.stems)
+                            if (known_stems.insert(stem + '\0' + word).second) segments->add_synonym(schema::stem_key(stem), word);
+                        for (auto& [idterm, doc] : c.docs) {
+                            if (bulk_ids.insert(std::hash<std::string>{}(idterm)).second) {
+                                segments->add_document(std::move(doc));
+                            } else {
+                                late_docs.emplace_back(std::move(idterm), std::move(doc));
+                                late = true;
+                            }
+                        }
+                        file_articles += c.docs.size();
+                        if (c.last) {
+                            if (late) late_metadata.emplace_back(file_meta_key(w.key), w.sig);
+                            else segments->set_metadata(file_meta_key(w.key), w.sig);
+                        }
+                    } else if (db) {
                         if (first && w.existed) db->delete_document(DocumentBuilder::file_term(w.key));
                         for (const auto& [stem, word] : c.stems)
                             if (known_stems.insert(stem + '\0' + word).second) db->add_synonym(schema::stem_key(stem), word);
@@ -489,6 +591,28 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
     }
     join_all();
 
+    if (segments) {
+        std::vector<fs::path> done;
+        try {
+            done = segments->finish();
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": writing a segment failed: " + e.get_description());
+        }
+        segments.reset();
+        progress.clear();
+        if (o.verbose) log << o.db_path << ": merging " << done.size() << " segments\n";
+        compact_database(db, o.db_path, done, s);
+        std::error_code ec;
+        fs::remove_all(segments_dir(o.db_path), ec);
+        try {
+            for (auto& [idterm, doc] : late_docs) db->replace_document(idterm, doc);
+            for (auto& [key, value] : late_metadata) db->set_metadata(key, value);
+            pending += late_docs.size();
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": " + e.get_description());
+        }
+    }
+
     if (db && o.prune) {
         try {
             std::vector<std::pair<std::string, std::string>> gone;  // XFILE term, path
@@ -515,9 +639,9 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         ++pending;  // always commit: metadata of a new database
         commit();
         s.db_articles = db->get_doccount();
-        if (o.compact) {
+        if (o.compact && s.bytes_after_compact == 0) {  // a bulk build's merge has compacted it
             progress.clear();
-            compact_database(*db, o.db_path, s);
+            compact_database(db, o.db_path, {}, s);
         }
     }
     progress.clear();

@@ -66,4 +66,23 @@ ids_one = env.run("xapian-delve", "-A", "Q", "-1", "-v", one).stdout
 env.equal(env.run("xapian-delve", "-A", "Q", "-1", "-v", three).stdout, ids_one, "and the same ids")
 order = lambda d: [env.run("xapian-delve", "-t", t, d).stdout for t in ids_one.split()[5:10]]
 env.equal(order(three), order(one), "and the same document ids")
+
+# A bulk build (an empty database, several threads: segments merged at the end) replaces an
+# article met twice in one run the way one writer does: the later text, the first docid.
+dup = os.path.join(env.work, "dup")
+os.makedirs(dup)
+with open(os.path.join(dup, "a.jsonl"), "w") as f:
+    for i in range(40):
+        f.write(json.dumps({"id": f"d{i % 30}", "title": f"Version {i}", "text": f"Text {i} of the dock strike."}) + "\n")
+shutil.copy(os.path.join(dup, "a.jsonl"), os.path.join(dup, "b.jsonl"))  # the same ids again, from another file
+one, many = os.path.join(env.work, "dup1.db"), os.path.join(env.work, "dupn.db")
+env.index("--jobs", "1", "--db", one, dup)
+r = env.index("--jobs", "3", "--batch-size", "4", "--verbose", "--db", many, dup)
+env.check("merging" in r.stderr, f"the second build merges segments: {r.stderr[-300:]}")
+env.equal(db_state(env, many), db_state(env, one), "duplicates: same terms as one writer")
+env.equal(env.run("xapian-delve", "-t", "Sversion", many).stdout, env.run("xapian-delve", "-t", "Sversion", one).stdout,
+          "duplicates: same document ids")
+env.check(not os.path.exists(many + ".segments"), "no segments left behind")
+r = env.index("--db", many, dup)
+env.check("0 new, 0 changed, 2 unchanged" in r.stderr, f"both files are recorded as done: {r.stderr}")
 env.finish()

@@ -399,10 +399,20 @@ TEST_CASE("Stem table: documents give (stem, word) pairs, queries expand a word 
     CHECK(has("china", "china"));   // the bare form of a possessive
     CHECK_FALSE(has("strike", "spread"));
     CHECK(std::is_sorted(stems.begin(), stems.end()));
+    // A builder gives each word's pair once: the same article again gives none, a new word
+    // gives its own.
+    std::vector<std::pair<std::string, std::string>> again;
+    (void)b.build(a, "", "", again);
+    CHECK(again.empty());
+    news::Article more = a;
+    more.text = "Strikers walked out.";
+    (void)b.build(more, "", "", again);
+    CHECK(again == std::vector<std::pair<std::string, std::string>>{{"striker", "strikers"}});
     // A second document appends its own sorted pairs and leaves the first ones alone (sorting
     // the whole vector per document made big JSON Lines files quadratic).
+    news::DocumentBuilder fresh(an);
     std::vector<std::pair<std::string, std::string>> shared{{"zz", "zz"}, {"aa", "aa"}};
-    (void)b.build(a, "", "", shared);
+    (void)fresh.build(a, "", "", shared);
     REQUIRE(shared.size() > 2);
     CHECK(shared[0].first == "zz");
     CHECK(shared[1].first == "aa");

@@ -1,0 +1,151 @@
+/// @file
+/// @brief Segments of a bulk build, written by several threads at once.
+#include "indexer/segments.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <pthread.h>
+#include <system_error>
+
+namespace news {
+namespace fs = std::filesystem;
+
+namespace {
+constexpr const char* kPartSuffix = ".part";  // a segment being written
+}
+
+SegmentWriter::SegmentWriter(fs::path dir, std::size_t writers, std::size_t segment_size)
+    : dir_(std::move(dir)), writers_(std::max<std::size_t>(1, writers)), segment_size_(std::max<std::size_t>(1, segment_size)) {
+    fs::create_directories(dir_);
+    for (std::size_t w = 0; w < writers_; ++w) threads_.emplace_back([this, w] { run(w); });
+}
+
+SegmentWriter::~SegmentWriter() {
+    {
+        std::lock_guard lk(mu_);
+        stop_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : threads_) t.join();
+}
+
+fs::path SegmentWriter::path_of(std::size_t index, bool finished) const {
+    char name[32];
+    std::snprintf(name, sizeof name, "%06zu%s", index, finished ? "" : kPartSuffix);
+    return dir_ / name;
+}
+
+SegmentWriter::Segment& SegmentWriter::current() {
+    if (segments_.empty()) {
+        segments_.emplace_back();
+        docs_in_current_ = 0;
+    }
+    return segments_.back();
+}
+
+void SegmentWriter::push(Item item) {
+    const bool is_doc = std::holds_alternative<Xapian::Document>(item);
+    {
+        std::unique_lock lk(mu_);
+        if (is_doc && (segments_.empty() || docs_in_current_ == segment_size_)) {
+            if (!segments_.empty()) segments_.back().closed = true;
+            cv_.notify_all();
+            // Segment k is opened once segment k - 2 * writers is written: at most two
+            // segments per writer wait in memory, and no writer waits for work.
+            const std::size_t k = segments_.size();
+            cv_.wait(lk, [&] { return error_ || stop_ || k < 2 * writers_ || segments_[k - 2 * writers_].done; });
+            if (!error_ && !stop_) {
+                segments_.emplace_back();
+                docs_in_current_ = 0;
+            }
+        }
+        if (error_) std::rethrow_exception(error_);
+        if (stop_) return;
+        current().items.push_back(std::move(item));
+        if (is_doc) ++docs_in_current_;
+    }
+    cv_.notify_all();
+}
+
+void SegmentWriter::add_document(Xapian::Document doc) { push(std::move(doc)); }
+void SegmentWriter::add_synonym(std::string key, std::string word) { push(Synonym{std::move(key), std::move(word)}); }
+void SegmentWriter::set_metadata(std::string key, std::string value) { push(Metadata{std::move(key), std::move(value)}); }
+
+void SegmentWriter::run(std::size_t writer) {
+    pthread_setname_np(pthread_self(), "news-write");  // for perf and top
+    for (std::size_t k = writer;; k += writers_) {
+        try {
+            std::unique_lock lk(mu_);
+            cv_.wait(lk, [&] { return stop_ || k < segments_.size(); });
+            if (k >= segments_.size()) return;  // stopped, and no segment k will come
+            lk.unlock();
+            const fs::path part = path_of(k, false);
+            Xapian::WritableDatabase db(part.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+            lk.lock();
+            while (true) {
+                // Work on the items in batches, outside the lock.
+                cv_.wait(lk, [&] { return stop_ || !segments_[k].items.empty() || segments_[k].closed; });
+                if (segments_[k].items.empty() && (segments_[k].closed || stop_)) break;
+                std::deque<Item> batch;
+                batch.swap(segments_[k].items);
+                lk.unlock();
+                for (Item& item : batch) {
+                    if (auto* doc = std::get_if<Xapian::Document>(&item)) db.add_document(*doc);
+                    else if (auto* syn = std::get_if<Synonym>(&item)) db.add_synonym(syn->key, syn->word);
+                    else if (auto* meta = std::get_if<Metadata>(&item)) db.set_metadata(meta->key, meta->value);
+                }
+                batch.clear();  // documents are freed here, on this thread
+                lk.lock();
+            }
+            if (stop_ && !segments_[k].closed) return;  // abandoned: left as .part
+            lk.unlock();
+            db.commit();
+            db.close();
+            fs::rename(part, path_of(k, true));
+            lk.lock();
+            segments_[k].done = true;
+            lk.unlock();
+            cv_.notify_all();
+        } catch (...) {
+            std::lock_guard lk(mu_);
+            if (!error_) error_ = std::current_exception();
+            stop_ = true;
+            cv_.notify_all();
+            return;
+        }
+    }
+}
+
+std::vector<fs::path> SegmentWriter::finish() {
+    {
+        std::unique_lock lk(mu_);
+        if (!segments_.empty()) segments_.back().closed = true;
+        cv_.notify_all();
+        cv_.wait(lk, [&] {
+            return error_ || std::all_of(segments_.begin(), segments_.end(), [](const Segment& s) { return s.done; });
+        });
+        if (error_) std::rethrow_exception(error_);
+        stop_ = true;  // no segment comes after these
+    }
+    cv_.notify_all();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+    std::vector<fs::path> out;
+    for (std::size_t k = 0; k < segments_.size(); ++k) out.push_back(path_of(k, true));
+    return out;
+}
+
+std::vector<fs::path> SegmentWriter::finished(const fs::path& dir) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    for (std::size_t k = 0;; ++k) {
+        char name[32];
+        std::snprintf(name, sizeof name, "%06zu", k);
+        const fs::path p = dir / name;
+        if (!fs::is_directory(p, ec)) break;
+        out.push_back(p);
+    }
+    return out;
+}
+
+}  // namespace news
