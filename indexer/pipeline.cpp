@@ -151,6 +151,10 @@ void recover_compaction(const std::string& db) {
     if (fs::exists(db, ec)) fs::remove_all(compact_old(db), ec);
 }
 
+// Documents per segment of a bulk build, at most: Xapian writes small databases faster
+// (on Reuters-21578: 7.4 s CPU with 250, 8.1 s with 1,000, 8.6 s with 2,000).
+constexpr std::size_t kSegmentDocs = 256;
+
 // Where a bulk build writes its segments (see SegmentWriter).
 fs::path segments_dir(const std::string& db) { return db + ".segments"; }
 
@@ -192,9 +196,14 @@ void recover_segments(std::optional<Xapian::WritableDatabase>& db, const std::st
     if (db->get_lastdocid() == 0) {
         std::vector<fs::path> done = SegmentWriter::finished(dir);
         if (!done.empty()) {
-            IndexSummary ignored;
-            compact_database(db, path, done, ignored);
-            log << path << ": kept " << db->get_doccount() << " articles written by an interrupted run\n";
+            try {
+                IndexSummary ignored;
+                compact_database(db, path, SegmentWriter::reduce(dir, std::move(done), 1), ignored);
+                log << path << ": kept " << db->get_doccount() << " articles written by an interrupted run\n";
+            } catch (const DatabaseError& e) {  // segments broken by a crash of the machine: start again
+                log << path << ": warning: " << e.what() << "; the articles of the interrupted run are indexed again\n";
+                if (!db) db.emplace(path, Xapian::DB_CREATE_OR_OPEN);
+            }
         }
     }
     fs::remove_all(dir, ec);
@@ -498,7 +507,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
     if (db && o.jobs > 1 && db->get_lastdocid() == 0 && !work.empty()) {
         std::error_code ec;
         fs::remove_all(segments_dir(o.db_path), ec);
-        segments.emplace(segments_dir(o.db_path), o.jobs, o.batch_size);
+        segments.emplace(segments_dir(o.db_path), o.jobs, std::min<std::size_t>(o.batch_size, kSegmentDocs));
     }
     std::unordered_set<std::size_t> bulk_ids;  // hashes of the id terms given to segments
     std::vector<std::pair<std::string, Xapian::Document>> late_docs;
@@ -594,7 +603,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
     if (segments) {
         std::vector<fs::path> done;
         try {
-            done = segments->finish();
+            done = SegmentWriter::reduce(segments_dir(o.db_path), segments->finish(), o.jobs);
         } catch (const Xapian::Error& e) {
             throw DatabaseError(o.db_path + ": writing a segment failed: " + e.get_description());
         }

@@ -50,10 +50,10 @@ void SegmentWriter::push(Item item) {
         if (is_doc && (segments_.empty() || docs_in_current_ == segment_size_)) {
             if (!segments_.empty()) segments_.back().closed = true;
             cv_.notify_all();
-            // Segment k is opened once segment k - 2 * writers is written: at most two
-            // segments per writer wait in memory, and no writer waits for work.
-            const std::size_t k = segments_.size();
-            cv_.wait(lk, [&] { return error_ || stop_ || k < 2 * writers_ || segments_[k - 2 * writers_].done; });
+            // Segment k is opened once segment k - 4 * writers is written: a few segments
+            // per writer wait in memory, and no writer waits for work.
+            const std::size_t k = segments_.size(), ahead = 4 * writers_;
+            cv_.wait(lk, [&] { return error_ || stop_ || k < ahead || segments_[k - ahead].done; });
             if (!error_ && !stop_) {
                 segments_.emplace_back();
                 docs_in_current_ = 0;
@@ -80,7 +80,10 @@ void SegmentWriter::run(std::size_t writer) {
             if (k >= segments_.size()) return;  // stopped, and no segment k will come
             lk.unlock();
             const fs::path part = path_of(k, false);
-            Xapian::WritableDatabase db(part.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+            // No fsync: a segment only matters until the merge, which writes the database
+            // to disk; after a crash of the machine a broken segment fails the merge of
+            // the next run, which then starts again (see recover_segments).
+            Xapian::WritableDatabase db(part.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
             lk.lock();
             while (true) {
                 // Work on the items in batches, outside the lock.
@@ -146,6 +149,45 @@ std::vector<fs::path> SegmentWriter::finished(const fs::path& dir) {
         out.push_back(p);
     }
     return out;
+}
+
+std::vector<fs::path> SegmentWriter::reduce(const fs::path& dir, std::vector<fs::path> segments, std::size_t threads) {
+    constexpr std::size_t kGroup = 64;
+    for (int level = 1; segments.size() > kMaxMerge; ++level) {
+        const std::size_t groups = (segments.size() + kGroup - 1) / kGroup;
+        std::vector<fs::path> merged(groups);
+        std::mutex mu;
+        std::size_t next = 0;
+        std::exception_ptr error;
+        auto work = [&] {
+            while (true) {
+                std::size_t g;
+                {
+                    std::lock_guard lk(mu);
+                    if (error || next == groups) return;
+                    g = next++;
+                }
+                try {
+                    Xapian::Database all;
+                    for (std::size_t i = g * kGroup; i < std::min(segments.size(), (g + 1) * kGroup); ++i)
+                        all.add_database(Xapian::Database(segments[i].string()));
+                    char name[32];
+                    std::snprintf(name, sizeof name, "L%d-%06zu", level, g);
+                    merged[g] = dir / name;
+                    all.compact(merged[g].string(), 0);  // renumbered: the group's documents in order
+                } catch (...) {
+                    std::lock_guard lk(mu);
+                    if (!error) error = std::current_exception();
+                }
+            }
+        };
+        std::vector<std::thread> pool;
+        for (std::size_t t = 0; t < std::max<std::size_t>(1, std::min(threads, groups)); ++t) pool.emplace_back(work);
+        for (auto& t : pool) t.join();
+        if (error) std::rethrow_exception(error);
+        segments = std::move(merged);
+    }
+    return segments;
 }
 
 }  // namespace news

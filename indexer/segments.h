@@ -49,6 +49,16 @@ public:
     /// the files they end began in the missing one).
     [[nodiscard]] static std::vector<std::filesystem::path> finished(const std::filesystem::path& dir);
 
+    /// At most kMaxMerge databases holding @p segments' documents in the same order: runs
+    /// of consecutive segments merged (Xapian compaction, on @p threads threads) into
+    /// bigger ones under @p dir, as often as needed. Small segments are cheap to write
+    /// (Xapian's writer slows down as a database grows) but one merge must not open
+    /// thousands of files.
+    [[nodiscard]] static std::vector<std::filesystem::path> reduce(const std::filesystem::path& dir,
+                                                                   std::vector<std::filesystem::path> segments,
+                                                                   std::size_t threads);
+    static constexpr std::size_t kMaxMerge = 128;
+
 private:
     struct Synonym {
         std::string key, word;
