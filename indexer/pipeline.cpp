@@ -50,6 +50,54 @@ std::string read_bytes(const fs::path& p) {
     return ss.str();
 }
 
+// Bytes [begin, end) of a file.
+std::string read_bytes(const fs::path& p, std::uintmax_t begin, std::uintmax_t end) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw readers::ReadError(std::string("cannot open: ") + std::strerror(errno));
+    std::string out(end - begin, '\0');
+    in.seekg(static_cast<std::streamoff>(begin));
+    in.read(out.data(), static_cast<std::streamsize>(out.size()));
+    if (static_cast<std::uintmax_t>(in.gcount()) != out.size()) throw readers::ReadError("read error (file changed?)");
+    return out;
+}
+
+// A JSON Lines file bigger than this is read in pieces of about this size, cut at line ends:
+// memory stays bounded whatever the size of the file (a million articles in one file).
+constexpr std::uintmax_t kPieceBytes = 8u << 20;
+
+struct Piece {
+    std::uintmax_t begin, end;  // bytes
+    std::size_t first_line;
+};
+
+// The pieces of a big JSON Lines file (one scan, counting lines); one piece for other files.
+std::vector<Piece> pieces_of(const fs::path& p) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(p, ec);
+    if (ec || size <= kPieceBytes || readers::format_of(p) != readers::Format::JsonLines) return {{0, 0, 1}};
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return {{0, 0, 1}};  // reported when the file is read
+    std::vector<Piece> out{{0, 0, 1}};
+    std::vector<char> buf(1 << 20);
+    std::uintmax_t at = 0;
+    std::size_t line = 1;
+    while (in) {
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        const std::size_t got = static_cast<std::size_t>(in.gcount());
+        for (std::size_t i = 0; i < got; ++i) {
+            if (buf[i] != '\n') continue;
+            ++line;
+            if (at + i + 1 - out.back().begin >= kPieceBytes && at + i + 1 < size) {
+                out.back().end = at + i + 1;
+                out.push_back({at + i + 1, 0, line});
+            }
+        }
+        at += got;
+    }
+    out.back().end = at;
+    return out;
+}
+
 bool is_hidden(const fs::path& p) {
     std::string n = p.filename().string();
     return !n.empty() && n[0] == '.';
@@ -321,11 +369,13 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
     };
 
     // Which files need work: decided up front by the writer, which alone touches the database.
-    struct Work {
+    struct Work {  // a file, or a piece of a big JSON Lines file
         const Job* job;
         std::string key, sig;
         const readers::ManifestEntry* entry;
         bool existed;
+        Piece piece{0, 0, 1};                  // end 0: the whole file
+        bool first = true, last = true;        // the file's first and last piece
     };
     std::vector<Work> work;
     std::size_t done = 0;
@@ -348,7 +398,9 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         } catch (const Xapian::Error& e) {
             throw DatabaseError(o.db_path + ": " + e.get_description());
         }
-        work.push_back({&job, std::move(key), std::move(sig), entry, existed});
+        const std::vector<Piece> pieces = pieces_of(job.path);
+        for (std::size_t k = 0; k < pieces.size(); ++k)
+            work.push_back({&job, key, sig, entry, existed, pieces[k], k == 0, k + 1 == pieces.size()});
     }
 
     // Readers, extraction and document building run on worker threads, each with its own
@@ -388,12 +440,14 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
     // Reads file i into its slot, and queues its chunks (under the lock on return).
     auto read_file = [&](std::size_t i, std::unique_lock<std::mutex>& lk) {
         const Job& job = *work[i].job;
+        const Piece& piece = work[i].piece;
         auto read = std::make_shared<Read>();
         std::ostringstream msg;
         bool readable = true;
         try {
-            read->result = readers::read_file_content(readers::format_of(job.path), read_bytes(job.path),
-                                                      job.path.string(), job.id);
+            read->result = readers::read_file_content(
+                readers::format_of(job.path), piece.end ? read_bytes(job.path, piece.begin, piece.end) : read_bytes(job.path),
+                job.path.string(), job.id, piece.first_line);
         } catch (const std::exception& e) {
             msg << job.path.string();
             if (auto* re = dynamic_cast<const readers::ReadError*>(&e); re && re->line()) msg << ":" << re->line();
@@ -523,10 +577,12 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
         for (auto& t : pool) t.join();
         pool.clear();
     };
+    bool late = false;  // some of the file's articles wait for the merge
     try {
         for (std::size_t i = 0; i < work.size(); ++i) {
             const Work& w = work[i];
-            bool first = true, late = false;  // late: some of the file's articles wait for the merge
+            bool first = w.first;  // the file's first chunk
+            if (w.first) late = false;
             std::size_t file_articles = 0, chunk = 0;
             while (true) {
                 Chunk c;
@@ -561,7 +617,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
                             }
                         }
                         file_articles += c.docs.size();
-                        if (c.last) {
+                        if (c.last && w.last) {
                             if (late) late_metadata.emplace_back(file_meta_key(w.key), w.sig);
                             else segments->set_metadata(file_meta_key(w.key), w.sig);
                         }
@@ -576,7 +632,7 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
                         file_articles += c.docs.size();
                         // The file counts as done only once all its articles are in: a run
                         // killed halfway through a big file redoes the whole file next time.
-                        if (c.last) db->set_metadata(file_meta_key(w.key), w.sig);
+                        if (c.last && w.last) db->set_metadata(file_meta_key(w.key), w.sig);
                     } else {
                         for (const Article& a : c.articles) out << to_json(a).dump() << "\n";
                         file_articles += c.articles.size();
@@ -586,12 +642,12 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
                 }
                 first = false;
                 if (c.last) {
-                    (w.existed ? s.updated : s.indexed) += 1;
+                    if (w.last) (w.existed ? s.updated : s.indexed) += 1;
                     break;
                 }
             }
             s.articles += file_articles;
-            ++done;
+            if (w.last) ++done;
             progress.tick(done, s.articles);
         }
     } catch (...) {

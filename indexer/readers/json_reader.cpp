@@ -82,9 +82,9 @@ std::vector<Article> read_json(const std::string& content, const std::string& pa
 }
 
 std::vector<Article> read_jsonl(const std::string& content, const std::string& path, const std::string& id,
-                                std::vector<std::pair<std::size_t, std::string>>& errors) {
+                                std::vector<std::pair<std::size_t, std::string>>& errors, std::size_t first_line) {
     std::vector<Article> out;
-    std::size_t line_no = 0, b = 0;
+    std::size_t line_no = first_line - 1, b = 0;
     while (b < content.size()) {
         std::size_t e = content.find('\n', b);
         if (e == std::string::npos) e = content.size();

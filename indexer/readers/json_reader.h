@@ -22,9 +22,11 @@ namespace news::readers {
                                              const std::string& id);
 
 /// A .jsonl file: one object per line; blank lines ignored. A bad line does not stop the
-/// others: it is appended to @p errors as (line, reason).
+/// others: it is appended to @p errors as (line, reason). @p content may be a piece of a
+/// file that starts on line @p first_line (records are numbered by their line in the file).
 [[nodiscard]] std::vector<Article> read_jsonl(const std::string& content, const std::string& path,
                                               const std::string& id,
-                                              std::vector<std::pair<std::size_t, std::string>>& errors);
+                                              std::vector<std::pair<std::size_t, std::string>>& errors,
+                                              std::size_t first_line = 1);
 
 }  // namespace news::readers

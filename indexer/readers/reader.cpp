@@ -55,14 +55,15 @@ std::string decode_to_utf8(const std::string& bytes, std::string& encoding) {
     return out;
 }
 
-ReadResult read_file_content(Format format, const std::string& bytes, const std::string& path, const std::string& id) {
+ReadResult read_file_content(Format format, const std::string& bytes, const std::string& path, const std::string& id,
+                             std::size_t first_line) {
     ReadResult r;
     std::string content = decode_to_utf8(bytes, r.encoding);
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw ReadError("empty file");
     switch (format) {
     case Format::Text: r.articles.push_back(read_text_article(content, path, id)); break;
     case Format::Json: r.articles = read_json(content, path, id); break;
-    case Format::JsonLines: r.articles = read_jsonl(content, path, id, r.errors); break;
+    case Format::JsonLines: r.articles = read_jsonl(content, path, id, r.errors, first_line); break;
     case Format::Sgml: r.articles = read_sgml(content, path, id, r.errors, r.warnings); break;
     case Format::Html: r.articles.push_back(read_html(content, path, id)); break;
     case Format::Unknown: throw ReadError("unsupported file type");

@@ -44,8 +44,10 @@ struct ReadResult {
 };
 
 /// Reads the bytes of a file in @p format. @p id is the id of the file; records of a
-/// multi-record file get "id#N". Throws ReadError when the whole file is unusable.
+/// multi-record file get "id#N". Throws ReadError when the whole file is unusable. A big
+/// JSON Lines file may be read in pieces cut at line ends: @p first_line is the line a
+/// piece starts on.
 [[nodiscard]] ReadResult read_file_content(Format format, const std::string& bytes, const std::string& path,
-                                           const std::string& id);
+                                           const std::string& id, std::size_t first_line = 1);
 
 }  // namespace news::readers
