@@ -10,13 +10,14 @@ extraction, one JSON Lines file), and reports per size: indexing wall and CPU co
 article (µs/article), articles/s, peak RSS of news-index, index size on disk (total and per
 article), and warm query latency over a fixed query set through
 `news-search --batch --stats` (one untimed process first, then --rounds copies of the set in
-one process): p50/p99 with TREC output (ids only) and with the text output (snippets).
+one process): p50/p99 with TREC output (ids only), the text output and JSON (both with
+snippets). The last line compares the cost per article of the biggest size with the smallest.
 Prints one markdown table. Corpora are kept in --work (default /tmp/news-scale) for the next
 run; databases are removed unless --keep. Not a test: figures vary with the machine.
 
-Rough cost on a 2-core machine: 20k about 1 min, 100k about 7 min. news-index builds every
-document of one file before writing any, so its peak RSS grows by about 70 KB per article
-(6.9 GB at 100k): 1M articles in one file need more memory than a 24 GB machine has.
+Rough cost on a 2-core machine: 20k about 1 min, 100k about 5 min, 1M about an hour with
+generation. news-index reads a big JSON Lines file in pieces of 8 MB and writes a bulk build
+as segments of 256 documents merged at the end, so its memory does not grow with the corpus.
 """
 import argparse
 import os
@@ -48,17 +49,6 @@ def parse_size(s):
     if not m:
         raise argparse.ArgumentTypeError(f"{s}: not a size (20000, 20k, 1M)")
     return int(float(m.group(1)) * {"": 1, "k": 1000, "m": 1000000}[m.group(2).lower()])
-
-
-def available_gb():
-    try:
-        with open("/proc/meminfo") as f:
-            for line in f:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) / 1e6
-    except (OSError, ValueError):
-        pass
-    return None
 
 
 def batch_stats(search, db, qfile, fmt):
@@ -114,11 +104,6 @@ def main():
         corpus_mb = os.path.getsize(corpus) / 1e6
         db = os.path.join(work, f"db-{n}")
         shutil.rmtree(db, ignore_errors=True)
-        need_gb = n * 70e3 / 1e9  # news-index's peak RSS per article of one file, measured
-        avail_gb = available_gb()
-        if avail_gb and need_gb > 0.8 * avail_gb:
-            print(f"warning: news-index may need about {need_gb:,.0f} GB for {n:,} articles in one file; "
-                  f"{avail_gb:,.0f} GB available", file=sys.stderr, flush=True)
         print(f"{n:,} articles: indexing {corpus_mb:,.0f} MB ...", file=sys.stderr, flush=True)
         m = bc.run_measured([index, "--progress", "never", "--db", db, corpus], work)
         if m.returncode != 0:
@@ -128,8 +113,9 @@ def main():
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         t50, t99 = batch_stats(search, db, qfile, ["--trec", "bench"])
         x50, x99 = batch_stats(search, db, qfile, ["--color", "never"])
+        j50, j99 = batch_stats(search, db, qfile, ["--json"])
         row = {"n": n, "mb": corpus_mb, "gen": gen_secs, "wall": m.wall, "cpu": m.cpu, "rss": m.maxrss_mb,
-               "size": size, "t50": t50, "t99": t99, "x50": x50, "x99": x99}
+               "size": size, "t50": t50, "t99": t99, "x50": x50, "x99": x99, "j50": j50, "j99": j99}
         rows.append(row)
         print(f"  {n / m.wall:,.0f} articles/s, {m.maxrss_mb:,.0f} MB peak RSS, index {size:,.0f} MB, "
               f"p50 {t50:,.0f} µs", file=sys.stderr, flush=True)
@@ -140,13 +126,19 @@ def main():
           f"{len(QUERIES)} queries x {a.rounds} rounds\n")
     print("| articles | corpus MB | index wall s | µs/article (wall) | µs/article (CPU) | articles/s | "
           "peak RSS MB | index MB | index KB/article | p50 µs (ids) | p99 µs (ids) | p50 µs (text) | "
-          "p99 µs (text) |")
-    print("|" + "---:|" * 13)
+          "p99 µs (text) | p50 µs (JSON) | p99 µs (JSON) |")
+    print("|" + "---:|" * 15)
     for r in rows:
         n = r["n"]
         print(f"| {n:,} | {r['mb']:,.0f} | {r['wall']:,.1f} | {r['wall'] / n * 1e6:,.0f} | {r['cpu'] / n * 1e6:,.0f} | "
               f"{n / r['wall']:,.0f} | {r['rss']:,.0f} | {r['size']:,.0f} | {r['size'] * 1e3 / n:,.2f} | "
-              f"{r['t50']:,.0f} | {r['t99']:,.0f} | {r['x50']:,.0f} | {r['x99']:,.0f} |")
+              f"{r['t50']:,.0f} | {r['t99']:,.0f} | {r['x50']:,.0f} | {r['x99']:,.0f} | {r['j50']:,.0f} | "
+              f"{r['j99']:,.0f} |")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        print(f"\nCost per article at {last['n']:,} / at {first['n']:,}: "
+              f"{(last['wall'] / last['n']) / (first['wall'] / first['n']):.2f}x wall, "
+              f"{(last['cpu'] / last['n']) / (first['cpu'] / first['n']):.2f}x CPU")
     print()
     gen = [f"{r['n']:,}: {r['gen']:.0f} s" for r in rows if r["gen"] is not None]
     print(bc.machine_line() + f"; whole benchmark {(time.perf_counter() - start) / 60:.1f} min"
