@@ -26,6 +26,37 @@ std::string bounded(std::string_view prefix, const std::string& key) {
 
 }  // namespace
 
+bool WordSet::insert(std::string_view word) {
+    if (bytes_.size() + word.size() > UINT32_MAX) clear();  // offsets are 32-bit: start again
+    const std::uint64_t h = std::hash<std::string_view>{}(word) | 1;  // never 0 (empty)
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    for (; slots_[i].hash != 0; i = (i + 1) & mask)
+        if (slots_[i].hash == h && std::string_view(bytes_).substr(slots_[i].at, slots_[i].size) == word) return false;
+    slots_[i] = {h, static_cast<std::uint32_t>(bytes_.size()), static_cast<std::uint32_t>(word.size())};
+    bytes_ += word;
+    if (++size_ * 2 > slots_.size()) grow();
+    return true;
+}
+
+void WordSet::grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+        if (s.hash == 0) continue;
+        std::size_t i = s.hash & mask;
+        while (slots_[i].hash != 0) i = (i + 1) & mask;
+        slots_[i] = s;
+    }
+}
+
+void WordSet::clear() {
+    slots_.assign(1024, Slot{});
+    bytes_.clear();
+    size_ = 0;
+}
+
 std::string DocumentBuilder::id_term(const std::string& id) { return bounded(schema::kIdPrefix, id); }
 std::string DocumentBuilder::file_term(const std::string& key) { return bounded(schema::kFilePrefix, key); }
 
@@ -46,7 +77,7 @@ void DocumentBuilder::add_stems(const text::Token& t, std::vector<std::pair<std:
     // again (pairs given twice are harmless: the writer keeps one).
     if (stemmed_.size() > kMaxStemmed) stemmed_.clear();
     for (const std::string* w : {&t.term, &t.alt})
-        if (!w->empty() && stemmed_.insert(*w).second) stems.emplace_back(analyzer_.stem(*w), *w);
+        if (!w->empty() && stemmed_.insert(*w)) stems.emplace_back(analyzer_.stem(*w), *w);
 }
 
 void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_name, const std::string& name) const {

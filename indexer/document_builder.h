@@ -8,11 +8,33 @@
 #include <xapian.h>
 
 #include <string>
-#include <unordered_set>
+#include <cstdint>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace news {
+
+/// A set of words: one flat open-addressing table over one buffer of bytes. It is asked
+/// about every word indexed, and std::unordered_set<std::string> (a hash, a division, a
+/// node and a comparison per word) cost a twentieth of indexing time.
+class WordSet {
+public:
+    /// Adds @p word; true when it was not in the set.
+    bool insert(std::string_view word);
+    [[nodiscard]] std::size_t size() const { return size_; }
+    void clear();
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;  ///< 0: empty
+        std::uint32_t at = 0, size = 0;  ///< the word in bytes_
+    };
+    void grow();
+    std::vector<Slot> slots_ = std::vector<Slot>(1024);
+    std::string bytes_;
+    std::size_t size_ = 0;
+};
 
 /// Builds documents with one Analyzer (not thread-safe: one builder per thread).
 class DocumentBuilder {
@@ -44,7 +66,7 @@ private:
 
     const text::Analyzer& analyzer_;
     static constexpr std::size_t kMaxStemmed = 1 << 20;
-    mutable std::unordered_set<std::string> stemmed_;  ///< words whose pair was returned
+    mutable WordSet stemmed_;  ///< words whose pair was returned
 };
 
 }  // namespace news

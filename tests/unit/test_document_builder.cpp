@@ -226,3 +226,21 @@ TEST_CASE("id and file terms stay within Xapian's limit", "[document]") {
     CHECK(DocumentBuilder::file_term("a/b.txt") == "XFILEa/b.txt");
     CHECK(DocumentBuilder::file_term(head).size() <= 245);
 }
+
+TEST_CASE("WordSet: each word once, exact comparison, through growth and clear", "[builder]") {
+    WordSet set;
+    CHECK(set.insert("strike"));
+    CHECK_FALSE(set.insert("strike"));
+    CHECK(set.insert("strikes"));
+    CHECK(set.insert(""));
+    CHECK_FALSE(set.insert(""));
+    CHECK(set.insert(std::string("a\0b", 3)));  // bytes, not C strings
+    CHECK(set.insert("a"));
+    for (int i = 0; i < 5000; ++i) CHECK(set.insert("w" + std::to_string(i)));  // grows past 1,024 slots
+    for (int i = 0; i < 5000; i += 7) CHECK_FALSE(set.insert("w" + std::to_string(i)));
+    CHECK(set.size() == 5005);
+    CHECK_FALSE(set.insert("strikes"));
+    set.clear();
+    CHECK(set.size() == 0);
+    CHECK(set.insert("strikes"));
+}
