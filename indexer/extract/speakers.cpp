@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -64,6 +65,8 @@ const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretar
                      "Defender", "Forward", "Winger", "Skipper", "Del", "Delegate", "Host", "Anchor", "Correspondent", "Foreign", "Defense", "Defence", "Interior", "Finance",
                      "Health",    "Former",   "Acting",   "Executive", "CEO",       "Founder",  "Manager",
                      "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor"};
+// Titles that are also common surnames: "Charlie King", "Howard Dean", "Mr. King". Never abbreviated.
+const Set kSurnameTitles = {"King", "Dean", "Bishop", "Judge", "Chancellor", "Prince", "Pope", "Cardinal"};
 const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "In",     "On",     "At",      "Of",
                     "For",  "To",    "From",  "With",  "By",       "As",      "If",     "When",   "While",   "After",
                     "Before", "Since", "Although", "Though", "Meanwhile", "However", "Still", "Yet", "So", "Then",
@@ -175,7 +178,8 @@ std::string strip_word(std::string_view raw, bool& comma, bool& stop) {
     for (std::string_view poss : {"\xE2\x80\x99s", "'s"})
         if (core.size() > poss.size() && core.ends_with(poss)) core.resize(core.size() - poss.size());
     // "U.S." keeps its inner dots; a one-letter initial ("J.") does not end a sentence.
-    if (stop && (core.size() == 1 || core.find('.') != std::string::npos || kHonorifics.count(core) || kTitles.count(core)))
+    if (stop && (core.size() == 1 || core.find('.') != std::string::npos || kHonorifics.count(core) ||
+                 (kTitles.count(core) && !kSurnameTitles.count(core))))
         stop = false;
     return core;
 }
@@ -368,14 +372,31 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
 // A run of capitalised words [b, e): split the title/role in front from the name.
 std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
     // Leading words that only look like names: "The", "Following", "Rival".
+    const std::size_t run_b = b;
+    auto cue_verb = [&](std::size_t i) {  // "Said Ellis": capitalised only because it opens the sentence
+        std::string l = ws[i].core;
+        l[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(l[0])));
+        return i + 1 < e && kCues.count(l) > 0;
+    };
     while (b < e && ((kStops.count(ws[b].core) && !kNationality.count(ws[b].core)) || kHonorifics.count(ws[b].core) ||
-                     kLeadingVerbs.count(ws[b].core)))
+                     kLeadingVerbs.count(ws[b].core) || (b == run_b && cue_verb(b))))
         ++b;
     while (e > b && kParticles.count(ws[e - 1].core)) --e;
     if (b >= e) return std::nullopt;
+    // A title word closing the run after a given name or an honorific is a surname:
+    // "Charlie King", "Mr. King" (but "Prime Minister", "Senate Majority Leader" stay titles).
+    std::size_t surname_at = e;
+    if (kSurnameTitles.count(ws[e - 1].core)) {
+        const Word* before = e - 1 > b ? &ws[e - 2] : (e - 1 == b && b > run_b ? &ws[b - 1] : nullptr);
+        if (before && (kHonorifics.count(before->core) ||
+                       (before->cap && !kTitles.count(before->core) && !kStops.count(before->core) &&
+                        !kOrgWords.count(before->core) && !kNationality.count(before->core))))
+            surname_at = e - 1;
+    }
+    auto is_title = [&](std::size_t i) { return i != surname_at && kTitles.count(ws[i].core) > 0; };
     Mention m;
     bool titled = false;
-    for (std::size_t i = b; i < e; ++i) titled |= kTitles.count(ws[i].core) > 0;
+    for (std::size_t i = b; i < e; ++i) titled |= is_title(i);
     bool org_tail = kOrgWords.count(ws[e - 1].core) || (e - b >= 2 && kOrgWords.count(ws[e - 2].core));
     if (!titled || org_tail)
         for (std::size_t i = b; i < e; ++i)
@@ -386,7 +407,7 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
             }
     std::size_t last_title = e, of_after_title = e;
     for (std::size_t i = b; i < e; ++i) {
-        if (kTitles.count(ws[i].core) || kHonorifics.count(ws[i].core)) last_title = i, of_after_title = e;
+        if (is_title(i) || kHonorifics.count(ws[i].core)) last_title = i, of_after_title = e;
         else if (last_title != e && (ws[i].core == "of" || ws[i].core == "for")) of_after_title = i;
     }
     std::size_t name_b = b;
@@ -474,6 +495,16 @@ struct Event {
     std::size_t cue = 0;  // word index of the cue
     Mention who;
 };
+
+// "Said Ellis: “...”": a cue verb opening its sentence, its subject right after it.
+bool opening_cue(const std::vector<Word>& ws, std::size_t c) {
+    const Word& w = ws[c];
+    if (!w.cap || w.core.size() < 3 || kLeadingVerbs.count(w.core) || kParticiples.count(w.core)) return false;
+    if (c > 0 && !ws[c - 1].stop && ws[c - 1].para == w.para) return false;
+    std::string l = w.core;
+    l[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(l[0])));
+    return kCues.count(l) && c + 1 < ws.size() && ws[c + 1].cap && ws[c + 1].para == w.para && !w.comma && !w.stop;
+}
 
 // The subject of the cue at word c, if any.
 std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>& ws, std::size_t c) {
@@ -582,7 +613,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
     }
     // Inverted: ', said NAME, a ROLE' / '” said NAME'.
-    bool inverted = cue.after_quote || (p > 0 && ws[p - 1].comma);
+    bool inverted = cue.after_quote || (p > 0 && ws[p - 1].comma) || opening_cue(ws, c);
     if (inverted && !cue.stop && !cue.comma && c + 1 < ws.size() && ws[c + 1].para == cue.para) {
         if (kPronouns.count(ws[c + 1].core)) return Mention{ws[c + 1].core, "", "person", true};
         std::size_t b = c + 1;
@@ -713,10 +744,36 @@ void extract_speakers(Article& a) {
         i = e;
     }
 
+    // Every person mention that can be the antecedent of a subject pronoun: full names, and
+    // surnames with a title or honorific ("Mr. Obama"), but not objects of a preposition.
+    std::vector<Named> mentions;
+    for (std::size_t i = 0; i < ws.size();) {
+        if (!ws[i].cap) { ++i; continue; }
+        std::size_t e = run_end(ws, i);
+        if (e <= i) { ++i; continue; }
+        static const Set preps = {"with", "under", "to", "by", "of", "for", "from", "against", "about", "at", "on",
+                                  "in", "than", "like", "and", "or", "between", "toward", "towards", "into",
+                                  "down", "up", "across", "through", "near", "around", "over", "after", "before",
+                                  "during", "via", "among", "outside", "inside", "his", "her", "their", "its",
+                                  "our", "my", "your", "a", "an"};
+        bool object = i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && preps.count(ws[i - 1].core);
+        // "the Islamic State", "The White House": a thing, not a person.
+        object |= ws[i].core == "The" || (i > 0 && ws[i - 1].core == "the" && ws[i - 1].para == ws[i].para);
+        if (auto m = split_run(ws, i, e); m && m->kind == "person" && !excluded.count(m->name) && !object) {
+            bool full = m->name.find(' ') != std::string::npos;
+            bool titled = false;
+            for (std::size_t k = i; k < e; ++k) titled |= kTitles.count(ws[k].core) || kHonorifics.count(ws[k].core);
+            bool known = false;  // "Ham" after "Norman Ham"
+            for (const Named& n : mentions) known |= last_word(n.name) == m->name;
+            if (full || titled || known) mentions.push_back({i, m->name, m->kind});
+        }
+        i = e;
+    }
+
     std::vector<Event> events;
     for (std::size_t c = 0; c < ws.size(); ++c) {
         if (!kCues.count(ws[c].core) && ws[c].core != "according" && !kParticiples.count(ws[c].core) &&
-            !kDashes.count(ws[c].core))
+            !kDashes.count(ws[c].core) && !opening_cue(ws, c))
             continue;
         if (auto m = subject_of(d.text, ws, c); m && !excluded.count(m->name)) events.push_back({c, *m});
     }
@@ -755,7 +812,27 @@ void extract_speakers(Article& a) {
     std::optional<Mention> last_named;
     for (Event& ev : events) {
         if (ev.who.pronoun) {
-            if (!last_named) { ev.who.name.clear(); continue; }
+            if (!last_named) {
+                // Nobody quoted yet: the pronoun stands for the last person named before it
+                // ("Gen. Norman Ham is speaking out ... “...,” he said").
+                // The person mentioned most often so far, not counting objects of a preposition
+                // ("under President Barack Obama"); a tie goes to the latest.
+                std::map<std::string, std::pair<int, std::size_t>> count;  // surname -> (mentions, last word)
+                for (const Named& n : mentions) {
+                    if (n.word >= ev.cue) break;
+                    auto& [k, at] = count[last_word(n.name)];
+                    ++k, at = n.word;
+                }
+                std::string best;
+                std::pair<int, std::size_t> best_score{0, 0};
+                for (const auto& [surname, score] : count)
+                    if (score > best_score) best_score = score, best = surname;
+                if (best.empty()) { ev.who.name.clear(); continue; }
+                Mention m{best, "", "person", false, true};
+                for (const Named& n : mentions)
+                    if (n.word < ev.cue && last_word(n.name) == best && n.name.size() > m.name.size()) m.name = n.name;
+                last_named = m;
+            }
             ev.who = *last_named;
             ev.who.role.clear();
             continue;
@@ -840,6 +917,8 @@ void extract_speakers(Article& a) {
         while (!inner.empty() && (inner.back() == ' ' || inner.back() == '\''))
             inner.remove_suffix(1);
         bool closed_sentence = !inner.empty() && inner.back() == '.';
+        const bool quote_ends_sentence =
+            !inner.empty() && (inner.back() == '.' || inner.back() == '?' || inner.back() == '!');
         // Attribution follows a quote that ends on , ? ! or a dash (“...,” she said); a
         // partial quote in mid-sentence (“resolutely opposed” to the test and warned ...) has none.
         {
@@ -879,6 +958,25 @@ void extract_speakers(Article& a) {
                 for (std::size_t k = it->cue; k < last_before; ++k) crossed |= ws[k].stop;
                 if (last_before < ws.size() && ws[it->cue].para != ws[last_before - 1].para) crossed = true;
                 if (!crossed && !it->who.name.empty()) pick = &*it;
+                break;
+            }
+        }
+        if (!pick && !quote_ends_sentence) {
+            // A partial quote in a sentence that closes on its attribution: “steals a handful”
+            // is held accountable, Warren said. / ... “jail time” for fraud, she said Tuesday.
+            for (const Event& ev : events) {
+                if (ev.cue < first_after) continue;
+                if (ws[ev.cue].b > next_open || ev.who.name.empty()) break;
+                bool crossed = first_after < ws.size() && ws[first_after].para != ws[ev.cue].para;
+                for (std::size_t k = first_after; k < ev.cue; ++k) crossed |= ws[k].stop;
+                if (crossed) break;
+                std::size_t end = ev.cue;
+                while (end < ws.size() && end < ev.cue + 3 && !ws[end].stop && !ws[end].comma) ++end;
+                bool closes = end < ws.size() && ws[end].stop && ws[end].para == ws[ev.cue].para;
+                bool comma_before = false;
+                for (std::size_t j = ev.cue; j-- > first_after && j + 7 > ev.cue && !comma_before;)
+                    comma_before = ws[j].comma;
+                if (closes && comma_before && !ws[ev.cue].after_quote) pick = &ev;
                 break;
             }
         }

@@ -116,6 +116,21 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
          "mayor of Portville", {"We were lucky,"}, {"she"}},
         // a quote closing its paragraph keeps the cue before it
         {"Ida Brandt said the boats were “late again.”\n\nNobody knew why.", "Ida Brandt", "", {"late again."}, {}},
+        // a title word that is also a surname closes a name ("King", "Dean") after a given name or an honorific
+        {"“We sail at dawn,” said Oscar King, a ferry captain.", "Oscar King", "ferry captain", {"We sail at dawn,"},
+         {"Oscar"}},
+        {"Oscar King runs the ferry.\n\n“We sail at dawn,” Mr. King said.", "Oscar King", "", {"We sail at dawn,"},
+         {"King"}},
+        // a cue verb opening the sentence, its subject after it
+        {"Fares rose again. Said Ida Brandt: “Nobody rides now.”", "Ida Brandt", "", {"Nobody rides now."},
+         {"Said Ida Brandt"}},
+        // a partial quote in a sentence that closes on its attribution
+        {"A driver who “skips a fare” is fined, Ida Brandt said.", "Ida Brandt", "", {"skips a fare"}, {}},
+        // a pronoun with nobody quoted before it: the person named most often so far
+        {"Retired captain Ida Brandt is speaking out about the harbor.\n\n“We were never told,” she said.",
+         "Ida Brandt", "", {"We were never told,"}, {"she"}},
+        {"Ida Brandt runs the harbor. Brandt met Tom Okafor on Monday.\n\n“We were never told,” she said.",
+         "Ida Brandt", "", {"We were never told,"}, {"Tom Okafor"}},
     }));
     CAPTURE(row.text);
     const Article a = article(row.text);
@@ -238,4 +253,27 @@ TEST_CASE("text without quotes or cues has no speakers", "[speakers]") {
                          "Ida Brandt walked along the pier.", "“A quote nobody claims.”");
     CAPTURE(text);
     CHECK(article(text).speakers.empty());
+}
+
+TEST_CASE("rules that must not fire", "[speakers]") {
+    struct Row {
+        std::string text;
+        Strings speakers;  // exactly these names, in order
+    };
+    auto row = GENERATE(values<Row>({
+        // a title after a determiner is not a surname
+        {"“The vote is close,” said the Prime Minister.", {}},
+        {"“The King is here,” said Ida Brandt.", {"Ida Brandt"}},
+        // "Said" opening a sentence but not followed by its subject
+        {"Said to be ill, Ida Brandt stayed “at home” all week.", {}},
+        // the attribution does not close the sentence: no speaker for the partial quote
+        {"A driver who “skips a fare” is fined, and Ida Brandt said nothing more about it.", {}},
+        // a quote closing its sentence does not take the attribution of the next one
+        {"Officials call the fine “a scandal.” Fares are rising, Ida Brandt said.", {}},
+        // the object of a preposition is not the antecedent of a subject pronoun
+        {"The report was sent to Ida Brandt.\n\n“We were never told,” she said.", {}},
+        {"Tom Okafor has a White House bid.\n\n“We were never told,” he said.", {"Tom Okafor"}},
+    }));
+    CAPTURE(row.text);
+    CHECK(names(article(row.text)) == row.speakers);
 }
