@@ -134,7 +134,11 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
     opening = closing = false;
     unsigned char c = static_cast<unsigned char>(t[i]);
     if (c == '"') {
-        bool before_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '(' || t[i - 1] == '[';
+        // A no-break space before the mark counts as a space: `said.\u00A0"Everybody ...`.
+        bool before_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '(' ||
+                            t[i - 1] == '[' ||
+                            (i >= 2 && static_cast<unsigned char>(t[i - 2]) == 0xC2 &&
+                             static_cast<unsigned char>(t[i - 1]) == 0xA0);
         opening = before_space;
         closing = !before_space;
         return 1;
@@ -1008,7 +1012,18 @@ void extract_speakers(Article& a) {
         for (std::size_t k = 0; k + 1 < between.size(); ++k)
             if (between[k] == '\n' && between[k + 1] == '\n') ++breaks;
         bool quote_starts_para = d.quotes[qi].open == 0 || a.text[d.quotes[qi].open - 1] == '\n';
-        if (breaks == 0 || (breaks == 1 && quote_starts_para && between.find_first_not_of(" \n") != std::string_view::npos)) {
+        // A paragraph that is nothing but a quote, after a paragraph closing on an attributed
+        // quote, goes on with the same speaker (the second paragraph of a long quotation).
+        std::size_t para_end = a.text.find("\n\n", d.quotes[qi].close);
+        if (para_end == std::string::npos) para_end = a.text.size();
+        std::string_view rest = d.text.substr(d.quotes[qi].close, para_end - d.quotes[qi].close);
+        std::string_view inner = d.text.substr(d.quotes[qi].start, d.quotes[qi].end - d.quotes[qi].start);
+        bool quote_is_para = quote_starts_para && rest.find_first_not_of(" \n\t") == std::string_view::npos &&
+                             std::count(inner.begin(), inner.end(), ' ') >= 2 &&  // not a label ("Related:")
+                             inner.find("\xE2\x80\x9C") == std::string_view::npos;  // nor a mispaired mark
+        bool prev_closes_para = breaks == 1 && between.find_first_not_of(" \n") == std::string_view::npos;
+        if (breaks == 0 || (breaks == 1 && quote_starts_para && between.find_first_not_of(" \n") != std::string_view::npos) ||
+            (prev_closes_para && quote_is_para)) {
             // Only when nothing else is attributed in between.
             std::size_t lo = word_after(d.quotes[qi - 1].close), hi = word_after(d.quotes[qi].open);
             bool other = false;
@@ -1018,6 +1033,80 @@ void extract_speakers(Article& a) {
         }
     }
 
+    // A quote inside a sentence whose subject is named, after a verb that is not a cue:
+    // "Ida Brandt likened the plan to “a leaky boat.”" / "Okafor has dismissed it as “noise.”"
+    // The subject of the sentence is the source of the quote.
+    auto last_speaker_before = [&](std::size_t w) {
+        std::optional<Mention> out;
+        for (const Event& ev : events) {
+            if (ev.cue >= w) break;
+            if (!ev.who.name.empty() && ev.who.kind == "person" && ev.who.named && !ev.who.pronoun) out = ev.who;
+        }
+        return out;
+    };
+    for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
+        if (who[qi]) continue;
+        const QuoteSpan& q = d.quotes[qi];
+        std::size_t qw = word_after(q.open);
+        if (qw == 0 || ws[qw - 1].stop) continue;
+        std::string_view gap = d.text.substr(ws[qw - 1].e, q.open - ws[qw - 1].e);
+        if (gap.find('\n') != std::string_view::npos) continue;  // the quote opens its paragraph
+        std::size_t s = qw - 1;
+        while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
+        // An opening phrase up to its comma: "In a speech Tuesday, Brandt ...".
+        static const Set openers = {"In", "On", "At", "During", "After", "Before", "Since", "From", "Earlier",
+                                    "Later", "Last", "Speaking", "Writing", "Asked", "Addressing", "Campaigning"};
+        if (openers.count(ws[s].core))
+            for (std::size_t k = s; k + 1 < qw && k < s + 10; ++k)
+                if (ws[k].comma) { s = k + 1; break; }
+        if (s >= qw) continue;
+        Mention m;
+        std::size_t after = s;
+        if (kPronouns.count(ws[s].core)) {
+            auto ls = last_speaker_before(s);
+            if (!ls) continue;
+            m = *ls;
+            after = s + 1;
+        } else if (ws[s].cap) {
+            std::size_t e = run_end(ws, s);
+            if (e <= s || e > qw) continue;
+            auto sm = split_run(ws, s, e);
+            if (!sm || excluded.count(sm->name)) continue;
+            after = e;
+            if (ws[e - 1].comma) {  // "Ida Brandt, the harbor master, dismissed ..."
+                std::size_t end;
+                if (std::string r = appositive(d.text, ws, e, end); !r.empty() && sm->role.empty()) sm->role = r;
+                after = qw;
+                for (std::size_t k = e; k < qw && k < e + 25; ++k)
+                    if (ws[k].comma) { after = k + 1; break; }
+            }
+            m = resolve(s, *sm);
+        } else {
+            continue;
+        }
+        std::size_t v = after;
+        while (v < qw && !ws[v].cap && (kAdverbs.count(ws[v].core) || ws[v].core.ends_with("ly"))) ++v;
+        if (v >= qw || ws[v].cap) continue;
+        static const Set aux = {"has", "had", "have", "is", "was", "will", "would", "did", "does", "could", "can"};
+        const std::string& verb = ws[v].core;
+        bool verbish = aux.count(verb) || verb.ends_with("ed") || (verb.ends_with("s") && !verb.ends_with("ss"));
+        if (!verbish) continue;
+        // The evidence is weak, so only for a name known in full and a quote that reads as
+        // words said: not one word (“closed”), nor a title in capitals (“Meet the Press”).
+        if (m.name.find(' ') == std::string::npos) continue;
+        std::string_view inner = d.text.substr(q.start, q.end - q.start);
+        std::size_t nwords = 0, capped = 0;
+        static const Set small = {"the", "a", "an", "of", "with", "and", "or", "in", "on", "at", "to", "for", "by"};
+        for (std::size_t k = 0; k < inner.size(); ++k)
+            if (k == 0 || inner[k - 1] == ' ') {
+                std::string_view word = inner.substr(k, inner.find(' ', k) - k);
+                ++nwords;
+                if (small.count(word)) --nwords;
+                else capped += starts_upper(word) || !std::isalpha(static_cast<unsigned char>(word[0]));
+            }
+        if (nwords < 2 || capped * 4 >= nwords * 3) continue;
+        who[qi] = m;
+    }
     for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
         const QuoteSpan& q = d.quotes[qi];
         std::string qtext(a.text.substr(q.start, q.end - q.start));

@@ -62,6 +62,7 @@ TEST_CASE("find_quotes", "[speakers]") {
         // a paragraph ends inside an unclosed quote and the next does not reopen it
         {"“Unclosed here\n\nThen a plain paragraph with “a quote.”", {"a quote."}},
         {"He began “an unclosed quote that never ends", {}},
+        {"He said.\u00A0\"Yes we do.\"", {"Yes we do."}},  // a no-break space before an opening mark
         {"Empty “” marks.", {}},
         {"No quotes at all.", {}},
         {"", {}},
@@ -126,6 +127,13 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
          {"Said Ida Brandt"}},
         // a partial quote in a sentence that closes on its attribution
         {"A driver who “skips a fare” is fined, Ida Brandt said.", "Ida Brandt", "", {"skips a fare"}, {}},
+        // a quote inside a sentence whose named subject has a verb that is not a cue
+        {"Ida Brandt likened the new ferry to “a leaky old boat.”", "Ida Brandt", "", {"a leaky old boat."}, {}},
+        {"Ida Brandt, the harbor master, dismissed the plan as “pure fantasy on paper.”", "Ida Brandt",
+         "harbor master", {"pure fantasy on paper."}, {"the harbor master"}},
+        // a paragraph that is only a quote goes on with the speaker of the paragraph before
+        {"“The tide is late,” Ida Brandt said. “We wait.”\n\n“Then we sail at noon.”", "Ida Brandt", "",
+         {"The tide is late,", "We wait.", "Then we sail at noon."}, {}},
         // a pronoun with nobody quoted before it: the person named most often so far
         {"Retired captain Ida Brandt is speaking out about the harbor.\n\n“We were never told,” she said.",
          "Ida Brandt", "", {"We were never told,"}, {"she"}},
@@ -270,6 +278,13 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"A driver who “skips a fare” is fined, and Ida Brandt said nothing more about it.", {}},
         // a quote closing its sentence does not take the attribution of the next one
         {"Officials call the fine “a scandal.” Fares are rising, Ida Brandt said.", {}},
+        // a named subject with a verb: not for a title, one word, or a name never given in full
+        {"Ida Brandt watched “Meet the Harbor” on Sunday.", {}},
+        {"Ida Brandt signed the “harbor” bill.", {}},
+        {"Brandt likened the plan to “pure fantasy on paper.”", {}},
+        {"Small groups of sailors waved “no more fees” signs.", {}},
+        // a label after a quoted paragraph does not continue it
+        {"“The tide is late,” Ida Brandt said.\n\n“Related:”\n\n“Another story here.”", {"Ida Brandt"}},
         // the object of a preposition is not the antecedent of a subject pronoun
         {"The report was sent to Ida Brandt.\n\n“We were never told,” she said.", {}},
         {"Tom Okafor has a White House bid.\n\n“We were never told,” he said.", {"Tom Okafor"}},
