@@ -172,6 +172,7 @@ std::string strip_word(std::string_view raw, bool& comma, bool& stop) {
     while (e > b) {
         char c = raw[e - 1];
         if (c == ',' || c == ';' || c == ':') { comma = true; --e; }
+        else if (c == '.' && comma) --e;  // "R-Ky.,": an abbreviation, not a sentence end
         else if (c == '.' || c == '!' || c == '?') { stop = true; --e; }
         else if (c == ')' || c == ']' || c == '"' || c == '\'') --e;
         else if (e - b >= 3 && raw.substr(e - 3, 3) == "\xE2\x80\x9D") e -= 3;
@@ -436,6 +437,9 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     for (std::size_t i = name_b; i < e; ++i)
         if (kStops.count(ws[i].core) || kPronouns.count(ws[i].core)) return std::nullopt;
     m.name = join(ws, name_b, e);
+    // "R-Fla", "D-Calif": a party and state tag, not a name.
+    if (e - name_b == 1 && m.name.size() >= 3 && m.name[1] == '-' && std::isupper(static_cast<unsigned char>(m.name[0])))
+        return std::nullopt;
     return m;
 }
 
@@ -946,7 +950,16 @@ void extract_speakers(Article& a) {
         for (const Event& ev : events) {
             if (closed_sentence || pick) break;
             if (ev.cue < first_after) continue;
-            if (ws[ev.cue].b > next_open || ev.cue > first_after + 12) break;
+            if (ws[ev.cue].b > next_open) break;
+            if (ev.cue > first_after + 12) {
+                // A long appositive between the name and its verb: “...,” Ida Brandt, the
+                // harbor master of ..., one of ..., said. The name must follow the quote.
+                std::string first = ev.who.name.substr(0, ev.who.name.find(' '));
+                bool named_here = false;
+                for (std::size_t k = first_after; k < ws.size() && k < first_after + 5; ++k)
+                    named_here |= ws[k].core == first;
+                if (!named_here || ev.cue > first_after + 40) break;
+            }
             bool crossed = false;
             for (std::size_t k = first_after; k < ev.cue; ++k) crossed |= ws[k].stop;
             if (first_after < ws.size() && ws[first_after].para != ws[ev.cue].para) crossed = true;

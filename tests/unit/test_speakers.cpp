@@ -127,6 +127,13 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
          {"Said Ida Brandt"}},
         // a partial quote in a sentence that closes on its attribution
         {"A driver who “skips a fare” is fined, Ida Brandt said.", "Ida Brandt", "", {"skips a fare"}, {}},
+        // a state-party tag after the name ("R-Ky.,") does not end the sentence, and is no name
+        {"“The vote will hold,” Senate Majority Leader Ida Brandt, R-Ky., said Tuesday.", "Ida Brandt",
+         "Senate Majority Leader", {"The vote will hold,"}, {"R-Ky"}},
+        // a long appositive between the name and the cue after the quote
+        {"“The pier is ours,” Ida Brandt, the harbor master of Portville, one of the towns suing the ferry board, "
+         "said at a meeting.",
+         "Ida Brandt", "harbor master of Portville", {"The pier is ours,"}, {"Portville"}},
         // a quote inside a sentence whose named subject has a verb that is not a cue
         {"Ida Brandt likened the new ferry to “a leaky old boat.”", "Ida Brandt", "", {"a leaky old boat."}, {}},
         {"Ida Brandt, the harbor master, dismissed the plan as “pure fantasy on paper.”", "Ida Brandt",
@@ -283,6 +290,11 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Ida Brandt signed the “harbor” bill.", {}},
         {"Brandt likened the plan to “pure fantasy on paper.”", {}},
         {"Small groups of sailors waved “no more fees” signs.", {}},
+        // a long stretch after the quote whose cue belongs to a name not right after the quote
+        {"“The pier is ours,” the sign read, and on the next day after a long and heated meeting of the board "
+         "in the town hall Ida Brandt said no.",
+         {}},
+        {"“The vote will hold,” (R-Ky.) said.", {}},
         // a label after a quoted paragraph does not continue it
         {"“The tide is late,” Ida Brandt said.\n\n“Related:”\n\n“Another story here.”", {"Ida Brandt"}},
         // the object of a preposition is not the antecedent of a subject pronoun
