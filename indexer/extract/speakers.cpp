@@ -218,7 +218,11 @@ void build_words(Doc& d) {
                 ++para;
                 // A paragraph ends a sentence, unless it ended with a quotation: then the
                 // last word before the quote still leads into it ("X said: “...”").
-                if (!d.words.empty() && !after_quote) d.words.back().stop = true;
+                // Nor when it ends on a colon: "Cruz continued:" introduces the next paragraph.
+                std::size_t k = i;
+                while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t')) --k;
+                bool colon = k > 0 && t[k - 1] == ':';
+                if (!d.words.empty() && !after_quote && !colon) d.words.back().stop = true;
                 after_quote = false;
             }
             ++i;
@@ -1063,7 +1067,20 @@ void extract_speakers(Article& a) {
         std::size_t qw = word_after(q.open);
         if (qw == 0 || ws[qw - 1].stop) continue;
         std::string_view gap = d.text.substr(ws[qw - 1].e, q.open - ws[qw - 1].e);
-        if (gap.find('\n') != std::string_view::npos) continue;  // the quote opens its paragraph
+        const bool colon = ws[qw - 1].e > 0 && d.text[ws[qw - 1].e - 1] == ':';
+        // The quote opens its paragraph: only after a colon ("Cruz went on:").
+        if (gap.find('\n') != std::string_view::npos && !colon) continue;
+        if (colon && ws[qw - 1].cap) {
+            // "NAME: “...”" at the start of a sentence or after a dash: the name is the source.
+            std::size_t rb = run_start(ws, qw);
+            bool opens = rb == 0 || ws[rb - 1].stop || ws[rb - 1].para != ws[rb].para ||
+                         kDashes.count(ws[rb - 1].core) || ws[rb - 1].core == "-";
+            if (rb < qw && opens)
+                if (auto sm = split_run(ws, rb, qw); sm && !excluded.count(sm->name)) {
+                    who[qi] = resolve(rb, *sm);
+                    continue;
+                }
+        }
         std::size_t s = qw - 1;
         while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
         // An opening phrase up to its comma: "In a speech Tuesday, Brandt ...".

@@ -141,6 +141,11 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // a paragraph that is only a quote goes on with the speaker of the paragraph before
         {"“The tide is late,” Ida Brandt said. “We wait.”\n\n“Then we sail at noon.”", "Ida Brandt", "",
          {"The tide is late,", "We wait.", "Then we sail at noon."}, {}},
+        // a paragraph ending on a colon leads into the quote that opens the next one
+        {"Ida Brandt continued:\n\n“We sail at noon and not before.”", "Ida Brandt", "",
+         {"We sail at noon and not before."}, {}},
+        // "NAME: “...”" after a dash or at the start of a sentence
+        {"Harbor news - Ida Brandt: “We sail at noon.”", "Ida Brandt", "", {"We sail at noon."}, {}},
         // a pronoun with nobody quoted before it: the person named most often so far
         {"Retired captain Ida Brandt is speaking out about the harbor.\n\n“We were never told,” she said.",
          "Ida Brandt", "", {"We were never told,"}, {"she"}},
@@ -295,6 +300,10 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          "in the town hall Ida Brandt said no.",
          {}},
         {"“The vote will hold,” (R-Ky.) said.", {}},
+        // a colon without a name before it
+        {"The rules were clear:\n\n“No boats after dark.”", {}},
+        {"Harbor news - Tuesday: “We sail at noon.”", {}},
+        {"Boats from Ida Brandt: “We sail at noon.”", {}},
         // a label after a quoted paragraph does not continue it
         {"“The tide is late,” Ida Brandt said.\n\n“Related:”\n\n“Another story here.”", {"Ida Brandt"}},
         // the object of a preposition is not the antecedent of a subject pronoun
