@@ -657,6 +657,68 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     return std::nullopt;
 }
 
+// Words as the scorer and the searcher count them: a hyphen parts words ("well-paid" is two).
+std::size_t count_words(std::string_view inner) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (unsigned char c : inner) {
+        bool w = std::isalnum(c) || c >= 0x80;
+        if (w && !in_word) ++words;
+        in_word = w;
+    }
+    return words;
+}
+
+// Words someone said, not a term in quotes: one word (would be “improper”, the
+// “deplorables”, a “Stalinist.”) is a term, unless it is an answer or a cry set off by its
+// attribution (“No,” said the senator; “Disgraceful!” he wrote).
+bool reads_as_speech(std::string_view inner) {
+    if (count_words(inner) >= 2) return true;
+    std::size_t b = 0;
+    while (b < inner.size() && !std::isalnum(static_cast<unsigned char>(inner[b])) &&
+           static_cast<unsigned char>(inner[b]) < 0x80)
+        ++b;
+    while (!inner.empty() && is_space(static_cast<unsigned char>(inner.back()))) inner.remove_suffix(1);
+    return !inner.empty() && (inner.back() == ',' || inner.back() == '!' || inner.back() == '?') &&
+           starts_upper(inner.substr(b));
+}
+
+// A name in capitals, every word but the small ones capitalised ("Meet the Press").
+bool title_case(std::string_view inner) {
+    static const Set small = {"the", "a", "an", "of", "with", "and", "or", "in", "on", "at", "to", "for", "by"};
+    std::size_t words = 0, significant = 0, capped = 0;
+    for (std::size_t k = 0; k < inner.size(); ++k) {
+        if (is_space(static_cast<unsigned char>(inner[k])) || (k > 0 && !is_space(static_cast<unsigned char>(inner[k - 1]))))
+            continue;
+        std::size_t end = k;
+        while (end < inner.size() && !is_space(static_cast<unsigned char>(inner[end]))) ++end;
+        std::string_view word = inner.substr(k, end - k);
+        ++words;
+        if (small.count(word)) continue;
+        ++significant;
+        capped += starts_upper(word) || !std::isalpha(static_cast<unsigned char>(word[0]));
+    }
+    return words <= 6 && significant > 0 && capped == significant;
+}
+
+// A name in capitals after "on", "told", "during" ...: a programme or an event
+// (on “Morning Joe”, told “Fox News Sunday”), not words said.
+bool programme_title(std::string_view text, const QuoteSpan& q) {
+    std::string_view inner = text.substr(q.start, q.end - q.start);
+    if (!title_case(inner)) return false;
+    std::size_t e = q.open;
+    while (e > 0 && is_space(static_cast<unsigned char>(text[e - 1]))) --e;
+    std::size_t b = e;
+    while (b > 0 && !is_space(static_cast<unsigned char>(text[b - 1]))) --b;
+    std::string prev(text.substr(b, e - b));
+    for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const Set before = {"on", "told", "during", "at", "the", "from", "hosted", "host", "show", "program",
+                               "programme", "with"};
+    if (before.count(prev)) return true;
+    // on NBC's “Meet the Press”
+    return prev.ends_with("\xE2\x80\x99s") || prev.ends_with("'s");
+}
+
 std::string last_word(const std::string& name) {
     std::size_t sp = name.rfind(' ');
     return sp == std::string::npos ? name : name.substr(sp + 1);
@@ -1125,22 +1187,13 @@ void extract_speakers(Article& a) {
         // words said: not one word (“closed”), nor a title in capitals (“Meet the Press”).
         if (m.name.find(' ') == std::string::npos) continue;
         std::string_view inner = d.text.substr(q.start, q.end - q.start);
-        std::size_t nwords = 0, capped = 0;
-        static const Set small = {"the", "a", "an", "of", "with", "and", "or", "in", "on", "at", "to", "for", "by"};
-        for (std::size_t k = 0; k < inner.size(); ++k)
-            if (k == 0 || inner[k - 1] == ' ') {
-                std::string_view word = inner.substr(k, inner.find(' ', k) - k);
-                ++nwords;
-                if (small.count(word)) --nwords;
-                else capped += starts_upper(word) || !std::isalpha(static_cast<unsigned char>(word[0]));
-            }
-        if (nwords < 2 || capped * 4 >= nwords * 3) continue;
+        if (count_words(inner) < 2 || title_case(inner)) continue;
         who[qi] = m;
     }
     for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
         const QuoteSpan& q = d.quotes[qi];
         std::string qtext(a.text.substr(q.start, q.end - q.start));
-        if (!who[qi]) continue;
+        if (!who[qi] || !reads_as_speech(qtext) || programme_title(d.text, q)) continue;
         const Mention& m = *who[qi];
         auto it = std::find_if(a.speakers.begin(), a.speakers.end(), [&](const Speaker& s) { return s.name == m.name; });
         if (it == a.speakers.end()) {

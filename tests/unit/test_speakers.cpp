@@ -146,6 +146,12 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
          {"We sail at noon and not before."}, {}},
         // "NAME: “...”" after a dash or at the start of a sentence
         {"Harbor news - Ida Brandt: “We sail at noon.”", "Ida Brandt", "", {"We sail at noon."}, {}},
+        // one lowercase word in quotes is a term, not a quote; one capitalised word is an answer
+        {"Ida Brandt called the fee “unfair” and said it was “a tax on sailors.”", "Ida Brandt", "",
+         {"a tax on sailors."}, {}},
+        {"“No,” said Ida Brandt.", "Ida Brandt", "", {"No,"}, {}},
+        // a hyphen parts words: “well-paid” is two
+        {"Ida Brandt said the pilots were “well-paid” already.", "Ida Brandt", "", {"well-paid"}, {}},
         // a pronoun with nobody quoted before it: the person named most often so far
         {"Retired captain Ida Brandt is speaking out about the harbor.\n\n“We were never told,” she said.",
          "Ida Brandt", "", {"We were never told,"}, {"she"}},
@@ -170,7 +176,7 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
 
 TEST_CASE("a surname resolves to the full name given earlier", "[speakers]") {
     const Article a = article(
-        "Tom Okafor, a deputy harbor safety adviser, said the talks were “useful” for both sides.\n\n"
+        "Tom Okafor, a deputy harbor safety adviser, said the talks were “very useful” for both sides.\n\n"
         "“We expect more boats next week,” Okafor said.");
     CHECK(names(a) == Strings{"Tom Okafor"});
     const Speaker* s = speaker(a, "Tom Okafor");
@@ -300,6 +306,12 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          "in the town hall Ida Brandt said no.",
          {}},
         {"“The vote will hold,” (R-Ky.) said.", {}},
+        // a single term in quotes gives no speaker, capitalised or not
+        {"Ida Brandt said the fee was “unfair.”", {}},
+        {"Ida Brandt called the new rules “Draconian.”", {}},
+        // a programme in capitals after "on" / "told"
+        {"Ida Brandt said on “Harbor Talk Tonight” that fees rise.", {}},
+        {"“We will sail,” Ida Brandt told “Coast Morning News.”", {"Ida Brandt"}},
         // a colon without a name before it
         {"The rules were clear:\n\n“No boats after dark.”", {}},
         {"Harbor news - Tuesday: “We sail at noon.”", {}},
