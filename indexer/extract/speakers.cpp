@@ -76,7 +76,7 @@ const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "I
                     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                     "February", "March", "April", "May", "June", "July", "August", "September", "October",
                     "November", "December", "Day", "One", "Two", "Three", "Last", "Next", "Many", "Some", "Most",
-                    "Both", "Each", "Every", "All", "No", "Not", "Even", "Only", "Just", "Rival", "Another", "Other",
+                    "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even", "Only", "Just", "Rival", "Another", "Other",
                     "Former", "Fellow", "Meanwhile", "Separately", "Earlier", "Later", "Today", "Yesterday", "Why", "What", "How", "Who", "Where", "Yes",
                     "Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US", "U.K",
                     "UK", "EU", "U.N", "UN", "Democrat", "Democrats", "Republican", "Republicans", "Democratic"};
@@ -642,6 +642,23 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             return std::nullopt;  // "said the Senate would vote"
         std::size_t e = run_end(ws, b);
         auto m = split_run(ws, b, e);
+        // "said MSNBC host Chris Matthews", "said Clinton press secretary Ann Ruiz": an outlet
+        // or employer and a role noun in front of the name.
+        if (e > b && !ws[e - 1].comma && !ws[e - 1].stop) {
+            std::size_t k = e;
+            static const Set joins = {"and", "or", "with", "to", "of", "for", "by", "from", "at", "in", "on"};
+            while (k < ws.size() && k < e + 3 && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para &&
+                   !joins.count(ws[k].core) && !kDeterminers.count(ws[k].core))
+                ++k;
+            if (k > e && k < ws.size() && kRoleNouns.count(ws[k - 1].core) && ws[k].cap && ws[k].para == cue.para) {
+                std::size_t e2 = run_end(ws, k);
+                if (auto m2 = split_run(ws, k, e2); m2 && m2->kind == "person") {
+                    if (m2->role.empty()) m2->role = clean_role(std::string(text.substr(ws[b].b, ws[k - 1].e - ws[b].b)));
+                    m = m2;
+                    e = e2;
+                }
+            }
+        }
         if (m && b > role_b && m->role.empty()) {
             std::string_view raw = text.substr(ws[role_b].b, ws[b - 1].e - ws[role_b].b);
             while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);

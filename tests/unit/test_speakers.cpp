@@ -134,6 +134,14 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         {"“The pier is ours,” Ida Brandt, the harbor master of Portville, one of the towns suing the ferry board, "
          "said at a meeting.",
          "Ida Brandt", "harbor master of Portville", {"The pier is ours,"}, {"Portville"}},
+        // an inverted cue, then an outlet or employer and a role noun before the name
+        {"“The tide turned,” said Coastwatch host Ida Brandt.", "Ida Brandt", "Coastwatch host", {"The tide turned,"},
+         {"Coastwatch"}},
+        {"“We sail at noon,” said Okafor Lines press secretary Ida Brandt.", "Ida Brandt",
+         "Okafor Lines press secretary", {"We sail at noon,"}, {"Okafor Lines"}},
+        // "Neither" opens a sentence but is no part of a name
+        {"Neither Brandt nor the crew spoke. Ida Brandt later said it was “a long night at sea.”", "Ida Brandt", "",
+         {"a long night at sea."}, {"Neither Brandt"}},
         // a quote inside a sentence whose named subject has a verb that is not a cue
         {"Ida Brandt likened the new ferry to “a leaky old boat.”", "Ida Brandt", "", {"a leaky old boat."}, {}},
         {"Ida Brandt, the harbor master, dismissed the plan as “pure fantasy on paper.”", "Ida Brandt",
@@ -312,6 +320,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // a programme in capitals after "on" / "told"
         {"Ida Brandt said on “Harbor Talk Tonight” that fees rise.", {}},
         {"“We will sail,” Ida Brandt told “Coast Morning News.”", {"Ida Brandt"}},
+        // an inverted cue followed by a name and a plain noun is not a role
+        {"“The tide turned,” said Ida Brandt and her friend Tom Okafor.", {"Ida Brandt"}},
         // a colon without a name before it
         {"The rules were clear:\n\n“No boats after dark.”", {}},
         {"Harbor news - Tuesday: “We sail at noon.”", {}},
