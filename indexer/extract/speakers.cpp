@@ -518,6 +518,17 @@ bool opening_cue(const std::vector<Word>& ws, std::size_t c) {
     return kCues.count(l) && c + 1 < ws.size() && ws[c + 1].cap && ws[c + 1].para == w.para && !w.comma && !w.stop;
 }
 
+// The run starting at word b ends a place ("of Raleigh, N.C.", "from Columbia, South
+// Carolina"): the word of the preposition, or npos.
+std::size_t place_chain(const std::vector<Word>& ws, std::size_t b) {
+    if (b == 0 || !ws[b - 1].comma || !ws[b - 1].cap || ws[b - 1].para != ws[b].para) return std::string::npos;
+    std::size_t rs = b - 1;  // back over the capitalised words of the place ("Columbia,")
+    while (rs > 0 && ws[rs - 1].cap && !ws[rs - 1].comma && !ws[rs - 1].stop && ws[rs - 1].para == ws[b].para) --rs;
+    static const Set preps = {"of", "from", "in", "near"};
+    if (rs == 0 || rs >= b || !preps.count(ws[rs - 1].core) || ws[rs - 1].para != ws[b].para) return std::string::npos;
+    return rs - 1;
+}
+
 // The subject of the cue at word c, if any.
 std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>& ws, std::size_t c) {
     const Word& cue = ws[c];
@@ -581,6 +592,12 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 std::size_t nb = run_start(ws, k - 1);
                 if (auto m = split_run(ws, nb, k - 1); m && m->kind == "person") return m;
             }
+            // "Stacy Baker of Columbia, South Carolina says": the state closes a place after
+            // the name; the subject is the name before "of".
+            if (std::size_t of = place_chain(ws, b); of != std::string::npos && of > 0 && ws[of - 1].cap) {
+                std::size_t nb = run_start(ws, of);
+                if (auto m = split_run(ws, nb, of); m && m->kind == "person") return m;
+            }
             if (b < p) return split_run(ws, b, p);
         }
         if (!prev.cap && !prev.comma)
@@ -609,11 +626,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             for (std::size_t j = p - 1; j-- > 0 && j + 45 > p;) {
                 if (ws[j].para != cue.para || ws[j].stop || ws[j].before_quote) break;
                 if (!ws[j].comma) continue;
-                if (++segments > 3) break;
+                if (++segments > 4) break;
                 if (!ws[j].cap) continue;
                 std::size_t b = run_start(ws, j + 1);
                 auto m = split_run(ws, b, j + 1);
-                if (!m || m->kind != "person") continue;
+                if (!m || m->kind != "person" || place_chain(ws, b) != std::string::npos) continue;
                 if (b > 0 && !ws[b - 1].stop && !ws[b - 1].comma && ws[b - 1].para == cue.para && !ws[b - 1].after_quote &&
                     !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
                     continue;  // the run is inside a clause ("... suing the EPA,"), not a subject
@@ -650,9 +667,16 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             while (k < ws.size() && k < e + 3 && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para &&
                    !joins.count(ws[k].core) && !kDeterminers.count(ws[k].core))
                 ++k;
-            if (k > e && k < ws.size() && kRoleNouns.count(ws[k - 1].core) && ws[k].cap && ws[k].para == cue.para) {
+            if (k > e && k < ws.size() && ws[k].cap && ws[k].para == cue.para) {
+                // A role noun ("host"), or any noun before a name given in full ("Virginia
+                // delegate Beau Correll", "Blaze co-host Stu Burguiere").
+                const std::string& noun = ws[k - 1].core;
+                bool role = kRoleNouns.count(noun) ||
+                            (noun.find('-') != std::string::npos && kRoleNouns.count(noun.substr(noun.rfind('-') + 1)));
                 std::size_t e2 = run_end(ws, k);
-                if (auto m2 = split_run(ws, k, e2); m2 && m2->kind == "person") {
+                auto m2 = split_run(ws, k, e2);
+                if (m2 && !role && m2->name.find(' ') == std::string::npos) m2.reset();
+                if (m2 && m2->kind == "person") {
                     if (m2->role.empty()) m2->role = clean_role(std::string(text.substr(ws[b].b, ws[k - 1].e - ws[b].b)));
                     m = m2;
                     e = e2;

@@ -139,6 +139,15 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
          {"Coastwatch"}},
         {"“We sail at noon,” said Okafor Lines press secretary Ida Brandt.", "Ida Brandt",
          "Okafor Lines press secretary", {"We sail at noon,"}, {"Okafor Lines"}},
+        {"“We sail at noon,” said Portville delegate Ida Brandt.", "Ida Brandt", "Portville delegate",
+         {"We sail at noon,"}, {"Portville"}},
+        {"“We sail at noon,” said Coastwatch co-host Ida Brandt.", "Ida Brandt", "Coastwatch co-host",
+         {"We sail at noon,"}, {"Coastwatch"}},
+        // a place after the name ("of Portville, Maine") is not the subject
+        {"Ida Brandt of Portville, Maine says the crews are “doing what they can.”", "Ida Brandt", "",
+         {"doing what they can."}, {"Maine"}},
+        {"“We sail at noon,” Ida Brandt, 30, of Portville, Maine, who runs the ferry, said on Monday.", "Ida Brandt",
+         "30", {"We sail at noon,"}, {"Maine"}},
         // "Neither" opens a sentence but is no part of a name
         {"Neither Brandt nor the crew spoke. Ida Brandt later said it was “a long night at sea.”", "Ida Brandt", "",
          {"a long night at sea."}, {"Neither Brandt"}},
@@ -320,6 +329,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // a programme in capitals after "on" / "told"
         {"Ida Brandt said on “Harbor Talk Tonight” that fees rise.", {}},
         {"“We will sail,” Ida Brandt told “Coast Morning News.”", {"Ida Brandt"}},
+        // after a plain noun (not a role) only a name given in full
+        {"“We sail at noon,” said Okafor boat Brandt.", {"Okafor"}},
         // an inverted cue followed by a name and a plain noun is not a role
         {"“The tide turned,” said Ida Brandt and her friend Tom Okafor.", {"Ida Brandt"}},
         // a colon without a name before it
