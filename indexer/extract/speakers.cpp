@@ -41,7 +41,14 @@ const Set kCues = {"said",     "says",      "say",        "told",      "tells", 
                    "whispered", "yelled",   "cried",     "sighed",    "shot",      "fired",      "retorted",
                    "blasted",  "charged",   "accused",   "praised",   "condemned", "criticized", "dismissed",
                    "labeled",  "labelled",  "dubbed",    "branded",   "touted",    "hailed",     "slammed",
-                   "mocked",   "tweeted",   "writes",    "pleaded",   "begged",    "demanded",   "pointed"};
+                   "mocked",   "tweeted",   "writes",    "pleaded",   "begged",    "demanded",   "pointed",
+                   // present tense of the cues above, as in features and live reports ("she yells")
+                   // (not those that are also plural nouns: "states", "remarks", "promises", "cries")
+                   "yells",    "shouts",    "screams",   "screamed",  "whispers",  "recalls",    "admits",
+                   "concedes", "acknowledges", "responds", "predicts", "suggests", "complains", "boasts",
+                   "stresses", "emphasizes", "urges",    "muses",     "quips",     "laments",    "contends",
+                   "maintains", "recounts", "concludes", "agrees",    "testifies", "interjected", "elaborated",
+                   "echoed",   "chimed"};
 // Participles take the subject of their sentence: "Clinton mocked him, saying ...".
 const Set kParticiples = {"saying", "adding", "asking", "arguing", "calling", "noting", "insisting", "warning",
                           "claiming", "describing", "explaining", "telling", "writing", "declaring", "stressing",
@@ -620,7 +627,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
         if (prev.comma && !prev.after_quote) {
             // "NAME, a ROLE, said": find the name ending in a comma before the appositive.
-            // Up to three comma-separated segments back: "Scott Pruitt, the attorney general
+            // Up to four comma-separated segments back: "Scott Pruitt, the attorney general
             // of Oklahoma, one of the states suing the EPA, said".
             int segments = 0;
             for (std::size_t j = p - 1; j-- > 0 && j + 45 > p;) {
@@ -632,6 +639,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 auto m = split_run(ws, b, j + 1);
                 if (!m || m->kind != "person" || place_chain(ws, b) != std::string::npos) continue;
                 if (b > 0 && !ws[b - 1].stop && !ws[b - 1].comma && ws[b - 1].para == cue.para && !ws[b - 1].after_quote &&
+                    !ws[b].after_quote &&
                     !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
                     continue;  // the run is inside a clause ("... suing the EPA,"), not a subject
                 std::size_t end;
@@ -1149,6 +1157,17 @@ void extract_speakers(Article& a) {
             bool other = false;
             for (const Event& ev : events)
                 other |= ev.cue >= lo && ev.cue < hi && !ev.who.name.empty() && ev.who.name != who[qi - 1]->name;
+            // Nor when the quote's own sentence opens on someone else ("Donald Trump, her
+            // opponent, said drugs were a “big factor”").
+            std::size_t qw = word_after(d.quotes[qi].open);
+            if (!other && qw > lo && qw > 0 && !ws[qw - 1].stop) {
+                std::size_t s = qw - 1;
+                while (s > lo && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
+                if (ws[s].cap)
+                    if (auto sm = split_run(ws, s, run_end(ws, s)); sm && sm->kind == "person" && sm->name.find(' ') != std::string::npos &&
+                                                                     last_word(sm->name) != last_word(who[qi - 1]->name))
+                        other = true;
+            }
             if (!other) who[qi] = who[qi - 1];
         }
     }

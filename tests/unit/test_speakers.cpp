@@ -148,6 +148,9 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
          {"doing what they can."}, {"Maine"}},
         {"“We sail at noon,” Ida Brandt, 30, of Portville, Maine, who runs the ferry, said on Monday.", "Ida Brandt",
          "30", {"We sail at noon,"}, {"Maine"}},
+        // present-tense cues of live reports and features
+        {"Ida Brandt runs to the pier.\n\n“Cast off the lines now,” she yells.", "Ida Brandt", "",
+         {"Cast off the lines now,"}, {}},
         // "Neither" opens a sentence but is no part of a name
         {"Neither Brandt nor the crew spoke. Ida Brandt later said it was “a long night at sea.”", "Ida Brandt", "",
          {"a long night at sea."}, {"Neither Brandt"}},
@@ -329,6 +332,12 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // a programme in capitals after "on" / "told"
         {"Ida Brandt said on “Harbor Talk Tonight” that fees rise.", {}},
         {"“We will sail,” Ida Brandt told “Coast Morning News.”", {"Ida Brandt"}},
+        // a plural noun that looks like a present-tense cue ("states") is not one
+        {"“The pier is ours,” Ida Brandt, the mayor of one of the states suing the board, said.", {"Ida Brandt"}},
+        // a later quote in a sentence that opens on someone else is not inherited
+        {"Ida Brandt asked for the pier to open “without delay.” Tom Okafor, her rival, said fees were a "
+         "“very big factor” in the delay.",
+         {"Ida Brandt", "Tom Okafor"}},
         // after a plain noun (not a role) only a name given in full
         {"“We sail at noon,” said Okafor boat Brandt.", {"Okafor"}},
         // an inverted cue followed by a name and a plain noun is not a role
