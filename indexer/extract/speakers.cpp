@@ -48,7 +48,9 @@ const Set kCues = {"said",     "says",      "say",        "told",      "tells", 
                    "concedes", "acknowledges", "responds", "predicts", "suggests", "complains", "boasts",
                    "stresses", "emphasizes", "urges",    "muses",     "quips",     "laments",    "contends",
                    "maintains", "recounts", "concludes", "agrees",    "testifies", "interjected", "elaborated",
-                   "echoed",   "chimed"};
+                   "echoed",   "chimed",
+                   // documents: “...,” the letter reads / the statement read
+                   "reads",    "read"};
 // Participles take the subject of their sentence: "Clinton mocked him, saying ...".
 const Set kParticiples = {"saying", "adding", "asking", "arguing", "calling", "noting", "insisting", "warning",
                           "claiming", "describing", "explaining", "telling", "writing", "declaring", "stressing",
@@ -154,7 +156,10 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
         unsigned char d = static_cast<unsigned char>(t[i + 2]);
         if (d == 0x9C || d == 0x9E) { opening = true; return 3; }   // “ „
         if (d == 0x9D) {  // ”, which some sites also use to open a paragraph's quote
-            if (i == 0 || t[i - 1] == '\n') opening = true;
+            // ... or, by a slip, a quote in mid-sentence: ` ”like women in combat”`.
+            bool after_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1]));
+            bool before_word = i + 3 < t.size() && std::isalnum(static_cast<unsigned char>(t[i + 3]));
+            if (i == 0 || t[i - 1] == '\n' || (after_space && before_word)) opening = true;
             else closing = true;
             return 3;
         }
@@ -1233,6 +1238,28 @@ void extract_speakers(Article& a) {
                     if (ws[k].comma) { after = k + 1; break; }
             }
             m = resolve(s, *sm);
+        } else if (kDeterminers.count(ws[s].core) && s + 1 < qw && (!ws[s + 1].cap || (s + 2 < qw && !ws[s + 2].cap))) {
+            // A noun phrase: "The letter reads: “...”", "a Homeland Security memo put it ...".
+            // It names no one, so it counts the quote without a person to search for.
+            static const Set aux = {"has", "had", "have", "is", "was", "will", "would"};
+            std::size_t v = s + 1;
+            while (v < qw && v < s + 9 && !ws[v].comma && !ws[v].stop && !aux.count(ws[v].core) &&
+                   !(ws[v].core.ends_with("ed") && !ws[v].cap) &&
+                   !(!ws[v].cap && ws[v].core.ends_with("s") && !ws[v].core.ends_with("ss") &&
+                     (v + 1 == qw || kDeterminers.count(ws[v + 1].core) || ws[v + 1].core == "that")))
+                ++v;
+            std::size_t h = v;  // the head noun: "the Republican nominee also outlined"
+            while (h > s + 1 && kAdverbs.count(ws[h - 1].core)) --h;
+            if (v >= qw || v >= s + 9 || ws[v].comma || ws[v].stop || ws[h - 1].cap || ws[h - 1].comma) continue;
+            Mention np;
+            std::string name(d.text.substr(ws[s].b, ws[h - 1].e - ws[s].b));
+            name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+            np.name = name;
+            np.named = false;
+            np.kind = kPersonNouns.count(ws[h - 1].core) ? "person" : "organization";
+            std::string_view inner = d.text.substr(q.start, q.end - q.start);
+            if (count_words(inner) >= 2 && !title_case(inner)) who[qi] = np;
+            continue;
         } else {
             continue;
         }

@@ -54,6 +54,8 @@ TEST_CASE("find_quotes", "[speakers]") {
         {"He said “yes” and then “no.”", {"yes", "no."}},
         {"She said \"we wait\" today.", {"we wait"}},
         {"A 5\" pipe and \"a real quote\" here.", {"a real quote"}},  // a closing mark alone opens nothing
+        // a right mark slipped in to open a quote in mid-sentence (space before, word after)
+        {"She cited “fees,” ”high tides and rough seas” as causes.", {"fees,", "high tides and rough seas"}},
         {"On dit «oui» ici.", {"oui"}},
         {"“He called it ‘odd’ today,” she said.", {"He called it ‘odd’ today,"}},  // single quotes stay inside
         // a quote running over a paragraph break, reopened with a mark
@@ -161,6 +163,10 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // a paragraph that is only a quote goes on with the speaker of the paragraph before
         {"“The tide is late,” Ida Brandt said. “We wait.”\n\n“Then we sail at noon.”", "Ida Brandt", "",
          {"The tide is late,", "We wait.", "Then we sail at noon."}, {}},
+        // a noun phrase subject with a verb that is not a cue: the quote counts, with no named speaker
+        {"Ida Brandt runs the port. The harbor board also vowed to punish “those who moor without a permit.” "
+         "“We will check every boat,” Ida Brandt said.",
+         "Ida Brandt", "", {"We will check every boat,"}, {}},
         // a paragraph ending on a colon leads into the quote that opens the next one
         {"Ida Brandt continued:\n\n“We sail at noon and not before.”", "Ida Brandt", "",
          {"We sail at noon and not before."}, {}},
@@ -322,9 +328,10 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Brandt likened the plan to “pure fantasy on paper.”", {}},
         {"Small groups of sailors waved “no more fees” signs.", {}},
         // a long stretch after the quote whose cue belongs to a name not right after the quote
+        // (the sign, a document, is the source: "read" is a cue for documents)
         {"“The pier is ours,” the sign read, and on the next day after a long and heated meeting of the board "
          "in the town hall Ida Brandt said no.",
-         {}},
+         {"the sign"}},
         {"“The vote will hold,” (R-Ky.) said.", {}},
         // a single term in quotes gives no speaker, capitalised or not
         {"Ida Brandt said the fee was “unfair.”", {}},
@@ -354,4 +361,28 @@ TEST_CASE("rules that must not fire", "[speakers]") {
     }));
     CAPTURE(row.text);
     CHECK(names(article(row.text)) == row.speakers);
+}
+
+TEST_CASE("noun phrases as sources", "[speakers]") {
+    struct Row {
+        std::string text;
+        std::string source;  // the unnamed speaker holding the quote, or "" for none
+    };
+    auto row = GENERATE(values<Row>({
+        {"The harbor board also vowed to punish “those who moor without a permit.”", "the harbor board"},
+        {"“No boats may moor here after dark,” the letter reads.", "the letter"},
+        // a determiner opening a clause with no verb before the quote
+        {"The so-called “harbor reform” passed.", ""},
+        // one word is a term, not a quote
+        {"The harbor board called it “theft.”", ""},
+    }));
+    CAPTURE(row.text);
+    const Article a = article(row.text);
+    if (row.source.empty()) {
+        CHECK(a.speakers.empty());
+    } else {
+        REQUIRE(a.speakers.size() == 1);
+        CHECK(a.speakers[0].name == row.source);
+        CHECK_FALSE(has(a.persons, row.source));
+    }
 }
