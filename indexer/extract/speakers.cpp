@@ -407,7 +407,12 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     // A title word closing the run after a given name or an honorific is a surname:
     // "Charlie King", "Mr. King" (but "Prime Minister", "Senate Majority Leader" stay titles).
     std::size_t surname_at = e;
-    if (kSurnameTitles.count(ws[e - 1].core)) {
+    // ... and so is one alone, set off by a comma and not after an article: "Dean, a former
+    // party chairman, said".
+    if (e - b == 1 && b == run_b && kSurnameTitles.count(ws[b].core) && ws[b].comma &&
+        (b == 0 || (!kDeterminers.count(ws[b - 1].core) && ws[b - 1].core != "the")))
+        surname_at = b;
+    else if (kSurnameTitles.count(ws[e - 1].core)) {
         const Word* before = e - 1 > b ? &ws[e - 2] : (e - 1 == b && b > run_b ? &ws[b - 1] : nullptr);
         if (before && (kHonorifics.count(before->core) ||
                        (before->cap && !kTitles.count(before->core) && !kStops.count(before->core) &&
@@ -589,7 +594,10 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         return std::nullopt;
     }
     std::size_t p = c;
-    while (p > 0 && kAdverbs.count(ws[p - 1].core) && !ws[p - 1].comma) --p;
+    // Adverbs between the subject and the cue: "has also said", "forcefully told".
+    while (p > 0 && !ws[p - 1].comma && !ws[p - 1].cap &&
+           (kAdverbs.count(ws[p - 1].core) || (ws[p - 1].core.size() > 4 && ws[p - 1].core.ends_with("ly"))))
+        --p;
     if (p > 0 && ws[p - 1].para == cue.para && !ws[p - 1].stop) {
         const Word& prev = ws[p - 1];
         if (kPronouns.count(prev.core) && !prev.comma) return Mention{prev.core, "", "person", true};
@@ -1224,6 +1232,13 @@ void extract_speakers(Article& a) {
             if (!ls) continue;
             m = *ls;
             after = s + 1;
+        } else if (kDeterminers.count(ws[s].core) && s + 3 < qw && !ws[s + 1].cap && ws[s + 1].comma && ws[s + 2].cap) {
+            // "Another critic, Laurence H. Tribe, likened ...": the name set off after the noun.
+            std::size_t e = run_end(ws, s + 2);
+            auto sm = e > s + 2 && e < qw && ws[e - 1].comma ? split_run(ws, s + 2, e) : std::nullopt;
+            if (!sm || sm->kind != "person" || excluded.count(sm->name)) continue;
+            after = e;
+            m = resolve(s, *sm);
         } else if (ws[s].cap) {
             std::size_t e = run_end(ws, s);
             if (e <= s || e > qw) continue;
@@ -1264,11 +1279,19 @@ void extract_speakers(Article& a) {
             continue;
         }
         std::size_t v = after;
-        while (v < qw && !ws[v].cap && (kAdverbs.count(ws[v].core) || ws[v].core.ends_with("ly"))) ++v;
+        static const Set more_adverbs = {"further", "even", "still", "never", "once", "first", "just", "long"};
+        while (v < qw && !ws[v].cap &&
+               (kAdverbs.count(ws[v].core) || more_adverbs.count(ws[v].core) || ws[v].core.ends_with("ly")))
+            ++v;
         if (v >= qw || ws[v].cap) continue;
         static const Set aux = {"has", "had", "have", "is", "was", "will", "would", "did", "does", "could", "can"};
+        // Common irregular pasts ("The New Yorker put it", "Brandt took aim at").
+        static const Set irregular = {"put", "wrote", "told", "took", "gave", "made", "spoke", "went", "sent",
+                                      "struck", "threw", "found", "kept", "held", "brought", "drew", "saw",
+                                      "led", "swore", "began", "chose", "sought", "set", "hit", "shot"};
         const std::string& verb = ws[v].core;
-        bool verbish = aux.count(verb) || verb.ends_with("ed") || (verb.ends_with("s") && !verb.ends_with("ss"));
+        bool verbish = aux.count(verb) || irregular.count(verb) || verb.ends_with("ed") ||
+                       (verb.ends_with("s") && !verb.ends_with("ss"));
         if (!verbish) continue;
         // The evidence is weak, so only for a name known in full and a quote that reads as
         // words said: not one word (“closed”), nor a title in capitals (“Meet the Press”).

@@ -167,6 +167,18 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         {"Ida Brandt runs the port. The harbor board also vowed to punish “those who moor without a permit.” "
          "“We will check every boat,” Ida Brandt said.",
          "Ida Brandt", "", {"We will check every boat,"}, {}},
+        // an adverb in -ly between the subject and the cue
+        {"Ida Brandt, the harbor master, firmly told the crews that “no boat leaves before noon.”", "Ida Brandt",
+         "harbor master", {"no boat leaves before noon."}, {}},
+        // a title word that is a surname, alone and set off by a comma
+        {"Dean, a retired ferry pilot, wrote that the tides were “worse than ever this year.”", "Dean",
+         "retired ferry pilot", {"worse than ever this year."}, {}},
+        // adverbs and irregular pasts after a named subject
+        {"Ida Brandt further described the fee as “a tax on sailors.”", "Ida Brandt", "", {"a tax on sailors."}, {}},
+        {"Ida Brandt put it bluntly: the fee is “a tax on sailors.”", "Ida Brandt", "", {"a tax on sailors."}, {}},
+        // "Another critic, NAME, likened ..."
+        {"Another critic, Ida Brandt, likened the fee to “a tax on sailors.”", "Ida Brandt", "",
+         {"a tax on sailors."}, {"Another critic"}},
         // a paragraph ending on a colon leads into the quote that opens the next one
         {"Ida Brandt continued:\n\n“We sail at noon and not before.”", "Ida Brandt", "",
          {"We sail at noon and not before."}, {}},
@@ -349,6 +361,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"“We sail at noon,” said Okafor boat Brandt.", {"Okafor"}},
         // an inverted cue followed by a name and a plain noun is not a role
         {"“The tide turned,” said Ida Brandt and her friend Tom Okafor.", {"Ida Brandt"}},
+        // a title after an article is a title, not a surname
+        {"The King, a keen sailor, wrote that the tides were “worse than ever this year.”", {}},
         // a colon without a name before it
         {"The rules were clear:\n\n“No boats after dark.”", {}},
         {"Harbor news - Tuesday: “We sail at noon.”", {}},
