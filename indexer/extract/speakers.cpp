@@ -116,6 +116,7 @@ struct Word {
     bool stop = false;          // ends a sentence
     bool after_quote = false;   // first word after a closing quotation mark
     bool before_quote = false;  // last word before an opening quotation mark
+    bool poss = false;          // written with a possessive 's ("NBC's")
     std::size_t para = 0;
 };
 
@@ -267,6 +268,11 @@ void build_words(Doc& d) {
         w.b = b;
         w.e = i;
         w.core = strip_word(t.substr(b, i - b), w.comma, w.stop);
+        {
+            std::string_view raw = t.substr(b, i - b);
+            w.poss = raw.find("\xE2\x80\x99s") != std::string_view::npos || raw.find("'s") != std::string_view::npos;
+            w.poss = w.poss && w.core.find("'s") == std::string::npos && w.core.find("\xE2\x80\x99s") == std::string::npos;
+        }
         w.cap = starts_upper(w.core);
         w.after_quote = after_quote;
         w.para = para;
@@ -403,6 +409,9 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
                      kLeadingVerbs.count(ws[b].core) || (b == run_b && cue_verb(b))))
         ++b;
     while (e > b && kParticles.count(ws[e - 1].core)) --e;
+    // "NBC's Dante Chinni", "Breitbart's Joel Pollak": the owner is not part of the name.
+    for (std::size_t i = e - 1; i-- > b;)
+        if (ws[i].poss && ws[i + 1].cap) { b = i + 1; break; }
     if (b >= e) return std::nullopt;
     // A title word closing the run after a given name or an honorific is a surname:
     // "Charlie King", "Mr. King" (but "Prime Minister", "Senate Majority Leader" stay titles).
@@ -458,6 +467,8 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     for (std::size_t i = name_b; i < e; ++i)
         if (kStops.count(ws[i].core) || kPronouns.count(ws[i].core)) return std::nullopt;
     m.name = join(ws, name_b, e);
+    // Markup or digits left in the text ("True.\">Sanders") make no name.
+    if (m.name.find_first_of("\"<>=/0123456789") != std::string::npos) return std::nullopt;
     // "R-Fla", "D-Calif": a party and state tag, not a name.
     if (e - name_b == 1 && m.name.size() >= 3 && m.name[1] == '-' && std::isupper(static_cast<unsigned char>(m.name[0])))
         return std::nullopt;

@@ -153,6 +153,11 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // present-tense cues of live reports and features
         {"Ida Brandt runs to the pier.\n\n“Cast off the lines now,” she yells.", "Ida Brandt", "",
          {"Cast off the lines now,"}, {}},
+        // an outlet or owner in the possessive is no part of the name
+        {"“The storm will not change much,” noted Coastwatch’s Ida Brandt.", "Ida Brandt", "",
+         {"The storm will not change much,"}, {"Coastwatch Ida Brandt"}},
+        {"“The storm will pass,” said Coastwatch's Ida Brandt.", "Ida Brandt", "", {"The storm will pass,"},
+         {"Coastwatch Ida Brandt"}},
         // "Neither" opens a sentence but is no part of a name
         {"Neither Brandt nor the crew spoke. Ida Brandt later said it was “a long night at sea.”", "Ida Brandt", "",
          {"a long night at sea."}, {"Neither Brandt"}},
@@ -361,6 +366,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"“We sail at noon,” said Okafor boat Brandt.", {"Okafor"}},
         // an inverted cue followed by a name and a plain noun is not a role
         {"“The tide turned,” said Ida Brandt and her friend Tom Okafor.", {"Ida Brandt"}},
+        // markup left in a page is no name
+        {"Rated <b class=\"x\">Brandt said the fee was “a tax on sailors.”", {}},
         // a title after an article is a title, not a surname
         {"The King, a keen sailor, wrote that the tides were “worse than ever this year.”", {}},
         // a colon without a name before it
