@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -155,7 +156,14 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
     }
     if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
         unsigned char d = static_cast<unsigned char>(t[i + 2]);
-        if (d == 0x9C || d == 0x9E) { opening = true; return 3; }   // “ „
+        if (d == 0x9C || d == 0x9E) {  // “ „
+            // A left mark slipped in to close: `unusual,“ said` (after , . ? ! and before a space).
+            bool after_punct = d == 0x9C && i > 0 && std::strchr(",.?!", t[i - 1]) != nullptr;
+            bool before_space = i + 3 >= t.size() || is_space(static_cast<unsigned char>(t[i + 3]));
+            if (after_punct && before_space) closing = true;
+            else opening = true;
+            return 3;
+        }
         if (d == 0x9D) {  // ”, which some sites also use to open a paragraph's quote
             // ... or, by a slip, a quote in mid-sentence: ` ”like women in combat”`.
             bool after_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1]));
@@ -554,7 +562,39 @@ std::size_t place_chain(const std::vector<Word>& ws, std::size_t b) {
     while (rs > 0 && ws[rs - 1].cap && !ws[rs - 1].comma && !ws[rs - 1].stop && ws[rs - 1].para == ws[b].para) --rs;
     static const Set preps = {"of", "from", "in", "near"};
     if (rs == 0 || rs >= b || !preps.count(ws[rs - 1].core) || ws[rs - 1].para != ws[b].para) return std::string::npos;
+    // ... right after a name or its appositive ("Stacy Baker of", "Harry Bond, 30, of"), not in
+    // an opening phrase ("this weekend in Washington, Marc Morial said").
+    if (rs < 2 || !(ws[rs - 2].cap || ws[rs - 2].comma)) return std::string::npos;
     return rs - 1;
+}
+
+// After an inverted cue, a noun phrase that names no one: "said one former campaign staffer,
+// who ...", "said the senior Cruz adviser." It runs from a determiner to a comma, a full stop,
+// a relative word or a preposition, with no verb in it ("said the plan would fail" is none).
+std::optional<Mention> inverted_noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t b) {
+    static const Set det = {"the", "a", "an", "one", "another"};
+    if (b >= ws.size() || !det.count(ws[b].core)) return std::nullopt;
+    static const Set ends = {"who", "whose", "which", "that", "familiar", "speaking", "close", "for", "with", "of",
+                             "at", "from", "in", "on", "to", "and", "or"};
+    static const Set verbs = {"would", "will", "is", "was", "are", "were", "has", "had", "have", "should", "could",
+                              "can", "may", "might", "must", "did", "does"};
+    std::size_t e = b + 1;
+    for (; e < ws.size() && e < b + 7 && ws[e].para == ws[b].para; ++e) {
+        if (ends.count(ws[e].core)) break;
+        if (verbs.count(ws[e].core) || kCues.count(ws[e].core) || kPronouns.count(ws[e].core)) return std::nullopt;
+        if (ws[e].comma || ws[e].stop) { ++e; break; }
+    }
+    if (e == b + 1 || e > ws.size()) return std::nullopt;
+    const Word& head = ws[e - 1];
+    bool closed = head.comma || head.stop || (e < ws.size() && ends.count(ws[e].core));
+    if (!closed || head.cap || kDeterminers.count(head.core)) return std::nullopt;
+    Mention m;
+    std::string np(text.substr(ws[b].b, head.e - ws[b].b));
+    while (!np.empty() && (np.back() == ',' || np.back() == '.')) np.pop_back();
+    m.name = np;
+    m.named = false;
+    m.kind = kPersonNouns.count(head.core) || kRoleNouns.count(head.core) ? "person" : "organization";
+    return m;
 }
 
 // The subject of the cue at word c, if any.
@@ -677,6 +717,12 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     bool inverted = cue.after_quote || (p > 0 && ws[p - 1].comma) || opening_cue(ws, c);
     if (inverted && !cue.stop && !cue.comma && c + 1 < ws.size() && ws[c + 1].para == cue.para) {
         if (kPronouns.count(ws[c + 1].core)) return Mention{ws[c + 1].core, "", "person", true};
+        // (not after a cue that takes an object: "told a young woman")
+        static const Set object_cues = {"told", "tells", "asked", "asks", "urged", "called", "accused", "praised",
+                                        "blasted", "slammed", "mocked", "criticized", "dismissed", "described"};
+        bool right_after = cue.after_quote || (c > 0 && ws[c - 1].comma);
+        if (right_after && !object_cues.count(cue.core))
+            if (auto np = inverted_noun_phrase(text, ws, c + 1)) return np;
         std::size_t b = c + 1;
         // "said 9/11 widow Terry Strada", "said former aide Sam Lee", "said the mayor, Ann Ruiz":
         // a short lowercase role in front of the name.
@@ -1339,7 +1385,7 @@ void extract_speakers(Article& a) {
             add_unique(s.kind == "person" ? a.persons : a.organizations, s.name);
     for (const Named& n : named) add_unique(n.kind == "person" ? a.persons : a.organizations, n.name);
     for (const Event& ev : events)
-        if (!ev.who.pronoun && !ev.who.name.empty() && ev.who.name.find(' ') != std::string::npos)
+        if (!ev.who.pronoun && ev.who.named && !ev.who.name.empty() && ev.who.name.find(' ') != std::string::npos)
             add_unique(ev.who.kind == "person" ? a.persons : a.organizations, ev.who.name);
 }
 

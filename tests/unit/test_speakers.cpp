@@ -65,6 +65,8 @@ TEST_CASE("find_quotes", "[speakers]") {
         {"“Unclosed here\n\nThen a plain paragraph with “a quote.”", {"a quote."}},
         {"He began “an unclosed quote that never ends", {}},
         {"He said.\u00A0\"Yes we do.\"", {"Yes we do."}},  // a no-break space before an opening mark
+        // a left mark slipped in to close a quote, after its comma
+        {"“It is rare,“ she said. “Very rare.”", {"It is rare,", "Very rare."}},
         {"Empty “” marks.", {}},
         {"No quotes at all.", {}},
         {"", {}},
@@ -370,6 +372,12 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Rated <b class=\"x\">Brandt said the fee was “a tax on sailors.”", {}},
         // a title after an article is a title, not a surname
         {"The King, a keen sailor, wrote that the tides were “worse than ever this year.”", {}},
+        // a place in an opening phrase is no place after a name
+        {"At a meeting this week in Portville, Ida Brandt, the harbor master, said the fee was “a tax on sailors.”",
+         {"Ida Brandt"}},
+        // an inverted cue that takes an object: the noun phrase after it is no speaker
+        {"Ida Brandt, the harbor master, firmly told a young sailor that “no boat leaves before noon.”",
+         {"Ida Brandt"}},
         // a colon without a name before it
         {"The rules were clear:\n\n“No boats after dark.”", {}},
         {"Harbor news - Tuesday: “We sail at noon.”", {}},
@@ -392,6 +400,12 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
     auto row = GENERATE(values<Row>({
         {"The harbor board also vowed to punish “those who moor without a permit.”", "the harbor board"},
         {"“No boats may moor here after dark,” the letter reads.", "the letter"},
+        // after an inverted cue: a noun phrase up to a comma, a stop or a relative word
+        {"“We lost a week of fishing,” said one former harbor pilot, who asked not to be named.",
+         "one former harbor pilot"},
+        {"“We lost a week of fishing,” said the senior Okafor adviser.", "the senior Okafor adviser"},
+        // ... but not a clause with a verb ("said the plan would fail")
+        {"“We lost a week,” she said, and said the plan would fail.", ""},
         // a determiner opening a clause with no verb before the quote
         {"The so-called “harbor reform” passed.", ""},
         // one word is a term, not a quote
