@@ -652,6 +652,9 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     if (p > 0 && ws[p - 1].para == cue.para && !ws[p - 1].stop) {
         const Word& prev = ws[p - 1];
         if (kPronouns.count(prev.core) && !prev.comma) return Mention{prev.core, "", "person", true};
+        // "it said": an organisation or a document named before.
+        if ((prev.core == "it" || prev.core == "It") && !prev.comma && p == c)
+            return Mention{prev.core, "", "organization", true};
         if (prev.cap && !prev.comma && !prev.before_quote) {
             std::size_t b = run_start(ws, p);
             // "Dan McLaughlin at the National Review agreed": the name before the preposition.
@@ -1004,6 +1007,22 @@ void extract_speakers(Article& a) {
     };
     std::optional<Mention> last_named;
     for (Event& ev : events) {
+        if (ev.who.pronoun && ev.who.kind == "organization") {
+            // "it": the last organisation or document that was a source or was named.
+            std::optional<Mention> org;
+            std::size_t at = 0;
+            for (const Event& prior : events) {
+                if (prior.cue >= ev.cue) break;
+                if (!prior.who.pronoun && prior.who.kind == "organization" && !prior.who.name.empty())
+                    org = prior.who, at = prior.cue;
+            }
+            for (const Named& n : named)
+                if (n.kind == "organization" && n.word < ev.cue && (!org || n.word > at))
+                    org = Mention{n.name, "", "organization", false, true}, at = n.word;
+            if (org) ev.who = *org;
+            else ev.who.name.clear();
+            continue;
+        }
         if (ev.who.pronoun) {
             if (!last_named) {
                 // Nobody quoted yet: the pronoun stands for the last person named before it

@@ -292,6 +292,24 @@ TEST_CASE("byline authors and the outlet are never speakers", "[speakers]") {
     }
 }
 
+TEST_CASE("\"it\" as a source is the organisation named before", "[speakers]") {
+    SECTION("an organisation named before") {
+        const Article a = article(
+            "The Portville Harbor Board met on Monday. In a statement, it said the fees were “a fair price for a safe "
+            "port.”");
+        REQUIRE(names(a) == Strings{"Portville Harbor Board"});
+        CHECK(a.speakers[0].kind == "organization");
+    }
+    SECTION("no organisation before: no speaker") {
+        const Article a = article("Ida Brandt walked along the pier. It said on the sign that “no boats may moor.”");
+        CHECK(a.speakers.empty());
+    }
+    SECTION("a person is not 'it'") {
+        const Article a = article("Ida Brandt spoke first. It said the fees were “a fair price for a safe port.”");
+        CHECK_FALSE(has(names(a), "Ida Brandt"));
+    }
+}
+
 TEST_CASE("organisations named in the text", "[speakers]") {
     const Article a = article(
         "“The nets came up empty,” said Ida Brandt-Cole, a senior fellow at the Coastal Research Institution.");
