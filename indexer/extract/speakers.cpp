@@ -413,8 +413,13 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         l[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(l[0])));
         return i + 1 < e && kCues.count(l) > 0;
     };
+    // A gerund opening the run ("Bashing Trump is ..."): capitalised only as the first word.
+    auto gerund = [&](std::size_t i) {
+        return i == run_b && i + 1 < e && ws[i].core.size() >= 6 && ws[i].core.ends_with("ing") &&
+               (i == 0 || ws[i - 1].stop || ws[i - 1].para != ws[i].para);
+    };
     while (b < e && ((kStops.count(ws[b].core) && !kNationality.count(ws[b].core)) || kHonorifics.count(ws[b].core) ||
-                     kLeadingVerbs.count(ws[b].core) || (b == run_b && cue_verb(b))))
+                     kLeadingVerbs.count(ws[b].core) || (b == run_b && cue_verb(b)) || gerund(b)))
         ++b;
     while (e > b && kParticles.count(ws[e - 1].core)) --e;
     // "NBC's Dante Chinni", "Breitbart's Joel Pollak": the owner is not part of the name.
@@ -1315,7 +1320,7 @@ void extract_speakers(Article& a) {
             if (!sm || sm->kind != "person" || excluded.count(sm->name)) continue;
             after = e;
             m = resolve(s, *sm);
-        } else if (ws[s].cap) {
+        } else if (ws[s].cap && !(run_end(ws, s) < qw && ws[run_end(ws, s) - 1].poss && !ws[run_end(ws, s)].cap)) {
             std::size_t e = run_end(ws, s);
             if (e <= s || e > qw) continue;
             auto sm = split_run(ws, s, e);
@@ -1329,9 +1334,11 @@ void extract_speakers(Article& a) {
                     if (ws[k].comma) { after = k + 1; break; }
             }
             m = resolve(s, *sm);
-        } else if (kDeterminers.count(ws[s].core) && s + 1 < qw && (!ws[s + 1].cap || (s + 2 < qw && !ws[s + 2].cap))) {
-            // A noun phrase: "The letter reads: “...”", "a Homeland Security memo put it ...".
-            // It names no one, so it counts the quote without a person to search for.
+        } else if ((kDeterminers.count(ws[s].core) && s + 1 < qw && (!ws[s + 1].cap || (s + 2 < qw && !ws[s + 2].cap))) ||
+                   (ws[s].cap && run_end(ws, s) < qw && ws[run_end(ws, s) - 1].poss && !ws[run_end(ws, s)].cap)) {
+            // A noun phrase: "The letter reads: “...”", "a Homeland Security memo put it ...",
+            // "Cruz's lawyers relied on ...". It names no one, so it counts the quote without a
+            // person to search for.
             static const Set aux = {"has", "had", "have", "is", "was", "will", "would"};
             std::size_t v = s + 1;
             while (v < qw && v < s + 9 && !ws[v].comma && !ws[v].stop && !aux.count(ws[v].core) &&
@@ -1344,7 +1351,8 @@ void extract_speakers(Article& a) {
             if (v >= qw || v >= s + 9 || ws[v].comma || ws[v].stop || ws[h - 1].cap || ws[h - 1].comma) continue;
             Mention np;
             std::string name(d.text.substr(ws[s].b, ws[h - 1].e - ws[s].b));
-            name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+            if (kDeterminers.count(ws[s].core))
+                name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
             np.name = name;
             np.named = false;
             np.kind = kPersonNouns.count(ws[h - 1].core) ? "person" : "organization";
@@ -1368,6 +1376,11 @@ void extract_speakers(Article& a) {
         const std::string& verb = ws[v].core;
         bool verbish = aux.count(verb) || irregular.count(verb) || verb.ends_with("ed") ||
                        (verb.ends_with("s") && !verb.ends_with("ss"));
+        // "Wall Street targets included ...": a plural noun before the verb, not a verb.
+        if (verbish && verb.ends_with("s") && !aux.count(verb) && v + 1 < qw && !ws[v].comma) {
+            const std::string& next = ws[v + 1].core;
+            if (!ws[v + 1].cap && (aux.count(next) || irregular.count(next) || next.ends_with("ed"))) verbish = false;
+        }
         if (!verbish) continue;
         // The evidence is weak, so only for a name known in full and a quote that reads as
         // words said: not one word (“closed”), nor a title in capitals (“Meet the Press”).

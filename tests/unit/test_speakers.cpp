@@ -388,6 +388,10 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"“The tide turned,” said Ida Brandt and her friend Tom Okafor.", {"Ida Brandt"}},
         // markup left in a page is no name
         {"Rated <b class=\"x\">Brandt said the fee was “a tax on sailors.”", {}},
+        // a plural noun after a name is no verb ("Harbor targets included ...")
+        {"Ida Okafor targets included the pier, marked as a “high priority” site.", {}},
+        // a gerund opening the sentence is no part of a name
+        {"Bashing Tom Okafor is easy. Bashing Tom Okafor is “an old harbor sport,” Ida Brandt said.", {"Ida Brandt"}},
         // a title after an article is a title, not a surname
         {"The King, a keen sailor, wrote that the tides were “worse than ever this year.”", {}},
         // a place in an opening phrase is no place after a name
@@ -424,6 +428,8 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"“We lost a week of fishing,” said the senior Okafor adviser.", "the senior Okafor adviser"},
         // ... but not a clause with a verb ("said the plan would fail")
         {"“We lost a week,” she said, and said the plan would fail.", ""},
+        // a name in the possessive before the subject noun: the noun phrase is the source
+        {"Okafor’s lawyers relied on old charts to argue the pier was “public land since 1900.”", "Okafor’s lawyers"},
         // a determiner opening a clause with no verb before the quote
         {"The so-called “harbor reform” passed.", ""},
         // one word is a term, not a quote
