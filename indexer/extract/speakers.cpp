@@ -83,6 +83,8 @@ const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "I
                     "Now",  "Also",  "It",    "This",  "That",     "These",   "Those",  "There",  "Here",    "His",
                     "Her",  "Their", "Our",   "Its",   "We",       "I",       "You",    "My",     "Your",    "Speaking",
                     "Asked", "According", "Instead", "Among", "Under", "Over", "During", "Despite", "Like", "Unlike",
+                    "Had", "Has", "Have", "Did", "Does", "Would", "Could", "Should", "Were", "Was", "Is",
+                    "Maybe", "Perhaps", "Indeed", "Thus", "Hence", "Otherwise", "Besides", "Plus",
                     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                     "February", "March", "April", "May", "June", "July", "August", "September", "October",
                     "November", "December", "Day", "One", "Two", "Three", "Last", "Next", "Many", "Some", "Most",
@@ -480,6 +482,13 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     for (std::size_t i = name_b; i < e; ++i)
         if (kStops.count(ws[i].core) || kPronouns.count(ws[i].core)) return std::nullopt;
     m.name = join(ws, name_b, e);
+    // A heading in capitals ("CONGRESS HAS INVESTIGATED HIM") is no name.
+    if (e - name_b >= 3) {
+        bool caps = true;
+        for (std::size_t i = name_b; i < e && caps; ++i)
+            for (char ch : ws[i].core) caps &= !std::islower(static_cast<unsigned char>(ch));
+        if (caps) return std::nullopt;
+    }
     // Markup or digits left in the text ("True.\">Sanders") make no name.
     if (m.name.find_first_of("\"<>=/0123456789") != std::string::npos) return std::nullopt;
     // "R-Fla", "D-Calif": a party and state tag, not a name.
@@ -971,6 +980,35 @@ void extract_speakers(Article& a) {
         i = e;
     }
 
+    // What the text itself says of a person's sex, to keep "she" from a man: an honorific
+    // ("Mr. Ruiz", "Ms. Lee"), or the first he/his or she in the sentence that opens with the
+    // name ("Tom Ruiz made it clear that his ...").
+    std::map<std::string, char> sex;  // surname -> 'm' / 'f'
+    for (std::size_t i = 0; i + 1 < ws.size(); ++i) {
+        static const Set male = {"Mr"}, female = {"Mrs", "Ms", "Miss"};
+        if ((male.count(ws[i].core) || female.count(ws[i].core)) && ws[i + 1].cap)
+            sex.emplace(ws[i + 1].core, male.count(ws[i].core) ? 'm' : 'f');
+    }
+    for (const Named& n : mentions) {
+        if (!(n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para)) continue;
+        for (std::size_t k = n.word + 1; k < ws.size() && k < n.word + 25 && ws[k].para == ws[n.word].para; ++k) {
+            const std::string& w = ws[k].core;
+            // (not "him" or "her", more often someone else: "McCaskill scolded him"; nor an
+            // attribution inside the sentence: "South Carolina, he said, was ...")
+            if ((w == "he" || w == "she") && k + 1 < ws.size() && kCues.count(ws[k + 1].core)) break;
+            if (w == "he" || w == "his") { sex.emplace(last_word(n.name), 'm'); break; }
+            if (w == "she") { sex.emplace(last_word(n.name), 'f'); break; }
+            if (w == "him" || w == "her") break;
+            if (ws[k].stop) break;
+        }
+    }
+    auto agrees = [&](const std::string& name, const std::string& pronoun) {
+        auto it = sex.find(last_word(name));
+        if (it == sex.end()) return true;
+        bool he = pronoun == "he" || pronoun == "He", she = pronoun == "she" || pronoun == "She";
+        return !((he && it->second == 'f') || (she && it->second == 'm'));
+    };
+
     std::vector<Event> events;
     for (std::size_t c = 0; c < ws.size(); ++c) {
         if (!kCues.count(ws[c].core) && ws[c].core != "according" && !kParticiples.count(ws[c].core) &&
@@ -1011,6 +1049,7 @@ void extract_speakers(Article& a) {
         return m;
     };
     std::optional<Mention> last_named;
+    std::size_t last_named_at = 0;  // the word where last_named was named
     for (Event& ev : events) {
         if (ev.who.pronoun && ev.who.kind == "organization") {
             // "it": the last organisation or document that was a source or was named.
@@ -1049,6 +1088,36 @@ void extract_speakers(Article& a) {
                 for (const Named& n : mentions)
                     if (n.word < ev.cue && last_word(n.name) == best && n.name.size() > m.name.size()) m.name = n.name;
                 last_named = m;
+            } else {
+                // A person opening a sentence after the last speaker was named takes over:
+                // "Ann Lee said X. ¶ Jane Ruiz made it clear ... ¶ “...,” she said."
+                const Named* later = nullptr;
+                for (const Named& n : mentions) {
+                    if (n.word >= ev.cue) break;
+                    bool opens = (n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para) &&
+                                 !(kStops.count(ws[n.word].core) && !kNationality.count(ws[n.word].core) &&
+                                   !kTitles.count(ws[n.word].core));  // not "If Clinton is elected"
+                    if (n.word > last_named_at && opens && last_word(n.name) != last_word(last_named->name) &&
+                        agrees(n.name, ev.who.name) && sex.count(last_word(n.name)))
+                        later = &n;
+                }
+                if (later) {
+                    Mention m{later->name, "", "person", false, true};
+                    m = resolve(later->word, m);
+                    last_named = m;
+                    last_named_at = later->word;
+                } else if (!agrees(last_named->name, ev.who.name)) {
+                    // "she" after a man was quoted: the last speaker or person who can be "she".
+                    std::optional<Mention> other;
+                    for (const Event& prior : events) {
+                        if (prior.cue >= ev.cue) break;
+                        if (!prior.who.pronoun && prior.who.named && prior.who.kind == "person" &&
+                            !prior.who.name.empty() && sex.count(last_word(prior.who.name)) &&
+                            agrees(prior.who.name, ev.who.name))
+                            other = prior.who;
+                    }
+                    if (other) last_named = *other;
+                }
             }
             ev.who = *last_named;
             ev.who.role.clear();
@@ -1113,7 +1182,7 @@ void extract_speakers(Article& a) {
                 }
             }
         }
-        if (ev.who.kind == "person") last_named = ev.who;
+        if (ev.who.kind == "person") last_named = ev.who, last_named_at = ev.cue;
     }
 
     // Attach each quote to an event in its sentence.

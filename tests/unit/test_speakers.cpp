@@ -260,6 +260,36 @@ TEST_CASE("pronouns resolve to the last named speaker", "[speakers]") {
     }
 }
 
+TEST_CASE("pronouns: a new person opening a sentence, and agreement", "[speakers]") {
+    SECTION("a person of known sex opening a sentence after the last speaker takes over") {
+        const Article a = article(
+            "“The tide is late,” Tom Okafor said.\n\nIda Brandt made it clear that she would wait.\n\n"
+            "“We stay in port,” she said.");
+        const Speaker* s = speaker(a, "Ida Brandt");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 1);
+    }
+    SECTION("... but not a person of unknown sex") {
+        const Article a = article(
+            "“The tide is late,” Tom Okafor said.\n\nIda Brandt walked to the pier.\n\n“We stay in port,” he said.");
+        CHECK(names(a) == Strings{"Tom Okafor"});
+    }
+    SECTION("\"she\" does not go to the man quoted last when a woman was quoted before") {
+        const Article a = article(
+            "Ida Brandt and Tom Okafor run the port.\n\n“The tide is late,” Ms. Brandt said.\n\n"
+            "“It is rough,” Mr. Okafor said.\n\n“We stay in port,” she said.");
+        const Speaker* s = speaker(a, "Ida Brandt");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 2);
+    }
+    SECTION("a pronoun and its verb right after a name are no evidence of sex") {
+        const Article a = article(
+            "“The tide is late,” Tom Okafor said.\n\nPortville Harbor, he said, was “the last safe place on the "
+            "coast.”");
+        CHECK(names(a) == Strings{"Tom Okafor"});
+    }
+}
+
 TEST_CASE("a split quote belongs to one speaker", "[speakers]") {
     auto text = GENERATE(as<std::string>{},
                          "“We will wait,” Ida Brandt said. “Then we will sail.”",
@@ -392,6 +422,9 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Ida Okafor targets included the pier, marked as a “high priority” site.", {}},
         // a gerund opening the sentence is no part of a name
         {"Bashing Tom Okafor is easy. Bashing Tom Okafor is “an old harbor sport,” Ida Brandt said.", {"Ida Brandt"}},
+        // sentence adverbs and inverted auxiliaries are no part of a name; nor is a heading in capitals
+        {"Maybe Okafor was right. Had Okafor known, the pier would be “closed by now.”", {}},
+        {"HARBOR BOARD INVESTIGATED HIM\n\n“It was fine,” he said.", {}},
         // a title after an article is a title, not a surname
         {"The King, a keen sailor, wrote that the tides were “worse than ever this year.”", {}},
         // a place in an opening phrase is no place after a name
