@@ -918,64 +918,50 @@ void extract_speakers(Article& a) {
 
     // Persons and organisations: title-led runs, and later the speakers.
     struct Named { std::size_t word; std::string name; std::string kind; };
-    std::vector<Named> named;
+    // One pass over the runs of capitalised words (split_run is the costly part):
+    // - named: title-led persons and organisations;
+    // - candidates: every run of 2-4 capitalised words that reads as a person, the full names
+    //   that surnames resolve to;
+    // - mentions: every person mention that can be the antecedent of a subject pronoun: full
+    //   names, and surnames with a title or honorific ("Mr. Obama"), but not objects of a
+    //   preposition.
+    std::vector<Named> named, candidates, mentions;
+    std::unordered_set<std::string> mention_surnames;
     for (std::size_t i = 0; i < ws.size();) {
         if (!ws[i].cap) { ++i; continue; }
         std::size_t e = run_end(ws, i);
         if (e <= i) { ++i; continue; }
-        bool titled = false;
-        for (std::size_t k = i; k < e; ++k) titled |= kTitles.count(ws[k].core) || kHonorifics.count(ws[k].core);
+        auto m = split_run(ws, i, e);
+        if (!m || excluded.count(m->name)) { i = e; continue; }
+        const std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
+        bool titled_run = false;
+        for (std::size_t k = i; k < e; ++k) titled_run |= kTitles.count(ws[k].core) || kHonorifics.count(ws[k].core);
         // Other signs of a person: a role noun just before ("the arbitrator Harriet Lowe",
         // "chief executive, Hannah Leigh"), or an appositive or age just after
         // ("Manpreet Gill, an almond grower", "Maria Lastra, 45,").
+        bool titled = titled_run;
         if (i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && kRoleNouns.count(ws[i - 1].core)) titled = true;
         if (e < ws.size() && ws[e - 1].comma && ws[e].para == ws[e - 1].para &&
             (ws[e].core == "a" || ws[e].core == "an" || ws[e].core == "who" ||
              (!ws[e].core.empty() && std::isdigit(static_cast<unsigned char>(ws[e].core[0])) && ws[e].core.size() <= 3)))
             titled = true;
-        if (auto m = split_run(ws, i, e); m && !excluded.count(m->name)) {
-            std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
-            if (m->kind == "organization" && words >= 2) named.push_back({i, m->name, m->kind});
-            else if (m->kind == "person" && titled && words >= 2 && words <= 5) named.push_back({i, m->name, m->kind});
-        }
-        i = e;
-    }
-
-    // Every run of 2-4 capitalised words that reads as a person: full names that surnames resolve to.
-    std::vector<Named> candidates;
-    for (std::size_t i = 0; i < ws.size();) {
-        if (!ws[i].cap) { ++i; continue; }
-        std::size_t e = run_end(ws, i);
-        if (e <= i) { ++i; continue; }
-        if (auto m = split_run(ws, i, e); m && m->kind == "person" && !excluded.count(m->name)) {
-            std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
-            if (words >= 2 && words <= 4) candidates.push_back({i, m->name, m->kind});
-        }
-        i = e;
-    }
-
-    // Every person mention that can be the antecedent of a subject pronoun: full names, and
-    // surnames with a title or honorific ("Mr. Obama"), but not objects of a preposition.
-    std::vector<Named> mentions;
-    for (std::size_t i = 0; i < ws.size();) {
-        if (!ws[i].cap) { ++i; continue; }
-        std::size_t e = run_end(ws, i);
-        if (e <= i) { ++i; continue; }
-        static const Set preps = {"with", "under", "to", "by", "of", "for", "from", "against", "about", "at", "on",
-                                  "in", "than", "like", "and", "or", "between", "toward", "towards", "into",
-                                  "down", "up", "across", "through", "near", "around", "over", "after", "before",
-                                  "during", "via", "among", "outside", "inside", "his", "her", "their", "its",
-                                  "our", "my", "your", "a", "an"};
-        bool object = i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && preps.count(ws[i - 1].core);
-        // "the Islamic State", "The White House": a thing, not a person.
-        object |= ws[i].core == "The" || (i > 0 && ws[i - 1].core == "the" && ws[i - 1].para == ws[i].para);
-        if (auto m = split_run(ws, i, e); m && m->kind == "person" && !excluded.count(m->name) && !object) {
-            bool full = m->name.find(' ') != std::string::npos;
-            bool titled = false;
-            for (std::size_t k = i; k < e; ++k) titled |= kTitles.count(ws[k].core) || kHonorifics.count(ws[k].core);
-            bool known = false;  // "Ham" after "Norman Ham"
-            for (const Named& n : mentions) known |= last_word(n.name) == m->name;
-            if (full || titled || known) mentions.push_back({i, m->name, m->kind});
+        if (m->kind == "organization" && words >= 2) named.push_back({i, m->name, m->kind});
+        else if (m->kind == "person" && titled && words >= 2 && words <= 5) named.push_back({i, m->name, m->kind});
+        if (m->kind == "person" && words >= 2 && words <= 4) candidates.push_back({i, m->name, m->kind});
+        if (m->kind == "person") {
+            static const Set preps = {"with", "under", "to", "by", "of", "for", "from", "against", "about", "at", "on",
+                                      "in", "than", "like", "and", "or", "between", "toward", "towards", "into",
+                                      "down", "up", "across", "through", "near", "around", "over", "after", "before",
+                                      "during", "via", "among", "outside", "inside", "his", "her", "their", "its",
+                                      "our", "my", "your", "a", "an"};
+            bool object = i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && preps.count(ws[i - 1].core);
+            // "the Islamic State", "The White House": a thing, not a person.
+            object |= ws[i].core == "The" || (i > 0 && ws[i - 1].core == "the" && ws[i - 1].para == ws[i].para);
+            bool known = mention_surnames.count(m->name) > 0;  // "Ham" after "Norman Ham"
+            if (!object && (words >= 2 || titled_run || known)) {
+                mentions.push_back({i, m->name, m->kind});
+                mention_surnames.insert(last_word(m->name));
+            }
         }
         i = e;
     }
