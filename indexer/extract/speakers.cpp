@@ -1418,12 +1418,12 @@ void extract_speakers(Article& a) {
             continue;
         }
         std::size_t v = after;
+        static const Set aux = {"has", "had", "have", "is", "was", "will", "would", "did", "does", "could", "can"};
         static const Set more_adverbs = {"further", "even", "still", "never", "once", "first", "just", "long"};
-        while (v < qw && !ws[v].cap &&
+        while (v < qw && !ws[v].cap && !aux.count(ws[v].core) &&
                (kAdverbs.count(ws[v].core) || more_adverbs.count(ws[v].core) || ws[v].core.ends_with("ly")))
             ++v;
         if (v >= qw || ws[v].cap) continue;
-        static const Set aux = {"has", "had", "have", "is", "was", "will", "would", "did", "does", "could", "can"};
         // Common irregular pasts ("The New Yorker put it", "Brandt took aim at").
         static const Set irregular = {"put", "wrote", "told", "took", "gave", "made", "spoke", "went", "sent",
                                       "struck", "threw", "found", "kept", "held", "brought", "drew", "saw",

@@ -183,6 +183,9 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // adverbs and irregular pasts after a named subject
         {"Ida Brandt further described the fee as “a tax on sailors.”", "Ida Brandt", "", {"a tax on sailors."}, {}},
         {"Ida Brandt put it bluntly: the fee is “a tax on sailors.”", "Ida Brandt", "", {"a tax on sailors."}, {}},
+        // an auxiliary after the subject is the verb, not an adverb to skip ("has been steadily ...")
+        {"Mayor Ida Brandt, in particular, has been steadily pounding the board as “a gang of thieves.”",
+         "Ida Brandt", "Mayor", {"a gang of thieves."}, {}},
         // "Another critic, NAME, likened ..."
         {"Another critic, Ida Brandt, likened the fee to “a tax on sailors.”", "Ida Brandt", "",
          {"a tax on sailors."}, {"Another critic"}},
