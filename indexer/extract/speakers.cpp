@@ -556,6 +556,7 @@ std::string appositive(std::string_view text, const std::vector<Word>& ws, std::
 struct Event {
     std::size_t cue = 0;  // word index of the cue
     Mention who;
+    bool by_pronoun = false;  ///< the subject was "he" / "she", resolved to who
 };
 
 // "Said Ellis: “...”": a cue verb opening its sentence, its subject right after it.
@@ -997,8 +998,10 @@ void extract_speakers(Article& a) {
 
     std::vector<Event> events;
     for (std::size_t c = 0; c < ws.size(); ++c) {
+        // "as The New Yorker put it, “...”": "put it" is a cue.
+        bool put_it = ws[c].core == "put" && c + 1 < ws.size() && ws[c + 1].core == "it";
         if (!kCues.count(ws[c].core) && ws[c].core != "according" && !kParticiples.count(ws[c].core) &&
-            !kDashes.count(ws[c].core) && !opening_cue(ws, c))
+            !kDashes.count(ws[c].core) && !opening_cue(ws, c) && !put_it)
             continue;
         if (auto m = subject_of(d.text, ws, c); m && !excluded.count(m->name)) events.push_back({c, *m});
     }
@@ -1036,6 +1039,7 @@ void extract_speakers(Article& a) {
     };
     std::optional<Mention> last_named;
     std::size_t last_named_at = 0;  // the word where last_named was named
+    for (Event& ev : events) ev.by_pronoun = ev.who.pronoun && ev.who.kind == "person";
     for (Event& ev : events) {
         if (ev.who.pronoun && ev.who.kind == "organization") {
             // "it": the last organisation or document that was a source or was named.
@@ -1262,6 +1266,20 @@ void extract_speakers(Article& a) {
             }
         }
         if (pick) who[qi] = pick->who;
+        if (pick && pick->by_pronoun) {
+            // "Sen. Ann Lee scolded him: “...,” she said": the subject introducing the quote with
+            // a colon is the "she".
+            std::size_t qw = word_after(q.open);
+            if (qw > 0 && ws[qw - 1].e > 0 && d.text[ws[qw - 1].e - 1] == ':' && !ws[qw - 1].stop) {
+                std::size_t s = qw - 1;
+                while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
+                if (ws[s].cap)
+                    if (auto sm = split_run(ws, s, run_end(ws, s)); sm && sm->kind == "person" && !excluded.count(sm->name)) {
+                        Mention m = resolve(s, *sm);
+                        if (m.name.find(' ') != std::string::npos) who[qi] = m;
+                    }
+            }
+        }
         // Transcripts: “PENCE: Well, look, ...”
         std::size_t colon = inner.find(':');
         if (colon != std::string_view::npos && colon >= 2 && colon <= 30) {
@@ -1305,7 +1323,8 @@ void extract_speakers(Article& a) {
             std::size_t lo = word_after(d.quotes[qi - 1].close), hi = word_after(d.quotes[qi].open);
             bool other = false;
             for (const Event& ev : events)
-                other |= ev.cue >= lo && ev.cue < hi && !ev.who.name.empty() && ev.who.name != who[qi - 1]->name;
+                other |= ev.cue >= lo && ev.cue < hi && !ev.who.name.empty() && ev.who.name != who[qi - 1]->name &&
+                         !ev.by_pronoun;  // “...,” she said. “...”: the same person
             // Nor when the quote's own sentence opens on someone else ("Donald Trump, her
             // opponent, said drugs were a “big factor”").
             std::size_t qw = word_after(d.quotes[qi].open);

@@ -189,6 +189,13 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // "Another critic, NAME, likened ..."
         {"Another critic, Ida Brandt, likened the fee to “a tax on sailors.”", "Ida Brandt", "",
          {"a tax on sailors."}, {"Another critic"}},
+        // "as NAME put it"
+        {"He was seen, as the critic Ida Brandt put it in a long review, “the operator of the port.”", "Ida Brandt",
+         "", {"the operator of the port."}, {}},
+        // a named subject introducing the quote with a colon is the "she" after it
+        {"“The fee is fair,” Tom Okafor said.\n\nMayor Ida Brandt scolded him: “The fee is a tax on "
+         "sailors,” she said. “It must go.”",
+         "Ida Brandt", "Mayor", {"The fee is a tax on sailors,", "It must go."}, {}},
         // a paragraph ending on a colon leads into the quote that opens the next one
         {"Ida Brandt continued:\n\n“We sail at noon and not before.”", "Ida Brandt", "",
          {"We sail at noon and not before."}, {}},
@@ -436,6 +443,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // an inverted cue that takes an object: the noun phrase after it is no speaker
         {"Ida Brandt, the harbor master, firmly told a young sailor that “no boat leaves before noon.”",
          {"Ida Brandt"}},
+        // "put" without "it" is no cue
+        {"“The fee is fair,” the sign said, and Ida Brandt put the boats away.", {"the sign"}},
         // a colon without a name before it
         {"The rules were clear:\n\n“No boats after dark.”", {}},
         {"Harbor news - Tuesday: “We sail at noon.”", {}},
