@@ -343,7 +343,10 @@ const Set kRoleNouns = {"executive", "officer", "director", "manager", "mediator
                         "neighbour", "deputy", "aide", "ambassador", "envoy", "premier", "prosecutor", "defendant",
                         "plaintiff", "rapper", "comedian", "host", "anchor", "pundit", "strategist", "pollster",
                         "consultant", "donor", "billionaire", "magnate", "commentator", "columnist", "challenger",
-                        "incumbent", "rival", "opponent", "mate", "counterpart", "predecessor", "successor"};
+                        "incumbent", "rival", "opponent", "mate", "counterpart", "predecessor", "successor",
+                        "niece", "nephew", "cousin", "aunt", "uncle", "grandson", "granddaughter", "grandmother",
+                        "grandfather", "widow", "widower", "spouse", "partner", "fiance", "fiancee", "boyfriend",
+                        "girlfriend"};
 
 const Set kDeterminers = {"the", "The", "a", "A", "an", "An", "one", "One", "his", "His", "her", "Her", "their",
                           "Their", "its", "Its", "our", "Our", "another", "Another", "some", "Some", "many", "Many",
@@ -694,13 +697,19 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (prev.comma && !prev.after_quote && prev.cap) {
             // "the mayor, NAME, said": the name is the appositive, the role comes before it.
             std::size_t b = run_start(ws, p);
-            if (b > 0 && b < p && ws[b - 1].comma && !ws[b - 1].cap) {
-                std::size_t rb = b - 1;
+            // (a lowercase word or two may lead the name: "Scott's niece, state Del. Marcia Price,")
+            std::size_t lead = b;
+            while (lead > 0 && lead + 2 > b && !ws[lead - 1].cap && !ws[lead - 1].comma && !ws[lead - 1].stop &&
+                   ws[lead - 1].para == cue.para && !kCues.count(ws[lead - 1].core))
+                --lead;
+            if (lead < b && !(lead > 0 && ws[lead - 1].comma && !ws[lead - 1].cap)) lead = b;
+            if (lead > 0 && b < p && ws[lead - 1].comma && !ws[lead - 1].cap) {
+                std::size_t rb = lead - 1;
                 while (rb > 0 && !ws[rb - 1].comma && !ws[rb - 1].stop && !ws[rb - 1].before_quote &&
                        ws[rb - 1].para == cue.para && !ws[rb].after_quote)
                     --rb;
                 if (auto m = split_run(ws, b, p)) {
-                    std::string_view raw = text.substr(ws[rb].b, ws[b - 1].e - ws[rb].b);
+                    std::string_view raw = text.substr(ws[rb].b, ws[lead - 1].e - ws[rb].b);
                     while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);
                     if (m->role.empty()) m->role = clean_role(std::string(raw));
                     return m;
@@ -719,7 +728,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 if (!ws[j].cap) continue;
                 std::size_t b = run_start(ws, j + 1);
                 auto m = split_run(ws, b, j + 1);
-                if (!m || m->kind != "person" || place_chain(ws, b) != std::string::npos) continue;
+                // An organisation too when it opens the sentence: "The Harbor Board, a state agency, said".
+                std::size_t bb = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;
+                bool org_subject = m && m->kind == "organization" &&
+                                   (bb == 0 || ws[bb - 1].stop || ws[bb - 1].para != cue.para || ws[bb].after_quote);
+                if (!m || (m->kind != "person" && !org_subject) || place_chain(ws, b) != std::string::npos) continue;
                 if (b > 0 && !ws[b - 1].stop && !ws[b - 1].comma && ws[b - 1].para == cue.para && !ws[b - 1].after_quote &&
                     !ws[b].after_quote &&
                     !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
@@ -757,7 +770,19 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         auto m = split_run(ws, b, e);
         // "said MSNBC host Chris Matthews", "said Clinton press secretary Ann Ruiz": an outlet
         // or employer and a role noun in front of the name.
-        if (e > b && !ws[e - 1].comma && !ws[e - 1].stop) {
+        if (e > b && ws[e - 1].poss && e + 1 < ws.size() && !ws[e].cap && ws[e].comma && kRoleNouns.count(ws[e].core)) {
+            // "said Scott's niece, state Del. Marcia Price": the owner's relation, then the name.
+            std::size_t k = e + 1;
+            while (k < ws.size() && k < e + 4 && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para) ++k;
+            if (k < ws.size() && ws[k].cap && ws[k].para == cue.para) {
+                std::size_t e2 = run_end(ws, k);
+                if (auto m2 = split_run(ws, k, e2); m2 && m2->kind == "person" && m2->name.find(' ') != std::string::npos) {
+                    if (m2->role.empty()) m2->role = clean_role(std::string(text.substr(ws[b].b, ws[e].e - ws[b].b - 1)));
+                    m = m2;
+                    e = e2;
+                }
+            }
+        } else if (e > b && !ws[e - 1].comma && !ws[e - 1].stop) {
             std::size_t k = e;
             static const Set joins = {"and", "or", "with", "to", "of", "for", "by", "from", "at", "in", "on"};
             while (k < ws.size() && k < e + 3 && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para &&
@@ -910,6 +935,20 @@ void extract_speakers(Article& a) {
     Doc d;
     d.text = a.text;
     d.quotes = find_quotes(a.text);
+    // A nickname in quotes inside a name (Marcia "Cia" Price) is part of the name, not a quote.
+    std::erase_if(d.quotes, [&](const QuoteSpan& q) {
+        std::string_view inner = d.text.substr(q.start, q.end - q.start);
+        if (inner.empty() || inner.size() > 20 || !starts_upper(inner) || inner.find_first_of(" .,;:!?") != std::string_view::npos)
+            return false;
+        bool cap_before = q.open >= 2 && d.text[q.open - 1] == ' ' && std::isalpha(static_cast<unsigned char>(d.text[q.open - 2]));
+        if (cap_before) {
+            std::size_t b = q.open - 1;
+            while (b > 0 && !is_space(static_cast<unsigned char>(d.text[b - 1]))) --b;
+            cap_before = starts_upper(d.text.substr(b));
+        }
+        bool cap_after = q.close + 1 < d.text.size() && d.text[q.close] == ' ' && starts_upper(d.text.substr(q.close + 1));
+        return cap_before && cap_after;
+    });
     build_words(d);
     const auto& ws = d.words;
 

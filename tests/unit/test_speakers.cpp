@@ -160,6 +160,11 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
          {"The storm will not change much,"}, {"Coastwatch Ida Brandt"}},
         {"“The storm will pass,” said Coastwatch's Ida Brandt.", "Ida Brandt", "", {"The storm will pass,"},
          {"Coastwatch Ida Brandt"}},
+        // a nickname in quotes inside a name; lowercase words before the appositive name
+        {"Okafor's niece, state Del. Ida \"Dee\" Brandt, shouted: “This is a big year for the port!”", "Ida Dee Brandt",
+         "Del", {"This is a big year for the port!"}, {"Dee"}},
+        {"“This is a big year,” shouted Okafor's niece, state Del. Ida Brandt.", "Ida Brandt", "Del",
+         {"This is a big year,"}, {"Okafor"}},
         // "Neither" opens a sentence but is no part of a name
         {"Neither Brandt nor the crew spoke. Ida Brandt later said it was “a long night at sea.”", "Ida Brandt", "",
          {"a long night at sea."}, {"Neither Brandt"}},
@@ -348,6 +353,15 @@ TEST_CASE("\"it\" as a source is the organisation named before", "[speakers]") {
         const Article a = article("Ida Brandt spoke first. It said the fees were “a fair price for a safe port.”");
         CHECK_FALSE(has(names(a), "Ida Brandt"));
     }
+}
+
+TEST_CASE("an organisation opening the sentence, set off by an appositive", "[speakers]") {
+    const Article a = article("“The fees will stay,” the Portville Harbor Board, a state agency, said on Monday.");
+    REQUIRE(names(a) == Strings{"Portville Harbor Board"});
+    CHECK(a.speakers[0].kind == "organization");
+    // ... but not an organisation inside a clause
+    const Article b = article("“The fees will stay,” a man who works for the Portville Harbor Board, a state agency, said.");
+    CHECK_FALSE(has(names(b), "Portville Harbor Board"));
 }
 
 TEST_CASE("organisations named in the text", "[speakers]") {
