@@ -374,7 +374,8 @@ bool common_plural(std::string_view w) {
                                 "residents", "lawmakers", "leaders", "economists", "researchers", "teachers",
                                 "parents", "workers", "members", "witnesses", "advocates", "democrats",
                                 "republicans", "investigators", "prosecutors", "officers", "people", "others",
-                                "polls", "reports", "documents", "records", "studies", "surveys", "data"};
+                                "polls", "reports", "documents", "records", "studies", "surveys", "data",
+                                "hours", "days", "minutes", "weeks", "months", "years", "moments", "decades"};
     if (plurals.count(l)) return true;
     for (std::string_view suf : {"ologists", "ists", "ians"})
         if (l.size() > suf.size() + 2 && l.ends_with(suf)) return true;
@@ -643,6 +644,15 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         // not "Chastened by the analyses, ..." or "Libertarian presidential candidate ...".
         static const Set auxiliaries = {"had", "has", "have", "is", "was", "were", "are", "will", "would",
                                         "also", "then", "later", "again", "did", "does", "could", "can"};
+        if (e == b + 1 && common_plural(ws[b].core)) {
+            // "Hours later, Trump returned the compliment, telling ...": past the opening phrase.
+            std::size_t k = e;
+            while (k < c && k < b + 6 && !ws[k].comma) ++k;
+            if (k >= c || k >= b + 6 || k + 1 >= c || !ws[k + 1].cap) return std::nullopt;
+            b = k + 1;
+            e = run_end(ws, b);
+            if (e > c) return std::nullopt;
+        }
         if (e < c && !ws[e - 1].comma) {
             const std::string& next = ws[e].core;
             bool verb = auxiliaries.count(next) || (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
@@ -737,6 +747,9 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                     !ws[b].after_quote &&
                     !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
                     continue;  // the run is inside a clause ("... suing the EPA,"), not a subject
+                static const Set pp = {"of", "at", "for", "with", "from", "by", "to", "in", "on"};
+                if (b > 1 && kDeterminers.count(ws[b - 1].core) && pp.count(ws[b - 2].core) && ws[b - 2].para == cue.para)
+                    continue;  // "director of the House Majority PAC,": the object of a preposition
                 std::size_t end;
                 std::string r = appositive(text, ws, j + 1, end);
                 if (m->role.empty()) m->role = r;

@@ -165,6 +165,12 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
          "Del", {"This is a big year for the port!"}, {"Dee"}},
         {"“This is a big year,” shouted Okafor's niece, state Del. Ida Brandt.", "Ida Brandt", "Del",
          {"This is a big year,"}, {"Okafor"}},
+        // the object of a preposition in an appositive is not the subject
+        {"Ida Brandt, director of the Harbor Majority Fund PAC, a sailors' group, said the fee was “a tax on sailors.”",
+         "Ida Brandt", "director of the Harbor Majority Fund PAC", {"a tax on sailors."}, {"Harbor Majority Fund PAC"}},
+        // a time phrase opening the sentence ("Hours later,") is no subject
+        {"Hours later, Ida Brandt returned to the pier, telling reporters, “The boats stay in port.”", "Ida Brandt", "",
+         {"The boats stay in port."}, {"Hours"}},
         // "Neither" opens a sentence but is no part of a name
         {"Neither Brandt nor the crew spoke. Ida Brandt later said it was “a long night at sea.”", "Ida Brandt", "",
          {"a long night at sea."}, {"Neither Brandt"}},
