@@ -627,7 +627,9 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     }
     if (kParticiples.count(cue.core)) {
         // A name right before: "footage of Hillary Clinton asking, “...”".
-        if (c > 0 && ws[c - 1].cap && !ws[c - 1].comma && !ws[c - 1].stop && ws[c - 1].para == cue.para) {
+        // (not a possessive, nor a name closed off by a quote: "on MSNBC’s “Morning Joe,” calling")
+        if (c > 0 && ws[c - 1].cap && !ws[c - 1].comma && !ws[c - 1].stop && ws[c - 1].para == cue.para &&
+            !ws[c - 1].poss && !ws[c - 1].before_quote) {
             std::size_t rb = run_start(ws, c);
             if (auto m = split_run(ws, rb, c)) return m;
         }
@@ -759,6 +761,8 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     }
     // Inverted: ', said NAME, a ROLE' / '” said NAME'.
     bool inverted = cue.after_quote || (p > 0 && ws[p - 1].comma) || opening_cue(ws, c);
+    // "..., told MSNBC": the name after "told" is who was told, never the speaker.
+    if (cue.core == "told" || cue.core == "tells") inverted = false;
     if (inverted && !cue.stop && !cue.comma && c + 1 < ws.size() && ws[c + 1].para == cue.para) {
         if (kPronouns.count(ws[c + 1].core)) return Mention{ws[c + 1].core, "", "person", true};
         // (not after a cue that takes an object: "told a young woman")

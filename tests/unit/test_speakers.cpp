@@ -465,6 +465,12 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          {"Ida Brandt"}},
         // "put" without "it" is no cue
         {"“The fee is fair,” the sign said, and Ida Brandt put the boats away.", {"the sign"}},
+        // X told OUTLET: the outlet after "told" is never the speaker
+        {"Ida Brandt, who runs the ferry, told Coastwatch News “the fees must go.”", {"Ida Brandt"}},
+        {"The fees are high, a sailor told Coastwatch, and “nobody pays them.”", {"a sailor"}},
+        // a possessive or a name closed off by a quote before a participle is not its subject
+        {"Mayor Ida Okafor and Tom Brandt spoke on Coastwatch’s “Harbor Hour,” calling the fee “a tax on sailors.”",
+         {}},
         // a colon without a name before it
         {"The rules were clear:\n\n“No boats after dark.”", {}},
         {"Harbor news - Tuesday: “We sail at noon.”", {}},
