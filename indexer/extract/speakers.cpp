@@ -702,6 +702,19 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 std::size_t nb = run_start(ws, of);
                 if (auto m = split_run(ws, nb, of); m && m->kind == "person") return m;
             }
+            // "Katie Packer, who is chairman of Our Principles PAC said": the name before the
+            // relative clause that holds the object of a preposition.
+            {
+                std::size_t k2 = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;
+                static const Set pp = {"of", "at", "for", "with", "from"};
+                if (k2 > 0 && pp.count(ws[k2 - 1].core))
+                    for (std::size_t w = k2 - 1; w-- > 1 && w + 16 > k2 && !ws[w].stop && ws[w].para == cue.para;)
+                        if (ws[w].core == "who" && ws[w - 1].comma && ws[w - 1].cap) {
+                            std::size_t nb = run_start(ws, w);
+                            if (auto m = split_run(ws, nb, w); m && m->kind == "person") return m;
+                            break;
+                        }
+            }
             if (b < p) return split_run(ws, b, p);
         }
         if (!prev.cap && !prev.comma)

@@ -155,6 +155,9 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // present-tense cues of live reports and features
         {"Ida Brandt runs to the pier.\n\n“Cast off the lines now,” she yells.", "Ida Brandt", "",
          {"Cast off the lines now,"}, {}},
+        // a relative clause ending on an organisation before the cue: the name before "who"
+        {"“The fee is a tax,” Ida Brandt, who is chairman of Our Sailors Fund said in a statement.", "Ida Brandt", "",
+         {"The fee is a tax,"}, {"Sailors Fund", "Our Sailors Fund"}},
         // an outlet or owner in the possessive is no part of the name
         {"“The storm will not change much,” noted Coastwatch’s Ida Brandt.", "Ida Brandt", "",
          {"The storm will not change much,"}, {"Coastwatch Ida Brandt"}},
