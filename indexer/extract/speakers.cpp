@@ -666,6 +666,19 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (c + 2 < ws.size() && ws[c + 1].core == "to" && ws[c + 2].cap) {
             std::size_t e = run_end(ws, c + 2);
             auto m = split_run(ws, c + 2, e);
+            // "according to Ronald Reagan's former education secretary William Bennett": the
+            // owner, a role, then the name.
+            if (e > c + 2 && ws[e - 1].poss && !ws[e - 1].comma) {
+                std::size_t k = e;
+                while (k < ws.size() && k < e + 4 && !ws[k].cap && !ws[k].comma && !ws[k].stop) ++k;
+                if (k > e && k < ws.size() && ws[k].cap && kRoleNouns.count(ws[k - 1].core)) {
+                    std::size_t e2 = run_end(ws, k);
+                    if (auto m2 = split_run(ws, k, e2); m2 && m2->kind == "person") {
+                        if (m2->role.empty()) m2->role = clean_role(std::string(text.substr(ws[c + 2].b, ws[k - 1].e - ws[c + 2].b)));
+                        return m2;
+                    }
+                }
+            }
             if (m && e > 0 && ws[e - 1].comma) {
                 std::size_t end;
                 if (std::string r = appositive(text, ws, e, end); !r.empty() && m->role.empty()) m->role = r;
@@ -758,8 +771,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 bool org_subject = m && m->kind == "organization" &&
                                    (bb == 0 || ws[bb - 1].stop || ws[bb - 1].para != cue.para || ws[bb].after_quote);
                 if (!m || (m->kind != "person" && !org_subject) || place_chain(ws, b) != std::string::npos) continue;
+                // (a conjunction opening the sentence is no clause: "As John Cornyn, ..., put it")
+                bool opener = b > 0 && (ws[b - 1].core == "As" || ws[b - 1].core == "But" || ws[b - 1].core == "And") &&
+                              (b == 1 || ws[b - 2].stop || ws[b - 2].para != cue.para);
                 if (b > 0 && !ws[b - 1].stop && !ws[b - 1].comma && ws[b - 1].para == cue.para && !ws[b - 1].after_quote &&
-                    !ws[b].after_quote &&
+                    !ws[b].after_quote && !opener &&
                     !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
                     continue;  // the run is inside a clause ("... suing the EPA,"), not a subject
                 static const Set pp = {"of", "at", "for", "with", "from", "by", "to", "in", "on"};
@@ -800,14 +816,16 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         auto m = split_run(ws, b, e);
         // "said MSNBC host Chris Matthews", "said Clinton press secretary Ann Ruiz": an outlet
         // or employer and a role noun in front of the name.
-        if (e > b && ws[e - 1].poss && e + 1 < ws.size() && !ws[e].cap && ws[e].comma && kRoleNouns.count(ws[e].core)) {
+        std::size_t rel = e;  // "Rubio's deputy campaign manager," : the relation noun with its comma
+        while (rel < ws.size() && rel < e + 3 && !ws[rel].cap && !ws[rel].comma && !ws[rel].stop) ++rel;
+        if (e > b && ws[e - 1].poss && rel + 1 < ws.size() && !ws[rel].cap && ws[rel].comma && kRoleNouns.count(ws[rel].core)) {
             // "said Scott's niece, state Del. Marcia Price": the owner's relation, then the name.
-            std::size_t k = e + 1;
+            std::size_t k = rel + 1;
             while (k < ws.size() && k < e + 4 && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para) ++k;
             if (k < ws.size() && ws[k].cap && ws[k].para == cue.para) {
                 std::size_t e2 = run_end(ws, k);
                 if (auto m2 = split_run(ws, k, e2); m2 && m2->kind == "person" && m2->name.find(' ') != std::string::npos) {
-                    if (m2->role.empty()) m2->role = clean_role(std::string(text.substr(ws[b].b, ws[e].e - ws[b].b - 1)));
+                    if (m2->role.empty()) m2->role = clean_role(std::string(text.substr(ws[b].b, ws[rel].e - ws[b].b - 1)));
                     m = m2;
                     e = e2;
                 }

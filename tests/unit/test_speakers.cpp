@@ -158,6 +158,15 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // a relative clause ending on an organisation before the cue: the name before "who"
         {"“The fee is a tax,” Ida Brandt, who is chairman of Our Sailors Fund said in a statement.", "Ida Brandt", "",
          {"The fee is a tax,"}, {"Sailors Fund", "Our Sailors Fund"}},
+        // an owner, a relation of several words with its comma, then the name
+        {"“We sail at noon,” said Okafor’s deputy harbor manager, Ida Brandt, who ran the port.", "Ida Brandt",
+         "Okafor’s deputy harbor manager", {"We sail at noon,"}, {"Okafor"}},
+        // "according to" an owner, a role, then the name
+        {"The fee is “a tax on sailors,” according to Okafor's former harbor manager Ida Brandt.", "Ida Brandt",
+         "Okafor's former harbor manager", {"a tax on sailors,"}, {"Okafor"}},
+        // a conjunction opening the sentence before "NAME, ROLE, put it"
+        {"As Ida Brandt, the harbor master, put it: “No boat leaves before noon.”", "Ida Brandt", "harbor master",
+         {"No boat leaves before noon."}, {}},
         // an outlet or owner in the possessive is no part of the name
         {"“The storm will not change much,” noted Coastwatch’s Ida Brandt.", "Ida Brandt", "",
          {"The storm will not change much,"}, {"Coastwatch Ida Brandt"}},
