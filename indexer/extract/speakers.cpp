@@ -437,7 +437,8 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     std::size_t surname_at = e;
     // ... and so is one alone, set off by a comma and not after an article: "Dean, a former
     // party chairman, said".
-    if (e - b == 1 && b == run_b && kSurnameTitles.count(ws[b].core) && ws[b].comma &&
+    bool cue_next = e < ws.size() && !ws[b].comma && !ws[b].stop && kCues.count(ws[e].core);  // "King says"
+    if (e - b == 1 && b == run_b && kSurnameTitles.count(ws[b].core) && (ws[b].comma || cue_next) &&
         (b == 0 || (!kDeterminers.count(ws[b - 1].core) && ws[b - 1].core != "the")))
         surname_at = b;
     else if (kSurnameTitles.count(ws[e - 1].core)) {
@@ -606,7 +607,9 @@ std::optional<Mention> inverted_noun_phrase(std::string_view text, const std::ve
     if (e == b + 1 || e > ws.size()) return std::nullopt;
     const Word& head = ws[e - 1];
     bool closed = head.comma || head.stop || (e < ws.size() && ends.count(ws[e].core));
-    if (!closed || head.cap || kDeterminers.count(head.core)) return std::nullopt;
+    // A capitalised head only after an indefinite article: "a Nevada Democrat" is nobody's name.
+    bool indefinite = ws[b].core != "the";
+    if (!closed || (head.cap && !indefinite) || kDeterminers.count(head.core)) return std::nullopt;
     Mention m;
     std::string np(text.substr(ws[b].b, head.e - ws[b].b));
     while (!np.empty() && (np.back() == ',' || np.back() == '.')) np.pop_back();
@@ -662,7 +665,23 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
         return split_run(ws, b, e);
     }
-    if (cue.core == "according") {
+    if (cue.core == "according" || cue.core == "According") {
+        // "according to the newspaper, “...”": a noun phrase up to its comma or stop.
+        if (c + 2 < ws.size() && ws[c + 1].core == "to" && !ws[c + 2].cap && kDeterminers.count(ws[c + 2].core)) {
+            std::size_t e = c + 3;
+            while (e < ws.size() && e < c + 10 && !ws[e].comma && !ws[e].stop && ws[e].para == cue.para &&
+                   !kCues.count(ws[e].core))
+                ++e;
+            if (e < ws.size() && (ws[e].comma || ws[e].stop) && ws[e].para == cue.para && !ws[e].cap) {
+                Mention m;
+                m.name = std::string(text.substr(ws[c + 2].b, ws[e].e - ws[c + 2].b));
+                while (!m.name.empty() && (m.name.back() == ',' || m.name.back() == '.' || m.name.back() == ':'))
+                    m.name.pop_back();
+                m.named = false;
+                m.kind = kPersonNouns.count(ws[e].core) ? "person" : "organization";
+                return m;
+            }
+        }
         if (c + 2 < ws.size() && ws[c + 1].core == "to" && ws[c + 2].cap) {
             std::size_t e = run_end(ws, c + 2);
             auto m = split_run(ws, c + 2, e);
@@ -700,6 +719,16 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             return Mention{prev.core, "", "organization", true};
         if (prev.cap && !prev.comma && !prev.before_quote) {
             std::size_t b = run_start(ws, p);
+            // "another New Hampshire Republican added": an indefinite noun phrase, no name.
+            static const Set indefinite = {"a", "an", "another", "one", "A", "An", "Another", "One"};
+            if (b > 0 && indefinite.count(ws[b - 1].core) && ws[b - 1].para == cue.para && !ws[b - 1].comma) {
+                Mention m;
+                std::string np(text.substr(ws[b - 1].b, ws[p - 1].e - ws[b - 1].b));
+                np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+                m.name = np;
+                m.named = false;
+                return m;
+            }
             // "Dan McLaughlin at the National Review agreed": the name before the preposition.
             static const Set preps = {"at", "of", "from", "with", "for"};
             std::size_t k = b;
@@ -1087,7 +1116,7 @@ void extract_speakers(Article& a) {
     for (std::size_t c = 0; c < ws.size(); ++c) {
         // "as The New Yorker put it, “...”": "put it" is a cue.
         bool put_it = ws[c].core == "put" && c + 1 < ws.size() && ws[c + 1].core == "it";
-        if (!kCues.count(ws[c].core) && ws[c].core != "according" && !kParticiples.count(ws[c].core) &&
+        if (!kCues.count(ws[c].core) && ws[c].core != "according" && ws[c].core != "According" && !kParticiples.count(ws[c].core) &&
             !kDashes.count(ws[c].core) && !opening_cue(ws, c) && !put_it)
             continue;
         if (auto m = subject_of(d.text, ws, c); m && !excluded.count(m->name)) events.push_back({c, *m});
@@ -1411,7 +1440,8 @@ void extract_speakers(Article& a) {
             bool other = false;
             for (const Event& ev : events)
                 other |= ev.cue >= lo && ev.cue < hi && !ev.who.name.empty() && ev.who.name != who[qi - 1]->name &&
-                         !ev.by_pronoun;  // “...,” she said. “...”: the same person
+                         !ev.by_pronoun &&  // “...,” she said. “...”: the same person
+                         ws[ev.cue].core != "according" && ws[ev.cue].core != "According";  // "X said, according to a report. “...”": still X
             // Nor when the quote's own sentence opens on someone else ("Donald Trump, her
             // opponent, said drugs were a “big factor”").
             std::size_t qw = word_after(d.quotes[qi].open);

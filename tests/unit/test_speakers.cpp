@@ -200,6 +200,11 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // an adverb in -ly between the subject and the cue
         {"Ida Brandt, the harbor master, firmly told the crews that “no boat leaves before noon.”", "Ida Brandt",
          "harbor master", {"no boat leaves before noon."}, {}},
+        // a title word that is a surname, alone before a cue
+        {"Ida King runs the pier. King says the crews “walked the walk.”", "Ida King", "", {"walked the walk."}, {}},
+        // "X said, according to a report. “...”": the second quote is still X's
+        {"“The port is lost,” Ida Brandt said, according to a pool report. “We tried.”", "Ida Brandt", "",
+         {"The port is lost,", "We tried."}, {"a pool report"}},
         // a title word that is a surname, alone and set off by a comma
         {"Dean, a retired ferry pilot, wrote that the tides were “worse than ever this year.”", "Dean",
          "retired ferry pilot", {"worse than ever this year."}, {}},
@@ -513,6 +518,11 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"“We lost a week,” she said, and said the plan would fail.", ""},
         // a name in the possessive before the subject noun: the noun phrase is the source
         {"Okafor’s lawyers relied on old charts to argue the pier was “public land since 1900.”", "Okafor’s lawyers"},
+        // an indefinite noun phrase with capitals is nobody's name, before or after the cue
+        {"“The port is lost,” added a Portville Democrat. “We tried.”", "a Portville Democrat"},
+        {"“The port is lost,” another Portville Republican added.", "another Portville Republican"},
+        // "according to" a noun phrase
+        {"According to the newspaper, “the port is lost for good.”", "the newspaper"},
         // a determiner opening a clause with no verb before the quote
         {"The so-called “harbor reform” passed.", ""},
         // one word is a term, not a quote
