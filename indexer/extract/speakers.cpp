@@ -149,7 +149,7 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
     if (c == '"') {
         // A no-break space before the mark counts as a space: `said.\u00A0"Everybody ...`.
         bool before_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '(' ||
-                            t[i - 1] == '[' ||
+                            t[i - 1] == '[' || (t[i - 1] == ':' && i + 1 < t.size() && !is_space(static_cast<unsigned char>(t[i + 1]))) ||
                             (i >= 2 && static_cast<unsigned char>(t[i - 2]) == 0xC2 &&
                              static_cast<unsigned char>(t[i - 1]) == 0xA0);
         opening = before_space;
@@ -714,6 +714,13 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     if (p > 0 && ws[p - 1].para == cue.para && !ws[p - 1].stop) {
         const Word& prev = ws[p - 1];
         if (kPronouns.count(prev.core) && !prev.comma) return Mention{prev.core, "", "person", true};
+        // "Barack Obama, who called him “unfit to serve”": the name before the relative pronoun.
+        if (prev.core == "who" && p >= 2 && ws[p - 2].comma && ws[p - 2].cap && ws[p - 2].para == cue.para) {
+            std::size_t nb = run_start(ws, p - 1);
+            static const Set place_preps = {"from", "of", "in", "near", "at"};  // "24, from Manchester, who said"
+            bool place = nb > 0 && place_preps.count(ws[nb - 1].core);
+            if (auto m = split_run(ws, nb, p - 1); m && m->kind == "person" && !place) return m;
+        }
         // "it said": an organisation or a document named before.
         if ((prev.core == "it" || prev.core == "It") && !prev.comma && p == c)
             return Mention{prev.core, "", "organization", true};
@@ -1415,6 +1422,19 @@ void extract_speakers(Article& a) {
             }
         }
     }
+    // A quote paragraph followed by a paragraph that is only "- NAME." (fact checks, profiles).
+    for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
+        if (who[qi]) continue;
+        std::size_t k = word_after(d.quotes[qi].close);
+        if (k + 1 >= ws.size() || (ws[k].core != "-" && !kDashes.count(ws[k].core))) continue;
+        std::string_view between = d.text.substr(d.quotes[qi].close, ws[k].b - d.quotes[qi].close);
+        if (between.find("\n") == std::string_view::npos || between.find_first_not_of(" \n\t") != std::string_view::npos)
+            continue;
+        std::size_t e = run_end(ws, k + 1);
+        bool alone = e <= ws.size() && e > k + 1 && (e == ws.size() || ws[e].para != ws[k].para) && ws[k + 1].para == ws[k].para;
+        if (!alone || !ws[k + 1].cap) continue;
+        if (auto sm = split_run(ws, k + 1, e); sm && !excluded.count(sm->name)) who[qi] = resolve(k + 1, *sm);
+    }
     // A quote standing alone right after an attributed one (same or next paragraph) inherits it.
     for (std::size_t qi = 1; qi < d.quotes.size(); ++qi) {
         if (who[qi] || !who[qi - 1]) continue;
@@ -1481,7 +1501,8 @@ void extract_speakers(Article& a) {
             // "NAME: “...”" at the start of a sentence or after a dash: the name is the source.
             std::size_t rb = run_start(ws, qw);
             bool opens = rb == 0 || ws[rb - 1].stop || ws[rb - 1].para != ws[rb].para ||
-                         kDashes.count(ws[rb - 1].core) || ws[rb - 1].core == "-";
+                         kDashes.count(ws[rb - 1].core) || ws[rb - 1].core == "-" ||
+                         ws[rb].after_quote;  // “...” Bush: “...”
             if (rb < qw && opens)
                 if (auto sm = split_run(ws, rb, qw); sm && !excluded.count(sm->name)) {
                     who[qi] = resolve(rb, *sm);

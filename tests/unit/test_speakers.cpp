@@ -224,6 +224,15 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         {"“The fee is fair,” Tom Okafor said.\n\nMayor Ida Brandt scolded him: “The fee is a tax on "
          "sailors,” she said. “It must go.”",
          "Ida Brandt", "Mayor", {"The fee is a tax on sailors,", "It must go."}, {}},
+        // a quote paragraph signed by a paragraph "- NAME."
+        {"“The fees went up four times this year.”\n\n- Ida Brandt.\n\nThat is not quite right.", "Ida Brandt", "",
+         {"The fees went up four times this year."}, {}},
+        // "NAME:" right before a straight quote, and a second "NAME:" after a quote
+        {"Tom Okafor:\"We sail at noon.\" Ida Brandt: \"We sail at dawn.\"", "Ida Brandt", "", {"We sail at dawn."},
+         {}},
+        // ", who VERB": the name before the relative pronoun
+        {"The port was praised by Mayor Ida Brandt, who called it “the best on the coast.”", "Ida Brandt", "Mayor",
+         {"the best on the coast."}, {}},
         // a paragraph ending on a colon leads into the quote that opens the next one
         {"Ida Brandt continued:\n\n“We sail at noon and not before.”", "Ida Brandt", "",
          {"We sail at noon and not before."}, {}},
@@ -488,6 +497,10 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // a possessive or a name closed off by a quote before a participle is not its subject
         {"Mayor Ida Okafor and Tom Brandt spoke on Coastwatch’s “Harbor Hour,” calling the fee “a tax on sailors.”",
          {}},
+        // ", who VERB" after a place is not the place
+        {"“We wait,” said Ida Brandt, 24, from Portville, who said the port “will not open soon.”", {"Ida Brandt"}},
+        // a dash paragraph that says more than a name signs nothing
+        {"“The fees went up four times this year.”\n\n- Ida Brandt and others disagree with that claim.", {}},
         // a colon without a name before it
         {"The rules were clear:\n\n“No boats after dark.”", {}},
         {"Harbor news - Tuesday: “We sail at noon.”", {}},
