@@ -1366,6 +1366,26 @@ void extract_speakers(Article& a) {
                 for (std::size_t k = it->cue; k < last_before; ++k) crossed |= ws[k].stop;
                 if (last_before < ws.size() && ws[it->cue].para != ws[last_before - 1].para) crossed = true;
                 if (!crossed && !it->who.name.empty()) pick = &*it;
+                // The sentence before closes on its attribution and the quote opens the next one:
+                // "..., Schiff said. “The other factor ...”" goes on with the same speaker.
+                if (!pick && !it->who.name.empty() && it->who.named && last_before > 0 &&
+                    ws[last_before - 1].stop && ws[it->cue].para == ws[last_before - 1].para &&
+                    last_before - 1 >= it->cue && last_before - 1 <= it->cue + 2 &&
+                    d.text.substr(ws[last_before - 1].e, q.open - ws[last_before - 1].e).find('\n') == std::string_view::npos) {
+                    bool one_stop = true;
+                    for (std::size_t k = it->cue; k + 1 < last_before; ++k) one_stop &= !ws[k].stop;
+                    // ... and the attribution is that sentence's own, after a comma (", Schiff said.")
+                    bool comma_before = false;
+                    for (std::size_t j = it->cue; j-- > 0 && j + 6 > it->cue && !comma_before && !ws[j].stop;)
+                        comma_before = ws[j].comma;
+                    // (not when that sentence quoted someone: “...,” she said. “...” is left to the
+                    // quote before, whose speaker may be known better)
+                    bool quoted = qi > 0 && d.quotes[qi - 1].close <= ws[it->cue].b;
+                    if (quoted)
+                        for (std::size_t k = word_after(d.quotes[qi - 1].close); k < it->cue && quoted; ++k)
+                            quoted = !ws[k].stop;
+                    if (one_stop && comma_before && !quoted) pick = &*it;
+                }
                 break;
             }
         }
@@ -1532,7 +1552,8 @@ void extract_speakers(Article& a) {
             if (!sm || sm->kind != "person" || excluded.count(sm->name)) continue;
             after = e;
             m = resolve(s, *sm);
-        } else if (ws[s].cap && !(run_end(ws, s) < qw && ws[run_end(ws, s) - 1].poss && !ws[run_end(ws, s)].cap)) {
+        } else if (ws[s].cap && !(run_end(ws, s) < qw && ws[run_end(ws, s) - 1].poss && !ws[run_end(ws, s)].cap) &&
+                   !(kDeterminers.count(ws[s].core) && !split_run(ws, s, run_end(ws, s)))) {
             std::size_t e = run_end(ws, s);
             if (e <= s || e > qw) continue;
             auto sm = split_run(ws, s, e);
@@ -1561,6 +1582,14 @@ void extract_speakers(Article& a) {
             std::size_t h = v;  // the head noun: "the Republican nominee also outlined"
             while (h > s + 1 && kAdverbs.count(ws[h - 1].core)) --h;
             if (v >= qw || v >= s + 9 || ws[v].comma || ws[v].stop || ws[h - 1].cap || ws[h - 1].comma) continue;
+            bool clean = true;  // no cue or pronoun inside the phrase ("another said he")
+            for (std::size_t k = s + 1; k < v && clean; ++k) clean = !kCues.count(ws[k].core) && !kPronouns.count(ws[k].core);
+            // ... and no attribution later in the sentence: "the rejection was “the end,” Wilders said."
+            for (std::size_t k = qw; k < ws.size() && clean && ws[k].para == ws[qw - 1].para; ++k) {
+                if (kCues.count(ws[k].core)) clean = false;
+                if (ws[k].stop) break;
+            }
+            if (!clean) continue;
             Mention np;
             std::string name(d.text.substr(ws[s].b, ws[h - 1].e - ws[s].b));
             if (kDeterminers.count(ws[s].core))

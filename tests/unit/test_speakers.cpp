@@ -233,6 +233,9 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // ", who VERB": the name before the relative pronoun
         {"The port was praised by Mayor Ida Brandt, who called it “the best on the coast.”", "Ida Brandt", "Mayor",
          {"the best on the coast."}, {}},
+        // a sentence closing on its attribution, then a quote opening the next sentence
+        {"The port may stay shut while the board meets, Ida Brandt said. “The other factor is the weather.”",
+         "Ida Brandt", "", {"The other factor is the weather."}, {}},
         // a paragraph ending on a colon leads into the quote that opens the next one
         {"Ida Brandt continued:\n\n“We sail at noon and not before.”", "Ida Brandt", "",
          {"We sail at noon and not before."}, {}},
@@ -501,6 +504,10 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"“We wait,” said Ida Brandt, 24, from Portville, who said the port “will not open soon.”", {"Ida Brandt"}},
         // a dash paragraph that says more than a name signs nothing
         {"“The fees went up four times this year.”\n\n- Ida Brandt and others disagree with that claim.", {}},
+        // a noun phrase does not take a quote whose sentence closes on an attribution
+        {"The rejection of the plan was “the beginning of the end,” Ida Brandt said.", {"Ida Brandt"}},
+        // ... but not when that sentence has no comma before its attribution ("Ida Brandt said so.")
+        {"Ida Brandt said so. “The other factor is the weather.”", {}},
         // a colon without a name before it
         {"The rules were clear:\n\n“No boats after dark.”", {}},
         {"Harbor news - Tuesday: “We sail at noon.”", {}},
@@ -536,6 +543,9 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"“The port is lost,” another Portville Republican added.", "another Portville Republican"},
         // "according to" a noun phrase
         {"According to the newspaper, “the port is lost for good.”", "the newspaper"},
+        // a capitalised word after the article does not make a name of the phrase
+        {"The Republican nominee also outlined his plan and vowed to punish “those who break the rules.”",
+         "the Republican nominee"},
         // a determiner opening a clause with no verb before the quote
         {"The so-called “harbor reform” passed.", ""},
         // one word is a term, not a quote
