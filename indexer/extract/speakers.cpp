@@ -1099,6 +1099,28 @@ void extract_speakers(Article& a) {
         if ((male.count(ws[i].core) || female.count(ws[i].core)) && ws[i + 1].cap)
             sex.emplace(ws[i + 1].core, male.count(ws[i].core) ? 'm' : 'f');
     }
+    // ... or a gendered noun in the appositive after the name or just before it ("Keith Scott,
+    // a 43-year-old black man,", "spokeswoman Ann Lee").
+    static const Set male_nouns = {"man", "boy", "father", "husband", "son", "brother", "grandfather", "uncle",
+                                   "nephew", "businessman", "congressman", "spokesman", "chairman", "widower",
+                                   "boyfriend", "councilman", "assemblyman", "sportsman", "king", "prince"};
+    static const Set female_nouns = {"woman", "girl", "mother", "wife", "daughter", "sister", "grandmother", "aunt",
+                                     "niece", "businesswoman", "congresswoman", "spokeswoman", "chairwoman", "widow",
+                                     "girlfriend", "councilwoman", "assemblywoman", "queen", "princess"};
+    for (const Named& n : mentions) {
+        std::size_t e = n.word;
+        while (e < ws.size() && ws[e].cap && !ws[e].comma && e < n.word + 6) ++e;
+        auto mark = [&](const std::string& w) {
+            if (male_nouns.count(w)) sex.emplace(last_word(n.name), 'm');
+            else if (female_nouns.count(w)) sex.emplace(last_word(n.name), 'f');
+        };
+        if (n.word > 0 && ws[n.word - 1].para == ws[n.word].para && !ws[n.word - 1].stop) mark(ws[n.word - 1].core);
+        if (e < ws.size() && ws[e].comma && ws[e].cap)
+            for (std::size_t k = e + 1; k < ws.size() && k < e + 9 && ws[k].para == ws[e].para; ++k) {
+                mark(ws[k].core);
+                if (ws[k].comma || ws[k].stop) break;
+            }
+    }
     for (const Named& n : mentions) {
         if (!(n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para)) continue;
         for (std::size_t k = n.word + 1; k < ws.size() && k < n.word + 25 && ws[k].para == ws[n.word].para; ++k) {
@@ -1189,6 +1211,7 @@ void extract_speakers(Article& a) {
                 std::map<std::string, std::pair<int, std::size_t>> count;  // surname -> (mentions, last word)
                 for (const Named& n : mentions) {
                     if (n.word >= ev.cue) break;
+                    if (!agrees(n.name, ev.who.name)) continue;  // "she" is not Keith Scott
                     auto& [k, at] = count[last_word(n.name)];
                     ++k, at = n.word;
                 }
@@ -1196,7 +1219,28 @@ void extract_speakers(Article& a) {
                 std::pair<int, std::size_t> best_score{0, 0};
                 for (const auto& [surname, score] : count)
                     if (score > best_score) best_score = score, best = surname;
-                if (best.empty()) { ev.who.name.clear(); continue; }
+                if (best.empty()) {
+                    // No named person fits: a person described by a noun of the pronoun's sex ("The
+                    // wife of a man shot by police recorded ... “...,” she says") is the source,
+                    // unnamed.
+                    const bool she = ev.who.name == "she" || ev.who.name == "She";
+                    const Set& nouns = she ? female_nouns : male_nouns;
+                    ev.who.name.clear();
+                    for (std::size_t k = ev.cue; k-- > 0 && k + 300 > ev.cue;) {
+                        if (!nouns.count(ws[k].core) || k == 0) continue;
+                        std::size_t d0 = k - 1;
+                        if (!ws[d0].cap && !kDeterminers.count(ws[d0].core) && !ws[d0].poss && d0 > 0) --d0;
+                        if (kDeterminers.count(ws[d0].core) || ws[d0].poss) {
+                            std::string np = std::string(d.text.substr(ws[d0].b, ws[k].e - ws[d0].b));
+                            while (!np.empty() && (np.back() == ',' || np.back() == '.')) np.pop_back();
+                            if (kDeterminers.count(ws[d0].core))
+                                np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+                            ev.who = Mention{np, "", "person", false, false};
+                        }
+                        break;
+                    }
+                    continue;
+                }
                 Mention m{best, "", "person", false, true};
                 for (const Named& n : mentions)
                     if (n.word < ev.cue && last_word(n.name) == best && n.name.size() > m.name.size()) m.name = n.name;

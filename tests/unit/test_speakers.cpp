@@ -332,6 +332,15 @@ TEST_CASE("pronouns: a new person opening a sentence, and agreement", "[speakers
         REQUIRE(s != nullptr);
         CHECK(s->quotes.size() == 2);
     }
+    SECTION("a gendered noun in the appositive keeps \"she\" from a man; the described woman is the source") {
+        const Article a = article(
+            "The wife of a fisherman filmed the storm. It hit as Tom Okafor, a 43-year-old fisherman and father, "
+            "sat in his boat.\n\n“Come back to the pier,” she says.");
+        CHECK(speaker(a, "Tom Okafor") == nullptr);
+        const Speaker* s = speaker(a, "the wife");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 1);
+    }
     SECTION("a pronoun and its verb right after a name are no evidence of sex") {
         const Article a = article(
             "“The tide is late,” Tom Okafor said.\n\nPortville Harbor, he said, was “the last safe place on the "
