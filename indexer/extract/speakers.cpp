@@ -395,6 +395,24 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
         const Word& w = ws[d];
         if (w.para != head.para || w.comma || w.stop || w.before_quote) return std::nullopt;
         if (kDeterminers.count(w.core)) {
+            // "the IMF report stated", "the Harbor Board statement said": the organisation's
+            // document speaks for it.
+            static const Set documents = {"report", "statement", "study", "analysis", "survey", "letter", "memo",
+                                          "release", "filing", "brief", "complaint", "ruling", "editorial", "website",
+                                          "assessment", "audit", "review", "poll"};
+            if (documents.count(head.core) && p >= 2 && ws[p - 2].cap && d + 1 < p - 1) {
+                std::string org;
+                bool org_like = false;
+                for (std::size_t k = d + 1; k + 1 < p; ++k) {
+                    if (!ws[k].cap) { org.clear(); org_like = false; continue; }
+                    if (!org.empty()) org += ' ';
+                    org += ws[k].core;
+                    bool acronym = ws[k].core.size() >= 2;
+                    for (char ch : ws[k].core) acronym &= std::isupper(static_cast<unsigned char>(ch)) || ch == '.';
+                    org_like |= acronym || kOrgWords.count(ws[k].core);
+                }
+                if (!org.empty() && org_like) return Mention{org, "", "organization", false, true};
+            }
             Mention m;
             std::string np(text.substr(w.b, head.e - w.b));
             np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));

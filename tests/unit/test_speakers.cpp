@@ -408,6 +408,15 @@ TEST_CASE("an organisation opening the sentence, set off by an appositive", "[sp
     CHECK_FALSE(has(names(b), "Portville Harbor Board"));
 }
 
+TEST_CASE("an organisation's document speaks for it", "[speakers]") {
+    const Article a = article("“The fees will rise,” the PHB report said.");
+    REQUIRE(names(a) == Strings{"PHB"});
+    CHECK(a.speakers[0].kind == "organization");
+    // ... but not a document named after a person, nor a noun that is no document
+    CHECK(names(article("“The fees will rise,” the Okafor report said.")) == Strings{"the Okafor report"});
+    CHECK(names(article("“The fees will rise,” the PHB chairman said.")) != Strings{"PHB"});
+}
+
 TEST_CASE("organisations named in the text", "[speakers]") {
     const Article a = article(
         "“The nets came up empty,” said Ida Brandt-Cole, a senior fellow at the Coastal Research Institution.");
