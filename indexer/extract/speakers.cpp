@@ -120,6 +120,7 @@ struct Word {
     bool after_quote = false;   // first word after a closing quotation mark
     bool before_quote = false;  // last word before an opening quotation mark
     bool poss = false;          // written with a possessive 's ("NBC's")
+    bool initial = false;       // a capital and a full stop: the "A." of "Julie A. Diaz"
     std::size_t para = 0;
 };
 
@@ -282,6 +283,8 @@ void build_words(Doc& d) {
             std::string_view raw = t.substr(b, i - b);
             w.poss = raw.find("\xE2\x80\x99s") != std::string_view::npos || raw.find("'s") != std::string_view::npos;
             w.poss = w.poss && w.core.find("'s") == std::string::npos && w.core.find("\xE2\x80\x99s") == std::string::npos;
+            w.initial = w.core.size() == 1 && std::isupper(static_cast<unsigned char>(w.core[0])) &&
+                        raw.find('.') != std::string_view::npos;
         }
         w.cap = starts_upper(w.core);
         w.after_quote = after_quote;
@@ -503,7 +506,7 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     while (name_b < e && (kHonorifics.count(ws[name_b].core) || kNationality.count(ws[name_b].core) || !ws[name_b].cap)) ++name_b;
     if (name_b >= e || e - name_b > 5) return std::nullopt;
     for (std::size_t i = name_b; i < e; ++i)
-        if (kStops.count(ws[i].core) || kPronouns.count(ws[i].core)) return std::nullopt;
+        if ((kStops.count(ws[i].core) && !ws[i].initial) || kPronouns.count(ws[i].core)) return std::nullopt;
     m.name = join(ws, name_b, e);
     // A heading in capitals ("CONGRESS HAS INVESTIGATED HIM") is no name.
     if (e - name_b >= 3) {
@@ -1002,9 +1005,23 @@ std::vector<QuoteSpan> find_quotes(std::string_view t) {
         q.start = i + len;
         std::size_t j = q.start;
         bool done = false;
+        // A curly quote inside a curly quote (“... what he calls “hell” than ...”) nests: the
+        // outer one closes at its own mark.
+        const bool curly = len == 3 && static_cast<unsigned char>(t[i + 2]) == 0x9C;
+        int depth = 0;
         while (j < t.size() && !done) {
             bool o2, c2;
             std::size_t l2 = mark_len(t, j, o2, c2);
+            if (curly && l2 == 3 && o2 && static_cast<unsigned char>(t[j + 2]) == 0x9C) {
+                ++depth;
+                j += l2;
+                continue;
+            }
+            if (l2 && c2 && depth > 0 && l2 == 3) {
+                --depth;
+                j += l2;
+                continue;
+            }
             if (l2 && c2) {
                 q.end = j;
                 q.close = j + l2;

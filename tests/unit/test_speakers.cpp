@@ -64,6 +64,10 @@ TEST_CASE("find_quotes", "[speakers]") {
         // a paragraph ends inside an unclosed quote and the next does not reopen it
         {"“Unclosed here\n\nThen a plain paragraph with “a quote.”", {"a quote."}},
         {"He began “an unclosed quote that never ends", {}},
+        // a curly quote inside a curly quote nests; the outer one closes at its own mark
+        {"“I’d rather live in what he calls “hell” than here.” ― Ida Brandt", {"I’d rather live in what he calls “hell” than here."}},
+        // ... and an inner quote that never closes leaves the inner one
+        {"“An unclosed start and “a closed one” here.", {"a closed one"}},
         {"He said.\u00A0\"Yes we do.\"", {"Yes we do."}},  // a no-break space before an opening mark
         // a left mark slipped in to close a quote, after its comma
         {"“It is rare,“ she said. “Very rare.”", {"It is rare,", "Very rare."}},
@@ -183,6 +187,8 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // a time phrase opening the sentence ("Hours later,") is no subject
         {"Hours later, Ida Brandt returned to the pier, telling reporters, “The boats stay in port.”", "Ida Brandt", "",
          {"The boats stay in port."}, {"Hours"}},
+        // a middle initial that spells a stop word ("A.") is part of the name
+        {"“We sail at noon!” ― Ida A. Brandt Cole.", "Ida A Brandt Cole", "", {"We sail at noon!"}, {}},
         // "Neither" opens a sentence but is no part of a name
         {"Neither Brandt nor the crew spoke. Ida Brandt later said it was “a long night at sea.”", "Ida Brandt", "",
          {"a long night at sea."}, {"Neither Brandt"}},
