@@ -61,7 +61,7 @@ const Set kParticiples = {"saying", "adding", "asking", "arguing", "calling", "n
 const Set kDashes = {"\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", "--"};
 const Set kPronouns = {"he", "she", "they", "He", "She", "They"};
 const Set kHonorifics = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mx", "Prof", "Lord", "Lady", "Baroness",
-                         "Baron", "Commander", "Supervisor", "Cmdr", "Officer", "Trooper", "Deputy"};
+                         "Commander", "Supervisor", "Cmdr", "Officer", "Trooper", "Deputy"};
 const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretary",  "Senator",  "Sen",
                      "Rep",       "Representative", "Gov", "Governor", "Mayor",      "Director", "Chairman",
                      "Chairwoman", "Chair",   "Chief",    "Judge",     "Justice",    "General",  "Gen",
@@ -88,7 +88,8 @@ const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "I
                     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                     "February", "March", "April", "May", "June", "July", "August", "September", "October",
                     "November", "December", "Day", "One", "Two", "Three", "Last", "Next", "Many", "Some", "Most",
-                    "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even", "Only", "Just", "Rival", "Another", "Other",
+                    "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even", "Only",
+                    "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Just", "Rival", "Another", "Other",
                     "Former", "Fellow", "Meanwhile", "Separately", "Earlier", "Later", "Today", "Yesterday", "Why", "What", "How", "Who", "Where", "Yes",
                     "Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US", "U.K",
                     "UK", "EU", "U.N", "UN", "Democrat", "Democrats", "Republican", "Republicans", "Democratic"};
@@ -649,7 +650,10 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         std::size_t e = run_end(ws, c + 1);
         return split_run(ws, c + 1, e);
     }
-    if (kParticiples.count(cue.core)) {
+    // "he supported Obama over Clinton and said, “...”": a second verb of the sentence's subject.
+    const bool coordinated = c > 0 && ws[c - 1].core == "and" && ws[c - 1].para == cue.para && !ws[c - 1].comma &&
+                             (kCues.count(cue.core) > 0);
+    if (kParticiples.count(cue.core) || coordinated) {
         // A name right before: "footage of Hillary Clinton asking, “...”".
         // (not a possessive, nor a name closed off by a quote: "on MSNBC’s “Morning Joe,” calling")
         if (c > 0 && ws[c - 1].cap && !ws[c - 1].comma && !ws[c - 1].stop && ws[c - 1].para == cue.para &&
@@ -661,7 +665,14 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         std::size_t b = c;
         while (b > 0 && !ws[b - 1].stop && ws[b - 1].para == cue.para && c - b < 40) --b;
         if (b == c) return std::nullopt;
+        const std::size_t b0 = b;
         while (b < c && kStops.count(ws[b].core) && !kPronouns.count(ws[b].core)) ++b;
+        if (b < c && !ws[b].cap && !kPronouns.count(ws[b].core)) {
+            // An opening phrase up to its comma: "Eight years ago, he supported ... and said".
+            std::size_t k = b0;
+            while (k < c && k < b0 + 6 && !ws[k].comma) ++k;
+            if (k < c && k < b0 + 6 && k + 1 < c) b = k + 1;
+        }
         if (b < c && kPronouns.count(ws[b].core)) return Mention{ws[b].core, "", "person", true};
         if (b >= c || !ws[b].cap) return std::nullopt;
         std::size_t e = run_end(ws, b);
@@ -1471,18 +1482,34 @@ void extract_speakers(Article& a) {
         if (!pick && !quote_ends_sentence) {
             // A partial quote in a sentence that closes on its attribution: “steals a handful”
             // is held accountable, Warren said. / ... “jail time” for fraud, she said Tuesday.
+            // (Other partial quotes of the same sentence may come between: the attribution at its
+            // end covers them all.)
             for (const Event& ev : events) {
                 if (ev.cue < first_after) continue;
-                if (ws[ev.cue].b > next_open || ev.who.name.empty()) break;
+                if (ev.who.name.empty()) break;
                 bool crossed = first_after < ws.size() && ws[first_after].para != ws[ev.cue].para;
                 for (std::size_t k = first_after; k < ev.cue; ++k) crossed |= ws[k].stop;
                 if (crossed) break;
-                std::size_t end = ev.cue;
-                while (end < ws.size() && end < ev.cue + 3 && !ws[end].stop && !ws[end].comma) ++end;
-                bool closes = end < ws.size() && ws[end].stop && ws[end].para == ws[ev.cue].para;
                 bool comma_before = false;
                 for (std::size_t j = ev.cue; j-- > first_after && j + 7 > ev.cue && !comma_before;)
                     comma_before = ws[j].comma;
+                std::size_t end = ev.cue;
+                while (end < ws.size() && end < ev.cue + 3 && !ws[end].stop && !ws[end].comma) ++end;
+                bool closes = end < ws.size() && ws[end].stop && ws[end].para == ws[ev.cue].para;
+                // ", said Ohio State professor Paul Beck." / ", said Ann Link, director of ...": an
+                // inverted attribution closing the sentence.
+                if (!closes && ev.cue > 0 && ws[ev.cue - 1].comma && ev.who.named) {
+                    std::string first = ev.who.name.substr(0, ev.who.name.find(' '));
+                    bool named_after = false;
+                    for (std::size_t k = ev.cue + 1; k < ws.size() && k < ev.cue + 7 && !named_after; ++k)
+                        named_after = ws[k].core == first;
+                    std::size_t e2 = ev.cue + 1;
+                    while (e2 < ws.size() && e2 < ev.cue + 25 && !ws[e2].stop && ws[e2].para == ws[ev.cue].para &&
+                           !ws[e2].before_quote)
+                        ++e2;
+                    closes = named_after && e2 < ws.size() && ws[e2].stop && !ws[e2].before_quote;
+                    comma_before = true;
+                }
                 if (closes && comma_before && !ws[ev.cue].after_quote) pick = &ev;
                 break;
             }

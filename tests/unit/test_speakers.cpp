@@ -253,6 +253,15 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         {"“No,” said Ida Brandt.", "Ida Brandt", "", {"No,"}, {}},
         // a hyphen parts words: “well-paid” is two
         {"Ida Brandt said the pilots were “well-paid” already.", "Ida Brandt", "", {"well-paid"}, {}},
+        // a partial quote in a sentence closing on an inverted attribution
+        {"The port “did well with older sailors” last year, said harbor historian Ida Brandt.", "Ida Brandt",
+         "harbor historian", {"did well with older sailors"}, {}},
+        // two partial quotes covered by the attribution closing their sentence
+        {"The fees will carry “a great deal of weight” and bring “new boats” to the port, Ida Brandt said.",
+         "Ida Brandt", "", {"a great deal of weight", "new boats"}, {}},
+        // a second verb of the sentence's subject, after an opening phrase
+        {"Ida Brandt runs the port. Eight years ago, she backed the fee and said, “We need the money now.”",
+         "Ida Brandt", "", {"We need the money now."}, {"Eight"}},
         // a pronoun with nobody quoted before it: the person named most often so far
         {"Retired captain Ida Brandt is speaking out about the harbor.\n\n“We were never told,” she said.",
          "Ida Brandt", "", {"We were never told,"}, {"she"}},
