@@ -379,7 +379,11 @@ bool common_plural(std::string_view w) {
                                 "parents", "workers", "members", "witnesses", "advocates", "democrats",
                                 "republicans", "investigators", "prosecutors", "officers", "people", "others",
                                 "polls", "reports", "documents", "records", "studies", "surveys", "data",
-                                "hours", "days", "minutes", "weeks", "months", "years", "moments", "decades"};
+                                "hours", "days", "minutes", "weeks", "months", "years", "moments", "decades",
+                                "attorneys", "lawyers", "advisers", "advisors", "staffers", "consultants",
+                                "delegates", "donors", "senators", "governors", "candidates", "spokesmen",
+                                "spokeswomen", "legislators", "judges", "agents", "soldiers", "veterans",
+                                "families", "relatives", "friends", "neighbours", "fans", "viewers", "readers"};
     if (plurals.count(l)) return true;
     for (std::string_view suf : {"ologists", "ists", "ians"})
         if (l.size() > suf.size() + 2 && l.ends_with(suf)) return true;

@@ -545,6 +545,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"The rules were clear:\n\n“No boats after dark.”", {}},
         {"Harbor news - Tuesday: “We sail at noon.”", {}},
         {"Boats from Ida Brandt: “We sail at noon.”", {}},
+        // a plural common noun opening the sentence is no name ("Attorneys for X said")
+        {"Attorneys for Ida Brandt said the pier “has never been the property of the board.”", {"attorneys"}},
         // a label after a quoted paragraph does not continue it
         {"“The tide is late,” Ida Brandt said.\n\n“Related:”\n\n“Another story here.”", {"Ida Brandt"}},
         // the object of a preposition is not the antecedent of a subject pronoun
