@@ -655,8 +655,9 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         return split_run(ws, c + 1, e);
     }
     // "he supported Obama over Clinton and said, “...”": a second verb of the sentence's subject.
-    const bool coordinated = c > 0 && ws[c - 1].core == "and" && ws[c - 1].para == cue.para && !ws[c - 1].comma &&
-                             (kCues.count(cue.core) > 0);
+    const bool coordinated = c > 0 && (ws[c - 1].core == "and" || ws[c - 1].core == "but") &&
+                             ws[c - 1].para == cue.para && !ws[c - 1].comma && !ws[c - 1].before_quote &&
+                             !cue.after_quote && (kCues.count(cue.core) > 0);
     if (kParticiples.count(cue.core) || coordinated) {
         // A name right before: "footage of Hillary Clinton asking, “...”".
         // (not a possessive, nor a name closed off by a quote: "on MSNBC’s “Morning Joe,” calling")
@@ -744,8 +745,12 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     }
     std::size_t p = c;
     // Adverbs between the subject and the cue: "has also said", "forcefully told".
-    while (p > 0 && !ws[p - 1].comma && !ws[p - 1].cap &&
-           (kAdverbs.count(ws[p - 1].core) || (ws[p - 1].core.size() > 4 && ws[p - 1].core.ends_with("ly"))))
+    // ... and a day between them: "Priebus later Thursday told Fox News".
+    static const Set days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    while (p > 0 && !ws[p - 1].comma &&
+           ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || ws[p - 1].core == "earlier" ||
+                                (ws[p - 1].core.size() > 4 && ws[p - 1].core.ends_with("ly")))) ||
+            (days.count(ws[p - 1].core) && p >= 2 && !ws[p - 2].comma)))
         --p;
     if (p > 0 && ws[p - 1].para == cue.para && !ws[p - 1].stop) {
         const Word& prev = ws[p - 1];
@@ -754,7 +759,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (prev.core == "who" && p >= 2 && ws[p - 2].comma && ws[p - 2].cap && ws[p - 2].para == cue.para) {
             std::size_t nb = run_start(ws, p - 1);
             static const Set place_preps = {"from", "of", "in", "near", "at"};  // "24, from Manchester, who said"
-            bool place = nb > 0 && place_preps.count(ws[nb - 1].core);
+            bool place = nb > 0 && place_preps.count(ws[nb - 1].core) && nb + 2 == p;  // one word: a place
             if (auto m = split_run(ws, nb, p - 1); m && m->kind == "person" && !place) return m;
         }
         // "it said": an organisation or a document named before.

@@ -262,6 +262,14 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // a second verb of the sentence's subject, after an opening phrase
         {"Ida Brandt runs the port. Eight years ago, she backed the fee and said, “We need the money now.”",
          "Ida Brandt", "", {"We need the money now."}, {"Eight"}},
+        // "but called", and a day between the subject and the cue
+        {"Sen. Ida Brandt (D-Maine), said little but called the plan a “starting point for talks.”", "Ida Brandt", "Sen",
+         {"starting point for talks."}, {}},
+        {"Brandt runs the port.\n\nIda Brandt later Thursday told reporters: “We sail at noon.”", "Ida Brandt", "",
+         {"We sail at noon."}, {"Thursday"}},
+        // ", who called" after "from NAME": a person, not a place
+        {"A rebuke came from Mayor Ida Brandt, who called the fee “a tax on sailors.”", "Ida Brandt", "Mayor",
+         {"a tax on sailors."}, {}},
         // a pronoun with nobody quoted before it: the person named most often so far
         {"Retired captain Ida Brandt is speaking out about the harbor.\n\n“We were never told,” she said.",
          "Ida Brandt", "", {"We were never told,"}, {"she"}},
@@ -547,6 +555,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Boats from Ida Brandt: “We sail at noon.”", {}},
         // a plural common noun opening the sentence is no name ("Attorneys for X said")
         {"Attorneys for Ida Brandt said the pier “has never been the property of the board.”", {"attorneys"}},
+        // "but" before a quote is no coordinated verb of the sentence's subject
+        {"Sailors have backed him, but “the port is small,” said Ida Brandt.", {"Ida Brandt"}},
         // a label after a quoted paragraph does not continue it
         {"“The tide is late,” Ida Brandt said.\n\n“Related:”\n\n“Another story here.”", {"Ida Brandt"}},
         // the object of a preposition is not the antecedent of a subject pronoun
