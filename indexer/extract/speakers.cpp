@@ -16,10 +16,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace news::extract {
@@ -122,6 +124,7 @@ struct Word {
     bool before_quote = false;  // last word before an opening quotation mark
     bool poss = false;          // written with a possessive 's ("NBC's")
     bool initial = false;       // a capital and a full stop: the "A." of "Julie A. Diaz"
+    bool cap_cue = false;       // a cue verb with a capital ("Said"), computed once
     std::size_t para = 0;
 };
 
@@ -286,6 +289,11 @@ void build_words(Doc& d) {
             w.poss = w.poss && w.core.find("'s") == std::string::npos && w.core.find("\xE2\x80\x99s") == std::string::npos;
             w.initial = w.core.size() == 1 && std::isupper(static_cast<unsigned char>(w.core[0])) &&
                         raw.find('.') != std::string_view::npos;
+            if (!w.core.empty() && std::isupper(static_cast<unsigned char>(w.core[0]))) {
+                std::string l = w.core;
+                l[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(l[0])));
+                w.cap_cue = kCues.count(l) > 0;
+            }
         }
         w.cap = starts_upper(w.core);
         w.after_quote = after_quote;
@@ -441,9 +449,7 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     // Leading words that only look like names: "The", "Following", "Rival".
     const std::size_t run_b = b;
     auto cue_verb = [&](std::size_t i) {  // "Said Ellis": capitalised only because it opens the sentence
-        std::string l = ws[i].core;
-        l[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(l[0])));
-        return i + 1 < e && kCues.count(l) > 0;
+        return i + 1 < e && ws[i].cap_cue;
     };
     // A gerund opening the run ("Bashing Trump is ..."): capitalised only as the first word.
     auto gerund = [&](std::size_t i) {
@@ -595,9 +601,7 @@ bool opening_cue(const std::vector<Word>& ws, std::size_t c) {
     const Word& w = ws[c];
     if (!w.cap || w.core.size() < 3 || kLeadingVerbs.count(w.core) || kParticiples.count(w.core)) return false;
     if (c > 0 && !ws[c - 1].stop && ws[c - 1].para == w.para) return false;
-    std::string l = w.core;
-    l[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(l[0])));
-    return kCues.count(l) && c + 1 < ws.size() && ws[c + 1].cap && ws[c + 1].para == w.para && !w.comma && !w.stop;
+    return w.cap_cue && c + 1 < ws.size() && ws[c + 1].cap && ws[c + 1].para == w.para && !w.comma && !w.stop;
 }
 
 // The run starting at word b ends a place ("of Raleigh, N.C.", "from Columbia, South
@@ -1006,9 +1010,9 @@ bool programme_title(std::string_view text, const QuoteSpan& q) {
     return prev.ends_with("\xE2\x80\x99s") || prev.ends_with("'s");
 }
 
-std::string last_word(const std::string& name) {
+std::string_view last_word(std::string_view name) {
     std::size_t sp = name.rfind(' ');
-    return sp == std::string::npos ? name : name.substr(sp + 1);
+    return sp == std::string_view::npos ? name : name.substr(sp + 1);
 }
 
 }  // namespace
@@ -1090,6 +1094,14 @@ void extract_speakers(Article& a) {
     });
     build_words(d);
     const auto& ws = d.words;
+    // split_run is asked about the same runs again and again (subjects, inheritance, colons).
+    std::unordered_map<std::uint64_t, std::optional<Mention>> split_memo;
+    auto split = [&](std::size_t b, std::size_t e) -> std::optional<Mention> {
+        const std::uint64_t key = (static_cast<std::uint64_t>(b) << 32) | static_cast<std::uint64_t>(e);
+        auto it = split_memo.find(key);
+        if (it == split_memo.end()) it = split_memo.emplace(key, split_run(ws, b, e)).first;
+        return it->second;
+    };
 
     std::set<std::string> excluded;  // authors and the outlet are never speakers
     for (const std::string& au : a.authors) excluded.insert(au);
@@ -1110,7 +1122,7 @@ void extract_speakers(Article& a) {
         if (!ws[i].cap) { ++i; continue; }
         std::size_t e = run_end(ws, i);
         if (e <= i) { ++i; continue; }
-        auto m = split_run(ws, i, e);
+        auto m = split(i, e);
         if (!m || excluded.count(m->name)) { i = e; continue; }
         const std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
         bool titled_run = false;
@@ -1139,7 +1151,7 @@ void extract_speakers(Article& a) {
             bool known = mention_surnames.count(m->name) > 0;  // "Ham" after "Norman Ham"
             if (!object && (words >= 2 || titled_run || known)) {
                 mentions.push_back({i, m->name, m->kind});
-                mention_surnames.insert(last_word(m->name));
+                mention_surnames.insert(std::string(last_word(m->name)));
             }
         }
         i = e;
@@ -1148,7 +1160,7 @@ void extract_speakers(Article& a) {
     // What the text itself says of a person's sex, to keep "she" from a man: an honorific
     // ("Mr. Ruiz", "Ms. Lee"), or the first he/his or she in the sentence that opens with the
     // name ("Tom Ruiz made it clear that his ...").
-    std::map<std::string, char> sex;  // surname -> 'm' / 'f'
+    std::map<std::string, char, std::less<>> sex;  // surname -> 'm' / 'f'
     for (std::size_t i = 0; i + 1 < ws.size(); ++i) {
         static const Set male = {"Mr"}, female = {"Mrs", "Ms", "Miss"};
         if ((male.count(ws[i].core) || female.count(ws[i].core)) && ws[i + 1].cap)
@@ -1267,7 +1279,7 @@ void extract_speakers(Article& a) {
                 for (const Named& n : mentions) {
                     if (n.word >= ev.cue) break;
                     if (!agrees(n.name, ev.who.name)) continue;  // "she" is not Keith Scott
-                    auto& [k, at] = count[last_word(n.name)];
+                    auto& [k, at] = count[std::string(last_word(n.name))];
                     ++k, at = n.word;
                 }
                 std::string best;
@@ -1532,7 +1544,7 @@ void extract_speakers(Article& a) {
                 std::size_t s = qw - 1;
                 while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
                 if (ws[s].cap)
-                    if (auto sm = split_run(ws, s, run_end(ws, s)); sm && sm->kind == "person" && !excluded.count(sm->name)) {
+                    if (auto sm = split(s, run_end(ws, s)); sm && sm->kind == "person" && !excluded.count(sm->name)) {
                         Mention m = resolve(s, *sm);
                         if (m.name.find(' ') != std::string::npos) who[qi] = m;
                     }
@@ -1568,7 +1580,7 @@ void extract_speakers(Article& a) {
         std::size_t e = run_end(ws, k + 1);
         bool alone = e <= ws.size() && e > k + 1 && (e == ws.size() || ws[e].para != ws[k].para) && ws[k + 1].para == ws[k].para;
         if (!alone || !ws[k + 1].cap) continue;
-        if (auto sm = split_run(ws, k + 1, e); sm && !excluded.count(sm->name)) who[qi] = resolve(k + 1, *sm);
+        if (auto sm = split(k + 1, e); sm && !excluded.count(sm->name)) who[qi] = resolve(k + 1, *sm);
     }
     // A quote standing alone right after an attributed one (same or next paragraph) inherits it.
     for (std::size_t qi = 1; qi < d.quotes.size(); ++qi) {
@@ -1604,7 +1616,7 @@ void extract_speakers(Article& a) {
                 std::size_t s = qw - 1;
                 while (s > lo && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
                 if (ws[s].cap)
-                    if (auto sm = split_run(ws, s, run_end(ws, s)); sm && sm->kind == "person" && sm->name.find(' ') != std::string::npos &&
+                    if (auto sm = split(s, run_end(ws, s)); sm && sm->kind == "person" && sm->name.find(' ') != std::string::npos &&
                                                                      last_word(sm->name) != last_word(who[qi - 1]->name))
                         other = true;
             }
@@ -1639,7 +1651,7 @@ void extract_speakers(Article& a) {
                          kDashes.count(ws[rb - 1].core) || ws[rb - 1].core == "-" ||
                          ws[rb].after_quote;  // “...” Bush: “...”
             if (rb < qw && opens)
-                if (auto sm = split_run(ws, rb, qw); sm && !excluded.count(sm->name)) {
+                if (auto sm = split(rb, qw); sm && !excluded.count(sm->name)) {
                     who[qi] = resolve(rb, *sm);
                     continue;
                 }
@@ -1663,15 +1675,15 @@ void extract_speakers(Article& a) {
         } else if (kDeterminers.count(ws[s].core) && s + 3 < qw && !ws[s + 1].cap && ws[s + 1].comma && ws[s + 2].cap) {
             // "Another critic, Laurence H. Tribe, likened ...": the name set off after the noun.
             std::size_t e = run_end(ws, s + 2);
-            auto sm = e > s + 2 && e < qw && ws[e - 1].comma ? split_run(ws, s + 2, e) : std::nullopt;
+            auto sm = e > s + 2 && e < qw && ws[e - 1].comma ? split(s + 2, e) : std::nullopt;
             if (!sm || sm->kind != "person" || excluded.count(sm->name)) continue;
             after = e;
             m = resolve(s, *sm);
         } else if (ws[s].cap && !(run_end(ws, s) < qw && ws[run_end(ws, s) - 1].poss && !ws[run_end(ws, s)].cap) &&
-                   !(kDeterminers.count(ws[s].core) && !split_run(ws, s, run_end(ws, s)))) {
+                   !(kDeterminers.count(ws[s].core) && !split(s, run_end(ws, s)))) {
             std::size_t e = run_end(ws, s);
             if (e <= s || e > qw) continue;
-            auto sm = split_run(ws, s, e);
+            auto sm = split(s, e);
             if (!sm || excluded.count(sm->name)) continue;
             after = e;
             if (ws[e - 1].comma) {  // "Ida Brandt, the harbor master, dismissed ..."
