@@ -528,6 +528,12 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     }
     // Markup or digits left in the text ("True.\">Sanders") make no name.
     if (m.name.find_first_of("\"<>=/0123456789") != std::string::npos) return std::nullopt;
+    // An acronym alone ("IMF", "NRA") names an organisation, not a person.
+    if (e - name_b == 1 && m.name.size() >= 2 && m.name.size() <= 5 && m.kind == "person") {
+        bool acronym = true;
+        for (char ch : m.name) acronym &= std::isupper(static_cast<unsigned char>(ch)) != 0;
+        if (acronym) m.kind = "organization";
+    }
     // "R-Fla", "D-Calif": a party and state tag, not a name.
     if (e - name_b == 1 && m.name.size() >= 3 && m.name[1] == '-' && std::isupper(static_cast<unsigned char>(m.name[0])))
         return std::nullopt;
@@ -707,6 +713,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         return split_run(ws, b, e);
     }
     if (cue.core == "according" || cue.core == "According") {
+        // "according to the IMF, ...": the article before an organisation's name.
+        if (c + 3 < ws.size() && ws[c + 1].core == "to" && ws[c + 2].core == "the" && ws[c + 3].cap) {
+            std::size_t e = run_end(ws, c + 3);
+            if (auto m = split_run(ws, c + 3, e)) return m;
+        }
         // "according to the newspaper, “...”": a noun phrase up to its comma or stop.
         if (c + 2 < ws.size() && ws[c + 1].core == "to" && !ws[c + 2].cap && kDeterminers.count(ws[c + 2].core)) {
             std::size_t e = c + 3;

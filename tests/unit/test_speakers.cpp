@@ -440,6 +440,28 @@ TEST_CASE("an organisation's document speaks for it", "[speakers]") {
     CHECK(names(article("“The fees will rise,” the PHB chairman said.")) != Strings{"PHB"});
 }
 
+TEST_CASE("organisations as speakers", "[speakers]") {
+    struct Row {
+        std::string text;
+        std::string name;
+        std::string kind;
+    };
+    auto row = GENERATE(values<Row>({
+        {"The Portville Harbor Board reported that the pier had “no plan at all.”", "Portville Harbor Board",
+         "organization"},
+        {"“We oppose the pier,” the Coastal Sailors Club said.", "Coastal Sailors Club", "organization"},
+        {"The PHB said growth would be “weak and uneven.”", "PHB", "organization"},
+        {"According to the PHB, growth will be “weak and uneven.”", "PHB", "organization"},
+        // X told OUTLET: the person, never the outlet
+        {"Ida Brandt told The Portville Times that the plan was “a disaster for the coast.”", "Ida Brandt", "person"},
+        {"“The plan is a disaster,” Ida Brandt told PHB News.", "Ida Brandt", "person"},
+    }));
+    CAPTURE(row.text);
+    const Article a = article(row.text);
+    REQUIRE(names(a) == Strings{row.name});
+    CHECK(a.speakers[0].kind == row.kind);
+}
+
 TEST_CASE("organisations named in the text", "[speakers]") {
     const Article a = article(
         "“The nets came up empty,” said Ida Brandt-Cole, a senior fellow at the Coastal Research Institution.");
