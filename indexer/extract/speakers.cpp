@@ -4,8 +4,13 @@
 /// The text is read once as a list of words outside quotation marks. Every cue verb
 /// ("said", "told", "according to", ...) with a subject next to it is an attribution
 /// event; a quote takes the event that follows it in its sentence, else the last one
-/// before it in the same sentence; pronouns resolve to the last named event before them;
-/// surnames resolve to the full name met before.
+/// before it in the same sentence (or the one closing the sentence before, or the sentence
+/// it sits in); pronouns resolve to the last named event before them, to a person who has
+/// since opened a sentence, or to the person mentioned most, never across the sex the text
+/// gives; surnames resolve to the full name met before. Then, in order of falling evidence:
+/// a quote signed by a "- NAME" paragraph; a quote right after an attributed one inherits
+/// its speaker; a quote in a sentence whose subject (a name, a pronoun, a noun phrase) has
+/// a verb that is no cue belongs to that subject. One word in quotes is a term, not a quote.
 #include "indexer/extract/speakers.h"
 
 #include "common/text/analyzer.h"
