@@ -1768,7 +1768,9 @@ void extract_speakers(Article& a) {
         if (!verbish) continue;
         // The evidence is weak, so only for a name known in full and a quote that reads as
         // words said: not one word (“closed”), nor a title in capitals (“Meet the Press”).
-        if (m.name.find(' ') == std::string::npos) continue;
+        bool source_elsewhere = false;  // a one-word name already the subject of a cue ("PolitiFact wrote")
+        for (const Event& ev : events) source_elsewhere |= ev.who.named && !ev.who.pronoun && ev.who.name == m.name;
+        if (m.name.find(' ') == std::string::npos && !source_elsewhere) continue;
         std::string_view inner = d.text.substr(q.start, q.end - q.start);
         if (count_words(inner) < 2 || title_case(inner)) continue;
         who[qi] = m;

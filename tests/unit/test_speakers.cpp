@@ -223,6 +223,9 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // "Another critic, NAME, likened ..."
         {"Another critic, Ida Brandt, likened the fee to “a tax on sailors.”", "Ida Brandt", "",
          {"a tax on sailors."}, {"Another critic"}},
+        // a one-word name that is the subject of a cue elsewhere may hold a sentence's quote
+        {"Factcheck wrote that the claim was false. Later Factcheck rated the claim “mostly false again.”", "Factcheck",
+         "", {"mostly false again."}, {}},
         // "as NAME put it"
         {"He was seen, as the critic Ida Brandt put it in a long review, “the operator of the port.”", "Ida Brandt",
          "", {"the operator of the port."}, {}},
