@@ -4,8 +4,13 @@
 /// The text is read once as a list of words outside quotation marks. Every cue verb
 /// ("said", "told", "according to", ...) with a subject next to it is an attribution
 /// event; a quote takes the event that follows it in its sentence, else the last one
-/// before it in the same sentence; pronouns resolve to the last named event before them;
-/// surnames resolve to the full name met before.
+/// before it in the same sentence (or the one closing the sentence before, or the sentence
+/// it sits in); pronouns resolve to the last named event before them, to a person who has
+/// since opened a sentence, or to the person mentioned most, never across the sex the text
+/// gives; surnames resolve to the full name met before. Then, in order of falling evidence:
+/// a quote signed by a "- NAME" paragraph; a quote right after an attributed one inherits
+/// its speaker; a quote in a sentence whose subject (a name, a pronoun, a noun phrase) has
+/// a verb that is no cue belongs to that subject. One word in quotes is a term, not a quote.
 #include "indexer/extract/speakers.h"
 
 #include "common/text/analyzer.h"
@@ -16,8 +21,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
+#include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace news::extract {
@@ -40,7 +49,16 @@ const Set kCues = {"said",     "says",      "say",        "told",      "tells", 
                    "whispered", "yelled",   "cried",     "sighed",    "shot",      "fired",      "retorted",
                    "blasted",  "charged",   "accused",   "praised",   "condemned", "criticized", "dismissed",
                    "labeled",  "labelled",  "dubbed",    "branded",   "touted",    "hailed",     "slammed",
-                   "mocked",   "tweeted",   "writes",    "pleaded",   "begged",    "demanded",   "pointed"};
+                   "mocked",   "tweeted",   "writes",    "pleaded",   "begged",    "demanded",   "pointed",
+                   // present tense of the cues above, as in features and live reports ("she yells")
+                   // (not those that are also plural nouns: "states", "remarks", "promises", "cries")
+                   "yells",    "shouts",    "screams",   "screamed",  "whispers",  "recalls",    "admits",
+                   "concedes", "acknowledges", "responds", "predicts", "suggests", "complains", "boasts",
+                   "stresses", "emphasizes", "urges",    "muses",     "quips",     "laments",    "contends",
+                   "maintains", "recounts", "concludes", "agrees",    "testifies", "interjected", "elaborated",
+                   "echoed",   "chimed",
+                   // documents: “...,” the letter reads / the statement read
+                   "reads",    "read"};
 // Participles take the subject of their sentence: "Clinton mocked him, saying ...".
 const Set kParticiples = {"saying", "adding", "asking", "arguing", "calling", "noting", "insisting", "warning",
                           "claiming", "describing", "explaining", "telling", "writing", "declaring", "stressing",
@@ -50,7 +68,7 @@ const Set kParticiples = {"saying", "adding", "asking", "arguing", "calling", "n
 const Set kDashes = {"\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", "--"};
 const Set kPronouns = {"he", "she", "they", "He", "She", "They"};
 const Set kHonorifics = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mx", "Prof", "Lord", "Lady", "Baroness",
-                         "Baron", "Commander", "Supervisor", "Cmdr", "Officer", "Trooper", "Deputy"};
+                         "Commander", "Supervisor", "Cmdr", "Officer", "Trooper", "Deputy"};
 const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretary",  "Senator",  "Sen",
                      "Rep",       "Representative", "Gov", "Governor", "Mayor",      "Director", "Chairman",
                      "Chairwoman", "Chair",   "Chief",    "Judge",     "Justice",    "General",  "Gen",
@@ -64,16 +82,21 @@ const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretar
                      "Defender", "Forward", "Winger", "Skipper", "Del", "Delegate", "Host", "Anchor", "Correspondent", "Foreign", "Defense", "Defence", "Interior", "Finance",
                      "Health",    "Former",   "Acting",   "Executive", "CEO",       "Founder",  "Manager",
                      "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor"};
+// Titles that are also common surnames: "Charlie King", "Howard Dean", "Mr. King". Never abbreviated.
+const Set kSurnameTitles = {"King", "Dean", "Bishop", "Judge", "Chancellor", "Prince", "Pope", "Cardinal"};
 const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "In",     "On",     "At",      "Of",
                     "For",  "To",    "From",  "With",  "By",       "As",      "If",     "When",   "While",   "After",
                     "Before", "Since", "Although", "Though", "Meanwhile", "However", "Still", "Yet", "So", "Then",
                     "Now",  "Also",  "It",    "This",  "That",     "These",   "Those",  "There",  "Here",    "His",
                     "Her",  "Their", "Our",   "Its",   "We",       "I",       "You",    "My",     "Your",    "Speaking",
                     "Asked", "According", "Instead", "Among", "Under", "Over", "During", "Despite", "Like", "Unlike",
+                    "Had", "Has", "Have", "Did", "Does", "Would", "Could", "Should", "Were", "Was", "Is",
+                    "Maybe", "Perhaps", "Indeed", "Thus", "Hence", "Otherwise", "Besides", "Plus",
                     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                     "February", "March", "April", "May", "June", "July", "August", "September", "October",
                     "November", "December", "Day", "One", "Two", "Three", "Last", "Next", "Many", "Some", "Most",
-                    "Both", "Each", "Every", "All", "No", "Not", "Even", "Only", "Just", "Rival", "Another", "Other",
+                    "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even", "Only",
+                    "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Just", "Rival", "Another", "Other",
                     "Former", "Fellow", "Meanwhile", "Separately", "Earlier", "Later", "Today", "Yesterday", "Why", "What", "How", "Who", "Where", "Yes",
                     "Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US", "U.K",
                     "UK", "EU", "U.N", "UN", "Democrat", "Democrats", "Republican", "Republicans", "Democratic"};
@@ -104,6 +127,9 @@ struct Word {
     bool stop = false;          // ends a sentence
     bool after_quote = false;   // first word after a closing quotation mark
     bool before_quote = false;  // last word before an opening quotation mark
+    bool poss = false;          // written with a possessive 's ("NBC's")
+    bool initial = false;       // a capital and a full stop: the "A." of "Julie A. Diaz"
+    bool cap_cue = false;       // a cue verb with a capital ("Said"), computed once
     std::size_t para = 0;
 };
 
@@ -131,16 +157,30 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
     opening = closing = false;
     unsigned char c = static_cast<unsigned char>(t[i]);
     if (c == '"') {
-        bool before_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '(' || t[i - 1] == '[';
+        // A no-break space before the mark counts as a space: `said.\u00A0"Everybody ...`.
+        bool before_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '(' ||
+                            t[i - 1] == '[' || (t[i - 1] == ':' && i + 1 < t.size() && !is_space(static_cast<unsigned char>(t[i + 1]))) ||
+                            (i >= 2 && static_cast<unsigned char>(t[i - 2]) == 0xC2 &&
+                             static_cast<unsigned char>(t[i - 1]) == 0xA0);
         opening = before_space;
         closing = !before_space;
         return 1;
     }
     if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
         unsigned char d = static_cast<unsigned char>(t[i + 2]);
-        if (d == 0x9C || d == 0x9E) { opening = true; return 3; }   // “ „
+        if (d == 0x9C || d == 0x9E) {  // “ „
+            // A left mark slipped in to close: `unusual,“ said` (after , . ? ! and before a space).
+            bool after_punct = d == 0x9C && i > 0 && std::strchr(",.?!", t[i - 1]) != nullptr;
+            bool before_space = i + 3 >= t.size() || is_space(static_cast<unsigned char>(t[i + 3]));
+            if (after_punct && before_space) closing = true;
+            else opening = true;
+            return 3;
+        }
         if (d == 0x9D) {  // ”, which some sites also use to open a paragraph's quote
-            if (i == 0 || t[i - 1] == '\n') opening = true;
+            // ... or, by a slip, a quote in mid-sentence: ` ”like women in combat”`.
+            bool after_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1]));
+            bool before_word = i + 3 < t.size() && std::isalnum(static_cast<unsigned char>(t[i + 3]));
+            if (i == 0 || t[i - 1] == '\n' || (after_space && before_word)) opening = true;
             else closing = true;
             return 3;
         }
@@ -165,6 +205,7 @@ std::string strip_word(std::string_view raw, bool& comma, bool& stop) {
     while (e > b) {
         char c = raw[e - 1];
         if (c == ',' || c == ';' || c == ':') { comma = true; --e; }
+        else if (c == '.' && comma) --e;  // "R-Ky.,": an abbreviation, not a sentence end
         else if (c == '.' || c == '!' || c == '?') { stop = true; --e; }
         else if (c == ')' || c == ']' || c == '"' || c == '\'') --e;
         else if (e - b >= 3 && raw.substr(e - 3, 3) == "\xE2\x80\x9D") e -= 3;
@@ -175,7 +216,8 @@ std::string strip_word(std::string_view raw, bool& comma, bool& stop) {
     for (std::string_view poss : {"\xE2\x80\x99s", "'s"})
         if (core.size() > poss.size() && core.ends_with(poss)) core.resize(core.size() - poss.size());
     // "U.S." keeps its inner dots; a one-letter initial ("J.") does not end a sentence.
-    if (stop && (core.size() == 1 || core.find('.') != std::string::npos || kHonorifics.count(core) || kTitles.count(core)))
+    if (stop && (core.size() == 1 || core.find('.') != std::string::npos || kHonorifics.count(core) ||
+                 (kTitles.count(core) && !kSurnameTitles.count(core))))
         stop = false;
     return core;
 }
@@ -209,7 +251,11 @@ void build_words(Doc& d) {
                 ++para;
                 // A paragraph ends a sentence, unless it ended with a quotation: then the
                 // last word before the quote still leads into it ("X said: “...”").
-                if (!d.words.empty() && !after_quote) d.words.back().stop = true;
+                // Nor when it ends on a colon: "Cruz continued:" introduces the next paragraph.
+                std::size_t k = i;
+                while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t')) --k;
+                bool colon = k > 0 && t[k - 1] == ':';
+                if (!d.words.empty() && !after_quote && !colon) d.words.back().stop = true;
                 after_quote = false;
             }
             ++i;
@@ -242,6 +288,18 @@ void build_words(Doc& d) {
         w.b = b;
         w.e = i;
         w.core = strip_word(t.substr(b, i - b), w.comma, w.stop);
+        {
+            std::string_view raw = t.substr(b, i - b);
+            w.poss = raw.find("\xE2\x80\x99s") != std::string_view::npos || raw.find("'s") != std::string_view::npos;
+            w.poss = w.poss && w.core.find("'s") == std::string::npos && w.core.find("\xE2\x80\x99s") == std::string::npos;
+            w.initial = w.core.size() == 1 && std::isupper(static_cast<unsigned char>(w.core[0])) &&
+                        raw.find('.') != std::string_view::npos;
+            if (!w.core.empty() && std::isupper(static_cast<unsigned char>(w.core[0]))) {
+                std::string l = w.core;
+                l[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(l[0])));
+                w.cap_cue = kCues.count(l) > 0;
+            }
+        }
         w.cap = starts_upper(w.core);
         w.after_quote = after_quote;
         w.para = para;
@@ -302,7 +360,10 @@ const Set kRoleNouns = {"executive", "officer", "director", "manager", "mediator
                         "neighbour", "deputy", "aide", "ambassador", "envoy", "premier", "prosecutor", "defendant",
                         "plaintiff", "rapper", "comedian", "host", "anchor", "pundit", "strategist", "pollster",
                         "consultant", "donor", "billionaire", "magnate", "commentator", "columnist", "challenger",
-                        "incumbent", "rival", "opponent", "mate", "counterpart", "predecessor", "successor"};
+                        "incumbent", "rival", "opponent", "mate", "counterpart", "predecessor", "successor",
+                        "niece", "nephew", "cousin", "aunt", "uncle", "grandson", "granddaughter", "grandmother",
+                        "grandfather", "widow", "widower", "spouse", "partner", "fiance", "fiancee", "boyfriend",
+                        "girlfriend"};
 
 const Set kDeterminers = {"the", "The", "a", "A", "an", "An", "one", "One", "his", "His", "her", "Her", "their",
                           "Their", "its", "Its", "our", "Our", "another", "Another", "some", "Some", "many", "Many",
@@ -330,7 +391,12 @@ bool common_plural(std::string_view w) {
                                 "residents", "lawmakers", "leaders", "economists", "researchers", "teachers",
                                 "parents", "workers", "members", "witnesses", "advocates", "democrats",
                                 "republicans", "investigators", "prosecutors", "officers", "people", "others",
-                                "polls", "reports", "documents", "records", "studies", "surveys", "data"};
+                                "polls", "reports", "documents", "records", "studies", "surveys", "data",
+                                "hours", "days", "minutes", "weeks", "months", "years", "moments", "decades",
+                                "attorneys", "lawyers", "advisers", "advisors", "staffers", "consultants",
+                                "delegates", "donors", "senators", "governors", "candidates", "spokesmen",
+                                "spokeswomen", "legislators", "judges", "agents", "soldiers", "veterans",
+                                "families", "relatives", "friends", "neighbours", "fans", "viewers", "readers"};
     if (plurals.count(l)) return true;
     for (std::string_view suf : {"ologists", "ists", "ians"})
         if (l.size() > suf.size() + 2 && l.ends_with(suf)) return true;
@@ -350,6 +416,24 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
         const Word& w = ws[d];
         if (w.para != head.para || w.comma || w.stop || w.before_quote) return std::nullopt;
         if (kDeterminers.count(w.core)) {
+            // "the IMF report stated", "the Harbor Board statement said": the organisation's
+            // document speaks for it.
+            static const Set documents = {"report", "statement", "study", "analysis", "survey", "letter", "memo",
+                                          "release", "filing", "brief", "complaint", "ruling", "editorial", "website",
+                                          "assessment", "audit", "review", "poll"};
+            if (documents.count(head.core) && p >= 2 && ws[p - 2].cap && d + 1 < p - 1) {
+                std::string org;
+                bool org_like = false;
+                for (std::size_t k = d + 1; k + 1 < p; ++k) {
+                    if (!ws[k].cap) { org.clear(); org_like = false; continue; }
+                    if (!org.empty()) org += ' ';
+                    org += ws[k].core;
+                    bool acronym = ws[k].core.size() >= 2;
+                    for (char ch : ws[k].core) acronym &= std::isupper(static_cast<unsigned char>(ch)) || ch == '.';
+                    org_like |= acronym || kOrgWords.count(ws[k].core);
+                }
+                if (!org.empty() && org_like) return Mention{org, "", "organization", false, true};
+            }
             Mention m;
             std::string np(text.substr(w.b, head.e - w.b));
             np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
@@ -368,14 +452,43 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
 // A run of capitalised words [b, e): split the title/role in front from the name.
 std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
     // Leading words that only look like names: "The", "Following", "Rival".
+    const std::size_t run_b = b;
+    auto cue_verb = [&](std::size_t i) {  // "Said Ellis": capitalised only because it opens the sentence
+        return i + 1 < e && ws[i].cap_cue;
+    };
+    // A gerund opening the run ("Bashing Trump is ..."): capitalised only as the first word.
+    auto gerund = [&](std::size_t i) {
+        return i == run_b && i + 1 < e && ws[i].core.size() >= 6 && ws[i].core.ends_with("ing") &&
+               (i == 0 || ws[i - 1].stop || ws[i - 1].para != ws[i].para);
+    };
     while (b < e && ((kStops.count(ws[b].core) && !kNationality.count(ws[b].core)) || kHonorifics.count(ws[b].core) ||
-                     kLeadingVerbs.count(ws[b].core)))
+                     kLeadingVerbs.count(ws[b].core) || (b == run_b && cue_verb(b)) || gerund(b)))
         ++b;
     while (e > b && kParticles.count(ws[e - 1].core)) --e;
+    // "NBC's Dante Chinni", "Breitbart's Joel Pollak": the owner is not part of the name.
+    for (std::size_t i = e - 1; i-- > b;)
+        if (ws[i].poss && ws[i + 1].cap) { b = i + 1; break; }
     if (b >= e) return std::nullopt;
+    // A title word closing the run after a given name or an honorific is a surname:
+    // "Charlie King", "Mr. King" (but "Prime Minister", "Senate Majority Leader" stay titles).
+    std::size_t surname_at = e;
+    // ... and so is one alone, set off by a comma and not after an article: "Dean, a former
+    // party chairman, said".
+    bool cue_next = e < ws.size() && !ws[b].comma && !ws[b].stop && kCues.count(ws[e].core);  // "King says"
+    if (e - b == 1 && b == run_b && kSurnameTitles.count(ws[b].core) && (ws[b].comma || cue_next) &&
+        (b == 0 || (!kDeterminers.count(ws[b - 1].core) && ws[b - 1].core != "the")))
+        surname_at = b;
+    else if (kSurnameTitles.count(ws[e - 1].core)) {
+        const Word* before = e - 1 > b ? &ws[e - 2] : (e - 1 == b && b > run_b ? &ws[b - 1] : nullptr);
+        if (before && (kHonorifics.count(before->core) ||
+                       (before->cap && !kTitles.count(before->core) && !kStops.count(before->core) &&
+                        !kOrgWords.count(before->core) && !kNationality.count(before->core))))
+            surname_at = e - 1;
+    }
+    auto is_title = [&](std::size_t i) { return i != surname_at && kTitles.count(ws[i].core) > 0; };
     Mention m;
     bool titled = false;
-    for (std::size_t i = b; i < e; ++i) titled |= kTitles.count(ws[i].core) > 0;
+    for (std::size_t i = b; i < e; ++i) titled |= is_title(i);
     bool org_tail = kOrgWords.count(ws[e - 1].core) || (e - b >= 2 && kOrgWords.count(ws[e - 2].core));
     if (!titled || org_tail)
         for (std::size_t i = b; i < e; ++i)
@@ -386,7 +499,7 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
             }
     std::size_t last_title = e, of_after_title = e;
     for (std::size_t i = b; i < e; ++i) {
-        if (kTitles.count(ws[i].core) || kHonorifics.count(ws[i].core)) last_title = i, of_after_title = e;
+        if (is_title(i) || kHonorifics.count(ws[i].core)) last_title = i, of_after_title = e;
         else if (last_title != e && (ws[i].core == "of" || ws[i].core == "for")) of_after_title = i;
     }
     std::size_t name_b = b;
@@ -409,8 +522,26 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     while (name_b < e && (kHonorifics.count(ws[name_b].core) || kNationality.count(ws[name_b].core) || !ws[name_b].cap)) ++name_b;
     if (name_b >= e || e - name_b > 5) return std::nullopt;
     for (std::size_t i = name_b; i < e; ++i)
-        if (kStops.count(ws[i].core) || kPronouns.count(ws[i].core)) return std::nullopt;
+        if ((kStops.count(ws[i].core) && !ws[i].initial) || kPronouns.count(ws[i].core)) return std::nullopt;
     m.name = join(ws, name_b, e);
+    // A heading in capitals ("CONGRESS HAS INVESTIGATED HIM") is no name.
+    if (e - name_b >= 3) {
+        bool caps = true;
+        for (std::size_t i = name_b; i < e && caps; ++i)
+            for (char ch : ws[i].core) caps &= !std::islower(static_cast<unsigned char>(ch));
+        if (caps) return std::nullopt;
+    }
+    // Markup or digits left in the text ("True.\">Sanders") make no name.
+    if (m.name.find_first_of("\"<>=/0123456789") != std::string::npos) return std::nullopt;
+    // An acronym alone ("IMF", "NRA") names an organisation, not a person.
+    if (e - name_b == 1 && m.name.size() >= 2 && m.name.size() <= 5 && m.kind == "person") {
+        bool acronym = true;
+        for (char ch : m.name) acronym &= std::isupper(static_cast<unsigned char>(ch)) != 0;
+        if (acronym) m.kind = "organization";
+    }
+    // "R-Fla", "D-Calif": a party and state tag, not a name.
+    if (e - name_b == 1 && m.name.size() >= 3 && m.name[1] == '-' && std::isupper(static_cast<unsigned char>(m.name[0])))
+        return std::nullopt;
     return m;
 }
 
@@ -473,7 +604,61 @@ std::string appositive(std::string_view text, const std::vector<Word>& ws, std::
 struct Event {
     std::size_t cue = 0;  // word index of the cue
     Mention who;
+    bool by_pronoun = false;  ///< the subject was "he" / "she", resolved to who
 };
+
+// "Said Ellis: “...”": a cue verb opening its sentence, its subject right after it.
+bool opening_cue(const std::vector<Word>& ws, std::size_t c) {
+    const Word& w = ws[c];
+    if (!w.cap || w.core.size() < 3 || kLeadingVerbs.count(w.core) || kParticiples.count(w.core)) return false;
+    if (c > 0 && !ws[c - 1].stop && ws[c - 1].para == w.para) return false;
+    return w.cap_cue && c + 1 < ws.size() && ws[c + 1].cap && ws[c + 1].para == w.para && !w.comma && !w.stop;
+}
+
+// The run starting at word b ends a place ("of Raleigh, N.C.", "from Columbia, South
+// Carolina"): the word of the preposition, or npos.
+std::size_t place_chain(const std::vector<Word>& ws, std::size_t b) {
+    if (b == 0 || !ws[b - 1].comma || !ws[b - 1].cap || ws[b - 1].para != ws[b].para) return std::string::npos;
+    std::size_t rs = b - 1;  // back over the capitalised words of the place ("Columbia,")
+    while (rs > 0 && ws[rs - 1].cap && !ws[rs - 1].comma && !ws[rs - 1].stop && ws[rs - 1].para == ws[b].para) --rs;
+    static const Set preps = {"of", "from", "in", "near"};
+    if (rs == 0 || rs >= b || !preps.count(ws[rs - 1].core) || ws[rs - 1].para != ws[b].para) return std::string::npos;
+    // ... right after a name or its appositive ("Stacy Baker of", "Harry Bond, 30, of"), not in
+    // an opening phrase ("this weekend in Washington, Marc Morial said").
+    if (rs < 2 || !(ws[rs - 2].cap || ws[rs - 2].comma)) return std::string::npos;
+    return rs - 1;
+}
+
+// After an inverted cue, a noun phrase that names no one: "said one former campaign staffer,
+// who ...", "said the senior Cruz adviser." It runs from a determiner to a comma, a full stop,
+// a relative word or a preposition, with no verb in it ("said the plan would fail" is none).
+std::optional<Mention> inverted_noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t b) {
+    static const Set det = {"the", "a", "an", "one", "another"};
+    if (b >= ws.size() || !det.count(ws[b].core)) return std::nullopt;
+    static const Set ends = {"who", "whose", "which", "that", "familiar", "speaking", "close", "for", "with", "of",
+                             "at", "from", "in", "on", "to", "and", "or"};
+    static const Set verbs = {"would", "will", "is", "was", "are", "were", "has", "had", "have", "should", "could",
+                              "can", "may", "might", "must", "did", "does"};
+    std::size_t e = b + 1;
+    for (; e < ws.size() && e < b + 7 && ws[e].para == ws[b].para; ++e) {
+        if (ends.count(ws[e].core)) break;
+        if (verbs.count(ws[e].core) || kCues.count(ws[e].core) || kPronouns.count(ws[e].core)) return std::nullopt;
+        if (ws[e].comma || ws[e].stop) { ++e; break; }
+    }
+    if (e == b + 1 || e > ws.size()) return std::nullopt;
+    const Word& head = ws[e - 1];
+    bool closed = head.comma || head.stop || (e < ws.size() && ends.count(ws[e].core));
+    // A capitalised head only after an indefinite article: "a Nevada Democrat" is nobody's name.
+    bool indefinite = ws[b].core != "the";
+    if (!closed || (head.cap && !indefinite) || kDeterminers.count(head.core)) return std::nullopt;
+    Mention m;
+    std::string np(text.substr(ws[b].b, head.e - ws[b].b));
+    while (!np.empty() && (np.back() == ',' || np.back() == '.')) np.pop_back();
+    m.name = np;
+    m.named = false;
+    m.kind = kPersonNouns.count(head.core) || kRoleNouns.count(head.core) ? "person" : "organization";
+    return m;
+}
 
 // The subject of the cue at word c, if any.
 std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>& ws, std::size_t c) {
@@ -484,9 +669,15 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         std::size_t e = run_end(ws, c + 1);
         return split_run(ws, c + 1, e);
     }
-    if (kParticiples.count(cue.core)) {
+    // "he supported Obama over Clinton and said, “...”": a second verb of the sentence's subject.
+    const bool coordinated = c > 0 && (ws[c - 1].core == "and" || ws[c - 1].core == "but") &&
+                             ws[c - 1].para == cue.para && !ws[c - 1].comma && !ws[c - 1].before_quote &&
+                             !cue.after_quote && (kCues.count(cue.core) > 0);
+    if (kParticiples.count(cue.core) || coordinated) {
         // A name right before: "footage of Hillary Clinton asking, “...”".
-        if (c > 0 && ws[c - 1].cap && !ws[c - 1].comma && !ws[c - 1].stop && ws[c - 1].para == cue.para) {
+        // (not a possessive, nor a name closed off by a quote: "on MSNBC’s “Morning Joe,” calling")
+        if (c > 0 && ws[c - 1].cap && !ws[c - 1].comma && !ws[c - 1].stop && ws[c - 1].para == cue.para &&
+            !ws[c - 1].poss && !ws[c - 1].before_quote) {
             std::size_t rb = run_start(ws, c);
             if (auto m = split_run(ws, rb, c)) return m;
         }
@@ -494,7 +685,14 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         std::size_t b = c;
         while (b > 0 && !ws[b - 1].stop && ws[b - 1].para == cue.para && c - b < 40) --b;
         if (b == c) return std::nullopt;
+        const std::size_t b0 = b;
         while (b < c && kStops.count(ws[b].core) && !kPronouns.count(ws[b].core)) ++b;
+        if (b < c && !ws[b].cap && !kPronouns.count(ws[b].core)) {
+            // An opening phrase up to its comma: "Eight years ago, he supported ... and said".
+            std::size_t k = b0;
+            while (k < c && k < b0 + 6 && !ws[k].comma) ++k;
+            if (k < c && k < b0 + 6 && k + 1 < c) b = k + 1;
+        }
         if (b < c && kPronouns.count(ws[b].core)) return Mention{ws[b].core, "", "person", true};
         if (b >= c || !ws[b].cap) return std::nullopt;
         std::size_t e = run_end(ws, b);
@@ -503,6 +701,15 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         // not "Chastened by the analyses, ..." or "Libertarian presidential candidate ...".
         static const Set auxiliaries = {"had", "has", "have", "is", "was", "were", "are", "will", "would",
                                         "also", "then", "later", "again", "did", "does", "could", "can"};
+        if (e == b + 1 && common_plural(ws[b].core)) {
+            // "Hours later, Trump returned the compliment, telling ...": past the opening phrase.
+            std::size_t k = e;
+            while (k < c && k < b + 6 && !ws[k].comma) ++k;
+            if (k >= c || k >= b + 6 || k + 1 >= c || !ws[k + 1].cap) return std::nullopt;
+            b = k + 1;
+            e = run_end(ws, b);
+            if (e > c) return std::nullopt;
+        }
         if (e < c && !ws[e - 1].comma) {
             const std::string& next = ws[e].core;
             bool verb = auxiliaries.count(next) || (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
@@ -510,10 +717,44 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
         return split_run(ws, b, e);
     }
-    if (cue.core == "according") {
+    if (cue.core == "according" || cue.core == "According") {
+        // "according to the IMF, ...": the article before an organisation's name.
+        if (c + 3 < ws.size() && ws[c + 1].core == "to" && ws[c + 2].core == "the" && ws[c + 3].cap) {
+            std::size_t e = run_end(ws, c + 3);
+            if (auto m = split_run(ws, c + 3, e)) return m;
+        }
+        // "according to the newspaper, “...”": a noun phrase up to its comma or stop.
+        if (c + 2 < ws.size() && ws[c + 1].core == "to" && !ws[c + 2].cap && kDeterminers.count(ws[c + 2].core)) {
+            std::size_t e = c + 3;
+            while (e < ws.size() && e < c + 10 && !ws[e].comma && !ws[e].stop && ws[e].para == cue.para &&
+                   !kCues.count(ws[e].core))
+                ++e;
+            if (e < ws.size() && (ws[e].comma || ws[e].stop) && ws[e].para == cue.para && !ws[e].cap) {
+                Mention m;
+                m.name = std::string(text.substr(ws[c + 2].b, ws[e].e - ws[c + 2].b));
+                while (!m.name.empty() && (m.name.back() == ',' || m.name.back() == '.' || m.name.back() == ':'))
+                    m.name.pop_back();
+                m.named = false;
+                m.kind = kPersonNouns.count(ws[e].core) ? "person" : "organization";
+                return m;
+            }
+        }
         if (c + 2 < ws.size() && ws[c + 1].core == "to" && ws[c + 2].cap) {
             std::size_t e = run_end(ws, c + 2);
             auto m = split_run(ws, c + 2, e);
+            // "according to Ronald Reagan's former education secretary William Bennett": the
+            // owner, a role, then the name.
+            if (e > c + 2 && ws[e - 1].poss && !ws[e - 1].comma) {
+                std::size_t k = e;
+                while (k < ws.size() && k < e + 4 && !ws[k].cap && !ws[k].comma && !ws[k].stop) ++k;
+                if (k > e && k < ws.size() && ws[k].cap && kRoleNouns.count(ws[k - 1].core)) {
+                    std::size_t e2 = run_end(ws, k);
+                    if (auto m2 = split_run(ws, k, e2); m2 && m2->kind == "person") {
+                        if (m2->role.empty()) m2->role = clean_role(std::string(text.substr(ws[c + 2].b, ws[k - 1].e - ws[c + 2].b)));
+                        return m2;
+                    }
+                }
+            }
             if (m && e > 0 && ws[e - 1].comma) {
                 std::size_t end;
                 if (std::string r = appositive(text, ws, e, end); !r.empty() && m->role.empty()) m->role = r;
@@ -523,12 +764,39 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         return std::nullopt;
     }
     std::size_t p = c;
-    while (p > 0 && kAdverbs.count(ws[p - 1].core) && !ws[p - 1].comma) --p;
+    // Adverbs between the subject and the cue: "has also said", "forcefully told".
+    // ... and a day between them: "Priebus later Thursday told Fox News".
+    static const Set days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    while (p > 0 && !ws[p - 1].comma &&
+           ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || ws[p - 1].core == "earlier" ||
+                                (ws[p - 1].core.size() > 4 && ws[p - 1].core.ends_with("ly")))) ||
+            (days.count(ws[p - 1].core) && p >= 2 && !ws[p - 2].comma)))
+        --p;
     if (p > 0 && ws[p - 1].para == cue.para && !ws[p - 1].stop) {
         const Word& prev = ws[p - 1];
         if (kPronouns.count(prev.core) && !prev.comma) return Mention{prev.core, "", "person", true};
+        // "Barack Obama, who called him “unfit to serve”": the name before the relative pronoun.
+        if (prev.core == "who" && p >= 2 && ws[p - 2].comma && ws[p - 2].cap && ws[p - 2].para == cue.para) {
+            std::size_t nb = run_start(ws, p - 1);
+            static const Set place_preps = {"from", "of", "in", "near", "at"};  // "24, from Manchester, who said"
+            bool place = nb > 0 && place_preps.count(ws[nb - 1].core) && nb + 2 == p;  // one word: a place
+            if (auto m = split_run(ws, nb, p - 1); m && m->kind == "person" && !place) return m;
+        }
+        // "it said": an organisation or a document named before.
+        if ((prev.core == "it" || prev.core == "It") && !prev.comma && p == c)
+            return Mention{prev.core, "", "organization", true};
         if (prev.cap && !prev.comma && !prev.before_quote) {
             std::size_t b = run_start(ws, p);
+            // "another New Hampshire Republican added": an indefinite noun phrase, no name.
+            static const Set indefinite = {"a", "an", "another", "one", "A", "An", "Another", "One"};
+            if (b > 0 && indefinite.count(ws[b - 1].core) && ws[b - 1].para == cue.para && !ws[b - 1].comma) {
+                Mention m;
+                std::string np(text.substr(ws[b - 1].b, ws[p - 1].e - ws[b - 1].b));
+                np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+                m.name = np;
+                m.named = false;
+                return m;
+            }
             // "Dan McLaughlin at the National Review agreed": the name before the preposition.
             static const Set preps = {"at", "of", "from", "with", "for"};
             std::size_t k = b;
@@ -538,6 +806,25 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 std::size_t nb = run_start(ws, k - 1);
                 if (auto m = split_run(ws, nb, k - 1); m && m->kind == "person") return m;
             }
+            // "Stacy Baker of Columbia, South Carolina says": the state closes a place after
+            // the name; the subject is the name before "of".
+            if (std::size_t of = place_chain(ws, b); of != std::string::npos && of > 0 && ws[of - 1].cap) {
+                std::size_t nb = run_start(ws, of);
+                if (auto m = split_run(ws, nb, of); m && m->kind == "person") return m;
+            }
+            // "Katie Packer, who is chairman of Our Principles PAC said": the name before the
+            // relative clause that holds the object of a preposition.
+            {
+                std::size_t k2 = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;
+                static const Set pp = {"of", "at", "for", "with", "from"};
+                if (k2 > 0 && pp.count(ws[k2 - 1].core))
+                    for (std::size_t w = k2 - 1; w-- > 1 && w + 16 > k2 && !ws[w].stop && ws[w].para == cue.para;)
+                        if (ws[w].core == "who" && ws[w - 1].comma && ws[w - 1].cap) {
+                            std::size_t nb = run_start(ws, w);
+                            if (auto m = split_run(ws, nb, w); m && m->kind == "person") return m;
+                            break;
+                        }
+            }
             if (b < p) return split_run(ws, b, p);
         }
         if (!prev.cap && !prev.comma)
@@ -545,13 +832,19 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (prev.comma && !prev.after_quote && prev.cap) {
             // "the mayor, NAME, said": the name is the appositive, the role comes before it.
             std::size_t b = run_start(ws, p);
-            if (b > 0 && b < p && ws[b - 1].comma && !ws[b - 1].cap) {
-                std::size_t rb = b - 1;
+            // (a lowercase word or two may lead the name: "Scott's niece, state Del. Marcia Price,")
+            std::size_t lead = b;
+            while (lead > 0 && lead + 2 > b && !ws[lead - 1].cap && !ws[lead - 1].comma && !ws[lead - 1].stop &&
+                   ws[lead - 1].para == cue.para && !kCues.count(ws[lead - 1].core))
+                --lead;
+            if (lead < b && !(lead > 0 && ws[lead - 1].comma && !ws[lead - 1].cap)) lead = b;
+            if (lead > 0 && b < p && ws[lead - 1].comma && !ws[lead - 1].cap) {
+                std::size_t rb = lead - 1;
                 while (rb > 0 && !ws[rb - 1].comma && !ws[rb - 1].stop && !ws[rb - 1].before_quote &&
                        ws[rb - 1].para == cue.para && !ws[rb].after_quote)
                     --rb;
                 if (auto m = split_run(ws, b, p)) {
-                    std::string_view raw = text.substr(ws[rb].b, ws[b - 1].e - ws[rb].b);
+                    std::string_view raw = text.substr(ws[rb].b, ws[lead - 1].e - ws[rb].b);
                     while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);
                     if (m->role.empty()) m->role = clean_role(std::string(raw));
                     return m;
@@ -560,20 +853,31 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
         if (prev.comma && !prev.after_quote) {
             // "NAME, a ROLE, said": find the name ending in a comma before the appositive.
-            // Up to three comma-separated segments back: "Scott Pruitt, the attorney general
+            // Up to four comma-separated segments back: "Scott Pruitt, the attorney general
             // of Oklahoma, one of the states suing the EPA, said".
             int segments = 0;
             for (std::size_t j = p - 1; j-- > 0 && j + 45 > p;) {
                 if (ws[j].para != cue.para || ws[j].stop || ws[j].before_quote) break;
                 if (!ws[j].comma) continue;
-                if (++segments > 3) break;
+                if (++segments > 4) break;
                 if (!ws[j].cap) continue;
                 std::size_t b = run_start(ws, j + 1);
                 auto m = split_run(ws, b, j + 1);
-                if (!m || m->kind != "person") continue;
+                // An organisation too when it opens the sentence: "The Harbor Board, a state agency, said".
+                std::size_t bb = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;
+                bool org_subject = m && m->kind == "organization" &&
+                                   (bb == 0 || ws[bb - 1].stop || ws[bb - 1].para != cue.para || ws[bb].after_quote);
+                if (!m || (m->kind != "person" && !org_subject) || place_chain(ws, b) != std::string::npos) continue;
+                // (a conjunction opening the sentence is no clause: "As John Cornyn, ..., put it")
+                bool opener = b > 0 && (ws[b - 1].core == "As" || ws[b - 1].core == "But" || ws[b - 1].core == "And") &&
+                              (b == 1 || ws[b - 2].stop || ws[b - 2].para != cue.para);
                 if (b > 0 && !ws[b - 1].stop && !ws[b - 1].comma && ws[b - 1].para == cue.para && !ws[b - 1].after_quote &&
+                    !ws[b].after_quote && !opener &&
                     !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
                     continue;  // the run is inside a clause ("... suing the EPA,"), not a subject
+                static const Set pp = {"of", "at", "for", "with", "from", "by", "to", "in", "on"};
+                if (b > 1 && kDeterminers.count(ws[b - 1].core) && pp.count(ws[b - 2].core) && ws[b - 2].para == cue.para)
+                    continue;  // "director of the House Majority PAC,": the object of a preposition
                 std::size_t end;
                 std::string r = appositive(text, ws, j + 1, end);
                 if (m->role.empty()) m->role = r;
@@ -582,9 +886,17 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
     }
     // Inverted: ', said NAME, a ROLE' / '” said NAME'.
-    bool inverted = cue.after_quote || (p > 0 && ws[p - 1].comma);
+    bool inverted = cue.after_quote || (p > 0 && ws[p - 1].comma) || opening_cue(ws, c);
+    // "..., told MSNBC": the name after "told" is who was told, never the speaker.
+    if (cue.core == "told" || cue.core == "tells") inverted = false;
     if (inverted && !cue.stop && !cue.comma && c + 1 < ws.size() && ws[c + 1].para == cue.para) {
         if (kPronouns.count(ws[c + 1].core)) return Mention{ws[c + 1].core, "", "person", true};
+        // (not after a cue that takes an object: "told a young woman")
+        static const Set object_cues = {"told", "tells", "asked", "asks", "urged", "called", "accused", "praised",
+                                        "blasted", "slammed", "mocked", "criticized", "dismissed", "described"};
+        bool right_after = cue.after_quote || (c > 0 && ws[c - 1].comma);
+        if (right_after && !object_cues.count(cue.core))
+            if (auto np = inverted_noun_phrase(text, ws, c + 1)) return np;
         std::size_t b = c + 1;
         // "said 9/11 widow Terry Strada", "said former aide Sam Lee", "said the mayor, Ann Ruiz":
         // a short lowercase role in front of the name.
@@ -599,6 +911,44 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             return std::nullopt;  // "said the Senate would vote"
         std::size_t e = run_end(ws, b);
         auto m = split_run(ws, b, e);
+        // "said MSNBC host Chris Matthews", "said Clinton press secretary Ann Ruiz": an outlet
+        // or employer and a role noun in front of the name.
+        std::size_t rel = e;  // "Rubio's deputy campaign manager," : the relation noun with its comma
+        while (rel < ws.size() && rel < e + 3 && !ws[rel].cap && !ws[rel].comma && !ws[rel].stop) ++rel;
+        if (e > b && ws[e - 1].poss && rel + 1 < ws.size() && !ws[rel].cap && ws[rel].comma && kRoleNouns.count(ws[rel].core)) {
+            // "said Scott's niece, state Del. Marcia Price": the owner's relation, then the name.
+            std::size_t k = rel + 1;
+            while (k < ws.size() && k < e + 4 && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para) ++k;
+            if (k < ws.size() && ws[k].cap && ws[k].para == cue.para) {
+                std::size_t e2 = run_end(ws, k);
+                if (auto m2 = split_run(ws, k, e2); m2 && m2->kind == "person" && m2->name.find(' ') != std::string::npos) {
+                    if (m2->role.empty()) m2->role = clean_role(std::string(text.substr(ws[b].b, ws[rel].e - ws[b].b - 1)));
+                    m = m2;
+                    e = e2;
+                }
+            }
+        } else if (e > b && !ws[e - 1].comma && !ws[e - 1].stop) {
+            std::size_t k = e;
+            static const Set joins = {"and", "or", "with", "to", "of", "for", "by", "from", "at", "in", "on"};
+            while (k < ws.size() && k < e + 3 && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para &&
+                   !joins.count(ws[k].core) && !kDeterminers.count(ws[k].core))
+                ++k;
+            if (k > e && k < ws.size() && ws[k].cap && ws[k].para == cue.para) {
+                // A role noun ("host"), or any noun before a name given in full ("Virginia
+                // delegate Beau Correll", "Blaze co-host Stu Burguiere").
+                const std::string& noun = ws[k - 1].core;
+                bool role = kRoleNouns.count(noun) ||
+                            (noun.find('-') != std::string::npos && kRoleNouns.count(noun.substr(noun.rfind('-') + 1)));
+                std::size_t e2 = run_end(ws, k);
+                auto m2 = split_run(ws, k, e2);
+                if (m2 && !role && m2->name.find(' ') == std::string::npos) m2.reset();
+                if (m2 && m2->kind == "person") {
+                    if (m2->role.empty()) m2->role = clean_role(std::string(text.substr(ws[b].b, ws[k - 1].e - ws[b].b)));
+                    m = m2;
+                    e = e2;
+                }
+            }
+        }
         if (m && b > role_b && m->role.empty()) {
             std::string_view raw = text.substr(ws[role_b].b, ws[b - 1].e - ws[role_b].b);
             while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);
@@ -614,9 +964,71 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     return std::nullopt;
 }
 
-std::string last_word(const std::string& name) {
+// Words as the scorer and the searcher count them: a hyphen parts words ("well-paid" is two).
+std::size_t count_words(std::string_view inner) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (unsigned char c : inner) {
+        bool w = std::isalnum(c) || c >= 0x80;
+        if (w && !in_word) ++words;
+        in_word = w;
+    }
+    return words;
+}
+
+// Words someone said, not a term in quotes: one word (would be “improper”, the
+// “deplorables”, a “Stalinist.”) is a term, unless it is an answer or a cry set off by its
+// attribution (“No,” said the senator; “Disgraceful!” he wrote).
+bool reads_as_speech(std::string_view inner) {
+    if (count_words(inner) >= 2) return true;
+    std::size_t b = 0;
+    while (b < inner.size() && !std::isalnum(static_cast<unsigned char>(inner[b])) &&
+           static_cast<unsigned char>(inner[b]) < 0x80)
+        ++b;
+    while (!inner.empty() && is_space(static_cast<unsigned char>(inner.back()))) inner.remove_suffix(1);
+    return !inner.empty() && (inner.back() == ',' || inner.back() == '!' || inner.back() == '?') &&
+           starts_upper(inner.substr(b));
+}
+
+// A name in capitals, every word but the small ones capitalised ("Meet the Press").
+bool title_case(std::string_view inner) {
+    static const Set small = {"the", "a", "an", "of", "with", "and", "or", "in", "on", "at", "to", "for", "by"};
+    std::size_t words = 0, significant = 0, capped = 0;
+    for (std::size_t k = 0; k < inner.size(); ++k) {
+        if (is_space(static_cast<unsigned char>(inner[k])) || (k > 0 && !is_space(static_cast<unsigned char>(inner[k - 1]))))
+            continue;
+        std::size_t end = k;
+        while (end < inner.size() && !is_space(static_cast<unsigned char>(inner[end]))) ++end;
+        std::string_view word = inner.substr(k, end - k);
+        ++words;
+        if (small.count(word)) continue;
+        ++significant;
+        capped += starts_upper(word) || !std::isalpha(static_cast<unsigned char>(word[0]));
+    }
+    return words <= 6 && significant > 0 && capped == significant;
+}
+
+// A name in capitals after "on", "told", "during" ...: a programme or an event
+// (on “Morning Joe”, told “Fox News Sunday”), not words said.
+bool programme_title(std::string_view text, const QuoteSpan& q) {
+    std::string_view inner = text.substr(q.start, q.end - q.start);
+    if (!title_case(inner)) return false;
+    std::size_t e = q.open;
+    while (e > 0 && is_space(static_cast<unsigned char>(text[e - 1]))) --e;
+    std::size_t b = e;
+    while (b > 0 && !is_space(static_cast<unsigned char>(text[b - 1]))) --b;
+    std::string prev(text.substr(b, e - b));
+    for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const Set before = {"on", "told", "during", "at", "the", "from", "hosted", "host", "show", "program",
+                               "programme", "with"};
+    if (before.count(prev)) return true;
+    // on NBC's “Meet the Press”
+    return prev.ends_with("\xE2\x80\x99s") || prev.ends_with("'s");
+}
+
+std::string_view last_word(std::string_view name) {
     std::size_t sp = name.rfind(' ');
-    return sp == std::string::npos ? name : name.substr(sp + 1);
+    return sp == std::string_view::npos ? name : name.substr(sp + 1);
 }
 
 }  // namespace
@@ -633,9 +1045,23 @@ std::vector<QuoteSpan> find_quotes(std::string_view t) {
         q.start = i + len;
         std::size_t j = q.start;
         bool done = false;
+        // A curly quote inside a curly quote (“... what he calls “hell” than ...”) nests: the
+        // outer one closes at its own mark.
+        const bool curly = len == 3 && static_cast<unsigned char>(t[i + 2]) == 0x9C;
+        int depth = 0;
         while (j < t.size() && !done) {
             bool o2, c2;
             std::size_t l2 = mark_len(t, j, o2, c2);
+            if (curly && l2 == 3 && o2 && static_cast<unsigned char>(t[j + 2]) == 0x9C) {
+                ++depth;
+                j += l2;
+                continue;
+            }
+            if (l2 && c2 && depth > 0 && l2 == 3) {
+                --depth;
+                j += l2;
+                continue;
+            }
             if (l2 && c2) {
                 q.end = j;
                 q.close = j + l2;
@@ -668,8 +1094,30 @@ void extract_speakers(Article& a) {
     Doc d;
     d.text = a.text;
     d.quotes = find_quotes(a.text);
+    // A nickname in quotes inside a name (Marcia "Cia" Price) is part of the name, not a quote.
+    std::erase_if(d.quotes, [&](const QuoteSpan& q) {
+        std::string_view inner = d.text.substr(q.start, q.end - q.start);
+        if (inner.empty() || inner.size() > 20 || !starts_upper(inner) || inner.find_first_of(" .,;:!?") != std::string_view::npos)
+            return false;
+        bool cap_before = q.open >= 2 && d.text[q.open - 1] == ' ' && std::isalpha(static_cast<unsigned char>(d.text[q.open - 2]));
+        if (cap_before) {
+            std::size_t b = q.open - 1;
+            while (b > 0 && !is_space(static_cast<unsigned char>(d.text[b - 1]))) --b;
+            cap_before = starts_upper(d.text.substr(b));
+        }
+        bool cap_after = q.close + 1 < d.text.size() && d.text[q.close] == ' ' && starts_upper(d.text.substr(q.close + 1));
+        return cap_before && cap_after;
+    });
     build_words(d);
     const auto& ws = d.words;
+    // split_run is asked about the same runs again and again (subjects, inheritance, colons).
+    std::unordered_map<std::uint64_t, std::optional<Mention>> split_memo;
+    auto split = [&](std::size_t b, std::size_t e) -> std::optional<Mention> {
+        const std::uint64_t key = (static_cast<std::uint64_t>(b) << 32) | static_cast<std::uint64_t>(e);
+        auto it = split_memo.find(key);
+        if (it == split_memo.end()) it = split_memo.emplace(key, split_run(ws, b, e)).first;
+        return it->second;
+    };
 
     std::set<std::string> excluded;  // authors and the outlet are never speakers
     for (const std::string& au : a.authors) excluded.insert(au);
@@ -677,46 +1125,111 @@ void extract_speakers(Article& a) {
 
     // Persons and organisations: title-led runs, and later the speakers.
     struct Named { std::size_t word; std::string name; std::string kind; };
-    std::vector<Named> named;
+    // One pass over the runs of capitalised words (split_run is the costly part):
+    // - named: title-led persons and organisations;
+    // - candidates: every run of 2-4 capitalised words that reads as a person, the full names
+    //   that surnames resolve to;
+    // - mentions: every person mention that can be the antecedent of a subject pronoun: full
+    //   names, and surnames with a title or honorific ("Mr. Obama"), but not objects of a
+    //   preposition.
+    std::vector<Named> named, candidates, mentions;
+    std::unordered_set<std::string> mention_surnames;
     for (std::size_t i = 0; i < ws.size();) {
         if (!ws[i].cap) { ++i; continue; }
         std::size_t e = run_end(ws, i);
         if (e <= i) { ++i; continue; }
-        bool titled = false;
-        for (std::size_t k = i; k < e; ++k) titled |= kTitles.count(ws[k].core) || kHonorifics.count(ws[k].core);
+        auto m = split(i, e);
+        if (!m || excluded.count(m->name)) { i = e; continue; }
+        const std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
+        bool titled_run = false;
+        for (std::size_t k = i; k < e; ++k) titled_run |= kTitles.count(ws[k].core) || kHonorifics.count(ws[k].core);
         // Other signs of a person: a role noun just before ("the arbitrator Harriet Lowe",
         // "chief executive, Hannah Leigh"), or an appositive or age just after
         // ("Manpreet Gill, an almond grower", "Maria Lastra, 45,").
+        bool titled = titled_run;
         if (i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && kRoleNouns.count(ws[i - 1].core)) titled = true;
         if (e < ws.size() && ws[e - 1].comma && ws[e].para == ws[e - 1].para &&
             (ws[e].core == "a" || ws[e].core == "an" || ws[e].core == "who" ||
              (!ws[e].core.empty() && std::isdigit(static_cast<unsigned char>(ws[e].core[0])) && ws[e].core.size() <= 3)))
             titled = true;
-        if (auto m = split_run(ws, i, e); m && !excluded.count(m->name)) {
-            std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
-            if (m->kind == "organization" && words >= 2) named.push_back({i, m->name, m->kind});
-            else if (m->kind == "person" && titled && words >= 2 && words <= 5) named.push_back({i, m->name, m->kind});
+        if (m->kind == "organization" && words >= 2) named.push_back({i, m->name, m->kind});
+        else if (m->kind == "person" && titled && words >= 2 && words <= 5) named.push_back({i, m->name, m->kind});
+        if (m->kind == "person" && words >= 2 && words <= 4) candidates.push_back({i, m->name, m->kind});
+        if (m->kind == "person") {
+            static const Set preps = {"with", "under", "to", "by", "of", "for", "from", "against", "about", "at", "on",
+                                      "in", "than", "like", "and", "or", "between", "toward", "towards", "into",
+                                      "down", "up", "across", "through", "near", "around", "over", "after", "before",
+                                      "during", "via", "among", "outside", "inside", "his", "her", "their", "its",
+                                      "our", "my", "your", "a", "an"};
+            bool object = i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && preps.count(ws[i - 1].core);
+            // "the Islamic State", "The White House": a thing, not a person.
+            object |= ws[i].core == "The" || (i > 0 && ws[i - 1].core == "the" && ws[i - 1].para == ws[i].para);
+            bool known = mention_surnames.count(m->name) > 0;  // "Ham" after "Norman Ham"
+            if (!object && (words >= 2 || titled_run || known)) {
+                mentions.push_back({i, m->name, m->kind});
+                mention_surnames.insert(std::string(last_word(m->name)));
+            }
         }
         i = e;
     }
 
-    // Every run of 2-4 capitalised words that reads as a person: full names that surnames resolve to.
-    std::vector<Named> candidates;
-    for (std::size_t i = 0; i < ws.size();) {
-        if (!ws[i].cap) { ++i; continue; }
-        std::size_t e = run_end(ws, i);
-        if (e <= i) { ++i; continue; }
-        if (auto m = split_run(ws, i, e); m && m->kind == "person" && !excluded.count(m->name)) {
-            std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
-            if (words >= 2 && words <= 4) candidates.push_back({i, m->name, m->kind});
-        }
-        i = e;
+    // What the text itself says of a person's sex, to keep "she" from a man: an honorific
+    // ("Mr. Ruiz", "Ms. Lee"), or the first he/his or she in the sentence that opens with the
+    // name ("Tom Ruiz made it clear that his ...").
+    std::map<std::string, char, std::less<>> sex;  // surname -> 'm' / 'f'
+    for (std::size_t i = 0; i + 1 < ws.size(); ++i) {
+        static const Set male = {"Mr"}, female = {"Mrs", "Ms", "Miss"};
+        if ((male.count(ws[i].core) || female.count(ws[i].core)) && ws[i + 1].cap)
+            sex.emplace(ws[i + 1].core, male.count(ws[i].core) ? 'm' : 'f');
     }
+    // ... or a gendered noun in the appositive after the name or just before it ("Keith Scott,
+    // a 43-year-old black man,", "spokeswoman Ann Lee").
+    static const Set male_nouns = {"man", "boy", "father", "husband", "son", "brother", "grandfather", "uncle",
+                                   "nephew", "businessman", "congressman", "spokesman", "chairman", "widower",
+                                   "boyfriend", "councilman", "assemblyman", "sportsman", "king", "prince"};
+    static const Set female_nouns = {"woman", "girl", "mother", "wife", "daughter", "sister", "grandmother", "aunt",
+                                     "niece", "businesswoman", "congresswoman", "spokeswoman", "chairwoman", "widow",
+                                     "girlfriend", "councilwoman", "assemblywoman", "queen", "princess"};
+    for (const Named& n : mentions) {
+        std::size_t e = n.word;
+        while (e < ws.size() && ws[e].cap && !ws[e].comma && e < n.word + 6) ++e;
+        auto mark = [&](const std::string& w) {
+            if (male_nouns.count(w)) sex.emplace(last_word(n.name), 'm');
+            else if (female_nouns.count(w)) sex.emplace(last_word(n.name), 'f');
+        };
+        if (n.word > 0 && ws[n.word - 1].para == ws[n.word].para && !ws[n.word - 1].stop) mark(ws[n.word - 1].core);
+        if (e < ws.size() && ws[e].comma && ws[e].cap)
+            for (std::size_t k = e + 1; k < ws.size() && k < e + 9 && ws[k].para == ws[e].para; ++k) {
+                mark(ws[k].core);
+                if (ws[k].comma || ws[k].stop) break;
+            }
+    }
+    for (const Named& n : mentions) {
+        if (!(n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para)) continue;
+        for (std::size_t k = n.word + 1; k < ws.size() && k < n.word + 25 && ws[k].para == ws[n.word].para; ++k) {
+            const std::string& w = ws[k].core;
+            // (not "him" or "her", more often someone else: "McCaskill scolded him"; nor an
+            // attribution inside the sentence: "South Carolina, he said, was ...")
+            if ((w == "he" || w == "she") && k + 1 < ws.size() && kCues.count(ws[k + 1].core)) break;
+            if (w == "he" || w == "his") { sex.emplace(last_word(n.name), 'm'); break; }
+            if (w == "she") { sex.emplace(last_word(n.name), 'f'); break; }
+            if (w == "him" || w == "her") break;
+            if (ws[k].stop) break;
+        }
+    }
+    auto agrees = [&](const std::string& name, const std::string& pronoun) {
+        auto it = sex.find(last_word(name));
+        if (it == sex.end()) return true;
+        bool he = pronoun == "he" || pronoun == "He", she = pronoun == "she" || pronoun == "She";
+        return !((he && it->second == 'f') || (she && it->second == 'm'));
+    };
 
     std::vector<Event> events;
     for (std::size_t c = 0; c < ws.size(); ++c) {
-        if (!kCues.count(ws[c].core) && ws[c].core != "according" && !kParticiples.count(ws[c].core) &&
-            !kDashes.count(ws[c].core))
+        // "as The New Yorker put it, “...”": "put it" is a cue.
+        bool put_it = ws[c].core == "put" && c + 1 < ws.size() && ws[c + 1].core == "it";
+        if (!kCues.count(ws[c].core) && ws[c].core != "according" && ws[c].core != "According" && !kParticiples.count(ws[c].core) &&
+            !kDashes.count(ws[c].core) && !opening_cue(ws, c) && !put_it)
             continue;
         if (auto m = subject_of(d.text, ws, c); m && !excluded.count(m->name)) events.push_back({c, *m});
     }
@@ -753,9 +1266,99 @@ void extract_speakers(Article& a) {
         return m;
     };
     std::optional<Mention> last_named;
+    std::size_t last_named_at = 0;  // the word where last_named was named
+    for (Event& ev : events) ev.by_pronoun = ev.who.pronoun && ev.who.kind == "person";
     for (Event& ev : events) {
+        if (ev.who.pronoun && ev.who.kind == "organization") {
+            // "it": the last organisation or document that was a source or was named.
+            std::optional<Mention> org;
+            std::size_t at = 0;
+            for (const Event& prior : events) {
+                if (prior.cue >= ev.cue) break;
+                if (!prior.who.pronoun && prior.who.kind == "organization" && !prior.who.name.empty())
+                    org = prior.who, at = prior.cue;
+            }
+            for (const Named& n : named)
+                if (n.kind == "organization" && n.word < ev.cue && (!org || n.word > at))
+                    org = Mention{n.name, "", "organization", false, true}, at = n.word;
+            if (org) ev.who = *org;
+            else ev.who.name.clear();
+            continue;
+        }
         if (ev.who.pronoun) {
-            if (!last_named) { ev.who.name.clear(); continue; }
+            if (!last_named) {
+                // Nobody quoted yet: the pronoun stands for the last person named before it
+                // ("Gen. Norman Ham is speaking out ... “...,” he said").
+                // The person mentioned most often so far, not counting objects of a preposition
+                // ("under President Barack Obama"); a tie goes to the latest.
+                std::map<std::string, std::pair<int, std::size_t>> count;  // surname -> (mentions, last word)
+                for (const Named& n : mentions) {
+                    if (n.word >= ev.cue) break;
+                    if (!agrees(n.name, ev.who.name)) continue;  // "she" is not Keith Scott
+                    auto& [k, at] = count[std::string(last_word(n.name))];
+                    ++k, at = n.word;
+                }
+                std::string best;
+                std::pair<int, std::size_t> best_score{0, 0};
+                for (const auto& [surname, score] : count)
+                    if (score > best_score) best_score = score, best = surname;
+                if (best.empty()) {
+                    // No named person fits: a person described by a noun of the pronoun's sex ("The
+                    // wife of a man shot by police recorded ... “...,” she says") is the source,
+                    // unnamed.
+                    const bool she = ev.who.name == "she" || ev.who.name == "She";
+                    const Set& nouns = she ? female_nouns : male_nouns;
+                    ev.who.name.clear();
+                    for (std::size_t k = ev.cue; k-- > 0 && k + 300 > ev.cue;) {
+                        if (!nouns.count(ws[k].core) || k == 0) continue;
+                        std::size_t d0 = k - 1;
+                        if (!ws[d0].cap && !kDeterminers.count(ws[d0].core) && !ws[d0].poss && d0 > 0) --d0;
+                        if (kDeterminers.count(ws[d0].core) || ws[d0].poss) {
+                            std::string np = std::string(d.text.substr(ws[d0].b, ws[k].e - ws[d0].b));
+                            while (!np.empty() && (np.back() == ',' || np.back() == '.')) np.pop_back();
+                            if (kDeterminers.count(ws[d0].core))
+                                np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+                            ev.who = Mention{np, "", "person", false, false};
+                        }
+                        break;
+                    }
+                    continue;
+                }
+                Mention m{best, "", "person", false, true};
+                for (const Named& n : mentions)
+                    if (n.word < ev.cue && last_word(n.name) == best && n.name.size() > m.name.size()) m.name = n.name;
+                last_named = m;
+            } else {
+                // A person opening a sentence after the last speaker was named takes over:
+                // "Ann Lee said X. ¶ Jane Ruiz made it clear ... ¶ “...,” she said."
+                const Named* later = nullptr;
+                for (const Named& n : mentions) {
+                    if (n.word >= ev.cue) break;
+                    bool opens = (n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para) &&
+                                 !(kStops.count(ws[n.word].core) && !kNationality.count(ws[n.word].core) &&
+                                   !kTitles.count(ws[n.word].core));  // not "If Clinton is elected"
+                    if (n.word > last_named_at && opens && last_word(n.name) != last_word(last_named->name) &&
+                        agrees(n.name, ev.who.name) && sex.count(last_word(n.name)))
+                        later = &n;
+                }
+                if (later) {
+                    Mention m{later->name, "", "person", false, true};
+                    m = resolve(later->word, m);
+                    last_named = m;
+                    last_named_at = later->word;
+                } else if (!agrees(last_named->name, ev.who.name)) {
+                    // "she" after a man was quoted: the last speaker or person who can be "she".
+                    std::optional<Mention> other;
+                    for (const Event& prior : events) {
+                        if (prior.cue >= ev.cue) break;
+                        if (!prior.who.pronoun && prior.who.named && prior.who.kind == "person" &&
+                            !prior.who.name.empty() && sex.count(last_word(prior.who.name)) &&
+                            agrees(prior.who.name, ev.who.name))
+                            other = prior.who;
+                    }
+                    if (other) last_named = *other;
+                }
+            }
             ev.who = *last_named;
             ev.who.role.clear();
             continue;
@@ -819,7 +1422,7 @@ void extract_speakers(Article& a) {
                 }
             }
         }
-        if (ev.who.kind == "person") last_named = ev.who;
+        if (ev.who.kind == "person") last_named = ev.who, last_named_at = ev.cue;
     }
 
     // Attach each quote to an event in its sentence.
@@ -840,6 +1443,8 @@ void extract_speakers(Article& a) {
         while (!inner.empty() && (inner.back() == ' ' || inner.back() == '\''))
             inner.remove_suffix(1);
         bool closed_sentence = !inner.empty() && inner.back() == '.';
+        const bool quote_ends_sentence =
+            !inner.empty() && (inner.back() == '.' || inner.back() == '?' || inner.back() == '!');
         // Attribution follows a quote that ends on , ? ! or a dash (“...,” she said); a
         // partial quote in mid-sentence (“resolutely opposed” to the test and warned ...) has none.
         {
@@ -863,7 +1468,16 @@ void extract_speakers(Article& a) {
         for (const Event& ev : events) {
             if (closed_sentence || pick) break;
             if (ev.cue < first_after) continue;
-            if (ws[ev.cue].b > next_open || ev.cue > first_after + 12) break;
+            if (ws[ev.cue].b > next_open) break;
+            if (ev.cue > first_after + 12) {
+                // A long appositive between the name and its verb: “...,” Ida Brandt, the
+                // harbor master of ..., one of ..., said. The name must follow the quote.
+                std::string first = ev.who.name.substr(0, ev.who.name.find(' '));
+                bool named_here = false;
+                for (std::size_t k = first_after; k < ws.size() && k < first_after + 5; ++k)
+                    named_here |= ws[k].core == first;
+                if (!named_here || ev.cue > first_after + 40) break;
+            }
             bool crossed = false;
             for (std::size_t k = first_after; k < ev.cue; ++k) crossed |= ws[k].stop;
             if (first_after < ws.size() && ws[first_after].para != ws[ev.cue].para) crossed = true;
@@ -879,10 +1493,79 @@ void extract_speakers(Article& a) {
                 for (std::size_t k = it->cue; k < last_before; ++k) crossed |= ws[k].stop;
                 if (last_before < ws.size() && ws[it->cue].para != ws[last_before - 1].para) crossed = true;
                 if (!crossed && !it->who.name.empty()) pick = &*it;
+                // The sentence before closes on its attribution and the quote opens the next one:
+                // "..., Schiff said. “The other factor ...”" goes on with the same speaker.
+                if (!pick && !it->who.name.empty() && it->who.named && last_before > 0 &&
+                    ws[last_before - 1].stop && ws[it->cue].para == ws[last_before - 1].para &&
+                    last_before - 1 >= it->cue && last_before - 1 <= it->cue + 2 &&
+                    d.text.substr(ws[last_before - 1].e, q.open - ws[last_before - 1].e).find('\n') == std::string_view::npos) {
+                    bool one_stop = true;
+                    for (std::size_t k = it->cue; k + 1 < last_before; ++k) one_stop &= !ws[k].stop;
+                    // ... and the attribution is that sentence's own, after a comma (", Schiff said.")
+                    bool comma_before = false;
+                    for (std::size_t j = it->cue; j-- > 0 && j + 6 > it->cue && !comma_before && !ws[j].stop;)
+                        comma_before = ws[j].comma;
+                    // (not when that sentence quoted someone: “...,” she said. “...” is left to the
+                    // quote before, whose speaker may be known better)
+                    bool quoted = qi > 0 && d.quotes[qi - 1].close <= ws[it->cue].b;
+                    if (quoted)
+                        for (std::size_t k = word_after(d.quotes[qi - 1].close); k < it->cue && quoted; ++k)
+                            quoted = !ws[k].stop;
+                    if (one_stop && comma_before && !quoted) pick = &*it;
+                }
+                break;
+            }
+        }
+        if (!pick && !quote_ends_sentence) {
+            // A partial quote in a sentence that closes on its attribution: “steals a handful”
+            // is held accountable, Warren said. / ... “jail time” for fraud, she said Tuesday.
+            // (Other partial quotes of the same sentence may come between: the attribution at its
+            // end covers them all.)
+            for (const Event& ev : events) {
+                if (ev.cue < first_after) continue;
+                if (ev.who.name.empty()) break;
+                bool crossed = first_after < ws.size() && ws[first_after].para != ws[ev.cue].para;
+                for (std::size_t k = first_after; k < ev.cue; ++k) crossed |= ws[k].stop;
+                if (crossed) break;
+                bool comma_before = false;
+                for (std::size_t j = ev.cue; j-- > first_after && j + 7 > ev.cue && !comma_before;)
+                    comma_before = ws[j].comma;
+                std::size_t end = ev.cue;
+                while (end < ws.size() && end < ev.cue + 3 && !ws[end].stop && !ws[end].comma) ++end;
+                bool closes = end < ws.size() && ws[end].stop && ws[end].para == ws[ev.cue].para;
+                // ", said Ohio State professor Paul Beck." / ", said Ann Link, director of ...": an
+                // inverted attribution closing the sentence.
+                if (!closes && ev.cue > 0 && ws[ev.cue - 1].comma && ev.who.named) {
+                    std::string first = ev.who.name.substr(0, ev.who.name.find(' '));
+                    bool named_after = false;
+                    for (std::size_t k = ev.cue + 1; k < ws.size() && k < ev.cue + 7 && !named_after; ++k)
+                        named_after = ws[k].core == first;
+                    std::size_t e2 = ev.cue + 1;
+                    while (e2 < ws.size() && e2 < ev.cue + 25 && !ws[e2].stop && ws[e2].para == ws[ev.cue].para &&
+                           !ws[e2].before_quote)
+                        ++e2;
+                    closes = named_after && e2 < ws.size() && ws[e2].stop && !ws[e2].before_quote;
+                    comma_before = true;
+                }
+                if (closes && comma_before && !ws[ev.cue].after_quote) pick = &ev;
                 break;
             }
         }
         if (pick) who[qi] = pick->who;
+        if (pick && pick->by_pronoun) {
+            // "Sen. Ann Lee scolded him: “...,” she said": the subject introducing the quote with
+            // a colon is the "she".
+            std::size_t qw = word_after(q.open);
+            if (qw > 0 && ws[qw - 1].e > 0 && d.text[ws[qw - 1].e - 1] == ':' && !ws[qw - 1].stop) {
+                std::size_t s = qw - 1;
+                while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
+                if (ws[s].cap)
+                    if (auto sm = split(s, run_end(ws, s)); sm && sm->kind == "person" && !excluded.count(sm->name)) {
+                        Mention m = resolve(s, *sm);
+                        if (m.name.find(' ') != std::string::npos) who[qi] = m;
+                    }
+            }
+        }
         // Transcripts: “PENCE: Well, look, ...”
         std::size_t colon = inner.find(':');
         if (colon != std::string_view::npos && colon >= 2 && colon <= 30) {
@@ -902,6 +1585,19 @@ void extract_speakers(Article& a) {
             }
         }
     }
+    // A quote paragraph followed by a paragraph that is only "- NAME." (fact checks, profiles).
+    for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
+        if (who[qi]) continue;
+        std::size_t k = word_after(d.quotes[qi].close);
+        if (k + 1 >= ws.size() || (ws[k].core != "-" && !kDashes.count(ws[k].core))) continue;
+        std::string_view between = d.text.substr(d.quotes[qi].close, ws[k].b - d.quotes[qi].close);
+        if (between.find("\n") == std::string_view::npos || between.find_first_not_of(" \n\t") != std::string_view::npos)
+            continue;
+        std::size_t e = run_end(ws, k + 1);
+        bool alone = e <= ws.size() && e > k + 1 && (e == ws.size() || ws[e].para != ws[k].para) && ws[k + 1].para == ws[k].para;
+        if (!alone || !ws[k + 1].cap) continue;
+        if (auto sm = split(k + 1, e); sm && !excluded.count(sm->name)) who[qi] = resolve(k + 1, *sm);
+    }
     // A quote standing alone right after an attributed one (same or next paragraph) inherits it.
     for (std::size_t qi = 1; qi < d.quotes.size(); ++qi) {
         if (who[qi] || !who[qi - 1]) continue;
@@ -910,20 +1606,179 @@ void extract_speakers(Article& a) {
         for (std::size_t k = 0; k + 1 < between.size(); ++k)
             if (between[k] == '\n' && between[k + 1] == '\n') ++breaks;
         bool quote_starts_para = d.quotes[qi].open == 0 || a.text[d.quotes[qi].open - 1] == '\n';
-        if (breaks == 0 || (breaks == 1 && quote_starts_para && between.find_first_not_of(" \n") != std::string_view::npos)) {
+        // A paragraph that is nothing but a quote, after a paragraph closing on an attributed
+        // quote, goes on with the same speaker (the second paragraph of a long quotation).
+        std::size_t para_end = a.text.find("\n\n", d.quotes[qi].close);
+        if (para_end == std::string::npos) para_end = a.text.size();
+        std::string_view rest = d.text.substr(d.quotes[qi].close, para_end - d.quotes[qi].close);
+        std::string_view inner = d.text.substr(d.quotes[qi].start, d.quotes[qi].end - d.quotes[qi].start);
+        bool quote_is_para = quote_starts_para && rest.find_first_not_of(" \n\t") == std::string_view::npos &&
+                             std::count(inner.begin(), inner.end(), ' ') >= 2 &&  // not a label ("Related:")
+                             inner.find("\xE2\x80\x9C") == std::string_view::npos;  // nor a mispaired mark
+        bool prev_closes_para = breaks == 1 && between.find_first_not_of(" \n") == std::string_view::npos;
+        if (breaks == 0 || (breaks == 1 && quote_starts_para && between.find_first_not_of(" \n") != std::string_view::npos) ||
+            (prev_closes_para && quote_is_para)) {
             // Only when nothing else is attributed in between.
             std::size_t lo = word_after(d.quotes[qi - 1].close), hi = word_after(d.quotes[qi].open);
             bool other = false;
             for (const Event& ev : events)
-                other |= ev.cue >= lo && ev.cue < hi && !ev.who.name.empty() && ev.who.name != who[qi - 1]->name;
+                other |= ev.cue >= lo && ev.cue < hi && !ev.who.name.empty() && ev.who.name != who[qi - 1]->name &&
+                         !ev.by_pronoun &&  // “...,” she said. “...”: the same person
+                         ws[ev.cue].core != "according" && ws[ev.cue].core != "According";  // "X said, according to a report. “...”": still X
+            // Nor when the quote's own sentence opens on someone else ("Donald Trump, her
+            // opponent, said drugs were a “big factor”").
+            std::size_t qw = word_after(d.quotes[qi].open);
+            if (!other && qw > lo && qw > 0 && !ws[qw - 1].stop) {
+                std::size_t s = qw - 1;
+                while (s > lo && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
+                if (ws[s].cap)
+                    if (auto sm = split(s, run_end(ws, s)); sm && sm->kind == "person" && sm->name.find(' ') != std::string::npos &&
+                                                                     last_word(sm->name) != last_word(who[qi - 1]->name))
+                        other = true;
+            }
             if (!other) who[qi] = who[qi - 1];
         }
     }
 
+    // A quote inside a sentence whose subject is named, after a verb that is not a cue:
+    // "Ida Brandt likened the plan to “a leaky boat.”" / "Okafor has dismissed it as “noise.”"
+    // The subject of the sentence is the source of the quote.
+    auto last_speaker_before = [&](std::size_t w) {
+        std::optional<Mention> out;
+        for (const Event& ev : events) {
+            if (ev.cue >= w) break;
+            if (!ev.who.name.empty() && ev.who.kind == "person" && ev.who.named && !ev.who.pronoun) out = ev.who;
+        }
+        return out;
+    };
+    for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
+        if (who[qi]) continue;
+        const QuoteSpan& q = d.quotes[qi];
+        std::size_t qw = word_after(q.open);
+        if (qw == 0 || ws[qw - 1].stop) continue;
+        std::string_view gap = d.text.substr(ws[qw - 1].e, q.open - ws[qw - 1].e);
+        const bool colon = ws[qw - 1].e > 0 && d.text[ws[qw - 1].e - 1] == ':';
+        // The quote opens its paragraph: only after a colon ("Cruz went on:").
+        if (gap.find('\n') != std::string_view::npos && !colon) continue;
+        if (colon && ws[qw - 1].cap) {
+            // "NAME: “...”" at the start of a sentence or after a dash: the name is the source.
+            std::size_t rb = run_start(ws, qw);
+            bool opens = rb == 0 || ws[rb - 1].stop || ws[rb - 1].para != ws[rb].para ||
+                         kDashes.count(ws[rb - 1].core) || ws[rb - 1].core == "-" ||
+                         ws[rb].after_quote;  // “...” Bush: “...”
+            if (rb < qw && opens)
+                if (auto sm = split(rb, qw); sm && !excluded.count(sm->name)) {
+                    who[qi] = resolve(rb, *sm);
+                    continue;
+                }
+        }
+        std::size_t s = qw - 1;
+        while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
+        // An opening phrase up to its comma: "In a speech Tuesday, Brandt ...".
+        static const Set openers = {"In", "On", "At", "During", "After", "Before", "Since", "From", "Earlier",
+                                    "Later", "Last", "Speaking", "Writing", "Asked", "Addressing", "Campaigning"};
+        if (openers.count(ws[s].core))
+            for (std::size_t k = s; k + 1 < qw && k < s + 10; ++k)
+                if (ws[k].comma) { s = k + 1; break; }
+        if (s >= qw) continue;
+        Mention m;
+        std::size_t after = s;
+        if (kPronouns.count(ws[s].core)) {
+            auto ls = last_speaker_before(s);
+            if (!ls) continue;
+            m = *ls;
+            after = s + 1;
+        } else if (kDeterminers.count(ws[s].core) && s + 3 < qw && !ws[s + 1].cap && ws[s + 1].comma && ws[s + 2].cap) {
+            // "Another critic, Laurence H. Tribe, likened ...": the name set off after the noun.
+            std::size_t e = run_end(ws, s + 2);
+            auto sm = e > s + 2 && e < qw && ws[e - 1].comma ? split(s + 2, e) : std::nullopt;
+            if (!sm || sm->kind != "person" || excluded.count(sm->name)) continue;
+            after = e;
+            m = resolve(s, *sm);
+        } else if (ws[s].cap && !(run_end(ws, s) < qw && ws[run_end(ws, s) - 1].poss && !ws[run_end(ws, s)].cap) &&
+                   !(kDeterminers.count(ws[s].core) && !split(s, run_end(ws, s)))) {
+            std::size_t e = run_end(ws, s);
+            if (e <= s || e > qw) continue;
+            auto sm = split(s, e);
+            if (!sm || excluded.count(sm->name)) continue;
+            after = e;
+            if (ws[e - 1].comma) {  // "Ida Brandt, the harbor master, dismissed ..."
+                std::size_t end;
+                if (std::string r = appositive(d.text, ws, e, end); !r.empty() && sm->role.empty()) sm->role = r;
+                after = qw;
+                for (std::size_t k = e; k < qw && k < e + 25; ++k)
+                    if (ws[k].comma) { after = k + 1; break; }
+            }
+            m = resolve(s, *sm);
+        } else if ((kDeterminers.count(ws[s].core) && s + 1 < qw && (!ws[s + 1].cap || (s + 2 < qw && !ws[s + 2].cap))) ||
+                   (ws[s].cap && run_end(ws, s) < qw && ws[run_end(ws, s) - 1].poss && !ws[run_end(ws, s)].cap)) {
+            // A noun phrase: "The letter reads: “...”", "a Homeland Security memo put it ...",
+            // "Cruz's lawyers relied on ...". It names no one, so it counts the quote without a
+            // person to search for.
+            static const Set aux = {"has", "had", "have", "is", "was", "will", "would"};
+            std::size_t v = s + 1;
+            while (v < qw && v < s + 9 && !ws[v].comma && !ws[v].stop && !aux.count(ws[v].core) &&
+                   !(ws[v].core.ends_with("ed") && !ws[v].cap) &&
+                   !(!ws[v].cap && ws[v].core.ends_with("s") && !ws[v].core.ends_with("ss") &&
+                     (v + 1 == qw || kDeterminers.count(ws[v + 1].core) || ws[v + 1].core == "that")))
+                ++v;
+            std::size_t h = v;  // the head noun: "the Republican nominee also outlined"
+            while (h > s + 1 && kAdverbs.count(ws[h - 1].core)) --h;
+            if (v >= qw || v >= s + 9 || ws[v].comma || ws[v].stop || ws[h - 1].cap || ws[h - 1].comma) continue;
+            bool clean = true;  // no cue or pronoun inside the phrase ("another said he")
+            for (std::size_t k = s + 1; k < v && clean; ++k) clean = !kCues.count(ws[k].core) && !kPronouns.count(ws[k].core);
+            // ... and no attribution later in the sentence: "the rejection was “the end,” Wilders said."
+            for (std::size_t k = qw; k < ws.size() && clean && ws[k].para == ws[qw - 1].para; ++k) {
+                if (kCues.count(ws[k].core)) clean = false;
+                if (ws[k].stop) break;
+            }
+            if (!clean) continue;
+            Mention np;
+            std::string name(d.text.substr(ws[s].b, ws[h - 1].e - ws[s].b));
+            if (kDeterminers.count(ws[s].core))
+                name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+            np.name = name;
+            np.named = false;
+            np.kind = kPersonNouns.count(ws[h - 1].core) ? "person" : "organization";
+            std::string_view inner = d.text.substr(q.start, q.end - q.start);
+            if (count_words(inner) >= 2 && !title_case(inner)) who[qi] = np;
+            continue;
+        } else {
+            continue;
+        }
+        std::size_t v = after;
+        static const Set aux = {"has", "had", "have", "is", "was", "will", "would", "did", "does", "could", "can"};
+        static const Set more_adverbs = {"further", "even", "still", "never", "once", "first", "just", "long"};
+        while (v < qw && !ws[v].cap && !aux.count(ws[v].core) &&
+               (kAdverbs.count(ws[v].core) || more_adverbs.count(ws[v].core) || ws[v].core.ends_with("ly")))
+            ++v;
+        if (v >= qw || ws[v].cap) continue;
+        // Common irregular pasts ("The New Yorker put it", "Brandt took aim at").
+        static const Set irregular = {"put", "wrote", "told", "took", "gave", "made", "spoke", "went", "sent",
+                                      "struck", "threw", "found", "kept", "held", "brought", "drew", "saw",
+                                      "led", "swore", "began", "chose", "sought", "set", "hit", "shot"};
+        const std::string& verb = ws[v].core;
+        bool verbish = aux.count(verb) || irregular.count(verb) || verb.ends_with("ed") ||
+                       (verb.ends_with("s") && !verb.ends_with("ss"));
+        // "Wall Street targets included ...": a plural noun before the verb, not a verb.
+        if (verbish && verb.ends_with("s") && !aux.count(verb) && v + 1 < qw && !ws[v].comma) {
+            const std::string& next = ws[v + 1].core;
+            if (!ws[v + 1].cap && (aux.count(next) || irregular.count(next) || next.ends_with("ed"))) verbish = false;
+        }
+        if (!verbish) continue;
+        // The evidence is weak, so only for a name known in full and a quote that reads as
+        // words said: not one word (“closed”), nor a title in capitals (“Meet the Press”).
+        bool source_elsewhere = false;  // a one-word name already the subject of a cue ("PolitiFact wrote")
+        for (const Event& ev : events) source_elsewhere |= ev.who.named && !ev.who.pronoun && ev.who.name == m.name;
+        if (m.name.find(' ') == std::string::npos && !source_elsewhere) continue;
+        std::string_view inner = d.text.substr(q.start, q.end - q.start);
+        if (count_words(inner) < 2 || title_case(inner)) continue;
+        who[qi] = m;
+    }
     for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
         const QuoteSpan& q = d.quotes[qi];
         std::string qtext(a.text.substr(q.start, q.end - q.start));
-        if (!who[qi]) continue;
+        if (!who[qi] || !reads_as_speech(qtext) || programme_title(d.text, q)) continue;
         const Mention& m = *who[qi];
         auto it = std::find_if(a.speakers.begin(), a.speakers.end(), [&](const Speaker& s) { return s.name == m.name; });
         if (it == a.speakers.end()) {
@@ -948,7 +1803,7 @@ void extract_speakers(Article& a) {
             add_unique(s.kind == "person" ? a.persons : a.organizations, s.name);
     for (const Named& n : named) add_unique(n.kind == "person" ? a.persons : a.organizations, n.name);
     for (const Event& ev : events)
-        if (!ev.who.pronoun && !ev.who.name.empty() && ev.who.name.find(' ') != std::string::npos)
+        if (!ev.who.pronoun && ev.who.named && !ev.who.name.empty() && ev.who.name.find(' ') != std::string::npos)
             add_unique(ev.who.kind == "person" ? a.persons : a.organizations, ev.who.name);
 }
 
