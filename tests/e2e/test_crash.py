@@ -38,30 +38,34 @@ db = os.path.join(env.work, "killed.db")
 rnd = random.Random(20261129)
 kills = 0
 files = sorted(os.path.join(d, f) for d, _, fs in os.walk(src) for f in fs)
-for attempt in range(20):
-    if attempt == 10:  # a second bulk build, killed too
+rebuilt = False
+for attempt in range(60):  # until 20 runs were killed
+    if kills == 10 and not rebuilt:  # a second bulk build, killed too
         subprocess.run(["rm", "-rf", db], check=True)
+        rebuilt = True
     p = subprocess.Popen([env.index_bin, "--progress", "never", "--batch-size", "200", "--db", db, src],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(rnd.uniform(0.02, 0.4) * clean_seconds)
+    time.sleep(rnd.uniform(0.02, 0.3) * clean_seconds)
     if p.poll() is None:
         p.send_signal(signal.SIGKILL)
         kills += 1
     else:
         # The run finished before its kill: touch some files, so that the next run has
         # articles to replace (replacing must survive a kill as well).
-        for path in rnd.sample(files, len(files) // 8):
+        for path in rnd.sample(files, len(files) // 3):
             os.utime(path, None)
     p.wait()
     if os.path.exists(os.path.join(db, "iamglass")):
         r = env.run("xapian-check", db)
-        env.check(r.returncode == 0, f"xapian-check after kill {attempt + 1}: {r.stdout[-300:]} {r.stderr[-300:]}")
-env.check(kills >= 12, f"{kills} of 20 runs were killed mid-run")
+        env.check(r.returncode == 0, f"xapian-check after run {attempt + 1}: {r.stdout[-300:]} {r.stderr[-300:]}")
+    if kills == 20:
+        break
+env.check(kills == 20, f"only {kills} of {attempt + 1} runs were killed mid-run")
 r = env.index("--batch-size", "200", "--db", db, src)
 env.equal(r.returncode, 0, f"the run after the kills completes ({r.stderr[-300:]})")
 
 killed_state, clean_state = db_state(env, db), db_state(env, clean)
 env.equal(killed_state[0], str(n), "no article lost or duplicated")
 env.check(killed_state == clean_state, "every term with the same frequencies as a clean build")
-print(f"{kills} kills")
+print(f"{kills} kills in {attempt + 1} runs")
 env.finish()
