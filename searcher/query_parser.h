@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include <functional>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,12 @@ struct Highlight {
     std::set<std::string> terms;
     std::set<std::string> stems;
     std::set<std::string> prefixes;
+    /// Every word the stem table gives for each of `stems` (and the query word itself) ->
+    /// that stem. The table holds every word indexed under its stem, so with
+    /// `stem_words_known` a word of an article has one of `stems` exactly when it is here,
+    /// and the snippet needs no stemmer; without a stem table (no expander), it stems.
+    std::map<std::string, std::string, std::less<>> stem_words;
+    bool stem_words_known = false;
 };
 
 /// "speaker:X quote:Y" at the top level of a query: the article must hold a quote *by X*
