@@ -3,6 +3,7 @@
 #include "searcher/search.h"
 
 #include "common/schema.h"
+#include "searcher/doc_data.h"
 
 #include <algorithm>
 #include <optional>
@@ -58,7 +59,7 @@ public:
     bool operator()(const Xapian::Document& doc) const override {
         Article art;
         try {
-            art = article_from_document_data(doc.get_data());
+            art = read_document_data(doc.get_data());
         } catch (const nlohmann::json::exception&) {
             return false;
         }
@@ -189,7 +190,7 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
         h.score = it.get_weight();
         Xapian::Document doc = it.get_document();
         try {
-            h.article = article_from_document_data(doc.get_data());
+            h.article = read_document_data(doc.get_data());
         } catch (const nlohmann::json::exception&) {
             h.article.id = "(unreadable document data, docid " + std::to_string(*it) + ")";
         }
