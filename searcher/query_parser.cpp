@@ -130,7 +130,7 @@ struct Clause {
 
 class Parser {
 public:
-    Parser(std::string_view s, const text::Analyzer& a, bool any, const ParseLimits& lim, const StemExpander& expand)
+    Parser(std::string_view s, const FastAnalyzer& a, bool any, const ParseLimits& lim, const StemExpander& expand)
         : s_(s), a_(a), any_(any), lim_(lim), expand_(expand), toks_(Lexer(s).run()) {}
 
     static constexpr std::size_t kMaxExpansion = 64;  ///< words per stem, at most
@@ -356,7 +356,7 @@ private:
     }
 
     std::string_view s_;
-    const text::Analyzer& a_;
+    const FastAnalyzer& a_;
     bool any_;
     ParseLimits lim_;
     const StemExpander& expand_;
@@ -371,9 +371,14 @@ private:
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or, const ParseLimits& limits,
+ParsedQuery parse_query(std::string_view text, const FastAnalyzer& analyzer, bool default_or, const ParseLimits& limits,
                         const StemExpander& expand) {
     return Parser(text, analyzer, default_or, limits, expand).run();
+}
+
+ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or, const ParseLimits& limits,
+                        const StemExpander& expand) {
+    return parse_query(text, FastAnalyzer(analyzer), default_or, limits, expand);
 }
 
 }  // namespace news::search

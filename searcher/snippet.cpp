@@ -64,7 +64,7 @@ std::pair<std::size_t, std::size_t> region_of(std::string_view body, const Highl
 // stem or a wildcard head, one id when two are the same string), or -1.
 class Matcher {
 public:
-    Matcher(const Highlight& hl, const text::Analyzer& analyzer) : hl_(hl), analyzer_(analyzer) {
+    Matcher(const Highlight& hl, const FastAnalyzer& analyzer) : hl_(hl), analyzer_(analyzer) {
         // Folded words keep the first byte of the text's word (lower-cased): a word whose
         // first byte starts nothing we look for is skipped unfolded. Without the stem table
         // any stem could come from any word: no skipping.
@@ -108,7 +108,7 @@ private:
     int id_of(const std::string& k) { return ids_.emplace(k, static_cast<int>(ids_.size())).first->second; }
 
     const Highlight& hl_;
-    const text::Analyzer& analyzer_;
+    const FastAnalyzer& analyzer_;
     std::array<bool, 256> first_{};
     std::map<std::string, int> ids_;
 };
@@ -123,7 +123,7 @@ struct Word {
 // The words of @p body with their matches. Plain ASCII goes through the byte scanner (the
 // same words as the Analyzer's, see word_scan.h), and only words that may match are folded;
 // anything else goes through the Analyzer.
-std::vector<Word> words_of(std::string_view body, Matcher& m, const text::Analyzer& analyzer) {
+std::vector<Word> words_of(std::string_view body, Matcher& m, const FastAnalyzer& analyzer) {
     std::vector<Word> out;
     std::vector<WordSpan> spans;
     spans.reserve(body.size() / 5 + 8);
@@ -144,7 +144,7 @@ std::vector<Word> words_of(std::string_view body, Matcher& m, const text::Analyz
         }
         return out;
     }
-    std::vector<text::Token> toks = analyzer.tokenize(body);
+    std::vector<text::Token> toks = analyzer.full().tokenize(body);
     out.reserve(toks.size());
     for (const text::Token& t : toks) out.push_back({t.start, t.end, m.match(t.term, t.alt, t.stemmable)});
     return out;
@@ -152,7 +152,11 @@ std::vector<Word> words_of(std::string_view body, Matcher& m, const text::Analyz
 
 }  // namespace
 
-Snippet make_snippet(std::string_view full_body, const Highlight& hl, const text::Analyzer& analyzer, std::size_t words) {
+Snippet make_snippet(std::string_view body, const Highlight& hl, const text::Analyzer& analyzer, std::size_t words) {
+    return make_snippet(body, hl, FastAnalyzer(analyzer), words);
+}
+
+Snippet make_snippet(std::string_view full_body, const Highlight& hl, const FastAnalyzer& analyzer, std::size_t words) {
     auto [region_b, region_e] = region_of(full_body, hl);
     std::string_view body = full_body.substr(region_b, region_e - region_b);
     Matcher matcher(hl, analyzer);

@@ -2,6 +2,7 @@
 /// @brief Snippets: the byte scanner finds the Analyzer's words, and the fast snippet (scanner,
 /// stem table) is the snippet of the plain method (the Analyzer's words, every word stemmed).
 #include "common/text/analyzer.h"
+#include "searcher/fast_analyzer.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippet.h"
 #include "searcher/word_scan.h"
@@ -30,12 +31,27 @@ const Analyzer& english() {
     return a;
 }
 
-// The scanner's words are the Analyzer's (same spans, same letter status), or it declines.
+const news::search::FastAnalyzer& fast() {
+    static const news::search::FastAnalyzer a("english");  // its own Analyzer, created when needed
+    return a;
+}
+
+std::string tokens(const std::vector<news::text::Token>& toks) {
+    std::string out;
+    for (const auto& t : toks)
+        out += t.term + "|" + t.alt + "|" + std::to_string(t.start) + "-" + std::to_string(t.end) + (t.stemmable ? "s " : " ");
+    return out;
+}
+
+// The scanner's words are the Analyzer's (same spans, same letter status), or it declines;
+// FastAnalyzer's tokens and normal form are the Analyzer's, whether it scanned or not.
 bool scan_agrees(const std::string& s, bool& scanned) {
     std::vector<WordSpan> spans;
     scanned = news::search::scan_ascii_words(s, spans);
-    if (!scanned) return true;
     std::vector<news::text::Token> toks = english().tokenize(s);
+    if (tokens(fast().tokenize(s)) != tokens(toks) || fast().normalize(s) != english().normalize(s)) return false;
+    if (!scanned) return true;
+    // Words the Analyzer drops (folded to nothing or too long) are still spans: none here.
     if (toks.size() != spans.size()) return false;
     for (std::size_t i = 0; i < toks.size(); ++i)
         if (toks[i].start != spans[i].start || toks[i].end != spans[i].end || toks[i].stemmable != spans[i].letters)
@@ -194,6 +210,22 @@ TEST_CASE("the byte scanner agrees with the Analyzer on long random ASCII text",
         CHECK(scan_agrees(s, scanned));
         CHECK(scanned);
     }
+}
+
+TEST_CASE("FastAnalyzer: the Analyzer's tokens, normal forms and stems, also beyond ASCII", "[snippet]") {
+    for (const char* s : {"L\xC3\xB3pez said 70,000 U.S. jobs", "China\xE2\x80\x99s ports", "Felbab-Brown",
+                          "\xE5\x85\xAC\xE5\xAE\x89\xE9\x83\xA8\xE9\x83\xA8\xE9\x95\xBF", "mail@example.com",
+                          "snake_case words", "", "   ", "bad \xC3\x28 byte", "The company's 3.5 pct stake"}) {
+        CAPTURE(s);
+        CHECK(tokens(fast().tokenize(s)) == tokens(english().tokenize(s)));
+        CHECK(fast().normalize(s) == english().normalize(s));
+    }
+    std::string long_word(300, 'a');  // longer than the Analyzer keeps
+    CHECK(tokens(fast().tokenize("x " + long_word + " y")) == tokens(english().tokenize("x " + long_word + " y")));
+    for (const char* w : {"running", "prices", "china's", "lopez", "70000", "us"}) CHECK(fast().stem(w) == english().stem(w));
+    const news::search::FastAnalyzer none("none");
+    CHECK(none.stem("running") == "running");
+    CHECK(&news::search::FastAnalyzer(english()).full() == &english());
 }
 
 TEST_CASE("the byte scanner declines what it is not exact for", "[snippet]") {
