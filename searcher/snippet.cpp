@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <map>
 #include <utility>
 #include <vector>
@@ -65,25 +66,35 @@ std::pair<std::size_t, std::size_t> region_of(std::string_view body, const Highl
 class Matcher {
 public:
     Matcher(const Highlight& hl, const FastAnalyzer& analyzer) : hl_(hl), analyzer_(analyzer) {
-        // Folded words keep the first byte of the text's word (lower-cased): a word whose
-        // first byte starts nothing we look for is skipped unfolded. Without the stem table
-        // any stem could come from any word: no skipping.
+        // Folding keeps the first two bytes of a word of ASCII letters and digits (lower-cased)
+        // unless the second is '.', ',' or '\'': a word whose first two bytes start nothing we
+        // look for is skipped unfolded. Without the stem table any stem could come from any
+        // word: no skipping.
         if (!hl.stems.empty() && !hl.stem_words_known) {
             first_.fill(true);
+            any_second_.fill(true);
             return;
         }
-        auto mark = [&](const std::string& w) {
-            if (!w.empty()) first_[static_cast<unsigned char>(w[0])] = true;
+        auto mark = [&](const std::string& w, bool prefix) {
+            if (w.empty()) return;
+            auto b0 = static_cast<unsigned char>(w[0]);
+            first_[b0] = true;
+            if (prefix && w.size() == 1) any_second_[b0] = true;
+            else pairs_[pair(b0, w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0)] = true;
         };
-        for (const std::string& w : hl.terms) mark(w);
-        for (const auto& [w, stem] : hl.stem_words) mark(w);
-        for (const std::string& w : hl.prefixes) mark(w);
+        for (const std::string& w : hl.terms) mark(w, false);
+        for (const auto& [w, stem] : hl.stem_words) mark(w, false);
+        for (const std::string& w : hl.prefixes) mark(w, true);
     }
 
-    /// Might a word starting with byte @p b match? (false: it cannot)
-    [[nodiscard]] bool may_match(unsigned char b) const {
-        if (b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b - 'A' + 'a');
-        return first_[b];
+    /// Might the ASCII word @p raw (as written) match? (false: it cannot)
+    [[nodiscard]] bool may_match(std::string_view raw) const {
+        unsigned char b0 = lower(static_cast<unsigned char>(raw[0]));
+        if (!first_[b0]) return false;
+        if (any_second_[b0]) return true;
+        unsigned char b1 = raw.size() > 1 ? static_cast<unsigned char>(raw[1]) : 0;
+        if (b1 == '.' || b1 == ',' || b1 == '\'') return true;  // folding may drop or keep it
+        return pairs_[pair(b0, lower(b1))];
     }
 
     [[nodiscard]] int match(const std::string& term, const std::string& alt, bool stemmable) {
@@ -106,10 +117,14 @@ public:
 
 private:
     int id_of(const std::string& k) { return ids_.emplace(k, static_cast<int>(ids_.size())).first->second; }
+    static unsigned char lower(unsigned char b) { return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b - 'A' + 'a') : b; }
+    static std::size_t pair(unsigned char b0, unsigned char b1) { return std::size_t{b0} << 8 | b1; }
 
     const Highlight& hl_;
     const FastAnalyzer& analyzer_;
-    std::array<bool, 256> first_{};
+    std::array<bool, 256> first_{};       // first bytes of what we look for
+    std::array<bool, 256> any_second_{};  // first bytes of one-letter wildcard heads
+    std::bitset<65536> pairs_;            // first two bytes (second 0 for one-letter words)
     std::map<std::string, int> ids_;
 };
 
@@ -133,7 +148,7 @@ std::vector<Word> words_of(std::string_view body, Matcher& m, const FastAnalyzer
         for (const WordSpan& w : spans) {
             std::string_view raw = body.substr(w.start, w.end - w.start);
             int id = -1;
-            if (m.may_match(static_cast<unsigned char>(raw[0])) || raw.size() > kMaxTermBytes) {
+            if (m.may_match(raw) || raw.size() > kMaxTermBytes) {
                 std::string term = text::fold_word(raw);  // as Analyzer::tokenize does
                 if (term.empty() || term.size() > kMaxTermBytes) continue;
                 alt.clear();
