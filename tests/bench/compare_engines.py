@@ -439,7 +439,10 @@ def cold_starts(cmd, n):
 
 
 def cold_pair(cmd_a, cmd_b, n):
-    """Medians of n cold starts of each command, the two run alternately."""
+    """Medians of n cold starts of each command, the two run alternately (after one untimed
+    run of each: the page cache holds both databases and both programs)."""
+    for cmd in (cmd_a, cmd_b):
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ta, tb = [], []
     for _ in range(n):
         for cmd, times in ((cmd_a, ta), (cmd_b, tb)):
