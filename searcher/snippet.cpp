@@ -140,25 +140,21 @@ struct Word {
 // anything else goes through the Analyzer.
 std::vector<Word> words_of(std::string_view body, Matcher& m, const FastAnalyzer& analyzer) {
     std::vector<Word> out;
-    std::vector<WordSpan> spans;
-    spans.reserve(body.size() / 5 + 8);
-    if (scan_ascii_words(body, spans)) {
-        out.reserve(spans.size());
-        std::string alt;
-        for (const WordSpan& w : spans) {
-            std::string_view raw = body.substr(w.start, w.end - w.start);
-            int id = -1;
-            if (m.may_match(raw) || raw.size() > kMaxTermBytes) {
-                std::string term = text::fold_word(raw);  // as Analyzer::tokenize does
-                if (term.empty() || term.size() > kMaxTermBytes) continue;
-                alt.clear();
-                if (term.size() > 2 && term.ends_with("'s")) alt.assign(term, 0, term.size() - 2);
-                id = m.match(term, alt, w.letters);
-            }
-            out.push_back({w.start, w.end, id});
+    out.reserve(body.size() / 5 + 8);
+    bool scanned = for_each_ascii_word(body, [&](std::size_t b, std::size_t e, bool letters) {
+        std::string_view raw = body.substr(b, e - b);
+        int id = -1;
+        if (m.may_match(raw) || raw.size() > kMaxTermBytes) {
+            std::string term = text::fold_word(raw);  // as Analyzer::tokenize does
+            if (term.empty() || term.size() > kMaxTermBytes) return;
+            std::string alt;
+            if (term.size() > 2 && term.ends_with("'s")) alt.assign(term, 0, term.size() - 2);
+            id = m.match(term, alt, letters);
         }
-        return out;
-    }
+        out.push_back({b, e, id});
+    });
+    if (scanned) return out;
+    out.clear();
     std::vector<text::Token> toks = analyzer.full().tokenize(body);
     out.reserve(toks.size());
     for (const text::Token& t : toks) out.push_back({t.start, t.end, m.match(t.term, t.alt, t.stemmable)});
