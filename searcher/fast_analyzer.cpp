@@ -23,7 +23,7 @@ const text::Analyzer& FastAnalyzer::full() const {
 
 std::vector<text::Token> FastAnalyzer::tokenize(std::string_view utf8) const {
     std::vector<WordSpan> spans;
-    if (!scan_ascii_words(utf8, spans)) return full().tokenize(utf8);
+    if (!scan_plain_words(utf8, spans)) return full().tokenize(utf8);
     std::vector<text::Token> out;
     out.reserve(spans.size());
     for (const WordSpan& w : spans) {

@@ -66,9 +66,9 @@ std::pair<std::size_t, std::size_t> region_of(std::string_view body, const Highl
 class Matcher {
 public:
     Matcher(const Highlight& hl, const FastAnalyzer& analyzer) : hl_(hl), analyzer_(analyzer) {
-        // Folding keeps the first two bytes of a word of ASCII letters and digits (lower-cased)
-        // unless the second is '.', ',' or '\'': a word whose first two bytes start nothing we
-        // look for is skipped unfolded. Without the stem table any stem could come from any
+        // Folding keeps the first two bytes of a word (lower-cased) when they are ASCII and the
+        // second is not '.', ',' or '\'': a word whose first two bytes start nothing we look
+        // for is skipped unfolded. Without the stem table any stem could come from any
         // word: no skipping.
         if (!hl.stems.empty() && !hl.stem_words_known) {
             first_.fill(true);
@@ -87,13 +87,15 @@ public:
         for (const std::string& w : hl.prefixes) mark(w, true);
     }
 
-    /// Might the ASCII word @p raw (as written) match? (false: it cannot)
+    /// Might the word @p raw (as written) match? (false: it cannot)
     [[nodiscard]] bool may_match(std::string_view raw) const {
-        unsigned char b0 = lower(static_cast<unsigned char>(raw[0]));
+        auto r0 = static_cast<unsigned char>(raw[0]);
+        if (r0 >= 0x80) return true;  // "É" folds to "e": fold and see
+        unsigned char b0 = lower(r0);
         if (!first_[b0]) return false;
         if (any_second_[b0]) return true;
         unsigned char b1 = raw.size() > 1 ? static_cast<unsigned char>(raw[1]) : 0;
-        if (b1 == '.' || b1 == ',' || b1 == '\'') return true;  // folding may drop or keep it
+        if (b1 >= 0x80 || b1 == '.' || b1 == ',' || b1 == '\'') return true;  // folding may change it
         return pairs_[pair(b0, lower(b1))];
     }
 
@@ -135,13 +137,13 @@ struct Word {
     int match;  // Matcher id, or -1
 };
 
-// The words of @p body with their matches. Plain ASCII goes through the byte scanner (the
+// The words of @p body with their matches. Plain text goes through the byte scanner (the
 // same words as the Analyzer's, see word_scan.h), and only words that may match are folded;
 // anything else goes through the Analyzer.
 std::vector<Word> words_of(std::string_view body, Matcher& m, const FastAnalyzer& analyzer) {
     std::vector<Word> out;
     out.reserve(body.size() / 5 + 8);
-    bool scanned = for_each_ascii_word(body, [&](std::size_t b, std::size_t e, bool letters) {
+    bool scanned = for_each_plain_word(body, [&](std::size_t b, std::size_t e, bool letters) {
         std::string_view raw = body.substr(b, e - b);
         int id = -1;
         if (m.may_match(raw) || raw.size() > kMaxTermBytes) {

@@ -47,7 +47,7 @@ std::string tokens(const std::vector<news::text::Token>& toks) {
 // FastAnalyzer's tokens and normal form are the Analyzer's, whether it scanned or not.
 bool scan_agrees(const std::string& s, bool& scanned) {
     std::vector<WordSpan> spans;
-    scanned = news::search::scan_ascii_words(s, spans);
+    scanned = news::search::scan_plain_words(s, spans);
     std::vector<news::text::Token> toks = english().tokenize(s);
     if (tokens(fast().tokenize(s)) != tokens(toks) || fast().normalize(s) != english().normalize(s)) return false;
     if (!scanned) return true;
@@ -59,8 +59,8 @@ bool scan_agrees(const std::string& s, bool& scanned) {
     return true;
 }
 
-// Every string of up to @p len characters of @p alphabet.
-void all_strings(const std::string& alphabet, std::size_t len, const std::function<void(const std::string&)>& f) {
+// Every string of up to @p len characters of @p alphabet (each character one or more bytes).
+void all_strings(const std::vector<std::string>& alphabet, std::size_t len, const std::function<void(const std::string&)>& f) {
     std::vector<std::size_t> idx;
     for (std::size_t n = 1; n <= len; ++n) {
         idx.assign(n, 0);
@@ -73,6 +73,12 @@ void all_strings(const std::string& alphabet, std::size_t len, const std::functi
             if (k == 0) break;
         }
     }
+}
+
+std::vector<std::string> chars(const std::string& bytes) {
+    std::vector<std::string> out;
+    for (char c : bytes) out.emplace_back(1, c);
+    return out;
 }
 
 // The snippet as first written: every word from the Analyzer, every word stemmed. The fast
@@ -182,7 +188,7 @@ std::string show(const Snippet& s) {
 
 }  // namespace
 
-TEST_CASE("the byte scanner finds the Analyzer's words in every short ASCII string", "[snippet]") {
+TEST_CASE("the byte scanner finds the Analyzer's words in every short string of the characters it knows", "[snippet]") {
     std::size_t scanned_count = 0;
     auto check = [&](const std::string& s) {
         bool scanned = false;
@@ -190,17 +196,27 @@ TEST_CASE("the byte scanner finds the Analyzer's words in every short ASCII stri
         scanned_count += scanned;
         if (!ok) FAIL_CHECK("scanner and Analyzer disagree on [" << s << "]");
     };
-    all_strings("a1.',; -", 6, check);
+    all_strings(chars("a1.',; -"), 6, check);
     // Every other ASCII character between letters, digits and the joiners.
-    for (char c : std::string("!\"#$%&()*+/:<=>?[\\]^`{|}~\t\n\rZ9@_\x01\x7f")) all_strings(std::string("a1.',") + c, 4, check);
-    CHECK(scanned_count > 300000);
+    for (char c : std::string("!\"#$%&()*+/:<=>?[\\]^`{|}~\t\n\rZ9@_\x01\x7f")) all_strings(chars(std::string("a1.',") + c), 4, check);
+    // The characters beyond ASCII that it knows, and some that it does not.
+    all_strings({"a", "1", ".", "'", " ", "\xC3\xA9", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xE2\x80\x94",
+                 "\xC2\xA0", "\xC3\x97", "\xC3\x9F"},
+                5, check);
+    for (const char* c : {"\xE2\x80\x93", "\xE2\x80\x9D", "\xE2\x80\xA2", "\xE2\x80\xA6", "\xC2\xA3", "\xC2\xAB",
+                          "\xC2\xBB", "\xC2\xB0", "\xC3\x80", "\xC3\xBF", "\xC3\xB7", "\xC2\xAA", "\xC2\xB7",
+                          "\xE2\x80\xA4", "\xE2\x80\x8B", "\xCC\x81", "\xE4\xB8\xAD", "\xC3", "\xE2\x80", "\xFF"})
+        all_strings({"a", "1", ".", "\xE2\x80\x99", " ", c}, 4, check);
+    CHECK(scanned_count > 600000);
 }
 
-TEST_CASE("the byte scanner agrees with the Analyzer on long random ASCII text", "[snippet]") {
+TEST_CASE("the byte scanner agrees with the Analyzer on long random text", "[snippet]") {
     std::mt19937 rng(29);
     const std::string pieces[] = {"oil", "U.S.", "70,000", "1.5m", "can't", "China's", "e.g.", "3:30", "a.b.c",
                                   " ", " ", "  ", "\n\n", ", ", ". ", "-", "(", ")", "\"", "'", "1987", "x1", "1x",
-                                  "...", ";", "10;000", "Reuter", "$5", "%", "&", "/", "'s", "a'", ".5", "5."};
+                                  "...", ";", "10;000", "Reuter", "$5", "%", "&", "/", "'s", "a'", ".5", "5.",
+                                  "\xE2\x80\x9CWe", "stop,\xE2\x80\x9D", "China\xE2\x80\x99s", "\xE2\x80\x94", "caf\xC3\xA9",
+                                  "\xC2\xA0", "\xE2\x80\x98", "\xE2\x80\xA6", "\xC2\xA3""5", "\xC3\x9F""e", "1\xE2\x80\x99""000"};
     for (int round = 0; round < 2000; ++round) {
         std::string s;
         std::size_t len = 1 + rng() % 60;
@@ -230,13 +246,20 @@ TEST_CASE("FastAnalyzer: the Analyzer's tokens, normal forms and stems, also bey
 
 TEST_CASE("the byte scanner declines what it is not exact for", "[snippet]") {
     std::vector<WordSpan> spans;
-    for (const char* s : {"mail@example.com", "snake_case", "caf\xC3\xA9", "China\xE2\x80\x99s", "a\x01z", "tab\x0bvt"}) {
+    for (const char* s : {"mail@example.com", "snake_case", "a\x01z", "tab\x0bvt", "e\xCC\x81", "\xE4\xB8\xAD\xE6\x96\x87",
+                          "zero\xE2\x80\x8Bwidth", "one\xE2\x80\xA4""dot", "\xC2\xAA", "cut \xC3", "cut \xE2\x80"}) {
         CAPTURE(s);
-        CHECK_FALSE(news::search::scan_ascii_words(s, spans));
+        CHECK_FALSE(news::search::scan_plain_words(s, spans));
         bool scanned = true;
         CHECK(scan_agrees(s, scanned));  // trivially: it declined
     }
-    CHECK(news::search::scan_ascii_words("", spans));
+    CHECK(news::search::scan_plain_words("", spans));
+    for (const char* s : {"caf\xC3\xA9", "China\xE2\x80\x99s \xE2\x80\x9Cports\xE2\x80\x9D \xE2\x80\x94 L\xC3\xB3pez\xC2\xA0said\xE2\x80\xA6"}) {
+        CAPTURE(s);
+        CHECK(news::search::scan_plain_words(s, spans));
+        bool scanned = false;
+        CHECK(scan_agrees(s, scanned));
+    }
 }
 
 TEST_CASE("fast snippets equal plain ones (every word stemmed), with and without the stem table", "[snippet]") {
