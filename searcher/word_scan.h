@@ -96,23 +96,39 @@ bool for_each_plain_word(std::string_view text, F&& f) {
     using namespace detail;
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
-    std::size_t i = 0, len = 1;
+    auto word_char = [](std::uint8_t c) { return static_cast<std::uint8_t>(c - kLetter) < 2; };  // letter or digit
+    std::size_t i = 0;
     while (i < n) {
-        std::uint8_t c = p[i] < 0x80 ? kWordClass[p[i]] : class_at(p, i, n, len);
-        if (c != kLetter && c != kDigit) {
+        // Between words. ASCII first: one table look-up per byte.
+        std::uint8_t c = kWordClass[p[i]];
+        std::size_t len = 1;
+        if (c == kUnsure) {
+            if (p[i] < 0x80) return false;
+            c = class_at(p, i, n, len);
             if (c == kUnsure) return false;
-            i += p[i] < 0x80 ? 1 : len;
+        }
+        if (!word_char(c)) {
+            i += len;
             continue;
         }
         const std::size_t start = i;
-        i += p[i] < 0x80 ? 1 : len;
         std::uint8_t last = c;
+        i += len;
         while (i < n) {
-            c = class_at(p, i, n, len);
-            if (c == kLetter || c == kDigit) {  // WB5, WB8, WB9, WB10
+            c = kWordClass[p[i]];
+            if (word_char(c)) {  // WB5, WB8, WB9, WB10
                 last = c;
-                i += len;
+                ++i;
                 continue;
+            }
+            len = 1;
+            if (p[i] >= 0x80) {
+                c = class_at(p, i, n, len);
+                if (word_char(c)) {
+                    last = c;
+                    i += len;
+                    continue;
+                }
             }
             if (c == kMidNumLet || c == kMidNum) {
                 std::size_t after_len = 0;
