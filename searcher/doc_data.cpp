@@ -4,7 +4,9 @@
 
 #include "common/text/analyzer.h"
 
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 
 namespace news::search {
@@ -166,6 +168,8 @@ private:
             while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
         }
         if (!plain || int_end - b > 18) {  // 18 digits always fit; longer ones: nlohmann's rules
+            // nlohmann reads these as doubles and rejects one that overflows ("1e999").
+            if (!std::isfinite(std::strtod(std::string(s_.substr(b, i_ - b)).c_str(), nullptr))) fail();
             plain = false;
             return 0;
         }

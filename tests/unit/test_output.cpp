@@ -117,6 +117,8 @@ TEST_CASE("document data: the direct reader gives article_from_document_data's A
         R"({"speakers":[{"name":"A","quotes":[{"start":null,"end":4}]}]})",        // throws
         R"({"speakers":[{"name":"A","quotes":[7]}]})",                              // throws
         R"({"speakers":[{"name":"A","quotes":[{"start":123456789012345678901,"end":4}]}]})",
+        R"({"x":1e999,"id":"a"})",                                                  // overflow: throws
+        R"({"x":-123456789012345678901234567890,"y":0.000001e-400,"id":"a"})",
         R"({"title":"pair \ud83d\ude00 of surrogates"})",
         R"({"title":"lone \ud83d surrogate"})",
         R"({"id":"a"} trailing)",
