@@ -1,9 +1,9 @@
 /// @file
 /// @brief news-search: command line only; the work is in search.cpp and format/.
+#include "searcher/cli.h"
 #include "searcher/format/output.h"
 #include "searcher/search.h"
 
-#include <boost/program_options.hpp>
 #include <xapian.h>
 
 #include <algorithm>
@@ -13,7 +13,6 @@
 #include <iostream>
 #include <unistd.h>
 
-namespace po = boost::program_options;
 using namespace news::search;
 
 namespace {
@@ -37,52 +36,13 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::string> dbs, words;
-    std::string sort = "relevance", trec, batch, color = "auto", qid = "1";
-    std::size_t limit = 10, offset = 0;
-    bool json = false, jsonl = false, count = false, explain = false, any = false, stats = false;
-    po::options_description opts(
-        "Usage: news-search [OPTIONS] QUERY...\n\n"
-        "Search a news-index database. Query language:\n"
-        "  fentanyl precursors             all words (--any: any word)\n"
-        "  \"step by step\"                  exact phrase;  \"fentanyl crisis\"~5  within 5 words\n"
-        "  china OR mexico, fentanyl -mexico (or NOT mexico), (china OR mexico) AND fentanyl\n"
-        "  precurs*                        words starting with precurs\n"
-        "  title: body: quote:             words in the title, the text, inside quotations\n"
-        "  speaker:daskal speaker:\"jen daskal\" person: author: source:\"nbc news\" place:beijing lang:zh\n"
-        "  date:2024-01-30 date:2024-01 date:2024 date:2024-01-01..2024-03-31 date:..2023\n\n"
-        "Exit status: 0 results, 1 no results, 2 bad usage or query, 3 database problem.\n\nOptions");
-    opts.add_options()
-        ("help,h", "show this help")
-        ("db,d", po::value(&dbs), "database (repeat for shards; default: $NEWS_DB, else ./news.db)")
-        ("sort,s", po::value(&sort)->default_value("relevance"), "relevance, date (oldest first) or -date (newest first)")
-        ("limit,n", po::value(&limit)->default_value(10), "number of results")
-        ("offset", po::value(&offset)->default_value(0), "skip this many results first")
-        ("any", po::bool_switch(&any), "match any of the words instead of all")
-        ("json", po::bool_switch(&json), "one JSON document with all results")
-        ("jsonl", po::bool_switch(&jsonl), "one JSON object per result")
-        ("trec", po::value(&trec), "TREC run format with this run id (qid Q0 docno rank score runid)")
-        ("qid", po::value(&qid)->default_value("1"), "query id for --trec and JSON output")
-        ("count", po::bool_switch(&count), "print only the number of matching articles")
-        ("explain", po::bool_switch(&explain), "print the parsed query and stop")
-        ("batch", po::value(&batch), "run one query per line of FILE (qid<TAB>query, or just query); - for stdin")
-        ("stats", po::bool_switch(&stats), "with --batch: print latency percentiles to stderr")
-        ("color", po::value(&color)->default_value("auto"), "highlight: auto (terminal, unless NO_COLOR), always, never")
-        ("query", po::value(&words), "query words");
-    po::positional_options_description pos;
-    pos.add("query", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(opts).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        std::cerr << "news-search: " << e.what() << "\n(try news-search --help)\n";
-        return kUsage;
+    CliOptions cli;
+    // The plainest command lines are read directly; anything else, --help included, by Boost.
+    if (!parse_cli_plain(argc, argv, cli)) {
+        if (!parse_cli(argc, argv, cli, std::cout, std::cerr)) return kUsage;
+        if (cli.help) return 0;
     }
-    if (vm.count("help")) {
-        std::cout << opts << "\n";
-        return 0;
-    }
+    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help] = cli;
     SearchOptions so;
     if (sort == "relevance") so.sort = Sort::Relevance;
     else if (sort == "date") so.sort = Sort::DateAscending;

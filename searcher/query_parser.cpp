@@ -130,7 +130,7 @@ struct Clause {
 
 class Parser {
 public:
-    Parser(std::string_view s, const text::Analyzer& a, bool any, const ParseLimits& lim, const StemExpander& expand)
+    Parser(std::string_view s, const FastAnalyzer& a, bool any, const ParseLimits& lim, const StemExpander& expand)
         : s_(s), a_(a), any_(any), lim_(lim), expand_(expand), toks_(Lexer(s).run()) {}
 
     static constexpr std::size_t kMaxExpansion = 64;  ///< words per stem, at most
@@ -142,6 +142,7 @@ public:
         if (peek().kind != Tok::End) fail("unexpected '" + peek().text + "'", peek().offset);
         if (q.empty()) throw QueryError("the query has no searchable words", 1);
         if (top_level_or_) sq_ = {};
+        hl_.stem_words_known = static_cast<bool>(expand_);
         return {q, std::move(hl_), std::move(sq_)};
     }
 
@@ -330,11 +331,16 @@ private:
             if (!k.stemmable) return Xapian::Query(prefix + k.term);
             const std::string& base = k.alt.empty() ? k.term : k.alt;  // "china" for "china's"
             std::string stem = a_.stem(base);
-            if (!negated_) hl_.stems.insert(stem);
+            if (!negated_) {
+                hl_.stems.insert(stem);
+                hl_.stem_words.emplace(base, stem);
+            }
             std::vector<std::string> words{base};
             if (expand_)
-                for (std::string& w : expand_(stem))
+                for (std::string& w : expand_(stem)) {
+                    if (!negated_) hl_.stem_words.emplace(w, stem);  // all of them, beyond kMaxExpansion too
                     if (w != base && words.size() < kMaxExpansion) words.push_back(std::move(w));
+                }
             if (words.size() == 1) return Xapian::Query(prefix + base);
             std::vector<Xapian::Query> alts;
             for (const std::string& w : words) alts.emplace_back(prefix + w);
@@ -350,7 +356,7 @@ private:
     }
 
     std::string_view s_;
-    const text::Analyzer& a_;
+    const FastAnalyzer& a_;
     bool any_;
     ParseLimits lim_;
     const StemExpander& expand_;
@@ -365,9 +371,14 @@ private:
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or, const ParseLimits& limits,
+ParsedQuery parse_query(std::string_view text, const FastAnalyzer& analyzer, bool default_or, const ParseLimits& limits,
                         const StemExpander& expand) {
     return Parser(text, analyzer, default_or, limits, expand).run();
+}
+
+ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or, const ParseLimits& limits,
+                        const StemExpander& expand) {
+    return parse_query(text, FastAnalyzer(analyzer), default_or, limits, expand);
 }
 
 }  // namespace news::search

@@ -7,10 +7,12 @@
 #pragma once
 
 #include "common/text/analyzer.h"
+#include "searcher/fast_analyzer.h"
 
 #include <xapian.h>
 
 #include <functional>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -34,6 +36,12 @@ struct Highlight {
     std::set<std::string> terms;
     std::set<std::string> stems;
     std::set<std::string> prefixes;
+    /// Every word the stem table gives for each of `stems` (and the query word itself) ->
+    /// that stem. The table holds every word indexed under its stem, so with
+    /// `stem_words_known` a word of an article has one of `stems` exactly when it is here,
+    /// and the snippet needs no stemmer; without a stem table (no expander), it stems.
+    std::map<std::string, std::string, std::less<>> stem_words;
+    bool stem_words_known = false;
 };
 
 /// "speaker:X quote:Y" at the top level of a query: the article must hold a quote *by X*
@@ -62,6 +70,9 @@ using StemExpander = std::function<std::vector<std::string>(const std::string& s
 /// A single word matches every indexed word with its stem, found through @p expand
 /// (OP_SYNONYM of the words); without an expander it matches itself only.
 [[nodiscard]] ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or = false,
+                                      const ParseLimits& limits = {}, const StemExpander& expand = {});
+/// The same through a FastAnalyzer (what news-search uses).
+[[nodiscard]] ParsedQuery parse_query(std::string_view text, const FastAnalyzer& analyzer, bool default_or = false,
                                       const ParseLimits& limits = {}, const StemExpander& expand = {});
 
 }  // namespace news::search

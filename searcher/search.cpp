@@ -3,6 +3,7 @@
 #include "searcher/search.h"
 
 #include "common/schema.h"
+#include "searcher/doc_data.h"
 
 #include <algorithm>
 #include <optional>
@@ -10,6 +11,14 @@
 namespace news::search {
 
 bool speaker_matches(const text::Analyzer& analyzer, const std::string& name, const std::string& wanted) {
+    return speaker_matches(FastAnalyzer(analyzer), name, wanted);
+}
+
+bool quote_contains(const text::Analyzer& analyzer, std::string_view quote, const std::vector<std::vector<std::string>>& words) {
+    return quote_contains(FastAnalyzer(analyzer), quote, words);
+}
+
+bool speaker_matches(const FastAnalyzer& analyzer, const std::string& name, const std::string& wanted) {
     std::string n = analyzer.normalize(name);
     if (n == wanted) return true;
     if (wanted.find(' ') == std::string::npos) {
@@ -25,7 +34,7 @@ bool speaker_matches(const text::Analyzer& analyzer, const std::string& name, co
     return n.size() > wanted.size() && n.ends_with(wanted) && n[n.size() - wanted.size() - 1] == ' ';
 }
 
-bool quote_contains(const text::Analyzer& analyzer, std::string_view quote, const std::vector<std::vector<std::string>>& words) {
+bool quote_contains(const FastAnalyzer& analyzer, std::string_view quote, const std::vector<std::vector<std::string>>& words) {
     std::vector<text::Token> toks = analyzer.tokenize(quote);
     for (const auto& item : words) {
         bool found = false;
@@ -54,11 +63,11 @@ namespace {
 // Keeps only articles where one quote by the named speaker holds every quote: item.
 class SpeakerQuoteDecider : public Xapian::MatchDecider {
 public:
-    SpeakerQuoteDecider(const text::Analyzer& a, const SpeakerQuote& sq) : a_(a), sq_(sq) {}
+    SpeakerQuoteDecider(const FastAnalyzer& a, const SpeakerQuote& sq) : a_(a), sq_(sq) {}
     bool operator()(const Xapian::Document& doc) const override {
         Article art;
         try {
-            art = article_from_document_data(doc.get_data());
+            art = read_document_data(doc.get_data());
         } catch (const nlohmann::json::exception&) {
             return false;
         }
@@ -73,11 +82,11 @@ public:
     }
 
 private:
-    const text::Analyzer& a_;
+    const FastAnalyzer& a_;
     const SpeakerQuote& sq_;
 };
 
-std::vector<MatchedQuote> quotes_for(const text::Analyzer& a, const Article& art, const SpeakerQuote& sq) {
+std::vector<MatchedQuote> quotes_for(const FastAnalyzer& a, const Article& art, const SpeakerQuote& sq) {
     std::vector<MatchedQuote> out, rest;
     if (sq.speakers.empty()) return out;
     for (const Speaker& s : art.speakers) {
@@ -127,7 +136,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
             throw DatabaseError(p + ": " + e.what());
         }
     }
-    analyzer_ = text::Analyzer(language.empty() ? "english" : language);
+    analyzer_.emplace(language.empty() ? "english" : language);
     expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
 }
 
@@ -142,7 +151,7 @@ std::vector<std::string> Searcher::words_with_stem(const std::string& stem) cons
 }
 
 ParsedQuery Searcher::parse(std::string_view query, bool default_or) const {
-    return parse_query(query, analyzer_, default_or, {}, expander_);
+    return parse_query(query, *analyzer_, default_or, {}, expander_);
 }
 
 Results Searcher::run(std::string_view query, const SearchOptions& o) {
@@ -160,7 +169,7 @@ Results Searcher::run(std::string_view query, const SearchOptions& o) {
 }
 
 Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
-    ParsedQuery pq = parse_query(query, analyzer_, o.default_or, {}, expander_);
+    ParsedQuery pq = parse_query(query, *analyzer_, o.default_or, {}, expander_);
     Results r;
     r.query = std::string(query);
     r.parsed = pq.query.get_description();
@@ -175,7 +184,7 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     Xapian::doccount check = o.exact_count ? db_.get_doccount() : 0;
     std::optional<SpeakerQuoteDecider> decider;
     if (!pq.speaker_quote.speakers.empty() && !pq.speaker_quote.words.empty()) {
-        decider.emplace(analyzer_, pq.speaker_quote);
+        decider.emplace(*analyzer_, pq.speaker_quote);
         check = db_.get_doccount();  // counts must be exact once documents are filtered
     }
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
@@ -189,12 +198,12 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
         h.score = it.get_weight();
         Xapian::Document doc = it.get_document();
         try {
-            h.article = article_from_document_data(doc.get_data());
+            h.article = read_document_data(doc.get_data());
         } catch (const nlohmann::json::exception&) {
             h.article.id = "(unreadable document data, docid " + std::to_string(*it) + ")";
         }
-        if (o.snippets) h.snippet = make_snippet(h.article.text, pq.highlight, analyzer_);
-        h.quotes = quotes_for(analyzer_, h.article, pq.speaker_quote);
+        if (o.snippets) h.snippet = make_snippet(h.article.text, pq.highlight, *analyzer_);
+        h.quotes = quotes_for(*analyzer_, h.article, pq.speaker_quote);
         h.article.text.clear();
         r.hits.push_back(std::move(h));
     }

@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -49,9 +50,12 @@ struct Hit {
 /// Does the speaker @p name (as stored) answer the folded query value @p wanted? One word
 /// matches any name word; several match the full name or its last words.
 [[nodiscard]] bool speaker_matches(const text::Analyzer& analyzer, const std::string& name, const std::string& wanted);
+[[nodiscard]] bool speaker_matches(const FastAnalyzer& analyzer, const std::string& name, const std::string& wanted);
 
 /// Does @p quote hold every item of @p words (a word by its exact form or stem, a phrase exactly)?
 [[nodiscard]] bool quote_contains(const text::Analyzer& analyzer, std::string_view quote,
+                                  const std::vector<std::vector<std::string>>& words);
+[[nodiscard]] bool quote_contains(const FastAnalyzer& analyzer, std::string_view quote,
                                   const std::vector<std::vector<std::string>>& words);
 
 struct Results {
@@ -88,7 +92,7 @@ private:
     std::vector<Xapian::Database> shards_;
     Xapian::Database db_;
     StemExpander expander_;
-    text::Analyzer analyzer_;
+    std::optional<FastAnalyzer> analyzer_;  // set once the stemming language is known
 };
 
 }  // namespace news::search

@@ -2,7 +2,11 @@
 /// @brief Best-window snippets with highlight offsets.
 #include "searcher/snippet.h"
 
+#include "searcher/word_scan.h"
+
 #include <algorithm>
+#include <array>
+#include <bitset>
 #include <map>
 #include <utility>
 #include <vector>
@@ -57,36 +61,129 @@ std::pair<std::size_t, std::size_t> region_of(std::string_view body, const Highl
     return cut(best > kLead ? best - kLead : 0, best + kSpan);
 }
 
+// Which query word a word of the text stands for: an id per distinct string (a word, a
+// stem or a wildcard head, one id when two are the same string), or -1.
+class Matcher {
+public:
+    Matcher(const Highlight& hl, const FastAnalyzer& analyzer) : hl_(hl), analyzer_(analyzer) {
+        // Folding keeps the first two bytes of a word (lower-cased) when they are ASCII and the
+        // second is not '.', ',' or '\'': a word whose first two bytes start nothing we look
+        // for is skipped unfolded. Without the stem table any stem could come from any
+        // word: no skipping.
+        if (!hl.stems.empty() && !hl.stem_words_known) {
+            first_.fill(true);
+            any_second_.fill(true);
+            return;
+        }
+        auto mark = [&](const std::string& w, bool prefix) {
+            if (w.empty()) return;
+            auto b0 = static_cast<unsigned char>(w[0]);
+            first_[b0] = true;
+            if (prefix && w.size() == 1) any_second_[b0] = true;
+            else pairs_[pair(b0, w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0)] = true;
+        };
+        for (const std::string& w : hl.terms) mark(w, false);
+        for (const auto& [w, stem] : hl.stem_words) mark(w, false);
+        for (const std::string& w : hl.prefixes) mark(w, true);
+    }
+
+    /// Might the word @p raw (as written) match? (false: it cannot)
+    [[nodiscard]] bool may_match(std::string_view raw) const {
+        auto r0 = static_cast<unsigned char>(raw[0]);
+        if (r0 >= 0x80) return true;  // "É" folds to "e": fold and see
+        unsigned char b0 = lower(r0);
+        if (!first_[b0]) return false;
+        if (any_second_[b0]) return true;
+        unsigned char b1 = raw.size() > 1 ? static_cast<unsigned char>(raw[1]) : 0;
+        if (b1 >= 0x80 || b1 == '.' || b1 == ',' || b1 == '\'') return true;  // folding may change it
+        return pairs_[pair(b0, lower(b1))];
+    }
+
+    [[nodiscard]] int match(const std::string& term, const std::string& alt, bool stemmable) {
+        if (hl_.terms.count(term)) return id_of(term);
+        if (!alt.empty() && hl_.terms.count(alt)) return id_of(alt);
+        if (stemmable && !hl_.stems.empty()) {
+            const std::string& base = alt.empty() ? term : alt;
+            if (hl_.stem_words_known) {
+                if (auto it = hl_.stem_words.find(base); it != hl_.stem_words.end()) return id_of(it->second);
+            } else if (std::string st = analyzer_.stem(base); hl_.stems.count(st)) {
+                return id_of(st);
+            }
+        }
+        for (const std::string& p : hl_.prefixes)
+            if (term.starts_with(p)) return id_of(p);
+        return -1;
+    }
+
+    [[nodiscard]] std::size_t ids() const { return ids_.size(); }
+
+private:
+    int id_of(const std::string& k) { return ids_.emplace(k, static_cast<int>(ids_.size())).first->second; }
+    static unsigned char lower(unsigned char b) { return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b - 'A' + 'a') : b; }
+    static std::size_t pair(unsigned char b0, unsigned char b1) { return std::size_t{b0} << 8 | b1; }
+
+    const Highlight& hl_;
+    const FastAnalyzer& analyzer_;
+    std::array<bool, 256> first_{};       // first bytes of what we look for
+    std::array<bool, 256> any_second_{};  // first bytes of one-letter wildcard heads
+    std::bitset<65536> pairs_;            // first two bytes (second 0 for one-letter words)
+    std::map<std::string, int> ids_;
+};
+
+constexpr std::size_t kMaxTermBytes = 200;  // text::Analyzer drops longer words
+
+struct Word {
+    std::size_t start, end;
+    int match;  // Matcher id, or -1
+};
+
+// The words of @p body with their matches. Plain text goes through the byte scanner (the
+// same words as the Analyzer's, see word_scan.h), and only words that may match are folded;
+// anything else goes through the Analyzer.
+std::vector<Word> words_of(std::string_view body, Matcher& m, const FastAnalyzer& analyzer) {
+    std::vector<Word> out;
+    out.reserve(body.size() / 5 + 8);
+    bool scanned = for_each_plain_word(body, [&](std::size_t b, std::size_t e, bool letters) {
+        std::string_view raw = body.substr(b, e - b);
+        int id = -1;
+        if (m.may_match(raw) || raw.size() > kMaxTermBytes) {
+            std::string term = text::fold_word(raw);  // as Analyzer::tokenize does
+            if (term.empty() || term.size() > kMaxTermBytes) return;
+            std::string alt;
+            if (term.size() > 2 && term.ends_with("'s")) alt.assign(term, 0, term.size() - 2);
+            id = m.match(term, alt, letters);
+        }
+        out.push_back({b, e, id});
+    });
+    if (scanned) return out;
+    out.clear();
+    std::vector<text::Token> toks = analyzer.full().tokenize(body);
+    out.reserve(toks.size());
+    for (const text::Token& t : toks) out.push_back({t.start, t.end, m.match(t.term, t.alt, t.stemmable)});
+    return out;
+}
+
 }  // namespace
 
-Snippet make_snippet(std::string_view full_body, const Highlight& hl, const text::Analyzer& analyzer, std::size_t words) {
+Snippet make_snippet(std::string_view body, const Highlight& hl, const text::Analyzer& analyzer, std::size_t words) {
+    return make_snippet(body, hl, FastAnalyzer(analyzer), words);
+}
+
+Snippet make_snippet(std::string_view full_body, const Highlight& hl, const FastAnalyzer& analyzer, std::size_t words) {
     auto [region_b, region_e] = region_of(full_body, hl);
     std::string_view body = full_body.substr(region_b, region_e - region_b);
-    std::vector<text::Token> toks = analyzer.tokenize(body);
+    Matcher matcher(hl, analyzer);
+    std::vector<Word> toks = words_of(body, matcher, analyzer);
     Snippet out;
     if (toks.empty()) return out;
-    std::vector<int> match(toks.size(), -1);  // index of the query word matched, or -1
-    std::map<std::string, int> ids;
-    auto id_of = [&](const std::string& k) { return ids.emplace(k, static_cast<int>(ids.size())).first->second; };
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-        const text::Token& t = toks[i];
-        if (hl.terms.count(t.term)) match[i] = id_of(t.term);
-        else if (!t.alt.empty() && hl.terms.count(t.alt)) match[i] = id_of(t.alt);
-        else if (t.stemmable && !hl.stems.empty()) {
-            std::string st = analyzer.stem(t.alt.empty() ? t.term : t.alt);
-            if (hl.stems.count(st)) match[i] = id_of(st);
-        }
-        if (match[i] < 0)
-            for (const std::string& p : hl.prefixes)
-                if (t.term.starts_with(p)) { match[i] = id_of(p); break; }
-    }
+    auto match = [&](std::size_t i) { return toks[i].match; };
     // Slide a window; score = distinct words * 100 + occurrences, kept up to date incrementally.
     std::size_t n = std::min(words, toks.size()), best = 0;
-    std::vector<int> in_window(ids.size(), 0);
+    std::vector<int> in_window(matcher.ids(), 0);
     long distinct = 0, occ = 0, best_score = -1;
     auto add = [&](std::size_t i, int d) {
-        if (match[i] < 0) return;
-        int& c = in_window[static_cast<std::size_t>(match[i])];
+        if (match(i) < 0) return;
+        int& c = in_window[static_cast<std::size_t>(match(i))];
         if (d > 0 && c++ == 0) ++distinct;
         if (d < 0 && --c == 0) --distinct;
         occ += d;
@@ -102,8 +199,8 @@ Snippet make_snippet(std::string_view full_body, const Highlight& hl, const text
     // Start the window a few words before the first match, so a match is not the first word.
     if (best_score > 0) {
         std::size_t first = best, last = best + n - 1;
-        while (first < best + n && match[first] < 0) ++first;
-        while (last > first && match[last] < 0) --last;
+        while (first < best + n && match(first) < 0) ++first;
+        while (last > first && match(last) < 0) --last;
         std::size_t lead = std::min<std::size_t>(4, first);
         // Never shift so far that the last match falls out of the window.
         best = std::max(first - lead, last + 1 >= n ? last + 1 - n : 0);
@@ -118,7 +215,7 @@ Snippet make_snippet(std::string_view full_body, const Highlight& hl, const text
     if (best + n < toks.size() || region_e < full_body.size()) out.text += "\xE2\x80\xA6";
     // Collapse the blank line between paragraphs into one space (keeping offsets right).
     for (std::size_t i = best; i < best + n; ++i)
-        if (match[i] >= 0) out.marks.emplace_back(base + toks[i].start - b, base + toks[i].end - b);
+        if (match(i) >= 0) out.marks.emplace_back(base + toks[i].start - b, base + toks[i].end - b);
     return out;
 }
 

@@ -20,5 +20,8 @@ struct Snippet {
 /// (exact, stemmed or by prefix); the start of the body when nothing matches.
 [[nodiscard]] Snippet make_snippet(std::string_view body, const Highlight& hl, const text::Analyzer& analyzer,
                                    std::size_t words = 32);
+/// The same through a FastAnalyzer (what news-search uses).
+[[nodiscard]] Snippet make_snippet(std::string_view body, const Highlight& hl, const FastAnalyzer& analyzer,
+                                   std::size_t words = 32);
 
 }  // namespace news::search

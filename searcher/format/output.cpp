@@ -2,6 +2,8 @@
 /// @brief Result printers, kept apart from searching.
 #include "searcher/format/output.h"
 
+#include "common/text/analyzer.h"
+
 #include <iomanip>
 #include <sstream>
 
@@ -41,6 +43,197 @@ std::string trim_quote(std::string s) {
     return s;
 }
 
+// Writes JSON exactly as nlohmann::json::dump(indent) prints the same values (keys are
+// written in the sorted order its std::map keeps them in), without building the tree.
+// A string that is not valid UTF-8 throws NotUtf8: the caller then prints through
+// nlohmann, which reports it as it always did.
+class JsonWriter {
+public:
+    struct NotUtf8 {};
+
+    JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+
+    /// The next member's key; the value follows.
+    JsonWriter& key(std::string_view k) {
+        element();
+        string(k);
+        out_ += indent_ >= 0 ? ": " : ":";
+        pending_key_ = true;
+        return *this;
+    }
+
+    void value(std::string_view s) { element(), string(s); }
+    void value(std::size_t n) { element(), out_ += std::to_string(n); }
+    void value(bool b) { element(), out_ += b ? "true" : "false"; }
+    void value(double d) { element(), out_ += nlohmann::json(d).dump(); }  // nlohmann's number format
+    void null() { element(), out_ += "null"; }
+    void strings(const std::vector<std::string>& v) {
+        begin_array();
+        for (const std::string& s : v) value(s);
+        end_array();
+    }
+
+private:
+    void open(char c) {
+        element();
+        out_ += c;
+        counts_.push_back(0);
+    }
+    void close(char c) {
+        std::size_t n = counts_.back();
+        counts_.pop_back();
+        if (n > 0) newline(counts_.size());
+        out_ += c;
+    }
+    // Before a value: the comma and line break it needs, unless it follows its key.
+    void element() {
+        if (pending_key_) {
+            pending_key_ = false;
+            return;
+        }
+        if (counts_.empty()) return;
+        if (counts_.back()++ > 0) out_ += ',';
+        newline(counts_.size());
+    }
+    void newline(std::size_t depth) {
+        if (indent_ < 0) return;
+        out_ += '\n';
+        out_.append(depth * static_cast<std::size_t>(indent_), ' ');
+    }
+    void string(std::string_view s) {
+        out_ += '"';
+        bool ascii = true;
+        std::size_t run = 0;  // start of the bytes not yet copied
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x80) ascii = false;
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(s, run, i - run);
+            run = i + 1;
+            switch (c) {
+            case '"': out_ += "\\\""; break;
+            case '\\': out_ += "\\\\"; break;
+            case '\b': out_ += "\\b"; break;
+            case '\f': out_ += "\\f"; break;
+            case '\n': out_ += "\\n"; break;
+            case '\r': out_ += "\\r"; break;
+            case '\t': out_ += "\\t"; break;
+            default: {
+                static constexpr char kHex[] = "0123456789abcdef";
+                out_ += "\\u00";
+                out_ += kHex[c >> 4];
+                out_ += kHex[c & 0xF];
+            }
+            }
+        }
+        out_.append(s, run, s.size() - run);
+        if (!ascii && !text::is_valid_utf8(s)) throw NotUtf8{};
+        out_ += '"';
+    }
+
+    std::string& out_;
+    int indent_;
+    std::vector<std::size_t> counts_;  // members or elements so far, per open container
+    bool pending_key_ = false;
+};
+
+// One hit, its keys in nlohmann's (sorted) order; @p qid only for JSON Lines in --batch.
+void write_hit(JsonWriter& w, const Hit& h, const std::string* qid) {
+    const Article& a = h.article;
+    w.begin_object();
+    w.key("authors").strings(a.authors);
+    w.key("date");
+    if (a.date.empty()) w.null();
+    else w.value(a.date);
+    w.key("dateline").value(a.dateline);
+    w.key("highlights").begin_array();
+    for (const auto& [b, e] : h.snippet.marks) {
+        w.begin_array();
+        w.value(b);
+        w.value(e);
+        w.end_array();
+    }
+    w.end_array();
+    w.key("id").value(a.id);
+    w.key("language").value(a.language);
+    w.key("matched_quotes").begin_array();
+    for (const MatchedQuote& m : h.quotes) {
+        w.begin_object();
+        w.key("end").value(m.quote.end);
+        w.key("speaker").value(m.speaker);
+        w.key("start").value(m.quote.start);
+        w.key("text").value(m.quote.text);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("path").value(a.path);
+    w.key("persons").strings(a.persons);
+    if (qid) w.key("qid").value(*qid);
+    w.key("rank").value(h.rank);
+    w.key("score").value(h.score);
+    w.key("snippet").value(h.snippet.text);
+    w.key("source").value(a.source);
+    w.key("speakers").begin_array();
+    for (const Speaker& s : a.speakers) {
+        w.begin_object();
+        w.key("kind").value(s.kind);
+        w.key("name").value(s.name);
+        w.key("quotes").begin_array();
+        for (const Quote& q : s.quotes) {
+            w.begin_object();
+            w.key("end").value(q.end);
+            w.key("start").value(q.start);
+            w.key("text").value(q.text);
+            w.end_object();
+        }
+        w.end_array();
+        w.key("role").value(s.role);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("title").value(a.title);
+    w.key("url").value(a.url);
+    w.end_object();
+}
+
+// --json and --jsonl without building nlohmann trees. Returns false (and leaves @p out as
+// it was) when a string is not valid UTF-8.
+bool write_json(std::string& out, const Results& r, const OutputOptions& o) {
+    const std::size_t was = out.size();
+    try {
+        if (o.format == Format::Json) {
+            JsonWriter w(out, 2);
+            w.begin_object();
+            w.key("format_version").value(static_cast<std::size_t>(kJsonFormatVersion));
+            w.key("parsed").value(r.parsed);
+            if (o.batch) w.key("qid").value(o.qid);
+            w.key("query").value(r.query);
+            w.key("results").begin_array();
+            for (const Hit& h : r.hits) write_hit(w, h, nullptr);
+            w.end_array();
+            w.key("total").value(static_cast<std::size_t>(r.total));
+            w.key("total_exact").value(r.total_exact);
+            w.end_object();
+            out += '\n';
+        } else {
+            for (const Hit& h : r.hits) {
+                JsonWriter w(out, -1);
+                write_hit(w, h, o.batch ? &o.qid : nullptr);
+                out += '\n';
+            }
+        }
+        return true;
+    } catch (const JsonWriter::NotUtf8&) {
+        out.resize(was);
+        return false;
+    }
+}
+
 }  // namespace
 
 nlohmann::json hit_to_json(const Hit& h) {
@@ -77,6 +270,17 @@ nlohmann::json hit_to_json(const Hit& h) {
 }
 
 void print_results(std::ostream& out, const Results& r, const OutputOptions& o) {
+    if (o.format == Format::Json || o.format == Format::JsonLines) {
+        std::string text;
+        if (write_json(text, r, o)) {
+            out.write(text.data(), static_cast<std::streamsize>(text.size()));
+            return;
+        }
+    }
+    print_results_nlohmann(out, r, o);
+}
+
+void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOptions& o) {
     switch (o.format) {
     case Format::Json: {
         nlohmann::json results = nlohmann::json::array();

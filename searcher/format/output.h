@@ -31,6 +31,10 @@ inline constexpr int kJsonFormatVersion = 1;
 /// Prints @p r in the chosen format.
 void print_results(std::ostream& out, const Results& r, const OutputOptions& o);
 
+/// The same through nlohmann::json trees (hit_to_json): what print_results prints for JSON
+/// is byte for byte this (tested); it falls back to it when a string is not valid UTF-8.
+void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOptions& o);
+
 /// Prints the number of matches (--count).
 void print_count(std::ostream& out, const Results& r, const OutputOptions& o);
 

@@ -1,0 +1,125 @@
+/// @file
+/// @brief news-search's options.
+#include "searcher/cli.h"
+
+#include <boost/program_options.hpp>
+
+#include <ostream>
+#include <string_view>
+
+namespace news::search {
+
+namespace po = boost::program_options;
+
+bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& out, std::ostream& err) {
+    po::options_description opts(
+        "Usage: news-search [OPTIONS] QUERY...\n\n"
+        "Search a news-index database. Query language:\n"
+        "  fentanyl precursors             all words (--any: any word)\n"
+        "  \"step by step\"                  exact phrase;  \"fentanyl crisis\"~5  within 5 words\n"
+        "  china OR mexico, fentanyl -mexico (or NOT mexico), (china OR mexico) AND fentanyl\n"
+        "  precurs*                        words starting with precurs\n"
+        "  title: body: quote:             words in the title, the text, inside quotations\n"
+        "  speaker:daskal speaker:\"jen daskal\" person: author: source:\"nbc news\" place:beijing lang:zh\n"
+        "  date:2024-01-30 date:2024-01 date:2024 date:2024-01-01..2024-03-31 date:..2023\n\n"
+        "Exit status: 0 results, 1 no results, 2 bad usage or query, 3 database problem.\n\nOptions");
+    opts.add_options()
+        ("help,h", "show this help")
+        ("db,d", po::value(&o.dbs), "database (repeat for shards; default: $NEWS_DB, else ./news.db)")
+        ("sort,s", po::value(&o.sort)->default_value("relevance"), "relevance, date (oldest first) or -date (newest first)")
+        ("limit,n", po::value(&o.limit)->default_value(10), "number of results")
+        ("offset", po::value(&o.offset)->default_value(0), "skip this many results first")
+        ("any", po::bool_switch(&o.any), "match any of the words instead of all")
+        ("json", po::bool_switch(&o.json), "one JSON document with all results")
+        ("jsonl", po::bool_switch(&o.jsonl), "one JSON object per result")
+        ("trec", po::value(&o.trec), "TREC run format with this run id (qid Q0 docno rank score runid)")
+        ("qid", po::value(&o.qid)->default_value("1"), "query id for --trec and JSON output")
+        ("count", po::bool_switch(&o.count), "print only the number of matching articles")
+        ("explain", po::bool_switch(&o.explain), "print the parsed query and stop")
+        ("batch", po::value(&o.batch), "run one query per line of FILE (qid<TAB>query, or just query); - for stdin")
+        ("stats", po::bool_switch(&o.stats), "with --batch: print latency percentiles to stderr")
+        ("color", po::value(&o.color)->default_value("auto"), "highlight: auto (terminal, unless NO_COLOR), always, never")
+        ("query", po::value(&o.words), "query words");
+    po::positional_options_description pos;
+    pos.add("query", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(opts).positional(pos).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        err << "news-search: " << e.what() << "\n(try news-search --help)\n";
+        return false;
+    }
+    if (vm.count("help")) {
+        o.help = true;
+        out << opts << "\n";
+    }
+    return true;
+}
+
+namespace {
+
+bool plain_number(std::string_view s, std::size_t& n) {
+    if (s.empty() || s.size() > 18) return false;
+    n = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return true;
+}
+
+}  // namespace
+
+bool parse_cli_plain(int argc, const char* const* argv, CliOptions& o) {
+    o = CliOptions{};
+    unsigned seen = 0;  // options given once at most (Boost rejects a second one)
+    auto once = [&](unsigned bit) {
+        if (seen & bit) return false;
+        seen |= bit;
+        return true;
+    };
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        if (a.empty()) return false;
+        if (a == "--") {
+            for (++i; i < argc; ++i) o.words.emplace_back(argv[i]);
+            return true;
+        }
+        if (a[0] != '-') {
+            o.words.emplace_back(a);
+            continue;
+        }
+        bool* flag = a == "--any"     ? &o.any
+                     : a == "--json"  ? &o.json
+                     : a == "--jsonl" ? &o.jsonl
+                     : a == "--count" ? &o.count
+                     : a == "--explain" ? &o.explain
+                     : a == "--stats" ? &o.stats
+                                      : nullptr;
+        if (flag) {
+            if (*flag) return false;
+            *flag = true;
+            continue;
+        }
+        // Options with a value: the next argument, which must not look like an option.
+        if (i + 1 >= argc) return false;
+        std::string_view v = argv[i + 1];
+        if (v.empty() || v[0] == '-') return false;
+        ++i;
+        if (a == "--db" || a == "-d") o.dbs.emplace_back(v);
+        else if ((a == "--sort" || a == "-s") && once(1)) o.sort = v;
+        else if ((a == "--limit" || a == "-n") && once(2)) {
+            if (!plain_number(v, o.limit)) return false;
+        } else if (a == "--offset" && once(4)) {
+            if (!plain_number(v, o.offset)) return false;
+        } else if (a == "--trec" && once(8)) o.trec = v;
+        else if (a == "--qid" && once(16)) o.qid = v;
+        else if (a == "--batch" && once(32)) o.batch = v;
+        else if (a == "--color" && once(64)) o.color = v;
+        else return false;  // anything else (abbreviations, --x=y, -n5, --help...): Boost's
+    }
+    return true;
+}
+
+}  // namespace news::search

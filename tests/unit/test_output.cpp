@@ -1,0 +1,218 @@
+/// @file
+/// @brief Results without nlohmann trees: the document data reader gives the Article that
+/// article_from_document_data gives, the JSON writer prints what nlohmann prints; and one
+/// search of the bundled corpus end to end (snippet, highlights, JSON).
+#include "common/article.h"
+#include "indexer/pipeline.h"
+#include "searcher/doc_data.h"
+#include "searcher/format/output.h"
+#include "searcher/search.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <random>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+using news::Article;
+
+namespace {
+
+// Both readers' result on @p data: the Article as JSON, or "throws".
+std::string read_fast(std::string_view data) {
+    try {
+        return news::to_json(news::search::read_document_data(data)).dump();
+    } catch (const nlohmann::json::exception&) {
+        return "throws";
+    }
+}
+std::string read_plain(std::string_view data) {
+    try {
+        return news::to_json(news::article_from_document_data(data)).dump();
+    } catch (const nlohmann::json::exception&) {
+        return "throws";
+    }
+}
+
+Article tricky_article(int variant) {
+    Article a;
+    a.id = "feeds/wire.jsonl#" + std::to_string(variant);
+    a.path = "feeds/wire.jsonl";
+    a.title = variant % 2 ? "Caf\xC3\xA9 \"quoted\" \\ back\tslash" : "Plain title";
+    a.dek = variant % 3 ? "" : "a dek\nover two lines \x01 with a control byte";
+    a.date = variant % 4 ? "2024-01-30" : "";
+    a.source = "NBC News";
+    a.url = "https://example.com/a?b=c&d=\xE2\x80\x9C";
+    a.dateline = "BEIJING";
+    a.language = variant % 5 ? "en" : "";
+    a.encoding = "windows-1252";
+    a.authors = {"Jennifer Jett", "\xE5\x85\xAC\xE5\xAE\x89\xE9\x83\xA8"};
+    a.persons = variant % 2 ? std::vector<std::string>{} : std::vector<std::string>{"Jen Daskal", ""};
+    a.organizations = {"DEA"};
+    a.topics = {};
+    a.text = "\xE2\x80\x9CWe will not stop,\xE2\x80\x9D said Jen Daskal. The \"crisis\" \\ goes on.\n\n\xF0\x9F\x98\x80 end";
+    news::Speaker s{"Jen Daskal", "person", "deputy adviser", {}};
+    s.quotes.push_back({"", 3, 19});
+    s.quotes.push_back({"", 40, 10});    // start after end: no text
+    s.quotes.push_back({"", 5, 100000});  // past the text: no text
+    a.speakers.push_back(s);
+    if (variant % 3 == 1) a.speakers.push_back({"the ministry", "organization", "", {}});
+    return a;
+}
+
+std::string with_text(const std::string& meta, const std::string& text = "some text") {
+    std::string d = meta;
+    d += '\0';
+    d += text;
+    return d;
+}
+
+news::search::Hit tricky_hit(int variant) {
+    news::search::Hit h;
+    h.rank = static_cast<std::size_t>(variant + 1);
+    const double scores[] = {3.401050905387116, 0.0, 12.0, 1e-7, 123456789012345678.0, 0.1, 2.5e-300, 7.25};
+    h.score = scores[variant % 8];
+    h.article = tricky_article(variant);
+    h.article = news::article_from_document_data(news::to_document_data(h.article));  // quote texts filled in
+    h.article.text.clear();
+    h.snippet.text = variant % 2 ? "" : "\xE2\x80\xA6the \"crisis\" \\ goes\x1f on\xE2\x80\xA6";
+    if (!h.snippet.text.empty()) h.snippet.marks = {{4, 9}, {12, 18}};
+    if (variant % 3 == 0) h.quotes.push_back({"Jen Daskal", {"We will not stop,", 3, 19}});
+    return h;
+}
+
+std::string printed(const news::search::Results& r, const news::search::OutputOptions& o, bool plain) {
+    std::ostringstream out;
+    try {
+        if (plain) news::search::print_results_nlohmann(out, r, o);
+        else news::search::print_results(out, r, o);
+    } catch (const nlohmann::json::exception&) {
+        return "throws";
+    }
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("document data: the direct reader gives article_from_document_data's Article", "[output]") {
+    for (int v = 0; v < 30; ++v) {
+        CAPTURE(v);
+        const std::string data = news::to_document_data(tricky_article(v));
+        CHECK(read_fast(data) == read_plain(data));
+        CHECK(read_fast(data) != "throws");
+    }
+    // Hand-made data: odd types, escapes, duplicates, whitespace, and malformed JSON.
+    const std::string metas[] = {
+        R"({"id":"a","title":"t\u00e9\u4e2d\n\"\\\/\b\f\r\t","authors":["x",1,null,["y"],{"z":1},"w"]})",
+        R"({"id":"a","id":"b","speakers":[{"name":"A","quotes":[{"start":0,"end":4}]},{"name":"B","quotes":[]}]})",
+        R"( { "id" : "a" , "speakers" : [ 1 , "s" , { "kind" : 2 , "quotes" : { "a" : 1 } } ] , "x" : [ 1.5e3 , -0 , true , false , null ] } )",
+        R"({"id":3,"title":null,"authors":"not an array","speakers":{"not":"an array"},"language":"fr"})",
+        R"({"speakers":[{"name":"A","quotes":[{"start":2,"end":7,"text":"kept when offsets are bad"}]}]})",
+        R"({"speakers":[{"name":"A","quotes":[{"start":-1,"end":4}]}]})",          // nlohmann's conversion
+        R"({"speakers":[{"name":"A","quotes":[{"start":1.5,"end":4}]}]})",
+        R"({"speakers":[{"name":"A","quotes":[{"start":"1","end":4}]}]})",         // throws
+        R"({"speakers":[{"name":"A","quotes":[{"start":null,"end":4}]}]})",        // throws
+        R"({"speakers":[{"name":"A","quotes":[7]}]})",                              // throws
+        R"({"speakers":[{"name":"A","quotes":[{"start":123456789012345678901,"end":4}]}]})",
+        R"({"x":1e999,"id":"a"})",                                                  // overflow: throws
+        R"({"x":-123456789012345678901234567890,"y":0.000001e-400,"id":"a"})",
+        R"({"title":"pair \ud83d\ude00 of surrogates"})",
+        R"({"title":"lone \ud83d surrogate"})",
+        R"({"id":"a"} trailing)",
+        R"({"id":"a",})",
+        R"({"id":"a" "b":1})",
+        R"({"id":01})",
+        R"({"id":"raw)" "\x01" R"(control"})",
+        R"({"id":"bad utf-8 )" "\xC3\x28" R"("})",
+        R"(["an","array"])",
+        R"("a string")",
+        "",
+        "{",
+        R"({"text":"text inside the JSON"})",
+        R"({"a":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]})",
+    };
+    for (const std::string& m : metas) {
+        CAPTURE(m);
+        CHECK(read_fast(with_text(m)) == read_plain(with_text(m)));
+        CHECK(read_fast(m) == read_plain(m));  // no NUL: no text after it
+    }
+}
+
+TEST_CASE("JSON output: the direct writer prints what nlohmann prints", "[output]") {
+    for (int n = 0; n < 6; ++n) {
+        news::search::Results r;
+        r.query = n % 2 ? "cranes \"dock\\workers\"" : "caf\xC3\xA9";
+        r.parsed = "Query((cranes SYNONYM crane))";
+        r.total = static_cast<Xapian::doccount>(n * 1000);
+        r.total_exact = n % 2 == 0;
+        for (int v = 0; v < n * 2; ++v) r.hits.push_back(tricky_hit(v));
+        for (auto format : {news::search::Format::Json, news::search::Format::JsonLines})
+            for (bool batch : {false, true}) {
+                news::search::OutputOptions o;
+                o.format = format;
+                o.batch = batch;
+                o.qid = "q\"7";
+                CAPTURE(n, format == news::search::Format::Json, batch);
+                CHECK(printed(r, o, false) == printed(r, o, true));
+            }
+    }
+    // Invalid UTF-8 in a string: both refuse it the same way.
+    news::search::Results r;
+    r.query = "bad \xC3\x28 byte";
+    r.hits.push_back(tricky_hit(0));
+    news::search::OutputOptions o;
+    o.format = news::search::Format::Json;
+    CHECK(printed(r, o, false) == "throws");
+    CHECK(printed(r, o, true) == "throws");
+}
+
+TEST_CASE("a search of the bundled corpus: snippet, highlights and JSON", "[output][search]") {
+    const std::filesystem::path db =
+        std::filesystem::temp_directory_path() / ("news-unit-output-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(db);
+    news::IndexOptions io;
+    io.inputs = {std::filesystem::path(NEWS_SOURCE_DIR) / "corpus"};
+    io.db_path = db.string();
+    io.jobs = 1;
+    std::ostringstream out, log;
+    (void)news::run_index(io, out, log);
+    {
+        news::search::Searcher searcher({db.string()});
+        news::search::SearchOptions so;
+        news::search::Results r = searcher.run("cranes", so);
+        REQUIRE(r.hits.size() >= 2);
+        const news::search::Hit& top = r.hits[0];
+        CHECK(top.article.id == "corpus/harbor-ledger/port-strike-begins.txt");
+        CHECK(top.snippet.text ==
+              "\xE2\x80\xA6" "automation.  LONG BEACH, Calif. \xE2\x80\x94 Cranes stood idle and container ships queued "
+              "offshore on Monday as more than 14,000 dockworkers at the ports of Long Beach and Los Angeles walked "
+              "off the job,\xE2\x80\xA6");
+        std::vector<std::string> marked;
+        for (auto [b, e] : top.snippet.marks) marked.push_back(top.snippet.text.substr(b, e - b));
+        CHECK(marked == std::vector<std::string>{"Cranes"});
+        // "crane" reaches "crane" through the stem table and highlights it.
+        const news::search::Hit& second = r.hits[1];
+        marked.clear();
+        for (auto [b, e] : second.snippet.marks) marked.push_back(second.snippet.text.substr(b, e - b));
+        CHECK(marked == std::vector<std::string>{"crane"});
+
+        for (const char* q : {"cranes", "strike OR port*", "\"container terminal\"", "speaker:cho", "quote:strike",
+                              "speaker:\"ines alvarez-roth\" quote:strike", "date:2022", "nothingmatchesthis"}) {
+            news::search::Results rq = searcher.run(q, so);
+            for (auto format : {news::search::Format::Json, news::search::Format::JsonLines}) {
+                news::search::OutputOptions o;
+                o.format = format;
+                CAPTURE(q);
+                CHECK(printed(rq, o, false) == printed(rq, o, true));
+            }
+        }
+        news::search::Results quoted = searcher.run("speaker:\"ines alvarez-roth\" quote:strike", so);
+        REQUIRE(!quoted.hits.empty());
+        REQUIRE(!quoted.hits[0].quotes.empty());
+        CHECK(quoted.hits[0].quotes[0].quote.text == "We did not want this strike, but the employers left us no other road,");
+    }
+    std::filesystem::remove_all(db);
+}
