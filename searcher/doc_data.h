@@ -1,6 +1,6 @@
 /// @file
-/// @brief Reading document data (news::to_document_data) for results, without nlohmann's
-/// DOM: the same Article as news::article_from_document_data, several times faster.
+/// @brief Reading document data (news::to_document_data) for results with simdjson, without
+/// nlohmann's DOM: the same Article as news::article_from_document_data, several times faster.
 #pragma once
 
 #include "common/article.h"
@@ -10,9 +10,10 @@
 namespace news::search {
 
 /// The same Article as news::article_from_document_data(@p data) (the test compares them on
-/// every field): a direct parse of the JSON part, or, for anything it does not expect (a
-/// syntax error, a surrogate escape, a number where nlohmann converts), that very function,
-/// so malformed data throws nlohmann::json::exception as it does.
+/// every field): the JSON part read with simdjson's On Demand API, or, for anything that
+/// news::to_document_data never writes (a syntax error, another type, an unknown key, a
+/// number that is not a plain unsigned integer), that very function, so malformed data
+/// throws nlohmann::json::exception as it does.
 [[nodiscard]] Article read_document_data(std::string_view data);
 
 }  // namespace news::search
