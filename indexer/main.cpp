@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
         ("language", po::value(&o.language)->default_value("english"), "stemming language of a new database (a Xapian::Stem name, or none)")
         ("batch-size", po::value(&o.batch_size)->default_value(1000), "articles per commit when adding to a database: an interrupted run loses at most one batch")
         ("jobs,j", po::value(&o.jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
-         "threads reading, extracting and building articles; into an empty database as many threads write segments of 256 articles, merged at the end (an interrupted run keeps the segments it finished)")
+         "threads reading, extracting and building articles; into an empty database as many threads write segments of 1,024 articles, merged at the end (an interrupted run keeps the segments it finished)")
         ("prune", po::bool_switch(&o.prune), "remove articles whose files no longer exist")
         ("no-speakers", po::bool_switch(), "skip quote, speaker and person extraction (faster; speaker: and person: find nothing)")
         ("compact", po::bool_switch(&o.compact), "compact the database at the end: smaller and faster to search (a build into an empty database with --jobs > 1 is compacted anyway)")

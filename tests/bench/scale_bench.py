@@ -17,7 +17,7 @@ run; databases are removed unless --keep. Not a test: figures vary with the mach
 
 Rough cost on a 2-core machine: 20k about 1 min, 100k about 5 min, 1M about an hour with
 generation. news-index reads a big JSON Lines file in pieces of 8 MB and writes a bulk build
-as segments of 256 documents merged at the end, so its memory does not grow with the corpus.
+as segments of 1,024 documents merged at the end, so its memory does not grow with the corpus.
 """
 import argparse
 import os
