@@ -103,6 +103,45 @@ std::optional<std::string> parse(std::string_view text) {
     return std::nullopt;
 }
 
+std::vector<std::string> covering_periods(std::string_view lo, std::string_view hi, std::size_t max) {
+    auto ymd = [](std::string_view v) {
+        return std::array<int, 3>{std::stoi(std::string(v.substr(0, 4))), std::stoi(std::string(v.substr(4, 2))),
+                                  std::stoi(std::string(v.substr(6, 2)))};
+    };
+    auto last_day = [](int y, int m) {
+        int d = 31;
+        while (!valid_ymd(y, m, d)) --d;
+        return d;
+    };
+    auto value = [](int y, int m, int d) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+        return std::string(buf);
+    };
+    std::vector<std::string> out;
+    if (lo.size() != 8 || hi.size() != 8 || lo > hi) return out;
+    const std::string end(hi);
+    auto [y, m, d] = ymd(lo);
+    while (value(y, m, d) <= end) {
+        if (out.size() == max) return {};
+        if (m == 1 && d == 1 && value(y, 12, 31) <= end) {  // the whole year
+            out.push_back(value(y, 1, 1).substr(0, 4));
+            ++y;
+        } else if (d == 1 && value(y, m, last_day(y, m)) <= end) {  // the whole month
+            out.push_back(value(y, m, 1).substr(0, 6));
+            if (++m > 12) m = 1, ++y;
+        } else {
+            out.push_back(value(y, m, d));
+            if (++d > last_day(y, m)) {
+                d = 1;
+                if (++m > 12) m = 1, ++y;
+            }
+        }
+        if (y > 9999) break;
+    }
+    return out;
+}
+
 std::string to_value(std::string_view iso_date) {
     std::string v;
     for (char c : iso_date)

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace news::date {
 
@@ -29,5 +30,11 @@ struct Range {
 [[nodiscard]] std::optional<Range> parse_query(std::string_view text, std::string& error, std::size_t& error_offset);
 
 [[nodiscard]] bool valid_ymd(int y, int m, int d);
+
+/// The fewest whole years, months and days that cover the days lo..hi (value strings
+/// "YYYYMMDD", lo <= hi), in order: "2024" a year, "202402" a month, "20240130" a day.
+/// "20231215".."20240229" gives 20231215 ... 20231231, 2024 is not whole: 202401, 202402.
+/// Empty when more than @p max periods would be needed.
+[[nodiscard]] std::vector<std::string> covering_periods(std::string_view lo, std::string_view hi, std::size_t max);
 
 }  // namespace news::date

@@ -10,7 +10,7 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;  ///< 3: date terms (D, M, Y)
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -40,6 +40,19 @@ inline constexpr std::string_view kStemPrefix = "Z";  ///< stem table keys (not 
 inline constexpr std::string_view kBodyPrefix = "";
 inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr std::string_view kQuotePrefix = "XQ";
+/// Date terms, as Omega has them: "D"+YYYYMMDD, "M"+YYYYMM, "Y"+YYYY on every dated article,
+/// so that a date filter is a posting list (the value slot alone made every candidate's
+/// value be read: "oil" in March 1987 took 340 µs against 130 for "oil").
+inline constexpr std::string_view kDayPrefix = "D";
+inline constexpr std::string_view kMonthPrefix = "M";
+inline constexpr std::string_view kYearPrefix = "Y";
+
+/// The term of a period of date::covering_periods: "2024" -> "Y2024", "202401" -> "M202401",
+/// "20240130" -> "D20240130".
+[[nodiscard]] inline std::string period_term(std::string_view period) {
+    std::string_view prefix = period.size() == 4 ? kYearPrefix : period.size() == 6 ? kMonthPrefix : kDayPrefix;
+    return std::string(prefix) + std::string(period);
+}
 
 /// Query fields, in the order --help lists them.
 inline constexpr Field kFields[] = {

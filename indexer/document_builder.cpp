@@ -149,7 +149,12 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
         if (!full.empty()) doc.add_boolean_term(prefix + full);
         if (!city.empty()) doc.add_boolean_term(prefix + city);
     }
-    if (!a.date.empty()) doc.add_value(schema::kDateSlot, date::to_value(a.date));
+    if (!a.date.empty()) {
+        const std::string day = date::to_value(a.date);
+        doc.add_value(schema::kDateSlot, day);
+        if (day.size() == 8)
+            for (std::size_t n : {8, 6, 4}) doc.add_boolean_term(schema::period_term(std::string_view(day).substr(0, n)));
+    }
     if (!file_sig.empty()) doc.add_value(schema::kFileSigSlot, file_sig);
     doc.set_data(to_document_data(a));
     // Only this document's pairs: sorting the whole vector again for every record of a big

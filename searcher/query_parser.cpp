@@ -134,6 +134,7 @@ public:
         : s_(s), a_(a), any_(any), lim_(lim), expand_(expand), toks_(Lexer(s).run()) {}
 
     static constexpr std::size_t kMaxExpansion = 64;  ///< words per stem, at most
+    static constexpr std::size_t kMaxDatePeriods = 400;  ///< date terms of one date: range, at most
 
     ParsedQuery run() {
         if (toks_.front().kind == Tok::End) throw QueryError("empty query", 1);
@@ -290,8 +291,15 @@ private:
             std::size_t off = 0;
             auto r = date::parse_query(t.text, err, off);
             if (!r) fail(err, t.offset + off);
-            if (!r->lo.empty() && !r->hi.empty())
-                return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, r->lo, r->hi);
+            if (!r->lo.empty() && !r->hi.empty()) {
+                // The date terms of the years, months and days that make up the range; a
+                // range that would need very many (centuries of days) reads the value slot.
+                std::vector<std::string> periods = date::covering_periods(r->lo, r->hi, kMaxDatePeriods);
+                if (periods.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, r->lo, r->hi);
+                std::vector<Xapian::Query> terms;
+                for (const std::string& p : periods) terms.emplace_back(schema::period_term(p));
+                return terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+            }
             if (!r->lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, r->lo);
             return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, r->hi);
         }

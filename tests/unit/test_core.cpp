@@ -155,7 +155,7 @@ TEST_CASE("Query parser: query -> Xapian description", "[query]") {
         {"author:jett", "Query(XAWjett)"},
         {"source:\"NBC News\"", "Query(XSRCnbc-news)"},
         {"place:beijing", "Query(XPLACEbeijing)"},
-        {"date:2024-01", "Query(VALUE_RANGE 0 20240101 20240131)"},
+        {"date:2024-01", "Query(M202401)"},
         {"date:..2023", "Query(VALUE_LE 0 20231231)"},
         {"date:2024..", "Query(VALUE_GE 0 20240101)"},
         {"\"70,000\"", "Query(70000)"},

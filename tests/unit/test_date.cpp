@@ -125,3 +125,37 @@ TEST_CASE("parse_query rejects bad values with an offset", "[date]") {
     CHECK(offset == row.offset);
     CHECK_THAT(error, Catch::Contains(row.says));
 }
+
+TEST_CASE("covering_periods: the fewest whole years, months and days of a range", "[date]") {
+    using V = std::vector<std::string>;
+    struct Row {
+        std::string lo, hi;
+        V periods;
+    };
+    auto row = GENERATE(values<Row>({
+        {"20240130", "20240130", {"20240130"}},
+        {"20240101", "20241231", {"2024"}},
+        {"20240201", "20240229", {"202402"}},                      // a leap February, whole
+        {"20230201", "20230228", {"202302"}},
+        {"20240201", "20240228", V{}},                              // not whole: its 28 days (checked below)
+        {"20231230", "20240201", {"20231230", "20231231", "202401", "20240201"}},
+        {"20220101", "20240331", {"2022", "2023", "202401", "202402", "202403"}},
+        {"20241231", "20250101", {"20241231", "20250101"}},
+        {"20240102", "20240101", V{}},                              // ends before it starts
+    }));
+    CAPTURE(row.lo, row.hi);
+    const V got = date::covering_periods(row.lo, row.hi, 100);
+    if (row.lo == "20240201" && row.hi == "20240228") {
+        REQUIRE(got.size() == 28);
+        CHECK(got.front() == "20240201");
+        CHECK(got.back() == "20240228");
+    } else {
+        CHECK(got == row.periods);
+    }
+}
+
+TEST_CASE("covering_periods: more periods than allowed give none", "[date]") {
+    CHECK(date::covering_periods("20240102", "20241230", 40).empty());  // 30 days + 10 months + 30 days
+    CHECK(date::covering_periods("20240102", "20241230", 80).size() == 70);
+    CHECK(date::covering_periods("10000101", "99991231", 400).empty());
+}

@@ -125,6 +125,12 @@ TEST_CASE("document terms follow the schema", "[document]") {
         {"XAWann", true, {}},
         {"XSPKann lee", false, {}},
         {"XSPKWann", false, {}},
+        // date terms: day, month, year (2024-03-05)
+        {"D20240305", true, {}},
+        {"M202403", true, {}},
+        {"Y2024", true, {}},
+        {"D20240306", false, {}},
+        {"M202402", false, {}},
         // source slug and place
         {"XSRCharbor-ledger", true, {}},
         {"XSRCharbor ledger", false, {}},
@@ -204,6 +210,7 @@ TEST_CASE("absent metadata adds no terms or values", "[document]") {
     for (const auto& [t, pos] : terms) {
         CAPTURE(t);
         CHECK_FALSE(t.starts_with("XFILE"));
+        CHECK_FALSE((t[0] == 'D' || t[0] == 'M' || t[0] == 'Y'));  // no date terms without a date
         CHECK_FALSE(t.starts_with("XSRC"));
         CHECK_FALSE(t.starts_with("XPLACE"));
         CHECK_FALSE(t.starts_with("XSPK"));
