@@ -35,6 +35,14 @@ fs::path SegmentWriter::path_of(std::size_t index, bool finished) const {
     return dir_ / name;
 }
 
+std::size_t SegmentWriter::size_of(std::size_t k) const {
+    // Each writer's first segments are small, so that a few thousand articles are written
+    // by all threads too; then they double up to segment_size_.
+    std::size_t size = std::min<std::size_t>(segment_size_, kFirstSegment);
+    for (std::size_t round = k / writers_; round > 0 && size < segment_size_; --round) size *= 2;
+    return std::min(size, segment_size_);
+}
+
 SegmentWriter::Segment& SegmentWriter::current() {
     if (segments_.empty()) {
         segments_.emplace_back();
@@ -47,7 +55,7 @@ void SegmentWriter::push(Item item) {
     const bool is_doc = std::holds_alternative<Xapian::Document>(item);
     {
         std::unique_lock lk(mu_);
-        if (is_doc && (segments_.empty() || docs_in_current_ == segment_size_)) {
+        if (is_doc && (segments_.empty() || docs_in_current_ == size_of(segments_.size() - 1))) {
             if (!segments_.empty()) segments_.back().closed = true;
             cv_.notify_all();
             // Segment k is opened once segment k - 4 * writers is written: a few segments

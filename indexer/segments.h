@@ -24,7 +24,8 @@ namespace news {
 class SegmentWriter {
 public:
     /// Segments are written under @p dir (created, must not hold segments) by @p writers
-    /// threads, @p segment_size documents each.
+    /// threads, @p segment_size documents each at most: each writer's first segment holds
+    /// kFirstSegment, the next ones twice as many as the one before, up to @p segment_size.
     SegmentWriter(std::filesystem::path dir, std::size_t writers, std::size_t segment_size);
     SegmentWriter(const SegmentWriter&) = delete;
     SegmentWriter& operator=(const SegmentWriter&) = delete;
@@ -73,6 +74,8 @@ private:
         bool done = false;    ///< committed and renamed to its final name
     };
 
+    static constexpr std::size_t kFirstSegment = 256;
+    [[nodiscard]] std::size_t size_of(std::size_t k) const;  ///< documents of segment k
     Segment& current();  // under mu_; opens a new segment when the current one is full
     void push(Item item);
     void run(std::size_t writer);

@@ -84,3 +84,16 @@ TEST_CASE("segments: without a finish the writer stops and leaves only whole seg
     }  // destroyed mid-run, like a run stopped by an error
     for (const fs::path& p : SegmentWriter::finished(dir)) CHECK(Xapian::Database(p.string()).get_doccount() == 5);
 }
+
+TEST_CASE("segments: each writer's first segments are small, then they double up to the size given", "[segments]") {
+    TempDir tmp;
+    std::vector<fs::path> segs;
+    {
+        SegmentWriter w(tmp.path / "segs", 2, 1024);
+        for (int i = 0; i < 3000; ++i) w.add_document(numbered(i));
+        segs = w.finish();
+    }
+    std::vector<Xapian::doccount> sizes;
+    for (const fs::path& p : segs) sizes.push_back(Xapian::Database(p.string()).get_doccount());
+    CHECK(sizes == std::vector<Xapian::doccount>{256, 256, 512, 512, 1024, 440});
+}
