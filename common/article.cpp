@@ -28,6 +28,13 @@ std::string str(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
+// A quote offset: an unsigned integer, else 0 (a float such as 5e82 converted to size_t
+// was undefined behaviour; found by fuzz_doc_data). A quote that is no object throws.
+std::size_t offset(const nlohmann::json& q, const char* key) {
+    if (!q.is_object()) throw nlohmann::json::type_error::create(306, "a quote is not an object", &q);
+    auto it = q.find(key);
+    return it != q.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
+}
 std::vector<std::string> strs(const nlohmann::json& j, const char* key) {
     std::vector<std::string> out;
     auto it = j.find(key);
@@ -60,7 +67,7 @@ Article article_from_json(const nlohmann::json& j) {
             Speaker sp{str(s, "name"), str(s, "kind"), str(s, "role"), {}};
             if (auto q = s.find("quotes"); q != s.end() && q->is_array())
                 for (const auto& qq : *q)
-                    sp.quotes.push_back({str(qq, "text"), qq.value("start", std::size_t{0}), qq.value("end", std::size_t{0})});
+                    sp.quotes.push_back({str(qq, "text"), offset(qq, "start"), offset(qq, "end")});
             a.speakers.push_back(std::move(sp));
         }
     }

@@ -9,6 +9,7 @@
 #include "common/text/analyzer.h"
 #include "indexer/extract/speakers.h"
 #include "indexer/readers/reader.h"
+#include "searcher/doc_data.h"
 
 #include <catch2/catch.hpp>
 
@@ -106,4 +107,21 @@ TEST_CASE("fuzz regressions: every field the readers fill is valid UTF-8", "[fuz
         for (const std::string& au : a.authors) CHECK(is_valid_utf8(au));
     }
     read_extract_check(c);
+}
+
+TEST_CASE("fuzz regressions: document data with a quote offset that is no unsigned integer", "[fuzz]") {
+    // fuzz_doc_data: nlohmann converted 5e+82 to size_t (undefined behaviour, UBSan). An
+    // offset that is not an unsigned integer now reads as 0, in both readers.
+    for (const char* start : {"5e82", "-3", "1.5", "18446744073709551616"}) {
+        CAPTURE(start);
+        const std::string data = std::string(R"({"id":"a","speakers":[{"name":"Ida Cole","quotes":[{"start":)") + start +
+                                 R"(,"end":4}]}]})" + std::string(1, '\0') + "Cranes idle.";
+        const news::Article slow = news::article_from_document_data(data);
+        const news::Article fast = news::search::read_document_data(data);
+        REQUIRE(slow.speakers.size() == 1);
+        REQUIRE(slow.speakers[0].quotes.size() == 1);
+        CHECK(slow.speakers[0].quotes[0].start == 0);
+        CHECK(slow.speakers[0].quotes[0].text == "Cran");
+        CHECK(news::to_json(fast) == news::to_json(slow));
+    }
 }
