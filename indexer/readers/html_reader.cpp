@@ -90,18 +90,14 @@ bool is_code(const GumboNode* n) {
     }
 }
 
-/// Subtrees that are never article text.
+/// Subtrees that are never article text: code, and the page's navigation, header, footer,
+/// asides, forms and media.
 bool is_skipped(const GumboNode* n) {
-    if (n->type == GUMBO_NODE_TEMPLATE) return true;
+    if (is_code(n)) return true;
     if (!is_element(n)) return false;
-    const GumboElement& e = n->v.element;
-    if (e.tag_namespace != GUMBO_NAMESPACE_HTML) return true;  // svg, math
-    switch (e.tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_HEAD: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_MENU:
+    switch (n->v.element.tag) {
+    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MENU:
         return true;
     default: break;
     }
