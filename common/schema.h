@@ -10,12 +10,13 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 3;  ///< 3: date terms (D, M, Y)
+inline constexpr int kSchemaVersion = 4;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
     kDateSlot = 0,     ///< "YYYYMMDD", sortable; absent when the article has no date
     kFileSigSlot = 1,  ///< "size:mtime_ns" of the source file, for incremental runs
+    kStoredSlot = 2,   ///< the article: stored::pack(to_document_data(a)); document data is empty
 };
 
 enum class Kind {

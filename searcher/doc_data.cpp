@@ -1,6 +1,9 @@
 /// @file
-/// @brief Document data (news::to_document_data) read with simdjson's On Demand API.
+/// @brief Document data (news::to_document_data) read with simdjson's DOM API.
 #include "searcher/doc_data.h"
+
+#include "common/schema.h"
+#include "common/stored.h"
 
 #include <simdjson.h>
 
@@ -104,6 +107,11 @@ Article read_document_data(std::string_view data) {
         for (Quote& q : s.quotes)
             if (q.start <= q.end && q.end <= a.text.size()) q.text = a.text.substr(q.start, q.end - q.start);
     return a;
+}
+
+Article read_stored_article(const Xapian::Document& doc) {
+    const std::string data = stored::unpack(doc.get_value(schema::kStoredSlot));
+    return read_document_data(data);
 }
 
 }  // namespace news::search

@@ -5,15 +5,22 @@
 
 #include "common/article.h"
 
+#include <xapian.h>
+
 #include <string_view>
 
 namespace news::search {
 
 /// The same Article as news::article_from_document_data(@p data) (the test compares them on
-/// every field): the JSON part read with simdjson's On Demand API, or, for anything that
+/// every field): the JSON part read with simdjson's DOM API, or, for anything that
 /// news::to_document_data never writes (a syntax error, another type, an unknown key, a
 /// number that is not a plain unsigned integer), that very function, so malformed data
 /// throws nlohmann::json::exception as it does.
 [[nodiscard]] Article read_document_data(std::string_view data);
+
+/// The article stored with @p doc (value slot schema::kStoredSlot, see common/stored.h);
+/// throws std::runtime_error when the value does not decompress, nlohmann::json::exception
+/// when what it holds is malformed.
+[[nodiscard]] Article read_stored_article(const Xapian::Document& doc);
 
 }  // namespace news::search

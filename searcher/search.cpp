@@ -67,8 +67,8 @@ public:
     bool operator()(const Xapian::Document& doc) const override {
         Article art;
         try {
-            art = read_document_data(doc.get_data());
-        } catch (const nlohmann::json::exception&) {
+            art = read_stored_article(doc);
+        } catch (const std::exception&) {  // damaged: not the speaker's quote
             return false;
         }
         for (const Speaker& s : art.speakers) {
@@ -198,9 +198,9 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
         h.score = it.get_weight();
         Xapian::Document doc = it.get_document();
         try {
-            h.article = read_document_data(doc.get_data());
-        } catch (const nlohmann::json::exception&) {
-            h.article.id = "(unreadable document data, docid " + std::to_string(*it) + ")";
+            h.article = read_stored_article(doc);
+        } catch (const std::exception& e) {
+            h.article.id = "(unreadable stored article, docid " + std::to_string(*it) + ": " + e.what() + ")";
         }
         if (o.snippets) h.snippet = make_snippet(h.article.text, pq.highlight, *analyzer_);
         h.quotes = quotes_for(*analyzer_, h.article, pq.speaker_quote);

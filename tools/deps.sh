@@ -7,7 +7,8 @@ packages=(
   libicu-dev                 # Unicode normalisation, word boundaries, charset detection
   libboost-program-options-dev  # command-line options
   nlohmann-json3-dev         # JSON input, document data and output
-  libsimdjson-dev            # reading the document data of search results (fast)
+  libsimdjson-dev            # reading the stored article of search results (fast)
+  libzstd-dev                # compressing the stored article
   libgumbo-dev pkg-config    # HTML pages: the gumbo parser, found through pkg-config
   catch2                     # unit tests
   python3                    # end-to-end test scripts and benchmarks

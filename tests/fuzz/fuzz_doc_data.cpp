@@ -1,8 +1,10 @@
 /// @file
 /// @brief libFuzzer target: results' document data read with simdjson (read_document_data)
 /// against nlohmann (article_from_document_data) on arbitrary bytes: both throw, or both
-/// give the same Article; anything else aborts.
+/// give the same Article; anything else aborts. The same bytes also go through the stored
+/// article's zstd packing: unpack() of arbitrary bytes throws or returns, pack() round-trips.
 #include "common/article.h"
+#include "common/stored.h"
 #include "searcher/doc_data.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +13,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 
 namespace {
@@ -28,6 +31,11 @@ std::optional<news::Article> attempt(F&& read) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    try {
+        (void)news::stored::unpack(bytes);
+    } catch (const std::runtime_error&) {
+    }
+    if (news::stored::unpack(news::stored::pack(bytes)) != bytes) std::abort();
     auto fast = attempt([&] { return news::search::read_document_data(bytes); });
     auto slow = attempt([&] { return news::article_from_document_data(bytes); });
     if (fast.has_value() != slow.has_value()) std::abort();

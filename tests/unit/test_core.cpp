@@ -2,6 +2,7 @@
 /// @brief Table-driven unit tests of the core: Analyzer, dates, query parser, structure, speakers, documents.
 #include "common/date.h"
 #include "common/schema.h"
+#include "common/stored.h"
 #include "common/text/analyzer.h"
 #include "indexer/document_builder.h"
 #include "indexer/extract/speakers.h"
@@ -330,7 +331,7 @@ TEST_CASE("Document builder: article -> terms and values", "[document]") {
     pos.skip_to("walk");
     REQUIRE(pos != d.termlist_end());
     CHECK(*pos.positionlist_begin() > 100);
-    CHECK(d.get_data().find("\"title\":\"Port strike\"") != std::string::npos);
+    CHECK(news::stored::unpack(d.get_value(news::schema::kStoredSlot)).find("\"title\":\"Port strike\"") != std::string::npos);
 }
 
 TEST_CASE("Speaker-quote filter: names and quote words", "[search]") {
