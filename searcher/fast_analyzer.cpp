@@ -2,13 +2,9 @@
 /// @brief FastAnalyzer: the byte scanner for ASCII, the Analyzer for the rest.
 #include "searcher/fast_analyzer.h"
 
-#include "searcher/word_scan.h"
+#include "common/text/word_scan.h"
 
 namespace news::search {
-namespace {
-constexpr std::size_t kMaxTermBytes = 200;  // as text::Analyzer
-}  // namespace
-
 FastAnalyzer::FastAnalyzer(const std::string& stem_language) : language_(stem_language) {
     if (language_ != "none") stemmer_ = Xapian::Stem(language_);
 }
@@ -22,18 +18,9 @@ const text::Analyzer& FastAnalyzer::full() const {
 }
 
 std::vector<text::Token> FastAnalyzer::tokenize(std::string_view utf8) const {
-    std::vector<WordSpan> spans;
-    if (!scan_plain_words(utf8, spans)) return full().tokenize(utf8);
     std::vector<text::Token> out;
-    out.reserve(spans.size());
-    for (const WordSpan& w : spans) {
-        std::string term = text::fold_word(utf8.substr(w.start, w.end - w.start));
-        if (term.empty() || term.size() > kMaxTermBytes) continue;
-        text::Token t{std::move(term), {}, w.start, w.end, w.letters};
-        if (t.term.size() > 2 && t.term.ends_with("'s")) t.alt = t.term.substr(0, t.term.size() - 2);
-        out.push_back(std::move(t));
-    }
-    return out;
+    if (text::tokenize_plain(utf8, out)) return out;
+    return full().tokenize_icu(utf8);
 }
 
 std::string FastAnalyzer::normalize(std::string_view utf8) const {

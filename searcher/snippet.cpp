@@ -2,7 +2,7 @@
 /// @brief Best-window snippets with highlight offsets.
 #include "searcher/snippet.h"
 
-#include "searcher/word_scan.h"
+#include "common/text/word_scan.h"
 
 #include <algorithm>
 #include <array>
@@ -143,7 +143,7 @@ struct Word {
 std::vector<Word> words_of(std::string_view body, Matcher& m, const FastAnalyzer& analyzer) {
     std::vector<Word> out;
     out.reserve(body.size() / 5 + 8);
-    bool scanned = for_each_plain_word(body, [&](std::size_t b, std::size_t e, bool letters) {
+    bool scanned = text::for_each_plain_word(body, [&](std::size_t b, std::size_t e, bool letters) {
         std::string_view raw = body.substr(b, e - b);
         int id = -1;
         if (m.may_match(raw) || raw.size() > kMaxTermBytes) {

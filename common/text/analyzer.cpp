@@ -2,6 +2,8 @@
 /// @brief ICU word splitting and folding, Xapian stemming.
 #include "common/text/analyzer.h"
 
+#include "common/text/word_scan.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -165,7 +167,31 @@ const std::string& Analyzer::language() const { return impl_->language; }
 
 std::string Analyzer::settings_id() { return "icu-uax29+nfkc_cf+nodiacritics+numbers+possessive/1"; }
 
+bool tokenize_plain(std::string_view utf8, std::vector<Token>& out) {
+    if (utf8.size() > UINT32_MAX) return false;  // WordSpan offsets are 32 bits
+    // Spans first, folding after: a text that turns out not to be plain costs a scan only.
+    thread_local std::vector<WordSpan> spans;
+    spans.clear();
+    if (!scan_plain_words(utf8, spans)) return false;
+    out.reserve(out.size() + spans.size());
+    for (const WordSpan& w : spans) {
+        std::string term = fold_word(utf8.substr(w.start, w.end - w.start));
+        if (term.empty() || term.size() > kMaxTermBytes) continue;
+        Token t{std::move(term), {}, w.start, w.end, w.letters};
+        if (t.term.size() > 2 && t.term.ends_with("'s")) t.alt = t.term.substr(0, t.term.size() - 2);
+        out.push_back(std::move(t));
+    }
+    if (spans.capacity() > (1u << 20)) spans = {};  // one huge article does not pin its spans
+    return true;
+}
+
 std::vector<Token> Analyzer::tokenize(std::string_view utf8) const {
+    std::vector<Token> out;
+    if (tokenize_plain(utf8, out)) return out;
+    return tokenize_icu(utf8);
+}
+
+std::vector<Token> Analyzer::tokenize_icu(std::string_view utf8) const {
     std::vector<Token> out;
     if (utf8.empty()) return out;
     // Decode by hand so that every UTF-16 index maps back to a byte offset,

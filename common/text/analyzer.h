@@ -32,7 +32,14 @@ public:
     Analyzer& operator=(Analyzer&&) noexcept;
 
     /// Words of @p utf8 in order, with byte offsets. Invalid UTF-8 bytes count as U+FFFD.
+    /// Plain text goes through the byte scanner (tokenize_plain), anything else through ICU:
+    /// the same tokens either way, ICU's word splitting being five times the scanner's cost.
     [[nodiscard]] std::vector<Token> tokenize(std::string_view utf8) const;
+
+    /// tokenize() through ICU's word BreakIterator only: the reference that the byte scanner
+    /// is tested against (tests/unit/test_snippet.cpp, tests/fuzz/fuzz_fast_analyzer.cpp and,
+    /// on the real corpora, tests/tokenizer_check.cpp).
+    [[nodiscard]] std::vector<Token> tokenize_icu(std::string_view utf8) const;
 
     /// The folded words of @p utf8 joined by single spaces ("Felbab-Brown" -> "felbab brown").
     [[nodiscard]] std::string normalize(std::string_view utf8) const;
@@ -49,6 +56,11 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// Analyzer::tokenize of plain text (ASCII, Latin-1 letters, curly quotes and dashes; see
+/// word_scan.h) without ICU's word splitting, appended to @p out; false, with @p out in any
+/// state, when @p utf8 holds anything else (the caller then asks ICU).
+[[nodiscard]] bool tokenize_plain(std::string_view utf8, std::vector<Token>& out);
 
 /// Folds one word (no word splitting): NFKC, case fold, diacritics, apostrophes.
 [[nodiscard]] std::string fold_word(std::string_view utf8);
