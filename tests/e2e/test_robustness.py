@@ -69,23 +69,49 @@ for q, why in [(" ".join(f"w{i}" for i in range(10_000)), "too many terms"),
 # The first one holds the lock while it waits to read a named pipe.
 fifo = os.path.join(env.work, "slow.txt")
 os.mkfifo(fifo)
-first = subprocess.Popen([env.index_bin, "--progress", "never", "--db", db, fifo],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def start_first():
+    return subprocess.Popen([env.index_bin, "--progress", "never", "--db", db, fifo],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+first = start_first()
 before = env.search(db, "--count", "date:..9999 OR cranes OR café OR fine").stdout
 # Until the first one holds the lock, a second run over nothing changes nothing; once it
-# does, the second run must stop with status 3.
+# does, the second run must stop with status 3. When the second one takes the lock first,
+# the first one is the one that stops with 3: start it again.
 empty = os.path.join(env.work, "nothing")
 os.makedirs(empty)
 for _ in range(100):
     r = env.index("--db", db, empty)
     if r.returncode == 3:
         break
+    if first.poll() is not None:
+        env.check(first.returncode == 3, f"first indexer lost the race and stopped with {first.returncode}: {first.stderr.read()}")
+        first = start_first()
     time.sleep(0.1)
 env.check(r.returncode == 3 and "locked" in r.stderr, f"second indexer: exit {r.returncode}, {r.stderr}")
 r = env.index("--db", db, os.path.join(env.corpus, "harbor-ledger"))
 env.check(r.returncode == 3 and "locked" in r.stderr, f"second indexer with files: exit {r.returncode}, {r.stderr}")
-with open(fifo, "w") as f:  # let the first one finish
-    f.write("Piped article\n\nIt arrived through a pipe.\n")
+# Let the first one finish: write to the pipe once it reads it (never block on a pipe that
+# nobody opens).
+deadline = time.monotonic() + 60
+while True:
+    try:
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        break
+    except OSError as e:  # ENXIO: no reader yet
+        env.check(first.poll() is None and time.monotonic() < deadline,
+                  f"first indexer never read the pipe ({e}; exit {first.poll()})")
+        if first.poll() is not None or time.monotonic() >= deadline:
+            fd = None
+            break
+        time.sleep(0.05)
+if fd is not None:
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "w") as f:
+        f.write("Piped article\n\nIt arrived through a pipe.\n")
 first.wait(timeout=60)
 env.equal(first.returncode, 0, f"first indexer finished ({first.stderr})")
 env.equal(env.search(db, "--count", "date:..9999 OR cranes OR café OR fine").stdout, before, "nothing touched")
