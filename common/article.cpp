@@ -74,18 +74,11 @@ Article article_from_json(const nlohmann::json& j) {
     return a;
 }
 
-std::string to_document_data(const Article& a) { return to_document_data(a, a.quotations); }
-
-std::string to_document_data(const Article& a, const std::vector<std::pair<std::size_t, std::size_t>>& quotations) {
+std::string to_document_data(const Article& a) {
     nlohmann::json j = to_json(a);
     j.erase("text");
     for (auto& sp : j["speakers"])
         for (auto& q : sp["quotes"]) q.erase("text");
-    if (!quotations.empty()) {
-        nlohmann::json spans = nlohmann::json::array();
-        for (const auto& [b, e] : quotations) spans.push_back({b, e});
-        j["quotations"] = std::move(spans);
-    }
     std::string out = j.dump();  // dump() escapes control characters: no NUL inside
     out += '\0';
     out += a.text;
@@ -95,17 +88,7 @@ std::string to_document_data(const Article& a, const std::vector<std::pair<std::
 Article article_from_document_data(std::string_view data) {
     std::size_t nul = data.find('\0');
     std::string_view meta = data.substr(0, nul);
-    const nlohmann::json j = nlohmann::json::parse(meta);
-    Article a = article_from_json(j);
-    if (auto it = j.find("quotations"); it != j.end()) {
-        // Pairs of unsigned offsets; anything else is malformed data, as a quote that is no object.
-        if (!it->is_array()) throw nlohmann::json::type_error::create(302, "quotations is not an array", &*it);
-        for (const auto& span : *it) {
-            if (!span.is_array() || span.size() != 2 || !span[0].is_number_unsigned() || !span[1].is_number_unsigned())
-                throw nlohmann::json::type_error::create(302, "a quotation is not two offsets", &span);
-            a.quotations.emplace_back(span[0].get<std::size_t>(), span[1].get<std::size_t>());
-        }
-    }
+    Article a = article_from_json(nlohmann::json::parse(meta));
     if (nul != std::string_view::npos) a.text = std::string(data.substr(nul + 1));
     for (Speaker& s : a.speakers)
         for (Quote& q : s.quotes)

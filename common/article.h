@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace news {
@@ -45,10 +44,6 @@ struct Article {
     std::vector<std::string> topics;
     std::string text;      ///< cleaned body text, paragraphs separated by blank lines
     std::vector<Speaker> speakers;
-    /// Byte spans [first, second) of text inside every quotation mark pair, attributed or not:
-    /// the words under XQ. Kept in the stored article (not in --extract) so that quote:"a b"
-    /// is checked there instead of in a second copy of the positions (see searcher/field_phrase.h).
-    std::vector<std::pair<std::size_t, std::size_t>> quotations;
 };
 
 /// The JSON form of --extract.
@@ -56,12 +51,9 @@ struct Article {
 [[nodiscard]] Article article_from_json(const nlohmann::json& j);
 
 /// Xapian document data: the JSON of the article without its text and without the text of
-/// its quotes (both derive from the text and the quote offsets), with "quotations" (pairs of
-/// offsets, when there are any), a NUL byte, then the text. About half the size of the full
-/// JSON, and only the small part is parsed.
+/// its quotes (both derive from the text and the quote offsets), a NUL byte, then the text.
+/// About half the size of the full JSON, and only the small part is parsed.
 [[nodiscard]] std::string to_document_data(const Article& a);
-/// The same with @p quotations in place of a.quotations.
-[[nodiscard]] std::string to_document_data(const Article& a, const std::vector<std::pair<std::size_t, std::size_t>>& quotations);
 /// Reads document data back; throws nlohmann::json::exception on malformed data.
 [[nodiscard]] Article article_from_document_data(std::string_view data);
 

@@ -10,7 +10,7 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 5;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot; 5: S, XQ without positions
+inline constexpr int kSchemaVersion = 4;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -34,11 +34,6 @@ struct Field {
     std::string_view word_prefix;  ///< Name fields: prefix of single name words
 };
 
-/// Which Text fields keep positions: the body only. Title (S) and quotation (XQ) words
-/// would repeat the positions of the same body words; their phrases are checked on the
-/// stored article instead (searcher/field_phrase.h).
-[[nodiscard]] constexpr bool has_positions(const Field& f) { return f.kind == Kind::Text && f.prefix.empty(); }
-
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kFilePrefix = "XFILE";  ///< every document of one source file
 inline constexpr std::string_view kLangPrefix = "L";
@@ -60,7 +55,7 @@ inline constexpr std::string_view kYearPrefix = "Y";
     return std::string(prefix) + std::string(period);
 }
 
-
+/// Query fields, in the order --help lists them.
 inline constexpr Field kFields[] = {
     {"title", kTitlePrefix, Kind::Text, ""},
     {"body", kBodyPrefix, Kind::Text, ""},

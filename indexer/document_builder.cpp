@@ -61,6 +61,17 @@ void WordSet::clear() {
 std::string DocumentBuilder::id_term(const std::string& id) { return bounded(schema::kIdPrefix, id); }
 std::string DocumentBuilder::file_term(const std::string& key) { return bounded(schema::kFilePrefix, key); }
 
+void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix,
+                                 Xapian::termpos& pos, std::vector<std::pair<std::string, std::string>>* stems) const {
+    const std::string p(prefix);
+    for (const text::Token& t : analyzer_.tokenize(text)) {
+        ++pos;
+        doc.add_posting(p + t.term, pos);
+        if (!t.alt.empty()) doc.add_posting(p + t.alt, pos);
+        if (stems && t.stemmable) add_stems(t, *stems);
+    }
+}
+
 void DocumentBuilder::add_stems(const text::Token& t, std::vector<std::pair<std::string, std::string>>& stems) const {
     // A word's pair is given once per builder: most words of an article were met before,
     // and stemming them again was a twentieth of indexing time. Past a bound the set starts
@@ -104,26 +115,15 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     if (!a.language.empty()) doc.add_boolean_term(std::string(schema::kLangPrefix) + a.language);
 
     Xapian::termpos pos = 0;
-    // Title words are body words (unprefixed, with positions), and title words under S
-    // without positions: the positions would repeat the body's, and title:"a b" is the
-    // phrase of the unprefixed words checked against the stored title (field_phrase.h).
+    // Title words are body words too (unprefixed), and title words under S.
     {
-        const std::string s(schema::kTitlePrefix);
-        for (const text::Token& t : analyzer_.tokenize(a.title)) {
-            ++pos;
-            doc.add_posting(t.term, pos);
-            doc.add_term(s + t.term);
-            if (!t.alt.empty()) {
-                doc.add_posting(t.alt, pos);
-                doc.add_term(s + t.alt);
-            }
-            if (t.stemmable) add_stems(t, stems);
-        }
+        Xapian::termpos title_pos = 0;
+        index_text(doc, a.title, schema::kTitlePrefix, title_pos, nullptr);
+        index_text(doc, a.title, schema::kBodyPrefix, pos, &stems);
         pos += kFieldGap;
     }
-    // Body, with the words inside quotations also under XQ, without positions for the same
-    // reason (the stored article keeps the quotations' spans). No stem terms: the stem table
-    // in the database maps stems to words for the searcher.
+    // Body, with the words inside quotations also under XQ at the same positions. No stem
+    // terms: the stem table in the database maps stems to words for the searcher.
     const std::string xq(schema::kQuotePrefix);
     std::vector<extract::QuoteSpan> quotes = extract::find_quotes(a.text);
     std::size_t qi = 0;
@@ -134,8 +134,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
         if (t.stemmable) add_stems(t, stems);
         while (qi < quotes.size() && quotes[qi].end <= t.start) ++qi;
         if (qi < quotes.size() && quotes[qi].start <= t.start && t.end <= quotes[qi].end) {
-            doc.add_term(xq + t.term);
-            if (!t.alt.empty()) doc.add_term(xq + t.alt);
+            doc.add_posting(xq + t.term, pos);
+            if (!t.alt.empty()) doc.add_posting(xq + t.alt, pos);
         }
     }
 
@@ -157,10 +157,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
             for (std::size_t n : {8, 6, 4}) doc.add_boolean_term(schema::period_term(std::string_view(day).substr(0, n)));
     }
     if (!file_sig.empty()) doc.add_value(schema::kFileSigSlot, file_sig);
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    spans.reserve(quotes.size());
-    for (const extract::QuoteSpan& q : quotes) spans.emplace_back(q.start, q.end);
-    doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a, spans)));
+    doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a)));
     // Only this document's pairs: sorting the whole vector again for every record of a big
     // JSON Lines file made indexing quadratic.
     const auto mine = stems.begin() + static_cast<std::ptrdiff_t>(first_stem);

@@ -59,6 +59,8 @@ public:
     [[nodiscard]] static std::string file_term(const std::string& key);
 
 private:
+    void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix, Xapian::termpos& pos,
+                    std::vector<std::pair<std::string, std::string>>* stems) const;
     void add_stems(const text::Token& t, std::vector<std::pair<std::string, std::string>>& stems) const;
     void add_name(Xapian::Document& doc, std::string_view field, const std::string& name) const;
 

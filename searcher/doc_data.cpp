@@ -85,14 +85,6 @@ Article article_of(std::string_view json) {
         else if (key == "speakers") {
             a.speakers.clear();
             for (dom::element e : must(v.get_array())) a.speakers.push_back(speaker_of(e));
-        } else if (key == "quotations") {
-            a.quotations.clear();
-            for (dom::element e : must(v.get_array())) {
-                dom::array pair = must(e.get_array());
-                if (pair.size() != 2) throw Unexpected{};
-                a.quotations.emplace_back(static_cast<std::size_t>(must(pair.at(0).get_uint64())),
-                                          static_cast<std::size_t>(must(pair.at(1).get_uint64())));
-            }
         } else {
             throw Unexpected{};
         }

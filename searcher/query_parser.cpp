@@ -2,8 +2,6 @@
 /// @brief A recursive-descent query parser with column-accurate errors.
 #include "searcher/query_parser.h"
 
-#include "searcher/field_phrase.h"
-
 #include "common/date.h"
 #include "common/schema.h"
 
@@ -359,22 +357,10 @@ private:
         std::vector<Xapian::Query> parts;
         for (const auto& k : toks) parts.emplace_back(prefix + k.term);
         if (parts.size() == 1) return parts[0];
-        const auto window = static_cast<Xapian::termcount>(parts.size() + (t.slop >= 0 ? static_cast<std::size_t>(t.slop) : 0));
-        const Xapian::Query::op op = t.slop >= 0 ? Xapian::Query::OP_NEAR : Xapian::Query::OP_PHRASE;
-        if (schema::has_positions(f)) return Xapian::Query(op, parts.begin(), parts.end(), window);
-        // A phrase in a field without positions (field_phrase.h): the field's words carry the
-        // weight; the phrase of the same words in the body, then the stored article, decide.
-        std::vector<Xapian::Query> body;
-        std::vector<std::string> words;
-        for (const auto& k : toks) {
-            body.emplace_back(k.term);
-            words.push_back(k.term);
-        }
-        auto* check = new FieldPhraseCheck(f.name == "title" ? PhraseField::Title : PhraseField::Quote, prefix,
-                                           std::move(words), window, t.slop < 0);
-        Xapian::Query exact(Xapian::Query::OP_AND, Xapian::Query(op, body.begin(), body.end(), window),
-                            Xapian::Query(check->release()));
-        return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()), exact);
+        if (t.slop >= 0)
+            return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(),
+                                 static_cast<Xapian::termcount>(parts.size() + static_cast<std::size_t>(t.slop)));
+        return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
     }
 
     std::string_view s_;

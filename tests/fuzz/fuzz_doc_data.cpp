@@ -44,6 +44,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto json = [](const news::Article& a) {
         return news::to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     };
-    if (json(*fast) != json(*slow) || fast->text != slow->text || fast->quotations != slow->quotations) std::abort();
+    if (json(*fast) != json(*slow) || fast->text != slow->text) std::abort();
     return 0;
 }
