@@ -62,6 +62,22 @@ bool looks_like_name(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// Words glued by a scraper ("newsLiveon"): three lower-case ASCII letters, a capital, two
+// lower-case letters ([a-z]{3,}[A-Z][a-z]{2,} anywhere in @p s).
+bool has_glued_words(std::string_view s) {
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    std::size_t run = 0;  // lower-case letters just before i
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] >= 'A' && s[i] <= 'Z' && run >= 3 && i + 2 < s.size() && lower(s[i + 1]) && lower(s[i + 2])) return true;
+        run = lower(s[i]) ? run + 1 : 0;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool is_boilerplate(std::string_view paragraph) {
     std::string_view p = trim(paragraph);
     if (p.size() > 160) return false;
@@ -91,8 +107,7 @@ bool is_boilerplate(std::string_view paragraph) {
         std::size_t sp = p.rfind(' ');
         std::string_view last = sp == std::string_view::npos ? p : p.substr(sp + 1);
         if (last.size() > 60) return false;
-        static const std::regex glued("[a-z]{3,}[A-Z][a-z]{2,}");
-        if (std::regex_search(std::string(last), glued)) return true;
+        if (has_glued_words(last)) return true;
     }
     return false;
 }
@@ -141,6 +156,10 @@ std::string find_dateline(std::string_view paragraph) {
 std::vector<std::string> parse_reported_from(std::string_view paragraph) {
     // A byline is one short line; std::regex recurses per character, so never feed it long text.
     if (trim(paragraph).size() > 400) return {};
+    // Neither pattern can match without its words: most paragraphs stop here, before std::regex
+    // (which was 1.4% of indexing for every paragraph of every article).
+    if (paragraph.find(" reported from ") == std::string_view::npos && paragraph.find("eporting by ") == std::string_view::npos)
+        return {};
     std::string p(trim(paragraph));
     static const std::regex reported(R"(^(.+?) reported from (.+?)\.?$)");
     static const std::regex reporting_by(R"(^\(?(?:Additional )?[Rr]eporting by (.+?)(?:;.*)?\)?\.?$)");

@@ -20,6 +20,8 @@ TEST_CASE("is_boilerplate spots site furniture", "[structure]") {
     auto row = GENERATE(values<Row>({
         {"IE 11 is not supported. For an optimal experience visit our site on another browser.", true},
         {"Get more newsLiveon", true},
+        {"Top storiesWatchNow", true},       // glued at the end of the last word
+        {"Sports scoresMore", true},
         {"Advertisement", true},
         {"ADVERTISEMENT", true},
         {"  Share  ", true},
@@ -32,6 +34,9 @@ TEST_CASE("is_boilerplate spots site furniture", "[structure]") {
         {"iPhone sales rise", false},
         {"Why PayPal matters", false},
         {"McDonald's opens in Portville", false},
+        {"Ride the GoLine", false},  // one lower-case letter before the capital: no
+        {"Port of newsMa", false},   // one lower-case letter after it: no
+        {"Ride the deLux", false},   // two before it: no
         {"The mayor said the pier would reopen on Monday.", false},
         {"Dockworkers went back to work on Monday after a deal that raises wages by 4 percent a year.", false},
         {"Share prices rose 4 percent on Monday.", false},
