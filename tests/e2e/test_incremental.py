@@ -32,7 +32,7 @@ env.check("0 new, 0 changed, 61 unchanged" in r.stderr, f"a re-run reads nothing
 time.sleep(0.02)
 for p in paths[:5]:  # change
     with open(p, "a") as f:
-        f.write("\nA late correction was appended to this article.\n")
+        f.write("\nA late correction was appended to this article after reindexing.\n")
 for p in paths[5:10]:  # delete
     os.remove(p)
 extra = os.path.join(env.work, "extra")
@@ -43,6 +43,10 @@ write_feed([{"id": "r0", "title": "Feed record 0", "date": "2024-02-01", "text":
 r = env.index("--db", db, "--prune", src)
 env.check("5 new, 6 changed, 50 unchanged, 5 removed" in r.stderr, f"summary of the second run: {r.stderr}")
 env.equal(env.ids(db, "correction"), {f"articles/{os.path.relpath(p, src)}" for p in paths[:5]}, "changed text found")
+# A word first met in this incremental run is in the stem table too: "reindexed" finds
+# "reindexing" only through it.
+env.equal(env.ids(db, "reindexed"), {f"articles/{os.path.relpath(p, src)}" for p in paths[:5]}, "stem table of an incremental run")
+env.equal(env.ids(db, "title:reindexed"), set(), "no title match")
 env.equal(env.ids(db, "revised"), {"articles/feed.jsonl#r0"}, "changed record")
 env.equal(env.ids(db, "title:record"), {"articles/feed.jsonl#r0", "articles/feed.jsonl#r9"}, "removed records gone")
 
