@@ -7,29 +7,110 @@
 #include "indexer/readers/reader.h"
 #include "indexer/readers/text_reader.h"
 
+#include <simdjson.h>
+
+#include <cstdint>
+#include <optional>
+
 namespace news::readers {
 namespace {
 
-std::string first_string(const nlohmann::json& j, std::initializer_list<const char*> keys) {
-    for (const char* k : keys) {
-        auto it = j.find(k);
-        if (it == j.end()) continue;
+namespace dom = simdjson::dom;
+
+// A record read through nlohmann: the reference.
+class NlohmannRecord {
+public:
+    explicit NlohmannRecord(const nlohmann::json& j) : j_(j) {}
+    [[nodiscard]] bool is_object() const { return j_.is_object(); }
+    [[nodiscard]] bool has(const char* k) const { return j_.find(k) != j_.end(); }
+    // The value of @p k when it is a string, or an integer written in decimal.
+    [[nodiscard]] std::optional<std::string> text(const char* k) const {
+        auto it = j_.find(k);
+        if (it == j_.end()) return std::nullopt;
         if (it->is_string()) return it->get<std::string>();
         if (it->is_number_integer()) return std::to_string(it->get<long long>());
+        return std::nullopt;
     }
+    [[nodiscard]] std::optional<std::string> str(const char* k) const {
+        auto it = j_.find(k);
+        if (it == j_.end() || !it->is_string()) return std::nullopt;
+        return it->get<std::string>();
+    }
+    // The strings of an array value (other items skipped), or nullopt when it is no array.
+    [[nodiscard]] std::optional<std::vector<std::string>> strings(const char* k) const {
+        auto it = j_.find(k);
+        if (it == j_.end() || !it->is_array()) return std::nullopt;
+        std::vector<std::string> out;
+        for (const auto& v : *it)
+            if (v.is_string()) out.push_back(v.get<std::string>());
+        return out;
+    }
+
+private:
+    const nlohmann::json& j_;
+};
+
+// The same record read through simdjson's DOM, several times faster. A repeated key counts
+// with its last value, as in nlohmann.
+class SimdRecord {
+public:
+    explicit SimdRecord(dom::element e) {
+        dom::object o;
+        object_ = e.get_object().get(o) == simdjson::SUCCESS;
+        if (object_)
+            for (auto [key, value] : o) fields_.emplace_back(key, value);
+    }
+    [[nodiscard]] bool is_object() const { return object_; }
+    [[nodiscard]] bool has(const char* k) const { return find(k) != nullptr; }
+    [[nodiscard]] std::optional<std::string> text(const char* k) const {
+        const dom::element* v = find(k);
+        if (!v) return std::nullopt;
+        std::string_view sv;
+        std::int64_t i = 0;
+        std::uint64_t u = 0;
+        if (v->get_string().get(sv) == simdjson::SUCCESS) return std::string(sv);
+        if (v->get_int64().get(i) == simdjson::SUCCESS) return std::to_string(i);
+        // nlohmann keeps integers up to 2^64 - 1 as integers and converts them as long long
+        if (v->is_uint64() && v->get_uint64().get(u) == simdjson::SUCCESS) return std::to_string(static_cast<long long>(u));
+        return std::nullopt;
+    }
+    [[nodiscard]] std::optional<std::string> str(const char* k) const {
+        const dom::element* v = find(k);
+        std::string_view sv;
+        if (!v || v->get_string().get(sv) != simdjson::SUCCESS) return std::nullopt;
+        return std::string(sv);
+    }
+    [[nodiscard]] std::optional<std::vector<std::string>> strings(const char* k) const {
+        const dom::element* v = find(k);
+        dom::array items;
+        if (!v || v->get_array().get(items) != simdjson::SUCCESS) return std::nullopt;
+        std::vector<std::string> out;
+        for (dom::element item : items) {
+            std::string_view sv;
+            if (item.get_string().get(sv) == simdjson::SUCCESS) out.emplace_back(sv);
+        }
+        return out;
+    }
+
+private:
+    [[nodiscard]] const dom::element* find(std::string_view k) const {
+        for (auto it = fields_.rbegin(); it != fields_.rend(); ++it)
+            if (it->first == k) return &it->second;
+        return nullptr;
+    }
+    bool object_ = false;
+    std::vector<std::pair<std::string_view, dom::element>> fields_;
+};
+
+template <class Record>
+std::string first_string(const Record& r, std::initializer_list<const char*> keys) {
+    for (const char* k : keys)
+        if (auto v = r.text(k)) return *v;
     return {};
 }
 
-std::size_t line_of(const std::string& content, std::size_t byte) {
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < byte && i < content.size(); ++i)
-        if (content[i] == '\n') ++line;
-    return line;
-}
-
-}  // namespace
-
-Article article_from_record(const nlohmann::json& r, const std::string& path, const std::string& id) {
+template <class Record>
+Article article_from(const Record& r, const std::string& path, const std::string& id) {
     if (!r.is_object()) throw ReadError("record is not a JSON object");
     Article a;
     a.path = path;
@@ -50,19 +131,35 @@ Article article_from_record(const nlohmann::json& r, const std::string& path, co
     std::string lang = first_string(r, {"language", "lang"});
     if (!lang.empty()) a.language = lang;
     for (const char* k : {"author", "authors", "byline"}) {
-        auto it = r.find(k);
-        if (it == r.end()) continue;
-        if (it->is_string()) a.authors = split_names(it->get<std::string>());
-        else if (it->is_array())
-            for (const auto& v : *it)
-                if (v.is_string()) a.authors.push_back(v.get<std::string>());
+        if (!r.has(k)) continue;
+        if (auto s = r.str(k)) a.authors = split_names(*s);
+        else if (auto v = r.strings(k)) a.authors = std::move(*v);
         break;
     }
-    if (auto it = r.find("topics"); it != r.end() && it->is_array())
-        for (const auto& v : *it)
-            if (v.is_string()) a.topics.push_back(v.get<std::string>());
+    if (auto v = r.strings("topics")) a.topics = std::move(*v);
     extract::apply_structure(a, split_paragraphs(text), false);
     return a;
+}
+
+std::size_t line_of(const std::string& content, std::size_t byte) {
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < byte && i < content.size(); ++i)
+        if (content[i] == '\n') ++line;
+    return line;
+}
+
+}  // namespace
+
+Article article_from_record(const nlohmann::json& r, const std::string& path, const std::string& id) {
+    return article_from(NlohmannRecord(r), path, id);
+}
+
+Article article_from_record_fast(std::string_view json, const std::string& path, const std::string& id) {
+    thread_local dom::parser parser;
+    dom::element e;
+    if (parser.parse(json.data(), json.size()).get(e) != simdjson::SUCCESS)
+        return article_from_record(nlohmann::json::parse(json), path, id);  // nlohmann's error, or its reading
+    return article_from(SimdRecord(e), path, id);
 }
 
 std::vector<Article> read_json(const std::string& content, const std::string& path, const std::string& id) {
@@ -71,6 +168,8 @@ std::vector<Article> read_json(const std::string& content, const std::string& pa
         j = nlohmann::json::parse(content);
     } catch (const nlohmann::json::parse_error& e) {
         throw ReadError(std::string("invalid JSON: ") + e.what(), line_of(content, e.byte));
+    } catch (const nlohmann::json::exception& e) {  // a number out of range (1e999): no position
+        throw ReadError(std::string("invalid JSON: ") + e.what());
     }
     std::vector<Article> out;
     if (j.is_array()) {
@@ -93,9 +192,8 @@ std::vector<Article> read_jsonl(const std::string& content, const std::string& p
         b = e + 1;
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
         try {
-            nlohmann::json j = nlohmann::json::parse(line);
-            out.push_back(article_from_record(j, path, id + "#" + std::to_string(line_no)));
-        } catch (const nlohmann::json::parse_error& err) {
+            out.push_back(article_from_record_fast(line, path, id + "#" + std::to_string(line_no)));
+        } catch (const nlohmann::json::exception& err) {  // a syntax error, or a number out of range (1e999)
             errors.emplace_back(line_no, std::string("invalid JSON: ") + err.what());
         } catch (const ReadError& err) {
             errors.emplace_back(line_no, err.what());

@@ -231,6 +231,7 @@ TEST_CASE("read_json errors", "[readers]") {
         {"{\"title\":\"x\"}", 0, "no text"},
         {"[1, 2]", 0, "not a JSON object"},
         {"{\"text\":\"x\",\"date\":\"soon\"}", 0, "'soon' is not a date"},
+        {"{\"text\":\"x\",\"n\":1e999}", 0, "invalid JSON"},  // out of range: a ReadError too
     }));
     CAPTURE(row.content);
     try {
@@ -249,19 +250,24 @@ TEST_CASE("read_jsonl keeps good lines and reports bad ones by line", "[readers]
         "{bad\n"                  // 3
         "{\"title\":\"no text\"}\n"  // 4
         "{\"text\":\"five.\"}\n"  // 5
-        "   \n";                  // 6: blank
+        "   \n"                   // 6: blank
+        "{\"text\":\"x\",\"n\":1e999}\n"  // 7: a number out of range stops only its line
+        "{\"text\":\"eight.\"}\n";  // 8
     std::vector<std::pair<std::size_t, std::string>> errors;
     const auto v = read_jsonl(content, "feed.jsonl", "feed.jsonl", errors);
-    REQUIRE(v.size() == 2);
+    REQUIRE(v.size() == 3);
     CHECK(v[0].id == "feed.jsonl#1");
     CHECK(v[0].text == "one.");
     CHECK(v[1].id == "feed.jsonl#5");
     CHECK(v[1].text == "five.");
-    REQUIRE(errors.size() == 2);
+    CHECK(v[2].id == "feed.jsonl#8");
+    REQUIRE(errors.size() == 3);
     CHECK(errors[0].first == 3);
     CHECK_THAT(errors[0].second, Catch::Contains("invalid JSON"));
     CHECK(errors[1].first == 4);
     CHECK_THAT(errors[1].second, Catch::Contains("no text"));
+    CHECK(errors[2].first == 7);
+    CHECK_THAT(errors[2].second, Catch::Contains("invalid JSON") && Catch::Contains("overflow"));
 }
 
 TEST_CASE("decode_to_utf8", "[readers]") {
@@ -493,4 +499,76 @@ TEST_CASE("a short line before glued navigation text is not lost", "[readers]") 
     CHECK(a.dek == "Dockworkers returned to the piers on Monday, the union said.");
     CHECK_THAT(a.text, Catch::Contains("Dockworkers returned to the piers"));
     CHECK_THAT(a.text, !Catch::Contains("newsLiveon"));
+}
+
+namespace {
+
+// A JSON Lines record through one reader: the Article as JSON, or what it threw.
+template <class Read>
+std::string outcome(Read&& read) {
+    try {
+        return to_json(read()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    } catch (const ReadError& e) {
+        return std::string("ReadError: ") + e.what();
+    } catch (const nlohmann::json::exception& e) {
+        return std::string("json: ") + e.what();
+    }
+}
+
+}  // namespace
+
+TEST_CASE("JSON Lines: simdjson's reading of a record is nlohmann's", "[reader][json]") {
+    const std::string lines[] = {
+        R"({"id":"a1","title":"Port strike","date":"2024-03-05","text":"Cranes stood still.\n\nPickets stayed."})",
+        R"({"docid":42,"headline":"Numbers","published":"March 5, 2024","body":"Text."})",
+        R"({"doc_id":18446744073709551615,"content":"Big id."})",  // largest unsigned: as long long
+        R"({"id":-7,"text":"Negative id."})",
+        R"({"id":1.5,"text":"A float id is no id."})",
+        R"({"id":"x","id":"y","text":"first","text":"last wins"})",  // repeated keys
+        R"({"id":"x","text":""})",                                    // no text
+        R"({"id":"x"})",
+        R"({"text":"t","date":"not a date"})",
+        R"({"text":"t","date":20240305})",
+        R"({"text":"t","author":"Ann Lee and Bo Chen"})",
+        R"({"text":"t","authors":["Ann Lee",3,null,"Bo Chen",["x"]]})",
+        R"({"text":"t","author":{"name":"x"},"authors":["never read"]})",  // the first present key decides
+        R"({"text":"t","byline":"By Cy Dunn"})",
+        R"({"text":"t","topics":["ports",1,"labor"],"topics":"not an array"})",
+        R"({"text":"t","language":"fr","lang":"de","source":"Harbor Ledger","url":"https://x","dateline":"PORTVILLE"})",
+        R"({"text":"t","publisher":5,"outlet":"Ledger"})",
+        R"({"text":"caf\u00e9 \ud83d\ude00 \"q\" \\ \/ \b\f\n\r\t","title":"\u0000nul"})",
+        R"(  {"text" : "spaces" }  )",
+        R"(["not","an","object"])",
+        R"("a string")",
+        R"(42)",
+        R"({"text":"t",})",                       // syntax errors: nlohmann's message
+        R"({"text":"t"} trailing)",
+        R"({"text":"bad utf-8 )" "\xC3\x28" R"("})",
+        R"({"text":"raw )" "\x01" R"( control"})",
+        R"({"text":"t","n":1e999})",
+        R"({"text":"t","n":123456789012345678901234567890})",
+        R"({"text":"lone \ud83d surrogate"})",
+    };
+    for (const std::string& line : lines) {
+        CAPTURE(line);
+        const std::string slow = outcome([&] { return article_from_record(nlohmann::json::parse(line), "f.jsonl", "f.jsonl#1"); });
+        const std::string fast = outcome([&] { return article_from_record_fast(line, "f.jsonl", "f.jsonl#1"); });
+        CHECK(fast == slow);
+    }
+    // And through read_jsonl, line numbers and errors included.
+    std::string file;
+    for (const std::string& line : lines) file += line + "\n";
+    std::vector<std::pair<std::size_t, std::string>> errors;
+    const std::vector<Article> got = read_jsonl(file, "f.jsonl", "f.jsonl", errors);
+    std::size_t ok = 0, bad = 0;
+    for (std::size_t i = 0; i < std::size(lines); ++i) {
+        try {
+            (void)article_from_record(nlohmann::json::parse(lines[i]), "f.jsonl", "f.jsonl#1");
+            ++ok;
+        } catch (const std::exception&) {
+            ++bad;
+        }
+    }
+    CHECK(got.size() == ok);
+    CHECK(errors.size() == bad);
 }
