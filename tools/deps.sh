@@ -7,7 +7,7 @@ packages=(
   libicu-dev                 # Unicode normalisation, word boundaries, charset detection
   libboost-program-options-dev  # command-line options
   nlohmann-json3-dev         # JSON input, document data and output
-  libsimdjson-dev            # reading the stored article of search results (fast)
+  libsimdjson-dev            # reading JSON Lines records and stored articles (fast)
   libzstd-dev                # compressing the stored article
   libgumbo-dev pkg-config    # HTML pages: the gumbo parser, found through pkg-config
   catch2                     # unit tests
