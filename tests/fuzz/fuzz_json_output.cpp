@@ -6,6 +6,7 @@
 /// and --jsonl, with and without --batch, both must print the same bytes or both refuse
 /// (nlohmann::json::exception); anything else aborts.
 #include "searcher/format/output.h"
+#include "tests/support/differential.h"
 
 #include <fuzzer/FuzzedDataProvider.h>
 #include <nlohmann/json.hpp>
@@ -76,16 +77,7 @@ news::search::Hit hit(FuzzedDataProvider& in) {
     return h;
 }
 
-std::string printed(const news::search::Results& r, const news::search::OutputOptions& o, bool plain) {
-    std::ostringstream out;
-    try {
-        if (plain) news::search::print_results_nlohmann(out, r, o);
-        else news::search::print_results(out, r, o);
-    } catch (const nlohmann::json::exception&) {
-        return "throws";
-    }
-    return out.str();
-}
+using news::testing::printed;
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 /// same message); anything else aborts.
 #include "indexer/readers/json_reader.h"
 #include "indexer/readers/reader.h"
+#include "tests/support/differential.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,27 +15,14 @@
 #include <string>
 #include <string_view>
 
-namespace {
-
-template <class Read>
-std::string outcome(Read&& read) {
-    try {
-        return news::to_json(read()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    } catch (const news::readers::ReadError& e) {
-        return std::string("ReadError: ") + e.what();
-    } catch (const nlohmann::json::exception& e) {
-        return std::string("json: ") + e.what();
-    }
-}
-
-}  // namespace
+using news::testing::record_outcome;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view line(reinterpret_cast<const char*>(data), size);
-    const std::string slow = outcome([&] {
+    const std::string slow = record_outcome([&] {
         return news::readers::article_from_record(nlohmann::json::parse(line), "f.jsonl", "f.jsonl#1");
     });
-    const std::string fast = outcome([&] { return news::readers::article_from_record_fast(line, "f.jsonl", "f.jsonl#1"); });
+    const std::string fast = record_outcome([&] { return news::readers::article_from_record_fast(line, "f.jsonl", "f.jsonl#1"); });
     if (fast != slow) std::abort();
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "indexer/pipeline.h"
 #include "searcher/doc_data.h"
 #include "searcher/format/output.h"
+#include "tests/support/differential.h"
 #include "searcher/search.h"
 
 #include <catch2/catch.hpp>
@@ -84,16 +85,7 @@ news::search::Hit tricky_hit(int variant) {
     return h;
 }
 
-std::string printed(const news::search::Results& r, const news::search::OutputOptions& o, bool plain) {
-    std::ostringstream out;
-    try {
-        if (plain) news::search::print_results_nlohmann(out, r, o);
-        else news::search::print_results(out, r, o);
-    } catch (const nlohmann::json::exception&) {
-        return "throws";
-    }
-    return out.str();
-}
+using news::testing::printed;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include "indexer/readers/manifest.h"
 #include "indexer/readers/reader.h"
 #include "indexer/readers/text_reader.h"
+#include "tests/support/differential.h"
 
 #include <catch2/catch.hpp>
 
@@ -501,21 +502,7 @@ TEST_CASE("a short line before glued navigation text is not lost", "[readers]") 
     CHECK_THAT(a.text, !Catch::Contains("newsLiveon"));
 }
 
-namespace {
-
-// A JSON Lines record through one reader: the Article as JSON, or what it threw.
-template <class Read>
-std::string outcome(Read&& read) {
-    try {
-        return to_json(read()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    } catch (const ReadError& e) {
-        return std::string("ReadError: ") + e.what();
-    } catch (const nlohmann::json::exception& e) {
-        return std::string("json: ") + e.what();
-    }
-}
-
-}  // namespace
+using news::testing::record_outcome;
 
 TEST_CASE("JSON Lines: simdjson's reading of a record is nlohmann's", "[reader][json]") {
     const std::string lines[] = {
@@ -551,8 +538,8 @@ TEST_CASE("JSON Lines: simdjson's reading of a record is nlohmann's", "[reader][
     };
     for (const std::string& line : lines) {
         CAPTURE(line);
-        const std::string slow = outcome([&] { return article_from_record(nlohmann::json::parse(line), "f.jsonl", "f.jsonl#1"); });
-        const std::string fast = outcome([&] { return article_from_record_fast(line, "f.jsonl", "f.jsonl#1"); });
+        const std::string slow = record_outcome([&] { return article_from_record(nlohmann::json::parse(line), "f.jsonl", "f.jsonl#1"); });
+        const std::string fast = record_outcome([&] { return article_from_record_fast(line, "f.jsonl", "f.jsonl#1"); });
         CHECK(fast == slow);
     }
     // And through read_jsonl, line numbers and errors included.
