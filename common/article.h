@@ -50,9 +50,10 @@ struct Article {
 [[nodiscard]] nlohmann::json to_json(const Article& a);
 [[nodiscard]] Article article_from_json(const nlohmann::json& j);
 
-/// Xapian document data: the JSON of the article without its text and without the text of
-/// its quotes (both derive from the text and the quote offsets), a NUL byte, then the text.
-/// About half the size of the full JSON, and only the small part is parsed.
+/// The stored article ("document data", kept zstd-compressed in value slot
+/// schema::kStoredSlot, see common/stored.h): the JSON of the article without its text and
+/// without the text of its quotes (both derive from the text and the quote offsets), a NUL
+/// byte, then the text. About half the size of the full JSON, and only the small part is parsed.
 [[nodiscard]] std::string to_document_data(const Article& a);
 /// Reads document data back; throws nlohmann::json::exception on malformed data.
 [[nodiscard]] Article article_from_document_data(std::string_view data);
