@@ -990,6 +990,21 @@ bool reads_as_speech(std::string_view inner) {
            starts_upper(inner.substr(b));
 }
 
+// Nothing but white space, a paragraph start or a sentence end before byte @p at.
+bool opens_sentence(std::string_view text, std::size_t at) {
+    while (at > 0 && (is_space(static_cast<unsigned char>(text[at - 1])) ||
+                      (at >= 2 && static_cast<unsigned char>(text[at - 2]) == 0xC2 &&
+                       static_cast<unsigned char>(text[at - 1]) == 0xA0))) {
+        if (text[at - 1] == '\n') return true;
+        at -= static_cast<unsigned char>(text[at - 1]) == 0xA0 ? 2 : 1;
+    }
+    if (at == 0 || text[at - 1] == '.' || text[at - 1] == '!' || text[at - 1] == '?' || text[at - 1] == ':' ||
+        text[at - 1] == '"')
+        return true;
+    // a closing curly mark: “...” “No!”
+    return at >= 3 && text.substr(at - 3, 3) == "\xE2\x80\x9D";
+}
+
 // A name in capitals, every word but the small ones capitalised ("Meet the Press").
 bool title_case(std::string_view inner) {
     static const Set small = {"the", "a", "an", "of", "with", "and", "or", "in", "on", "at", "to", "for", "by"};
@@ -1779,6 +1794,9 @@ void extract_speakers(Article& a) {
         const QuoteSpan& q = d.quotes[qi];
         std::string qtext(a.text.substr(q.start, q.end - q.start));
         if (!who[qi] || !reads_as_speech(qtext) || programme_title(d.text, q)) continue;
+        // A one-word cry is speech only when it opens its sentence (“No,” said the senator), not
+        // inside one (greeted with chants of “Ahoy!”).
+        if (count_words(qtext) < 2 && !opens_sentence(d.text, q.open)) continue;
         const Mention& m = *who[qi];
         auto it = std::find_if(a.speakers.begin(), a.speakers.end(), [&](const Speaker& s) { return s.name == m.name; });
         if (it == a.speakers.end()) {

@@ -587,6 +587,12 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // the object of a preposition is not the antecedent of a subject pronoun
         {"The report was sent to Ida Brandt.\n\n“We were never told,” she said.", {}},
         {"Tom Okafor has a White House bid.\n\n“We were never told,” he said.", {"Tom Okafor"}},
+        // a one-word cry inside a sentence is no speech; one opening its sentence is
+        {"The mayor was greeted with chants of “Ahoy!” at the pier, according to Ida Brandt, the harbor master.", {}},
+        {"The mayor was greeted with chants of “Ahoy there!” at the pier, according to Ida Brandt, the harbor master.",
+         {"Ida Brandt"}},
+        {"“Never!” Ida Brandt shouted at the board.", {"Ida Brandt"}},
+        {"The board voted.\n\n“Shame!” said Ida Brandt.", {"Ida Brandt"}},
     }));
     CAPTURE(row.text);
     CHECK(names(article(row.text)) == row.speakers);
