@@ -403,6 +403,23 @@ bool common_plural(std::string_view w) {
     return false;
 }
 
+// People who speak for an organisation named after a preposition that follows them, opening
+// their sentence: "Officials at the Harbor Board", "A spokeswoman for Coastal Sailors". k is
+// the word of the preposition; true when the word before it is such a noun.
+bool speaks_for_org(const std::vector<Word>& ws, std::size_t k) {
+    static const Set preps = {"at", "for", "of", "with"};
+    if (k < 1 || k >= ws.size() || !preps.count(ws[k].core)) return false;
+    const Word& noun = ws[k - 1];
+    if (noun.para != ws[k].para || noun.comma || noun.stop) return false;
+    std::string l = noun.core;
+    for (char& ch : l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!kPersonNouns.count(l) && !common_plural(l)) return false;
+    auto opens = [&](std::size_t i) { return i == 0 || ws[i - 1].stop || ws[i - 1].para != ws[i].para || ws[i].after_quote; };
+    std::size_t first = k - 1;
+    if (first > 0 && kDeterminers.count(ws[first - 1].core) && ws[first - 1].para == noun.para) --first;
+    return opens(first);
+}
+
 // The noun phrase "the commission" / "one questioner" / "the Indiana governor" ending at word p-1.
 std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t p) {
     const Word& head = ws[p - 1];
@@ -710,6 +727,24 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             e = run_end(ws, b);
             if (e > c) return std::nullopt;
         }
+        // (after "and" or a comma: "Brandt's metaphor is telling" is no attribution)
+        bool owner_noun = e < c && ws[e - 1].poss && !ws[e].cap && ws[e].para == cue.para &&
+                          (coordinated || ws[c - 1].comma);
+        // (not when a name follows the noun: "Ida Brandt's harbor master Tom Okafor said")
+        for (std::size_t k = e; owner_noun && k < c && k < e + 4; ++k) {
+            if (ws[k].cap) owner_noun = false;
+            if (ws[k].comma) break;
+        }
+        if (owner_noun) {
+            // "Ida Brandt's relatives, ..., said": the owner's noun is the subject, unnamed.
+            Mention m;
+            std::string np(text.substr(ws[b].b, ws[e].e - ws[b].b));
+            while (!np.empty() && (np.back() == ',' || np.back() == '.' || np.back() == ':' || np.back() == ';')) np.pop_back();
+            m.name = np;
+            m.named = false;
+            m.kind = kPersonNouns.count(ws[e].core) || common_plural(ws[e].core) ? "person" : "organization";
+            return m;
+        }
         if (e < c && !ws[e - 1].comma) {
             const std::string& next = ws[e].core;
             bool verb = auxiliaries.count(next) || (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
@@ -801,8 +836,17 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             static const Set preps = {"at", "of", "from", "with", "for"};
             std::size_t k = b;
             if (k > 0 && (ws[k - 1].core == "the" || ws[k - 1].core == "The")) --k;
+            // "The Commission on Harbor Fees announced": an organisation's name joined by "on".
+            if (b >= 2 && ws[b - 1].core == "on" && ws[b - 2].cap && kOrgWords.count(ws[b - 2].core) &&
+                !ws[b - 2].comma && ws[b - 2].para == cue.para) {
+                std::size_t nb = run_start(ws, b - 1);
+                if (auto m = split_run(ws, nb, b - 1); m && m->kind == "organization") {
+                    m->name += " on " + join(ws, b, p);
+                    return m;
+                }
+            }
             if (k > 1 && k < b + 1 && preps.count(ws[k - 1].core) && ws[k - 2].cap && !ws[k - 2].comma &&
-                ws[k - 2].para == cue.para) {
+                ws[k - 2].para == cue.para && !speaks_for_org(ws, k - 1)) {
                 std::size_t nb = run_start(ws, k - 1);
                 if (auto m = split_run(ws, nb, k - 1); m && m->kind == "person") return m;
             }
@@ -825,7 +869,12 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                             break;
                         }
             }
-            if (b < p) return split_run(ws, b, p);
+            if (b < p) {
+                auto m = split_run(ws, b, p);
+                std::size_t bb = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;
+                if (m && bb > 0 && ws[bb - 1].core == "at" && speaks_for_org(ws, bb - 1)) m->kind = "organization";
+                return m;
+            }
         }
         if (!prev.cap && !prev.comma)
             if (auto np = noun_phrase(text, ws, p)) return np;
@@ -867,6 +916,12 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 std::size_t bb = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;
                 bool org_subject = m && m->kind == "organization" &&
                                    (bb == 0 || ws[bb - 1].stop || ws[bb - 1].para != cue.para || ws[bb].after_quote);
+                // "Officials at Harbor Board Investigations, a division of ..., said": the organisation.
+                // (people are "at" an organisation, never at a person)
+                if (m && bb > 0 && speaks_for_org(ws, bb - 1)) {
+                    if (ws[bb - 1].core == "at") m->kind = "organization";
+                    return m;
+                }
                 if (!m || (m->kind != "person" && !org_subject) || place_chain(ws, b) != std::string::npos) continue;
                 // (a conjunction opening the sentence is no clause: "As John Cornyn, ..., put it")
                 bool opener = b > 0 && (ws[b - 1].core == "As" || ws[b - 1].core == "But" || ws[b - 1].core == "And") &&
@@ -890,7 +945,14 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     // "..., told MSNBC": the name after "told" is who was told, never the speaker.
     if (cue.core == "told" || cue.core == "tells") inverted = false;
     if (inverted && !cue.stop && !cue.comma && c + 1 < ws.size() && ws[c + 1].para == cue.para) {
-        if (kPronouns.count(ws[c + 1].core)) return Mention{ws[c + 1].core, "", "person", true};
+        if (kPronouns.count(ws[c + 1].core)) {
+            // ", said they were concerned": the pronoun opens the said clause; the subject is
+            // before the comma (after a quote, “...,” said he, it is the subject).
+            bool clause = !cue.after_quote && !ws[c + 1].comma && !ws[c + 1].stop && c + 2 < ws.size() &&
+                          ws[c + 2].para == cue.para && !ws[c + 1].before_quote;
+            if (clause) return std::nullopt;
+            return Mention{ws[c + 1].core, "", "person", true};
+        }
         // (not after a cue that takes an object: "told a young woman")
         static const Set object_cues = {"told", "tells", "asked", "asks", "urged", "called", "accused", "praised",
                                         "blasted", "slammed", "mocked", "criticized", "dismissed", "described"};
@@ -1177,6 +1239,12 @@ void extract_speakers(Article& a) {
                                       "during", "via", "among", "outside", "inside", "his", "her", "their", "its",
                                       "our", "my", "your", "a", "an"};
             bool object = i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && preps.count(ws[i - 1].core);
+            // ... through one modifier: "in upstate Portville", "from rural Lake County"
+            static const Set place_preps = {"in", "from", "to", "across", "throughout", "near", "of", "at"};
+            object |= i > 1 && !ws[i - 1].cap && !ws[i - 1].comma && !ws[i - 1].stop && !ws[i - 2].comma &&
+                      !ws[i - 2].stop && ws[i - 2].para == ws[i].para && place_preps.count(ws[i - 2].core) &&
+                      !kRoleNouns.count(ws[i - 1].core) && !kDeterminers.count(ws[i - 1].core) &&
+                      !ws[i - 1].core.ends_with("s");
             // "the Islamic State", "The White House": a thing, not a person.
             object |= ws[i].core == "The" || (i > 0 && ws[i - 1].core == "the" && ws[i - 1].para == ws[i].para);
             bool known = mention_surnames.count(m->name) > 0;  // "Ham" after "Norman Ham"
@@ -1326,12 +1394,16 @@ void extract_speakers(Article& a) {
                     ev.who.name.clear();
                     for (std::size_t k = ev.cue; k-- > 0 && k + 300 > ev.cue;) {
                         if (!nouns.count(ws[k].core) || k == 0) continue;
+                        // (the writer's own: "my father", "My mother")
+                        auto det = [&](const std::string& w) {
+                            return kDeterminers.count(w) || w == "my" || w == "My" || w == "your" || w == "Your";
+                        };
                         std::size_t d0 = k - 1;
-                        if (!ws[d0].cap && !kDeterminers.count(ws[d0].core) && !ws[d0].poss && d0 > 0) --d0;
-                        if (kDeterminers.count(ws[d0].core) || ws[d0].poss) {
+                        if (!ws[d0].cap && !det(ws[d0].core) && !ws[d0].poss && d0 > 0) --d0;
+                        if (det(ws[d0].core) || ws[d0].poss) {
                             std::string np = std::string(d.text.substr(ws[d0].b, ws[k].e - ws[d0].b));
                             while (!np.empty() && (np.back() == ',' || np.back() == '.')) np.pop_back();
-                            if (kDeterminers.count(ws[d0].core))
+                            if (det(ws[d0].core))
                                 np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
                             ev.who = Mention{np, "", "person", false, false};
                         }
@@ -1817,7 +1889,7 @@ void extract_speakers(Article& a) {
         if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
     };
     for (const Speaker& s : a.speakers)
-        if (starts_upper(s.name))  // not "the commission"
+        if (starts_upper(s.name) && starts_upper(last_word(s.name)))  // not "the commission", "Okafor's lawyers"
             add_unique(s.kind == "person" ? a.persons : a.organizations, s.name);
     for (const Named& n : named) add_unique(n.kind == "person" ? a.persons : a.organizations, n.name);
     for (const Event& ev : events)

@@ -455,6 +455,16 @@ TEST_CASE("organisations as speakers", "[speakers]") {
         {"“We oppose the pier,” the Coastal Sailors Club said.", "Coastal Sailors Club", "organization"},
         {"The PHB said growth would be “weak and uneven.”", "PHB", "organization"},
         {"According to the PHB, growth will be “weak and uneven.”", "PHB", "organization"},
+        {"The Commission on Harbor Fees announced that the fees were “a fair price for a safe port.”",
+         "Commission on Harbor Fees", "organization"},
+        // people speaking for an organisation: the organisation
+        {"Officials at Harbor Safety Investigations said sailors “may use old charts to avoid the rules.”",
+         "Harbor Safety Investigations", "organization"},
+        {"Officials at Harbor Safety Investigations, a division of the Coast Office, said they feared sailors “may "
+         "use old charts to avoid the rules.”",
+         "Harbor Safety Investigations", "organization"},
+        {"A spokeswoman for the Coastal Sailors Club said the fees were “a tax on sailors.”", "Coastal Sailors Club",
+         "organization"},
         // X told OUTLET: the person, never the outlet
         {"Ida Brandt told The Portville Times that the plan was “a disaster for the coast.”", "Ida Brandt", "person"},
         {"“The plan is a disaster,” Ida Brandt told PHB News.", "Ida Brandt", "person"},
@@ -593,6 +603,20 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          {"Ida Brandt"}},
         {"“Never!” Ida Brandt shouted at the board.", {"Ida Brandt"}},
         {"The board voted.\n\n“Shame!” said Ida Brandt.", {"Ida Brandt"}},
+        // an organisation's name joined by "on" is no person, and no antecedent of "he"
+        {"Tom Okafor spoke at the pier.\n\nHe notes that the Commission on Harbor Fees announced a delay.\n\n"
+         "“It was a mess,” he says.",
+         {"Tom Okafor"}},
+        // a place after a preposition and a modifier is no antecedent of "he" or "she"
+        {"Tom Okafor bought land in upstate Portville Bay.\n\n“We were never told,” he said.", {"Tom Okafor"}},
+        {"The family bought land in upstate Portville Bay.\n\n“We were never told,” she said.", {}},
+        // ", said they were": the pronoun opens the clause, it does not stand for the last speaker
+        {"Senator Ida Brandt said the pier was unsafe.\n\nOfficials at Harbor Safety Investigations, a division "
+         "of the Coast Office, said they feared sailors “may use old charts to avoid the rules.”",
+         {"Harbor Safety Investigations"}},
+        // a name after the owner's noun is the subject, not the owner
+        {"Ida Brandt’s harbor master Tom Okafor said as much, arguing that the fees were “a tax on sailors.”",
+         {"Tom Okafor"}},
     }));
     CAPTURE(row.text);
     CHECK(names(article(row.text)) == row.speakers);
@@ -614,6 +638,9 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"“We lost a week,” she said, and said the plan would fail.", ""},
         // a name in the possessive before the subject noun: the noun phrase is the source
         {"Okafor’s lawyers relied on old charts to argue the pier was “public land since 1900.”", "Okafor’s lawyers"},
+        // ... and as the subject of a later cue in the sentence
+        {"Ida Brandt’s relatives, including her son, watched the boats and said they saw “more waves than ever.”",
+         "Ida Brandt’s relatives"},
         // an indefinite noun phrase with capitals is nobody's name, before or after the cue
         {"“The port is lost,” added a Portville Democrat. “We tried.”", "a Portville Democrat"},
         {"“The port is lost,” another Portville Republican added.", "another Portville Republican"},
@@ -626,6 +653,9 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"The so-called “harbor reform” passed.", ""},
         // one word is a term, not a quote
         {"The harbor board called it “theft.”", ""},
+        // no named person fits a pronoun: the writer's relative described before it is the source
+        {"My father bought a boat in upstate Portville Bay.\n\nHe told his friends that “the sea is the answer.”",
+         "my father"},
     }));
     CAPTURE(row.text);
     const Article a = article(row.text);
