@@ -869,6 +869,32 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                             break;
                         }
             }
+            // "Ida Brandt, president and CEO of Harbor Association said": the appositive's closing
+            // comma left out; the name opening the sentence before it is the subject.
+            if (b < p && b > 0 && !ws[b - 1].comma && !ws[b - 1].stop && ws[b - 1].para == cue.para) {
+                static const Set glue = {"a", "an", "the", "and", "of", "for", "at", "its", "their", "former",
+                                         "senior", "chief", "vice", "deputy", "executive", "co-founder"};
+                bool role = kTitles.count(ws[b].core) > 0;
+                for (std::size_t j = b; j-- > 0 && j + 8 > b;) {
+                    const Word& w = ws[j];
+                    if (w.stop || w.para != cue.para || w.before_quote) break;
+                    if (w.comma) {
+                        if (!w.cap || !role) break;
+                        std::size_t nb = run_start(ws, j + 1);
+                        bool opens = nb == 0 || ws[nb - 1].stop || ws[nb - 1].para != cue.para || ws[nb].after_quote;
+                        auto m = opens ? split_run(ws, nb, j + 1) : std::nullopt;
+                        if (m && m->kind == "person" && m->name.find(' ') != std::string::npos) {
+                            if (m->role.empty())
+                                m->role = clean_role(std::string(text.substr(ws[j + 1].b, ws[p - 1].e - ws[j + 1].b)));
+                            return m;
+                        }
+                        break;
+                    }
+                    if (w.cap) break;
+                    if (kRoleNouns.count(w.core)) role = true;
+                    else if (!glue.count(w.core)) break;
+                }
+            }
             if (b < p) {
                 auto m = split_run(ws, b, p);
                 std::size_t bb = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;

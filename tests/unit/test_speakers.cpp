@@ -614,6 +614,13 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Senator Ida Brandt said the pier was unsafe.\n\nOfficials at Harbor Safety Investigations, a division "
          "of the Coast Office, said they feared sailors “may use old charts to avoid the rules.”",
          {"Harbor Safety Investigations"}},
+        // an appositive whose closing comma is left out still leads back to the name ...
+        {"Ida Brandt, president and CEO of Portville Harbor Association stated, “It is not a harbor problem; it is "
+         "a math problem.”",
+         {"Ida Brandt"}},
+        // ... but only when it holds a role: a list is no appositive
+        {"After Ida Brandt, the board and the Portville Harbor Association said the fees were “a tax on sailors.”",
+         {"Portville Harbor Association"}},
         // a name after the owner's noun is the subject, not the owner
         {"Ida Brandt’s harbor master Tom Okafor said as much, arguing that the fees were “a tax on sailors.”",
          {"Tom Okafor"}},
