@@ -403,6 +403,16 @@ bool common_plural(std::string_view w) {
     return false;
 }
 
+// Documents that speak for whoever wrote or issued them: "the PHB report said", "Brandt's letter reads".
+const Set kDocuments = {"report", "statement", "study", "analysis", "survey", "letter", "memo", "release", "filing",
+                        "brief", "complaint", "ruling", "editorial", "website", "assessment", "audit", "review",
+                        "poll", "tweet", "email", "e-mail", "missive", "message", "speech", "remarks", "column",
+                        "op-ed", "essay", "post", "blog", "note", "testimony", "affidavit", "lawsuit", "petition"};
+// ... though the first ones only after an organisation's name ("the PHB report"), as before.
+const Set kOrgDocuments = {"report", "statement", "study", "analysis", "survey", "letter", "memo", "release",
+                           "filing", "brief", "complaint", "ruling", "editorial", "website", "assessment", "audit",
+                           "review", "poll"};
+
 // People who speak for an organisation named after a preposition that follows them, opening
 // their sentence: "Officials at the Harbor Board", "A spokeswoman for Coastal Sailors". k is
 // the word of the preposition; true when the word before it is such a noun.
@@ -420,6 +430,9 @@ bool speaks_for_org(const std::vector<Word>& ws, std::size_t k) {
     return opens(first);
 }
 
+std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std::size_t e);
+std::size_t run_start(const std::vector<Word>& ws, std::size_t e);
+
 // The noun phrase "the commission" / "one questioner" / "the Indiana governor" ending at word p-1.
 std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t p) {
     const Word& head = ws[p - 1];
@@ -435,10 +448,7 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
         if (kDeterminers.count(w.core)) {
             // "the IMF report stated", "the Harbor Board statement said": the organisation's
             // document speaks for it.
-            static const Set documents = {"report", "statement", "study", "analysis", "survey", "letter", "memo",
-                                          "release", "filing", "brief", "complaint", "ruling", "editorial", "website",
-                                          "assessment", "audit", "review", "poll"};
-            if (documents.count(head.core) && p >= 2 && ws[p - 2].cap && d + 1 < p - 1) {
+            if (kOrgDocuments.count(head.core) && p >= 2 && ws[p - 2].cap && d + 1 < p - 1) {
                 std::string org;
                 bool org_like = false;
                 for (std::size_t k = d + 1; k + 1 < p; ++k) {
@@ -458,6 +468,21 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
             m.named = false;
             std::string h = head.core;
             m.kind = kPersonNouns.count(h) ? "person" : "organization";
+            return m;
+        }
+        if (w.cap && w.poss && d + 1 < p) {
+            // "Ida Brandt's letter said": a document speaks for its owner; "Brandt's lawyers said":
+            // the owner's people, unnamed.
+            std::size_t ob = run_start(ws, d + 1);
+            bool opens = ob == 0 || ws[ob - 1].stop || ws[ob - 1].para != head.para || ws[ob].after_quote ||
+                         kDeterminers.count(ws[ob - 1].core);
+            if (!opens) return std::nullopt;
+            if (kDocuments.count(head.core) && d + 4 > p)
+                if (auto owner = split_run(ws, ob, d + 1)) return owner;
+            Mention m;
+            m.name = std::string(text.substr(ws[ob].b, head.e - ws[ob].b));
+            m.named = false;
+            m.kind = kPersonNouns.count(head.core) || common_plural(head.core) ? "person" : "organization";
             return m;
         }
         if (kCues.count(w.core) || kPronouns.count(w.core) || w.core == "that" || w.core == "and" || w.core == "who")
@@ -1828,6 +1853,27 @@ void extract_speakers(Article& a) {
             // A noun phrase: "The letter reads: “...”", "a Homeland Security memo put it ...",
             // "Cruz's lawyers relied on ...". It names no one, so it counts the quote without a
             // person to search for.
+            if (ws[s].cap) {
+                // ... but an owner's document speaks for the owner: "Brandt's earlier letter was
+                // mocked for its claim that the fees were “...”".
+                std::size_t oe = run_end(ws, s);
+                std::optional<Mention> owner;
+                for (std::size_t k = oe; k < qw && k < oe + 2 && !owner; ++k) {
+                    if (ws[k].cap || ws[k].stop) break;
+                    if (kDocuments.count(ws[k].core) && !ws[k].comma) owner = split(s, oe);
+                    if (ws[k].comma) break;
+                }
+                bool later_cue = false;  // and no attribution later in the sentence
+                for (std::size_t k = qw; k < ws.size() && !later_cue && ws[k].para == ws[qw - 1].para; ++k) {
+                    later_cue = kCues.count(ws[k].core) > 0;
+                    if (ws[k].stop) break;
+                }
+                std::string_view inner = d.text.substr(q.start, q.end - q.start);
+                if (owner && !later_cue && !excluded.count(owner->name) && count_words(inner) >= 2 && !title_case(inner)) {
+                    who[qi] = resolve(s, *owner);
+                    continue;
+                }
+            }
             static const Set aux = {"has", "had", "have", "is", "was", "will", "would"};
             std::size_t v = s + 1;
             while (v < qw && v < s + 9 && !ws[v].comma && !ws[v].stop && !aux.count(ws[v].core) &&

@@ -621,6 +621,18 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // ... but only when it holds a role: a list is no appositive
         {"After Ida Brandt, the board and the Portville Harbor Association said the fees were “a tax on sailors.”",
          {"Portville Harbor Association"}},
+        // a person's document speaks for the person, with a cue or without one ...
+        {"Ida Brandt’s statement said the fees were “a tax on sailors.”", {"Ida Brandt"}},
+        {"Ida Brandt’s letter reads: “The fees are a tax on sailors.”", {"Ida Brandt"}},
+        {"Tom Okafor spoke first. Ida Brandt’s earlier letter on the pier was mocked for its claim that the fees "
+         "were “a tax on sailors.”",
+         {"Ida Brandt"}},
+        // ... but not the owner of anything else, nor a document that is the object, nor one in a sentence
+        // closing on someone else's attribution
+        {"Ida Brandt’s boat said “no fees here” on its side.", {"Ida Brandt’s boat"}},
+        {"The ferry met Ida Brandt’s letter with “a long silence from the board.”", {}},
+        {"Ida Brandt’s letter was sent before the vote, the fees were “a tax on sailors,” Tom Okafor said.",
+         {"Tom Okafor"}},
         // a name after the owner's noun is the subject, not the owner
         {"Ida Brandt’s harbor master Tom Okafor said as much, arguing that the fees were “a tax on sailors.”",
          {"Tom Okafor"}},
@@ -645,7 +657,9 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"“We lost a week,” she said, and said the plan would fail.", ""},
         // a name in the possessive before the subject noun: the noun phrase is the source
         {"Okafor’s lawyers relied on old charts to argue the pier was “public land since 1900.”", "Okafor’s lawyers"},
-        // ... and as the subject of a later cue in the sentence
+        // ... and as the subject of a cue
+        {"Ida Brandt’s lawyers said the fees were “a tax on sailors.”", "Ida Brandt’s lawyers"},
+        // ... and of a later cue in the sentence
         {"Ida Brandt’s relatives, including her son, watched the boats and said they saw “more waves than ever.”",
          "Ida Brandt’s relatives"},
         // an indefinite noun phrase with capitals is nobody's name, before or after the cue
