@@ -407,7 +407,10 @@ bool common_plural(std::string_view w) {
 const Set kDocuments = {"report", "statement", "study", "analysis", "survey", "letter", "memo", "release", "filing",
                         "brief", "complaint", "ruling", "editorial", "website", "assessment", "audit", "review",
                         "poll", "tweet", "email", "e-mail", "missive", "message", "speech", "remarks", "column",
-                        "op-ed", "essay", "post", "blog", "note", "testimony", "affidavit", "lawsuit", "petition"};
+                        "op-ed", "essay", "post", "blog", "note", "testimony", "affidavit", "lawsuit", "petition",
+                        // and what someone said, taken as a whole
+                        "claim", "comments", "comment", "words", "response", "reply", "answer", "slogan",
+                        "argument", "warning", "remark", "prediction", "promise", "pledge", "vow"};
 // ... though the first ones only after an organisation's name ("the PHB report"), as before.
 const Set kOrgDocuments = {"report", "statement", "study", "analysis", "survey", "letter", "memo", "release",
                            "filing", "brief", "complaint", "ruling", "editorial", "website", "assessment", "audit",
@@ -1858,7 +1861,7 @@ void extract_speakers(Article& a) {
                 // mocked for its claim that the fees were “...”".
                 std::size_t oe = run_end(ws, s);
                 std::optional<Mention> owner;
-                for (std::size_t k = oe; k < qw && k < oe + 2 && !owner; ++k) {
+                for (std::size_t k = oe; k < qw && k < oe + 3 && !owner; ++k) {
                     if (ws[k].cap || ws[k].stop) break;
                     if (kDocuments.count(ws[k].core) && !ws[k].comma) owner = split(s, oe);
                     if (ws[k].comma) break;

@@ -627,6 +627,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Tom Okafor spoke first. Ida Brandt’s earlier letter on the pier was mocked for its claim that the fees "
          "were “a tax on sailors.”",
          {"Ida Brandt"}},
+        {"Tom Okafor spoke first. Ida Brandt’s most striking claim was that the fees were “a tax on sailors.”",
+         {"Ida Brandt"}},
         // ... but not the owner of anything else, nor a document that is the object, nor one in a sentence
         // closing on someone else's attribution
         {"Ida Brandt’s boat said “no fees here” on its side.", {"Ida Brandt’s boat"}},
