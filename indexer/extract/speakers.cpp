@@ -98,6 +98,9 @@ const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "I
                     "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even", "Only",
                     "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Just", "Rival", "Another", "Other",
                     "Former", "Fellow", "Meanwhile", "Separately", "Earlier", "Later", "Today", "Yesterday", "Why", "What", "How", "Who", "Where", "Yes",
+                    // prepositions and conjunctions opening a sentence
+                    "Amid", "Amidst", "Upon", "Within", "Without", "Against", "Toward", "Towards", "Through",
+                    "Throughout", "Across", "Beyond", "Behind", "Until", "Unless", "Whether", "Because", "Whereas",
                     "Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US", "U.K",
                     "UK", "EU", "U.N", "UN", "Democrat", "Democrats", "Republican", "Republicans", "Democratic"};
 const Set kNationality = {"Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US",
@@ -308,6 +311,10 @@ void build_words(Doc& d) {
             if (!d.words.empty()) d.words.back().comma |= w.comma, d.words.back().stop |= w.stop;
             continue;
         }
+        // "the No. 2 in the party": an abbreviation before a number ends no sentence
+        if (!d.words.empty() && d.words.back().stop && std::isdigit(static_cast<unsigned char>(w.core[0])) &&
+            (d.words.back().core == "No" || d.words.back().core == "Nos" || d.words.back().core == "no"))
+            d.words.back().stop = false;
         d.words.push_back(std::move(w));
     }
 }
@@ -734,9 +741,18 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         while (b < c && kStops.count(ws[b].core) && !kPronouns.count(ws[b].core)) ++b;
         if (b < c && !ws[b].cap && !kPronouns.count(ws[b].core)) {
             // An opening phrase up to its comma: "Eight years ago, he supported ... and said".
+            // (longer after a preposition: "Amid calls from some to ..., Ida Brandt spoke, saying")
+            const std::size_t reach = b > b0 ? 20 : 6;
             std::size_t k = b0;
-            while (k < c && k < b0 + 6 && !ws[k].comma) ++k;
-            if (k < c && k < b0 + 6 && k + 1 < c) b = k + 1;
+            while (k < c && k < b0 + reach && !ws[k].comma) ++k;
+            if (k < c && k < b0 + reach && k + 1 < c) b = k + 1;
+            // ... and past the rest of a place ("in Salem, Lake County, Ida Brandt spoke"): a run
+            // closed by a comma and followed by another capitalised word
+            for (int hops = 0; hops < 3 && b < c && ws[b].cap; ++hops) {
+                std::size_t e = run_end(ws, b);
+                if (e >= c || !ws[e - 1].comma || !ws[e].cap) break;
+                b = e;
+            }
         }
         if (b < c && kPronouns.count(ws[b].core)) return Mention{ws[b].core, "", "person", true};
         if (b >= c || !ws[b].cap) return std::nullopt;
@@ -775,7 +791,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
         if (e < c && !ws[e - 1].comma) {
             const std::string& next = ws[e].core;
-            bool verb = auxiliaries.count(next) || (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
+            static const Set irregular = {"went", "took", "gave", "made", "spoke", "sent", "struck", "threw",
+                                          "held", "brought", "drew", "led", "swore", "began", "sought", "hit",
+                                          "came", "stood", "met", "ran", "left", "got", "fought", "lost", "won"};
+            bool verb = auxiliaries.count(next) || irregular.count(next) ||
+                        (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
             if (!verb) return std::nullopt;
         }
         return split_run(ws, b, e);
@@ -941,7 +961,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                    ws[lead - 1].para == cue.para && !kCues.count(ws[lead - 1].core))
                 --lead;
             if (lead < b && !(lead > 0 && ws[lead - 1].comma && !ws[lead - 1].cap)) lead = b;
-            if (lead > 0 && b < p && ws[lead - 1].comma && !ws[lead - 1].cap) {
+            // (not a place set off after its noun: "outside the state capital, Portville, said")
+            static const Set place_nouns = {"capital", "city", "town", "village", "county", "state", "country",
+                                            "province", "region", "district", "neighborhood", "neighbourhood",
+                                            "suburb", "island", "borough", "township", "hometown", "port"};
+            if (lead > 0 && b < p && ws[lead - 1].comma && !ws[lead - 1].cap && !place_nouns.count(ws[lead - 1].core)) {
                 std::size_t rb = lead - 1;
                 while (rb > 0 && !ws[rb - 1].comma && !ws[rb - 1].stop && !ws[rb - 1].before_quote &&
                        ws[rb - 1].para == cue.para && !ws[rb].after_quote)

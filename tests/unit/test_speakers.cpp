@@ -635,6 +635,21 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"The ferry met Ida Brandt’s letter with “a long silence from the board.”", {}},
         {"Ida Brandt’s letter was sent before the vote, the fees were “a tax on sailors,” Tom Okafor said.",
          {"Tom Okafor"}},
+        // a place set off after its noun is no appositive name
+        {"Tom Okafor, who lives outside the state capital, Portville, said he still “hopes the pier will open.”",
+         {"Tom Okafor"}},
+        // a preposition opening the sentence is no name; the subject follows its phrase
+        {"Amid calls from some sailors to close the pier, The Ledger’s Ida Brandt wrote a column, saying it is time "
+         "to “open the gates and let the boats in.”",
+         {"Ida Brandt"}},
+        // ... past a place in the phrase, before an irregular verb
+        {"Speaking at a meeting in Salem, Lake County, Ida Brandt went after the board, calling it “a club of old "
+         "sailors.”",
+         {"Ida Brandt"}},
+        // "No." before a number ends no sentence
+        {"As Ida Brandt, the No. 2 in the harbor board, put it: “The pier will not open. There is no reason to "
+         "pretend.”\n\nAnyone who knows the board knows she will not cave.",
+         {"Ida Brandt"}},
         // a name after the owner's noun is the subject, not the owner
         {"Ida Brandt’s harbor master Tom Okafor said as much, arguing that the fees were “a tax on sailors.”",
          {"Tom Okafor"}},
