@@ -98,6 +98,9 @@ const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "I
                     "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even", "Only",
                     "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Just", "Rival", "Another", "Other",
                     "Former", "Fellow", "Meanwhile", "Separately", "Earlier", "Later", "Today", "Yesterday", "Why", "What", "How", "Who", "Where", "Yes",
+                    // interjections, indefinite pronouns and adjectives opening a sentence
+                    "Well", "Oh", "Okay", "Nobody", "Everybody", "Everyone", "Anyone", "Anybody",
+                    "None", "Few", "Alongside", "Top",
                     // prepositions and conjunctions opening a sentence
                     "Amid", "Amidst", "Upon", "Within", "Without", "Against", "Toward", "Towards", "Through",
                     "Throughout", "Across", "Beyond", "Behind", "Until", "Unless", "Whether", "Because", "Whereas",
@@ -576,6 +579,9 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     for (std::size_t i = name_b; i < e; ++i)
         if ((kStops.count(ws[i].core) && !ws[i].initial) || kPronouns.count(ws[i].core)) return std::nullopt;
     m.name = join(ws, name_b, e);
+    // "Lake County", "Atlantic City": a place, not a person
+    static const Set place_tails = {"County", "City", "Township", "Parish", "Province", "Island", "Islands", "Valley"};
+    if (m.kind == "person" && e - name_b >= 2 && place_tails.count(ws[e - 1].core)) return std::nullopt;
     // A heading in capitals ("CONGRESS HAS INVESTIGATED HIM") is no name.
     if (e - name_b >= 3) {
         bool caps = true;
@@ -1289,6 +1295,9 @@ void extract_speakers(Article& a) {
     //   preposition.
     std::vector<Named> named, candidates, mentions;
     std::unordered_set<std::string> mention_surnames;
+    // Names written as places: "in Portville", "in South Lake" (not "in Brandt's plan"), never
+    // the antecedent of "he" or "she", and when they speak, they speak for a state.
+    std::unordered_set<std::string> places, titled_names;
     for (std::size_t i = 0; i < ws.size();) {
         if (!ws[i].cap) { ++i; continue; }
         std::size_t e = run_end(ws, i);
@@ -1326,6 +1335,11 @@ void extract_speakers(Article& a) {
             // "the Islamic State", "The White House": a thing, not a person.
             object |= ws[i].core == "The" || (i > 0 && ws[i - 1].core == "the" && ws[i - 1].para == ws[i].para);
             bool known = mention_surnames.count(m->name) > 0;  // "Ham" after "Norman Ham"
+            static const Set in_words = {"in", "across", "throughout"};
+            if (i > 0 && in_words.count(ws[i - 1].core) && ws[i - 1].para == ws[i].para && !ws[i - 1].stop &&
+                !ws[e - 1].poss && !titled_run)
+                places.insert(m->name);
+            if (titled_run) titled_names.insert(m->name);
             if (!object && (words >= 2 || titled_run || known)) {
                 mentions.push_back({i, m->name, m->kind});
                 mention_surnames.insert(std::string(last_word(m->name)));
@@ -1333,6 +1347,8 @@ void extract_speakers(Article& a) {
         }
         i = e;
     }
+    for (const std::string& t : titled_names) places.erase(t);
+    std::erase_if(mentions, [&](const Named& n) { return places.count(n.name) > 0; });
 
     // What the text itself says of a person's sex, to keep "she" from a man: an honorific
     // ("Mr. Ruiz", "Ms. Lee"), or the first he/his or she in the sentence that opens with the
@@ -1587,6 +1603,7 @@ void extract_speakers(Article& a) {
                 }
             }
         }
+        if (ev.who.kind == "person" && places.count(ev.who.name)) ev.who.kind = "organization";  // "Japan said"
         if (ev.who.kind == "person") last_named = ev.who, last_named_at = ev.cue;
     }
 

@@ -457,6 +457,9 @@ TEST_CASE("organisations as speakers", "[speakers]") {
         {"According to the PHB, growth will be “weak and uneven.”", "PHB", "organization"},
         {"The Commission on Harbor Fees announced that the fees were “a fair price for a safe port.”",
          "Commission on Harbor Fees", "organization"},
+        // a place that speaks speaks for a state
+        {"Boats were seized in South Lake. South Lake said the seizure was “a lawful act.”", "South Lake",
+         "organization"},
         // people speaking for an organisation: the organisation
         {"Officials at Harbor Safety Investigations said sailors “may use old charts to avoid the rules.”",
          "Harbor Safety Investigations", "organization"},
@@ -650,6 +653,15 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"As Ida Brandt, the No. 2 in the harbor board, put it: “The pier will not open. There is no reason to "
          "pretend.”\n\nAnyone who knows the board knows she will not cave.",
          {"Ida Brandt"}},
+        // a run ending in a place word is no person, and no antecedent of "he"
+        {"Tom Okafor met voters in Lake County.\n\nLake County is calm. “We will wait,” he said.", {"Tom Okafor"}},
+        // a name written as a place ("in South Lake") is no antecedent of "he", however often named
+        {"Tom Okafor spoke in South Lake on Monday. South Lake has grown fast, and South Lake is angry.\n\n“We will "
+         "wait,” he said.",
+         {"Tom Okafor"}},
+        // indefinite pronouns and interjections opening a sentence are no names
+        {"Nobody said the fees were “a fair price.”", {}},
+        {"Well, Okafor said the fees were “a fair price.”", {"Okafor"}},
         // a name after the owner's noun is the subject, not the owner
         {"Ida Brandt’s harbor master Tom Okafor said as much, arguing that the fees were “a tax on sailors.”",
          {"Tom Okafor"}},
