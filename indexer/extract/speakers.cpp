@@ -1381,10 +1381,14 @@ void extract_speakers(Article& a) {
                 if (ws[k].comma || ws[k].stop) break;
             }
     }
+    std::unordered_set<std::size_t> mention_at;  // words where a person mention starts
+    for (const Named& n : mentions) mention_at.insert(n.word);
     for (const Named& n : mentions) {
         if (!(n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para)) continue;
         for (std::size_t k = n.word + 1; k < ws.size() && k < n.word + 25 && ws[k].para == ws[n.word].para; ++k) {
             const std::string& w = ws[k].core;
+            // (nor after another person named in between: "Ann Lee met Tom Okafor after he ...")
+            if (mention_at.count(k)) break;
             // (not "him" or "her", more often someone else: "McCaskill scolded him"; nor an
             // attribution inside the sentence: "South Carolina, he said, was ...")
             if ((w == "he" || w == "she") && k + 1 < ws.size() && kCues.count(ws[k + 1].core)) break;

@@ -367,6 +367,12 @@ TEST_CASE("pronouns: a new person opening a sentence, and agreement", "[speakers
         REQUIRE(s != nullptr);
         CHECK(s->quotes.size() == 1);
     }
+    SECTION("a pronoun after another person named in the sentence is no evidence of the first one's sex") {
+        const Article a = article(
+            "“The fees will stay,” Tom Okafor said.\n\nIda Brandt met Carl Reyes before he left the pier.\n\n"
+            "“We stay in port,” he said.");
+        CHECK(names(a) == Strings{"Tom Okafor"});
+    }
     SECTION("a pronoun and its verb right after a name are no evidence of sex") {
         const Article a = article(
             "“The tide is late,” Tom Okafor said.\n\nPortville Harbor, he said, was “the last safe place on the "
