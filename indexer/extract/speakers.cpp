@@ -1541,7 +1541,31 @@ void extract_speakers(Article& a) {
                             agrees(prior.who.name, ev.who.name))
                             other = prior.who;
                     }
-                    if (other) last_named = *other;
+                    if (other) {
+                        last_named = *other;
+                    } else {
+                        // Nobody of known sex fits: the last person named before the pronoun whom
+                        // it can stand for, rather than one it cannot ("Officer Ann Lee ... she ...
+                        // Tom Ruiz has also spoken. ... “...,” he said" is not Ann Lee).
+                        const Named* fit = nullptr;
+                        for (const Named& n : mentions) {
+                            if (n.word >= ev.cue) break;
+                            bool opens = (n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para) &&
+                                         n.name.starts_with(ws[n.word].core);  // not "Regarding Ruiz's plan"
+                            // (nor the owner of something: "Ruiz's plan was ...")
+                            std::size_t last = n.word + static_cast<std::size_t>(std::count(n.name.begin(), n.name.end(), ' '));
+                            opens = opens && last < ws.size() && !ws[last].poss;
+                            if (n.word > last_named_at && opens && n.name.find(' ') == std::string::npos &&
+                                last_word(n.name) != last_word(last_named->name) && agrees(n.name, ev.who.name))
+                                fit = &n;
+                        }
+                        if (fit) {
+                            Mention m{fit->name, "", "person", false, true};
+                            m = resolve(fit->word, m);
+                            last_named = m;
+                            last_named_at = fit->word;
+                        }
+                    }
                 }
             }
             ev.who = *last_named;

@@ -367,6 +367,19 @@ TEST_CASE("pronouns: a new person opening a sentence, and agreement", "[speakers
         REQUIRE(s != nullptr);
         CHECK(s->quotes.size() == 1);
     }
+    SECTION("a pronoun that cannot stand for the last speaker goes to a known person opening a later sentence") {
+        const Article a = article(
+            "Tom Okafor watched from the pier.\n\n“Stop the boat,” Ida Brandt said. Brandt later said she saw a "
+            "gun.\n\nOkafor has also spoken about the pier.\n\n“I was troubled by that,” he said.");
+        const Speaker* s = speaker(a, "Tom Okafor");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 1);
+        // ... not to the owner of something opening it
+        const Article b = article(
+            "Tom Okafor watched from the pier.\n\n“Stop the boat,” Ida Brandt said. Brandt later said she saw a "
+            "gun.\n\nOkafor’s boat was found later.\n\n“I was troubled by that,” he said.");
+        CHECK(speaker(b, "Tom Okafor") == nullptr);
+    }
     SECTION("a pronoun after another person named in the sentence is no evidence of the first one's sex") {
         const Article a = article(
             "“The fees will stay,” Tom Okafor said.\n\nIda Brandt met Carl Reyes before he left the pier.\n\n"
