@@ -718,6 +718,9 @@ std::optional<Mention> inverted_noun_phrase(std::string_view text, const std::ve
     return m;
 }
 
+// Nouns in -ly, no adverbs: "the family said".
+const Set kLyNouns = {"family", "ally", "rally", "assembly", "supply", "monopoly", "bully", "anomaly", "homily"};
+
 // The subject of the cue at word c, if any.
 std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>& ws, std::size_t c) {
     const Word& cue = ws[c];
@@ -856,9 +859,15 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     // Adverbs between the subject and the cue: "has also said", "forcefully told".
     // ... and a day between them: "Priebus later Thursday told Fox News".
     static const Set days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    auto ly_adverb = [&](std::size_t k) {
+        if (ws[k].core.size() <= 4 || !ws[k].core.ends_with("ly")) return false;
+        // (a noun in -ly after its owner or article: "Brandt's family said", "the family said")
+        if (k > 0 && !ws[k - 1].comma && (ws[k - 1].poss || (kDeterminers.count(ws[k - 1].core) && kLyNouns.count(ws[k].core))))
+            return false;
+        return true;
+    };
     while (p > 0 && !ws[p - 1].comma &&
-           ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || ws[p - 1].core == "earlier" ||
-                                (ws[p - 1].core.size() > 4 && ws[p - 1].core.ends_with("ly")))) ||
+           ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || ws[p - 1].core == "earlier" || ly_adverb(p - 1))) ||
             (days.count(ws[p - 1].core) && p >= 2 && !ws[p - 2].comma)))
         --p;
     if (p > 0 && ws[p - 1].para == cue.para && !ws[p - 1].stop) {

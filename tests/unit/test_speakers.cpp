@@ -678,6 +678,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Tom Okafor spoke in South Lake on Monday. South Lake has grown fast, and South Lake is angry.\n\n“We will "
          "wait,” he said.",
          {"Tom Okafor"}},
+        // an adverb in -ly between the subject and the cue is skipped
+        {"Ida Brandt swiftly said the videos were “a matter of the greater good” today.", {"Ida Brandt"}},
         // indefinite pronouns and interjections opening a sentence are no names
         {"Nobody said the fees were “a fair price.”", {}},
         {"Well, Okafor said the fees were “a fair price.”", {"Okafor"}},
@@ -707,6 +709,11 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"Okafor’s lawyers relied on old charts to argue the pier was “public land since 1900.”", "Okafor’s lawyers"},
         // ... and as the subject of a cue
         {"Ida Brandt’s lawyers said the fees were “a tax on sailors.”", "Ida Brandt’s lawyers"},
+        // a noun in -ly after its owner or article is no adverb before the cue
+        {"Ann Scott can be heard yelling. Tom Scott was shot.\n\nScott’s family has called on police to release the "
+         "videos “as a matter of the greater good” today.",
+         "Scott’s family"},
+        {"Ida Brandt spoke. The family said the videos were “a matter of the greater good” today.", "the family"},
         // ... and of a later cue in the sentence
         {"Ida Brandt’s relatives, including her son, watched the boats and said they saw “more waves than ever.”",
          "Ida Brandt’s relatives"},
