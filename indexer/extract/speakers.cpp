@@ -158,6 +158,20 @@ std::size_t space_len(std::string_view t, std::size_t i) {
     return 0;
 }
 
+// Back over invisible format characters before byte i (U+200B..U+200F, U+202A..U+202E,
+// U+2060, U+FEFF): a paragraph may open with a direction mark before its quotation mark.
+std::size_t skip_invisible(std::string_view t, std::size_t i) {
+    while (i >= 3) {
+        auto c0 = static_cast<unsigned char>(t[i - 3]), c1 = static_cast<unsigned char>(t[i - 2]),
+             c2 = static_cast<unsigned char>(t[i - 1]);
+        bool invisible = (c0 == 0xE2 && c1 == 0x80 && ((c2 >= 0x8B && c2 <= 0x8F) || (c2 >= 0xAA && c2 <= 0xAE))) ||
+                         (c0 == 0xE2 && c1 == 0x81 && c2 == 0xA0) || (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF);
+        if (!invisible) break;
+        i -= 3;
+    }
+    return i;
+}
+
 // Quote marks: bytes of the UTF-8 sequence, or 0.
 std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& closing) {
     opening = closing = false;
@@ -168,6 +182,11 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
                             t[i - 1] == '[' || (t[i - 1] == ':' && i + 1 < t.size() && !is_space(static_cast<unsigned char>(t[i + 1]))) ||
                             (i >= 2 && static_cast<unsigned char>(t[i - 2]) == 0xC2 &&
                              static_cast<unsigned char>(t[i - 1]) == 0xA0);
+        // ... but a mark with space on both sides closes after a nested quote: `'Brandt,' " said`
+        bool space_after = i + 1 >= t.size() || is_space(static_cast<unsigned char>(t[i + 1]));
+        bool nested_close = space_after && i >= 2 && t[i - 1] == ' ' &&
+                            (t[i - 2] == '\'' || (i >= 4 && t.substr(i - 4, 3) == "\xE2\x80\x99"));
+        if (nested_close) before_space = false;
         opening = before_space;
         closing = !before_space;
         return 1;
@@ -184,9 +203,10 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
         }
         if (d == 0x9D) {  // ”, which some sites also use to open a paragraph's quote
             // ... or, by a slip, a quote in mid-sentence: ` ”like women in combat”`.
-            bool after_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1]));
+            const std::size_t v = skip_invisible(t, i);  // the mark after a direction mark
+            bool after_space = v == 0 || is_space(static_cast<unsigned char>(t[v - 1]));
             bool before_word = i + 3 < t.size() && std::isalnum(static_cast<unsigned char>(t[i + 3]));
-            if (i == 0 || t[i - 1] == '\n' || (after_space && before_word)) opening = true;
+            if (v == 0 || t[v - 1] == '\n' || (after_space && before_word)) opening = true;
             else closing = true;
             return 3;
         }
@@ -504,6 +524,25 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
     return std::nullopt;
 }
 
+// A title, or titles joined by hyphens ("Secretary-Treasurer", "Vice-Chairman").
+bool title_word(const std::string& w) {
+    if (kTitles.count(w)) return true;
+    std::size_t h = w.find('-');
+    if (h == std::string::npos || h == 0 || h + 1 >= w.size()) return false;
+    std::size_t b = 0;
+    while (true) {
+        std::size_t e = w.find('-', b);
+        std::string part = w.substr(b, e == std::string::npos ? std::string::npos : e - b);
+        if (!kTitles.count(part) && !kRoleNouns.count(part)) {
+            std::string l = part;
+            if (!l.empty()) l[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(l[0])));
+            if (!kRoleNouns.count(l)) return false;
+        }
+        if (e == std::string::npos) return true;
+        b = e + 1;
+    }
+}
+
 // A run of capitalised words [b, e): split the title/role in front from the name.
 std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
     // Leading words that only look like names: "The", "Following", "Rival".
@@ -540,7 +579,7 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
                         !kOrgWords.count(before->core) && !kNationality.count(before->core))))
             surname_at = e - 1;
     }
-    auto is_title = [&](std::size_t i) { return i != surname_at && kTitles.count(ws[i].core) > 0; };
+    auto is_title = [&](std::size_t i) { return i != surname_at && title_word(ws[i].core); };
     Mention m;
     bool titled = false;
     for (std::size_t i = b; i < e; ++i) titled |= is_title(i);

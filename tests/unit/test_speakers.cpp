@@ -72,6 +72,12 @@ TEST_CASE("find_quotes", "[speakers]") {
         // a left mark slipped in to close a quote, after its comma
         {"“It is rare,“ she said. “Very rare.”", {"It is rare,", "Very rare."}},
         {"Empty “” marks.", {}},
+        // a straight mark with space on both sides closes after a nested single quote ...
+        {"\"We know the name of 'Brandt,' \" said Ida Maxwell.", {"We know the name of 'Brandt,' "}},
+        // ... but opens otherwise
+        {"She said \" a spaced quote\" here.", {" a spaced quote"}},
+        // a direction mark (U+202A) before a right mark opening a paragraph
+        {"Intro.\n\n\u202A”The pier is ours,” said Ida Brandt.", {"The pier is ours,"}},
         {"No quotes at all.", {}},
         {"", {}},
     }));
@@ -657,6 +663,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"The ferry met Ida Brandt’s letter with “a long silence from the board.”", {}},
         {"Ida Brandt’s letter was sent before the vote, the fees were “a tax on sailors,” Tom Okafor said.",
          {"Tom Okafor"}},
+        // titles joined by a hyphen are a title
+        {"“We had to act on trade,” said Harbor Sailors Union Secretary-Treasurer Ida Brandt.", {"Ida Brandt"}},
         // a place set off after its noun is no appositive name
         {"Tom Okafor, who lives outside the state capital, Portville, said he still “hopes the pier will open.”",
          {"Tom Okafor"}},
