@@ -1800,9 +1800,16 @@ void extract_speakers(Article& a) {
                         named_after = ws[k].core == first;
                     std::size_t e2 = ev.cue + 1;
                     while (e2 < ws.size() && e2 < ev.cue + 25 && !ws[e2].stop && ws[e2].para == ws[ev.cue].para &&
-                           !ws[e2].before_quote)
+                           !(ws[e2].before_quote && ws[e2 + 1 < ws.size() ? e2 + 1 : e2].para == ws[e2].para))
                         ++e2;
-                    closes = named_after && e2 < ws.size() && ws[e2].stop && !ws[e2].before_quote;
+                    // (a quote opening the next paragraph does not count: "... for Freedom.\n\n“...”")
+                    auto quote_in_para = [&](std::size_t k) {
+                        if (!ws[k].before_quote) return false;
+                        std::size_t at = ws[k].e;
+                        while (at < d.text.size() && is_space(static_cast<unsigned char>(d.text[at])) && d.text[at] != '\n') ++at;
+                        return at >= d.text.size() || d.text[at] != '\n';
+                    };
+                    closes = named_after && e2 < ws.size() && ws[e2].stop && !quote_in_para(e2);
                     comma_before = true;
                 }
                 if (closes && comma_before && !ws[ev.cue].after_quote) pick = &ev;

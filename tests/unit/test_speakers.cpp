@@ -663,6 +663,10 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"The ferry met Ida Brandt’s letter with “a long silence from the board.”", {}},
         {"Ida Brandt’s letter was sent before the vote, the fees were “a tax on sailors,” Tom Okafor said.",
          {"Tom Okafor"}},
+        // an inverted attribution closing a sentence with a partial quote, before a paragraph that opens on a quote
+        {"The rejection of the plan signals “the beginning of the end” for the board, said Tom Okafor, founder of the "
+         "Harbor Party.\n\n“The port is lost,” said Ida Brandt.",
+         {"Tom Okafor", "Ida Brandt"}},
         // titles joined by a hyphen are a title
         {"“We had to act on trade,” said Harbor Sailors Union Secretary-Treasurer Ida Brandt.", {"Ida Brandt"}},
         // a place set off after its noun is no appositive name
