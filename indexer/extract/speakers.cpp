@@ -841,7 +841,9 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             const std::string& next = ws[e].core;
             static const Set irregular = {"went", "took", "gave", "made", "spoke", "sent", "struck", "threw",
                                           "held", "brought", "drew", "led", "swore", "began", "sought", "hit",
-                                          "came", "stood", "met", "ran", "left", "got", "fought", "lost", "won"};
+                                          "came", "stood", "met", "ran", "left", "got", "fought", "lost", "won",
+                                          "thought", "felt", "knew", "became", "kept", "found", "saw", "told",
+                                          "wrote", "put", "set", "chose", "sat", "paused", "heard", "read"};
             bool verb = auxiliaries.count(next) || irregular.count(next) ||
                         (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
             if (!verb) return std::nullopt;

@@ -680,6 +680,10 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Speaking at a meeting in Salem, Lake County, Ida Brandt went after the board, calling it “a club of old "
          "sailors.”",
          {"Ida Brandt"}},
+        // ... past an opening clause, before a second verb of the subject
+        {"Ida Brandt walked in. When told Okafor was in the cabinet, Brandt thought for a moment and said that in "
+         "the current climate, “it is an advantage not to be famous.”",
+         {"Ida Brandt"}},
         // "No." before a number ends no sentence
         {"As Ida Brandt, the No. 2 in the harbor board, put it: “The pier will not open. There is no reason to "
          "pretend.”\n\nAnyone who knows the board knows she will not cave.",
