@@ -242,8 +242,10 @@ std::string strip_word(std::string_view raw, bool& comma, bool& stop) {
     for (std::string_view poss : {"\xE2\x80\x99s", "'s"})
         if (core.size() > poss.size() && core.ends_with(poss)) core.resize(core.size() - poss.size());
     // "U.S." keeps its inner dots; a one-letter initial ("J.") does not end a sentence.
+    // Nor does an abbreviation that leads a name: "St. Anselm's College", "Mt. Vernon".
+    static const Set leading = {"St", "Mt", "Ft", "Sts"};
     if (stop && (core.size() == 1 || core.find('.') != std::string::npos || kHonorifics.count(core) ||
-                 (kTitles.count(core) && !kSurnameTitles.count(core))))
+                 leading.count(core) || (kTitles.count(core) && !kSurnameTitles.count(core))))
         stop = false;
     return core;
 }
@@ -847,6 +849,19 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             bool verb = auxiliaries.count(next) || irregular.count(next) ||
                         (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
             if (!verb) return std::nullopt;
+            // "Harbor School fans also chanted": a plural noun after the name, then the verb
+            if (!auxiliaries.count(next) && next.ends_with("s") && e + 1 < c && !ws[e].comma && !ws[e + 1].cap) {
+                const std::string& after = ws[e + 1].core;
+                if (auxiliaries.count(after) || kAdverbs.count(after) || after.ends_with("ed") || kCues.count(after)) {
+                    Mention m;
+                    m.name = std::string(text.substr(ws[b].b, ws[e].e - ws[b].b));
+                    m.named = false;
+                    m.kind = kPersonNouns.count(next) || common_plural(next) ? "person" : "organization";
+                    auto sm = split_run(ws, b, e);  // without the article or an opening word
+                    if (sm && b < e && !starts_upper(m.name.substr(0, 1))) return std::nullopt;
+                    return m;
+                }
+            }
         }
         return split_run(ws, b, e);
     }
@@ -1741,6 +1756,9 @@ void extract_speakers(Article& a) {
             bool crossed = false;
             for (std::size_t k = first_after; k < ev.cue; ++k) crossed |= ws[k].stop;
             if (first_after < ws.size() && ws[first_after].para != ws[ev.cue].para) crossed = true;
+            // (nor across the end of the quote's paragraph: “...?”\n\nMonday, Ida Brandt said ...)
+            if (first_after < ws.size() && d.text.substr(q.close, ws[first_after].b - q.close).find('\n') != std::string_view::npos)
+                crossed = true;
             if (!crossed && !ev.who.name.empty()) pick = &ev;
             break;
         }

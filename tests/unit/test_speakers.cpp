@@ -684,6 +684,14 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Ida Brandt walked in. When told Okafor was in the cabinet, Brandt thought for a moment and said that in "
          "the current climate, “it is an advantage not to be famous.”",
          {"Ida Brandt"}},
+        // "St." leading a name ends no sentence: the name after it is no sentence subject
+        {"Tom Okafor was to speak at St. Anselm’s College focused on fees, but the talk had been reframed to "
+         "“address the storm and the port.”",
+         {"Tom Okafor"}},
+        // a quote closing its paragraph takes no attribution from the next paragraph
+        {"“If the sailors do not want to come,” Tom Okafor said, “why would the ferries?”\n\nMonday, Ida Brandt "
+         "announced the pier would close.",
+         {"Tom Okafor"}},
         // "No." before a number ends no sentence
         {"As Ida Brandt, the No. 2 in the harbor board, put it: “The pier will not open. There is no reason to "
          "pretend.”\n\nAnyone who knows the board knows she will not cave.",
@@ -730,6 +738,8 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
          "videos “as a matter of the greater good” today.",
          "Scott’s family"},
         {"Ida Brandt spoke. The family said the videos were “a matter of the greater good” today.", "the family"},
+        // a plural noun after a name, then the verb: the noun phrase is the subject
+        {"Harbor School fans also chanted, “Close the pier,” referring to the board’s vow.", "Harbor School fans"},
         // ... and of a later cue in the sentence
         {"Ida Brandt’s relatives, including her son, watched the boats and said they saw “more waves than ever.”",
          "Ida Brandt’s relatives"},
