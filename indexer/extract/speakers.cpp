@@ -1165,6 +1165,17 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);
             m->role = clean_role(std::string(raw));
         }
+        // "added Latin hits including ...": a capitalised word before a plural noun modifies it
+        // and is no speaker.
+        if (m && e < ws.size() && ws[e].para == cue.para && !ws[e - 1].comma && !ws[e - 1].stop &&
+            !ws[e - 1].before_quote && !ws[e - 1].poss && !ws[e].cap) {
+            static const Set verbs_s = {"is", "was", "has", "says", "does", "as", "this", "his", "its", "thus", "yes",
+                                        "always", "perhaps", "us"};
+            const std::string& w = ws[e].core;
+            if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !verbs_s.count(w) && !kCues.count(w) &&
+                !kAdverbs.count(w) && !w.ends_with("ly"))
+                return std::nullopt;
+        }
         if (m && ws[e - 1].comma) {
             std::size_t end;
             std::string r = appositive(text, ws, e, end);

@@ -667,6 +667,12 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"The rejection of the plan signals “the beginning of the end” for the board, said Tom Okafor, founder of the "
          "Harbor Party.\n\n“The port is lost,” said Ida Brandt.",
          {"Tom Okafor", "Ida Brandt"}},
+        // after an inverted cue, a capitalised word before a plural noun is no speaker ...
+        {"The sound system, cycling through the usual songs, added Harbor hits including “Sea Wind Song” and “Low "
+         "Tide Blues.”",
+         {}},
+        // ... but a name before a word of time is
+        {"“We sail at noon,” said Ida Brandt this week.", {"Ida Brandt"}},
         // titles joined by a hyphen are a title
         {"“We had to act on trade,” said Harbor Sailors Union Secretary-Treasurer Ida Brandt.", {"Ida Brandt"}},
         // a place set off after its noun is no appositive name
