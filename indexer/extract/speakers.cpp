@@ -926,6 +926,10 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
            ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || ws[p - 1].core == "earlier" || ly_adverb(p - 1))) ||
             (days.count(ws[p - 1].core) && p >= 2 && !ws[p - 2].comma)))
         --p;
+    // "Ida Brandt's fired campaign manager": after a possessive the cue word is no verb.
+    if (p == c && p > 0 && ws[p - 1].poss && !ws[p - 1].comma && ws[p - 1].para == cue.para && !ws[p - 1].stop &&
+        !ws[p - 1].before_quote && !cue.after_quote)
+        return std::nullopt;
     if (p > 0 && ws[p - 1].para == cue.para && !ws[p - 1].stop) {
         const Word& prev = ws[p - 1];
         if (kPronouns.count(prev.core) && !prev.comma) return Mention{prev.core, "", "person", true};
@@ -968,6 +972,25 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 ws[k - 2].para == cue.para && !speaks_for_org(ws, k - 1)) {
                 std::size_t nb = run_start(ws, k - 1);
                 if (auto m = split_run(ws, nb, k - 1); m && m->kind == "person") return m;
+            }
+            // "Ida Brandt of Portville's Institute for Science and Sea Security wrote": back past an
+            // organisation's name (capitalised words joined by and, for, of, the) to the name
+            // before the preposition.
+            for (std::size_t w = b; w > 1 && w + 14 > b;) {
+                --w;
+                const Word& x = ws[w];
+                if (x.para != cue.para || x.comma || x.stop || x.before_quote) break;
+                if ((x.core == "of" || x.core == "at" || x.core == "from") && ws[w - 1].cap && !ws[w - 1].comma &&
+                    !ws[w - 1].poss && ws[w - 1].para == cue.para) {
+                    std::size_t ne = w, nb = run_start(ws, ne);
+                    while (nb < ne && ws[nb].core != "of" && ws[nb].core != "for" && nb + 1 < ne &&
+                           (ws[nb + 1].core == "of" || ws[nb + 1].core == "for"))
+                        ++nb;
+                    auto m = split_run(ws, nb, ne);
+                    if (m && m->kind == "person" && m->name.find(' ') != std::string::npos && w + 1 < b) return m;
+                    break;
+                }
+                if (!(x.cap || x.core == "and" || x.core == "for" || x.core == "the" || x.core == "of")) break;
             }
             // "Stacy Baker of Columbia, South Carolina says": the state closes a place after
             // the name; the subject is the name before "of".
@@ -1762,6 +1785,12 @@ void extract_speakers(Article& a) {
                 bool named_here = false;
                 for (std::size_t k = first_after; k < ws.size() && k < first_after + 5; ++k)
                     named_here |= ws[k].core == first;
+                // ... or, for a compound subject, a name of the event's person's list: “...,” harbor
+                // experts Ida Brandt and Carla Reyes of the Sea Institute wrote.
+                for (std::size_t k = first_after; k + 2 < ws.size() && k < first_after + 5 && !named_here; ++k)
+                    if (ws[k].cap && !ws[k].comma)
+                        for (std::size_t j = k + 1; j + 1 < ws.size() && j < k + 4; ++j)
+                            if (ws[j].core == "and" && ws[j + 1].core == first) named_here = true;
                 if (!named_here || ev.cue > first_after + 40) break;
             }
             bool crossed = false;

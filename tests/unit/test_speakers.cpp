@@ -673,6 +673,14 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          {}},
         // ... but a name before a word of time is
         {"“We sail at noon,” said Ida Brandt this week.", {"Ida Brandt"}},
+        // a cue word after a possessive is no verb ("fired" as in "fired back")
+        {"Tom Okafor, Ida Brandt’s fired campaign manager, ripped harbor master Carl Reyes for acting as “the judge "
+         "and the jury” in the port.",
+         {"Tom Okafor"}},
+        // the name before "of" and an organisation's name joined by "and" / "for"; the last of a compound subject
+        {"“Tides would enable designs with a greater yield,” harbor experts Ida Brandt and Carla Reyes of Portville’s "
+         "Institute for Science and Sea Security wrote in September.",
+         {"Carla Reyes"}},
         // titles joined by a hyphen are a title
         {"“We had to act on trade,” said Harbor Sailors Union Secretary-Treasurer Ida Brandt.", {"Ida Brandt"}},
         // a place set off after its noun is no appositive name
