@@ -783,6 +783,17 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             std::size_t rb = run_start(ws, c);
             if (auto m = split_run(ws, rb, c)) return m;
         }
+        // A cue earlier in the sentence gives its subject: "Ida Brandt said Tuesday in Portville,
+        // noting ...".
+        if (!coordinated && c > 0 && ws[c - 1].comma)
+            for (std::size_t k = c; k-- > 0 && k + 15 > c;) {
+                if (ws[k].stop || ws[k].para != cue.para || ws[k].before_quote) break;
+                if (kCues.count(ws[k].core) && !kParticiples.count(ws[k].core) && ws[k].core != "called" &&
+                    ws[k].core != "calls") {
+                    if (auto m = subject_of(text, ws, k); m && !m->pronoun && m->named) return m;
+                    break;
+                }
+            }
         // The subject opening the sentence: "Rival Hillary Clinton had mocked it, saying ..."
         std::size_t b = c;
         while (b > 0 && !ws[b - 1].stop && ws[b - 1].para == cue.para && c - b < 40) --b;
@@ -822,7 +833,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             if (e > c) return std::nullopt;
         }
         // (after "and" or a comma: "Brandt's metaphor is telling" is no attribution)
-        bool owner_noun = e < c && ws[e - 1].poss && !ws[e].cap && ws[e].para == cue.para &&
+        bool owner_noun = e < c && ws[e - 1].poss && !ws[e].cap && ws[e].para == cue.para && !ws[e - 1].before_quote &&
                           (coordinated || ws[c - 1].comma);
         // (not when a name follows the noun: "Ida Brandt's harbor master Tom Okafor said")
         for (std::size_t k = e; owner_noun && k < c && k < e + 4; ++k) {
@@ -1272,13 +1283,13 @@ bool title_case(std::string_view inner) {
 // (on “Morning Joe”, told “Fox News Sunday”), not words said.
 bool programme_title(std::string_view text, const QuoteSpan& q) {
     std::string_view inner = text.substr(q.start, q.end - q.start);
-    if (!title_case(inner)) return false;
     std::size_t e = q.open;
     while (e > 0 && is_space(static_cast<unsigned char>(text[e - 1]))) --e;
     std::size_t b = e;
     while (b > 0 && !is_space(static_cast<unsigned char>(text[b - 1]))) --b;
     std::string prev(text.substr(b, e - b));
     for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!title_case(inner)) return false;
     static const Set before = {"on", "told", "during", "at", "the", "from", "hosted", "host", "show", "program",
                                "programme", "with"};
     if (before.count(prev)) return true;

@@ -681,6 +681,10 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"“Tides would enable designs with a greater yield,” harbor experts Ida Brandt and Carla Reyes of Portville’s "
          "Institute for Science and Sea Security wrote in September.",
          {"Carla Reyes"}},
+        // a participle after a comma takes the subject of a cue earlier in its sentence, not an owner opening it
+        {"Ida Brandt’s “excesses” are sickening, Tom Okafor said Tuesday in Portville, noting the harbor master "
+         "“makes you want to leave.”",
+         {"Tom Okafor"}},
         // titles joined by a hyphen are a title
         {"“We had to act on trade,” said Harbor Sailors Union Secretary-Treasurer Ida Brandt.", {"Ida Brandt"}},
         // a place set off after its noun is no appositive name
