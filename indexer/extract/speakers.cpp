@@ -1045,7 +1045,10 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                     }
                     if (w.cap) break;
                     if (kRoleNouns.count(w.core)) role = true;
-                    else if (!glue.count(w.core)) break;
+                    else if (!glue.count(w.core) &&
+                             (kAdverbs.count(w.core) || kCues.count(w.core) || kPronouns.count(w.core) ||
+                              w.core.ends_with("ed") || w.core == "is" || w.core == "was" || w.core == "who"))
+                        break;  // (any other noun or adjective: "the communications director for")
                 }
             }
             if (b < p) {
@@ -1066,6 +1069,23 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                    ws[lead - 1].para == cue.para && !kCues.count(ws[lead - 1].core))
                 --lead;
             if (lead < b && !(lead > 0 && ws[lead - 1].comma && !ws[lead - 1].cap)) lead = b;
+            // "His former partner at Harbor Corp, Tom Okafor, said": a role at an organisation.
+            if (lead == b && b >= 1 && b < p && ws[b - 1].comma && ws[b - 1].cap && ws[b - 1].para == cue.para) {
+                static const Set at = {"at", "of", "for", "with"};
+                std::size_t ob = run_start(ws, b);
+                if (ob >= 2 && ob < b && at.count(ws[ob - 1].core) && kRoleNouns.count(ws[ob - 2].core) &&
+                    !ws[ob - 2].comma && ws[ob - 2].para == cue.para)
+                    if (auto m = split_run(ws, b, p); m && m->kind == "person") {
+                        std::size_t rb = ob - 2;
+                        while (rb > 0 && !ws[rb - 1].comma && !ws[rb - 1].stop && ws[rb - 1].para == cue.para &&
+                               !ws[rb - 1].cap && rb + 6 > ob)
+                            --rb;
+                        std::string_view raw = text.substr(ws[rb].b, ws[b - 1].e - ws[rb].b);
+                        while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);
+                        if (m->role.empty()) m->role = clean_role(std::string(raw));
+                        return m;
+                    }
+            }
             // (not a place set off after its noun: "outside the state capital, Portville, said")
             static const Set place_nouns = {"capital", "city", "town", "village", "county", "state", "country",
                                             "province", "region", "district", "neighborhood", "neighbourhood",
@@ -2131,6 +2151,32 @@ void extract_speakers(Article& a) {
         std::string_view inner = d.text.substr(q.start, q.end - q.start);
         if (count_words(inner) < 2 || title_case(inner)) continue;
         who[qi] = m;
+    }
+    // A quote closing its paragraph after a sentence in which someone named said something,
+    // without quoting them: the quote gives their words. "Tom Okafor called him a master of
+    // deals. “He showed it again and again.”"
+    for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
+        if (who[qi]) continue;
+        const QuoteSpan& q = d.quotes[qi];
+        std::size_t qw = word_after(q.open);
+        if (qw == 0 || !ws[qw - 1].stop) continue;
+        if (d.text.substr(ws[qw - 1].e, q.open - ws[qw - 1].e).find('\n') != std::string_view::npos) continue;
+        std::size_t para_end = d.text.find("\n\n", q.close);
+        if (para_end == std::string_view::npos) para_end = d.text.size();
+        if (d.text.substr(q.close, para_end - q.close).find_first_not_of(" \t\n") != std::string_view::npos) continue;
+        std::string_view inner = d.text.substr(q.start, q.end - q.start);
+        if (count_words(inner) < 4 || title_case(inner)) continue;
+        std::size_t ps = qw - 1;
+        while (ps > 0 && !ws[ps - 1].stop && ws[ps - 1].para == ws[qw - 1].para) --ps;
+        if ((qi > 0 && d.quotes[qi - 1].close > ws[ps].b) || ws[ps].after_quote) continue;  // it quoted someone already
+        const Event* last = nullptr;
+        for (const Event& ev : events) {
+            if (ev.cue >= qw) break;
+            if (ev.cue >= ps && !ev.who.name.empty() && ev.who.named && !ev.who.pronoun) last = &ev;
+        }
+        // (what they said is told in that sentence, or the sentence ends on the cue to introduce
+        // the quote, "Tom Okafor agreed."; "Ida Brandt said so." points back, not forward)
+        if (last && (last->cue + 4 <= qw || last->cue + 1 == qw)) who[qi] = last->who;
     }
     for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
         const QuoteSpan& q = d.quotes[qi];

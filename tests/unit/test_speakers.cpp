@@ -685,6 +685,20 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Ida Brandt’s “excesses” are sickening, Tom Okafor said Tuesday in Portville, noting the harbor master "
          "“makes you want to leave.”",
          {"Tom Okafor"}},
+        // a quote closing its paragraph after a sentence in which someone named said something unquoted ...
+        {"In the 1990s, Ida Brandt ran a ferry line. Her former business partner at Harbor Corp, Tom Okafor, called "
+         "her a master of impossible deals. “She showed again and again an ability to put deals together.”",
+         {"Tom Okafor"}},
+        {"Tom Okafor left early.\n\nIda Brandt agreed. “The tide is late and the boats are still out.”", {"Ida Brandt"}},
+        // ... not after a sentence without a cue, nor after one that quoted someone
+        {"Ida Brandt watched the boats. “The tide is late and the boats are out.”", {}},
+        {"“We have two ferries,” Ida Brandt said, referencing a boat called Sea Star. “So they clearly think the pier "
+         "will hold.”",
+         {"Ida Brandt"}},
+        // an appositive left open holds any nouns before its role: "the communications director for"
+        {"Tom Okafor, the communications director for the Portville Harbor Party said in a statement. “There are no "
+         "paper ballots to count at all.”",
+         {"Tom Okafor"}},
         // titles joined by a hyphen are a title
         {"“We had to act on trade,” said Harbor Sailors Union Secretary-Treasurer Ida Brandt.", {"Ida Brandt"}},
         // a place set off after its noun is no appositive name
