@@ -81,7 +81,9 @@ const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretar
                      "Congressman", "Congresswoman", "Councillor", "Councilor", "Striker", "Goalkeeper", "Midfielder",
                      "Defender", "Forward", "Winger", "Skipper", "Del", "Delegate", "Host", "Anchor", "Correspondent", "Foreign", "Defense", "Defence", "Interior", "Finance",
                      "Health",    "Former",   "Acting",   "Executive", "CEO",       "Founder",  "Manager",
-                     "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor"};
+                     "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor",
+                     "Advocate",  "Comptroller", "Controller", "Auditor", "Clerk",   "Marshal",  "Ombudsman",
+                     "Provost",   "Chaplain"};
 // Titles that are also common surnames: "Charlie King", "Howard Dean", "Mr. King". Never abbreviated.
 const Set kSurnameTitles = {"King", "Dean", "Bishop", "Judge", "Chancellor", "Prince", "Pope", "Cardinal"};
 const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "In",     "On",     "At",      "Of",
@@ -616,6 +618,14 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         if (rb < name_b) m.role = join(ws, rb, name_b);
     }
     while (name_b < e && (kHonorifics.count(ws[name_b].core) || kNationality.count(ws[name_b].core) || !ws[name_b].cap)) ++name_b;
+    // "House Republican Tom Okafor", "Portville Democrat Ann Lee": a party word inside the run
+    // ends a description in front of the name.
+    for (std::size_t i = e; i-- > name_b + 1;)
+        if (kNationality.count(ws[i].core) && i + 1 < e && ws[i + 1].cap && !kStops.count(ws[i + 1].core)) {
+            if (m.role.empty()) m.role = join(ws, name_b, i + 1);
+            name_b = i + 1;
+            break;
+        }
     if (name_b >= e || e - name_b > 5) return std::nullopt;
     for (std::size_t i = name_b; i < e; ++i)
         if ((kStops.count(ws[i].core) && !ws[i].initial) || kPronouns.count(ws[i].core)) return std::nullopt;
@@ -772,8 +782,14 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         return split_run(ws, c + 1, e);
     }
     // "he supported Obama over Clinton and said, “...”": a second verb of the sentence's subject.
-    const bool coordinated = c > 0 && (ws[c - 1].core == "and" || ws[c - 1].core == "but") &&
-                             ws[c - 1].para == cue.para && !ws[c - 1].comma && !ws[c - 1].before_quote &&
+    // (an adverb may come between: "but now said", "and later told")
+    const std::size_t conj = c > 1 && (kAdverbs.count(ws[c - 1].core) || ws[c - 1].core == "now") &&
+                                     !ws[c - 1].comma && !ws[c - 1].cap
+                                 ? c - 2
+                                 : c - 1;
+    const bool coordinated = c > 0 && (ws[conj].core == "and" || ws[conj].core == "but") &&
+                             ws[conj].para == cue.para && !ws[conj].comma && !ws[conj].before_quote &&
+                             (conj + 1 == c || (!ws[conj + 1].before_quote && !ws[conj + 1].comma)) &&
                              !cue.after_quote && (kCues.count(cue.core) > 0);
     if (kParticiples.count(cue.core) || coordinated) {
         // A name right before: "footage of Hillary Clinton asking, “...”".
@@ -1176,6 +1192,17 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             return std::nullopt;  // "said the Senate would vote"
         std::size_t e = run_end(ws, b);
         auto m = split_run(ws, b, e);
+        // "said former Portville Gov. and Harbor Party Chairman Ed Okafor": titles joined by "and"
+        // before the name.
+        if (!m && e + 1 < ws.size() && e > b && ws[e].core == "and" && ws[e + 1].cap && ws[e + 1].para == cue.para &&
+            !ws[e - 1].comma && title_word(ws[e - 1].core)) {
+            std::size_t e2 = run_end(ws, e + 1);
+            if (auto m2 = split_run(ws, e + 1, e2); m2 && m2->kind == "person" && !m2->role.empty()) {
+                m2->role = clean_role(std::string(text.substr(ws[b].b, ws[e - 1].e - ws[b].b))) + " and " + m2->role;
+                m = m2;
+                e = e2;
+            }
+        }
         // "said MSNBC host Chris Matthews", "said Clinton press secretary Ann Ruiz": an outlet
         // or employer and a role noun in front of the name.
         std::size_t rel = e;  // "Rubio's deputy campaign manager," : the relation noun with its comma

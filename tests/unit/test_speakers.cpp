@@ -699,6 +699,15 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Tom Okafor, the communications director for the Portville Harbor Party said in a statement. “There are no "
          "paper ballots to count at all.”",
          {"Tom Okafor"}},
+        // civic titles; titles joined by "and" before the name
+        {"“Senator Okafor voted twice to protect the ferry owners,” said Portville City Public Advocate Trish Brandt.",
+         {"Trish Brandt"}},
+        {"“He is reprising that role,” said former Portville Gov. and Harbor Party Chairman Ed Okafor.",
+         {"Ed Okafor"}},
+        // a party word ends a description in front of the name; an adverb between "but" and a second cue
+        {"House Republican Tom Okafor used to support the board, but now said the mayor had “the opportunity and the "
+         "obligation to bring us together.”",
+         {"Tom Okafor"}},
         // titles joined by a hyphen are a title
         {"“We had to act on trade,” said Harbor Sailors Union Secretary-Treasurer Ida Brandt.", {"Ida Brandt"}},
         // a place set off after its noun is no appositive name
