@@ -57,6 +57,10 @@ const Set kCues = {"said",     "says",      "say",        "told",      "tells", 
                    "stresses", "emphasizes", "urges",    "muses",     "quips",     "laments",    "contends",
                    "maintains", "recounts", "concludes", "agrees",    "testifies", "interjected", "elaborated",
                    "echoed",   "chimed",
+                   // more verbs of speaking, past tense (not those that also take a thing said about: "raged")
+                   "fumed",    "barked",    "boomed",    "thundered", "groused",   "grumbled",   "griped",
+                   "marveled", "marvelled", "gushed",    "bellowed",  "hollered",   "murmured",
+                   "muttered", "stammered", "wrote",     "mused",     "intoned",   "opined",     "ventured",
                    // documents: “...,” the letter reads / the statement read
                    "reads",    "read"};
 // Participles take the subject of their sentence: "Clinton mocked him, saying ...".

@@ -708,6 +708,13 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"House Republican Tom Okafor used to support the board, but now said the mayor had “the opportunity and the "
          "obligation to bring us together.”",
          {"Tom Okafor"}},
+        // more verbs of speaking ...
+        {"“If they were serious, they would have come to the pier,” Tom Okafor fumed.", {"Tom Okafor"}},
+        {"Ida Brandt boomed: “Let us open the pier in November.”", {"Ida Brandt"}},
+        // ... but a noise is no cue: the quote after it still goes on with the speaker
+        {"“He is taller than me,” Ida Brandt said on Sunday as the crowd cheered loudly.\n\n“Which is why I do not "
+         "understand him.”",
+         {"Ida Brandt"}},
         // titles joined by a hyphen are a title
         {"“We had to act on trade,” said Harbor Sailors Union Secretary-Treasurer Ida Brandt.", {"Ida Brandt"}},
         // a place set off after its noun is no appositive name
