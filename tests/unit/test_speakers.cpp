@@ -712,7 +712,7 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"“If they were serious, they would have come to the pier,” Tom Okafor fumed.", {"Tom Okafor"}},
         {"Ida Brandt boomed: “Let us open the pier in November.”", {"Ida Brandt"}},
         // ... but a noise is no cue: the quote after it still goes on with the speaker
-        {"“He is taller than me,” Ida Brandt said on Sunday as the crowd cheered loudly.\n\n“Which is why I do not "
+        {"“He is taller than me,” Ida Brandt said on Sunday as the crowd roared.\n\n“Which is why I do not "
          "understand him.”",
          {"Ida Brandt"}},
         // titles joined by a hyphen are a title
