@@ -87,7 +87,7 @@ const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretar
                      "Health",    "Former",   "Acting",   "Executive", "CEO",       "Founder",  "Manager",
                      "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor",
                      "Advocate",  "Comptroller", "Controller", "Auditor", "Clerk",   "Marshal",  "Ombudsman",
-                     "Provost",   "Chaplain"};
+                     "Provost",   "Chaplain", "Archbishop", "Pastor", "Reverend", "Monsignor"};
 // Titles that are also common surnames: "Charlie King", "Howard Dean", "Mr. King". Never abbreviated.
 const Set kSurnameTitles = {"King", "Dean", "Bishop", "Judge", "Chancellor", "Prince", "Pope", "Cardinal"};
 const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "In",     "On",     "At",      "Of",
@@ -810,7 +810,8 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 if (ws[k].stop || ws[k].para != cue.para || ws[k].before_quote) break;
                 if (kCues.count(ws[k].core) && !kParticiples.count(ws[k].core) && ws[k].core != "called" &&
                     ws[k].core != "calls") {
-                    if (auto m = subject_of(text, ws, k); m && !m->pronoun && m->named) return m;
+                    // (named, a pronoun, or a noun phrase: "even a top aide said ..., saying")
+                    if (auto m = subject_of(text, ws, k)) return m;
                     break;
                 }
             }
@@ -1161,6 +1162,26 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 if (m->role.empty()) m->role = r;
                 return m;
             }
+            // "The lawmaker, who represents the port, said": a noun phrase opening the sentence,
+            // set off by a relative clause or an appositive, is the subject, unnamed.
+            std::size_t st = p - 1;
+            while (st > 0 && !ws[st - 1].stop && ws[st - 1].para == cue.para && st + 40 > p) --st;
+            if (kDeterminers.count(ws[st].core) && (st == 0 || ws[st - 1].stop || ws[st - 1].para != cue.para)) {
+                std::size_t h = st + 1;
+                while (h < p && h < st + 5 && !ws[h].comma && !ws[h].cap && !ws[h].before_quote) ++h;
+                static const Set rel = {"who", "which", "a", "an", "the"};
+                if (h < p && h > st && ws[h].comma && !ws[h].cap && h + 1 < p && rel.count(ws[h + 1].core) &&
+                    !kCues.count(ws[h].core)) {
+                    Mention m;
+                    std::string np(text.substr(ws[st].b, ws[h].e - ws[st].b));
+                    while (!np.empty() && np.back() == ',') np.pop_back();
+                    np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+                    m.name = np;
+                    m.named = false;
+                    m.kind = kPersonNouns.count(ws[h].core) || kRoleNouns.count(ws[h].core) ? "person" : "organization";
+                    return m;
+                }
+            }
         }
     }
     // Inverted: ', said NAME, a ROLE' / '” said NAME'.
@@ -1245,6 +1266,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 }
             }
         }
+        // "said Ida Brandt's remarks were ...": an owner and a lowercase noun open the clause said,
+        // they are no inverted subject.
+        if (m && e > b && e < ws.size() && ws[e - 1].poss && !ws[e - 1].comma && !ws[e].cap && ws[e].para == cue.para &&
+            !cue.after_quote)
+            return std::nullopt;
         if (m && b > role_b && m->role.empty()) {
             std::string_view raw = text.substr(ws[role_b].b, ws[b - 1].e - ws[role_b].b);
             while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);

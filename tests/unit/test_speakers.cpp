@@ -699,6 +699,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Tom Okafor, the communications director for the Portville Harbor Party said in a statement. “There are no "
          "paper ballots to count at all.”",
          {"Tom Okafor"}},
+        // religious titles
+        {"“We stay in port,” said Archbishop Tom Okafor.", {"Tom Okafor"}},
         // civic titles; titles joined by "and" before the name
         {"“Senator Okafor voted twice to protect the ferry owners,” said Portville City Public Advocate Trish Brandt.",
          {"Trish Brandt"}},
@@ -788,6 +790,14 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"Ida Brandt spoke. The family said the videos were “a matter of the greater good” today.", "the family"},
         // a plural noun after a name, then the verb: the noun phrase is the subject
         {"Harbor School fans also chanted, “Close the pier,” referring to the board’s vow.", "Harbor School fans"},
+        // a participle takes the subject of the cue before it, a noun phrase too
+        {"Alongside Harbor calls for action, even a top port strategist said the mayor will have to choose, saying, "
+         "“At some point, she is going to have to come out.”",
+         "a top port strategist"},
+        // a noun phrase set off by a relative clause is the subject; an owner after the cue opens the clause said
+        {"The lawmaker, who represents a district in the bay, said Ida Brandt’s remarks “have had wide reach, and "
+         "hurt the port.”",
+         "the lawmaker"},
         // ... and of a later cue in the sentence
         {"Ida Brandt’s relatives, including her son, watched the boats and said they saw “more waves than ever.”",
          "Ida Brandt’s relatives"},
