@@ -827,7 +827,17 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             const std::size_t reach = b > b0 ? 20 : 6;
             std::size_t k = b0;
             while (k < c && k < b0 + reach && !ws[k].comma) ++k;
-            if (k < c && k < b0 + reach && k + 1 < c) b = k + 1;
+            if (k < c && k < b0 + reach && k + 1 < c) {
+                b = k + 1;
+                // (a lowercase word or two before the name: "the other candidate, former Secretary Ann Lee,")
+                std::size_t n = b;
+                static const Set before_name = {"former", "late", "then", "current", "outgoing", "incoming", "acting",
+                                                "retired", "fellow", "longtime", "veteran", "ex"};
+                while (n < c && n < b + 2 && !ws[n].cap && !ws[n].comma && !ws[n].stop &&
+                       (before_name.count(ws[n].core) || kRoleNouns.count(ws[n].core)))
+                    ++n;
+                if (n > b && n < c && ws[n].cap && ws[k].comma && !ws[n - 1].comma) b = n;
+            }
             // ... and past the rest of a place ("in Salem, Lake County, Ida Brandt spoke"): a run
             // closed by a comma and followed by another capitalised word
             for (int hops = 0; hops < 3 && b < c && ws[b].cap; ++hops) {

@@ -386,6 +386,19 @@ TEST_CASE("pronouns: a new person opening a sentence, and agreement", "[speakers
             "gun.\n\nOkafor’s boat was found later.\n\n“I was troubled by that,” he said.");
         CHECK(speaker(b, "Tom Okafor") == nullptr);
     }
+    SECTION("a participle's subject set off after a noun phrase with its role words is the antecedent") {
+        const Article a = article(
+            "Tom Okafor, who noted that he had raised the fees, agreed. But the other candidate, former Secretary "
+            "Ida Brandt, drew a contrast, saying the fees were too high.\n\n“I do take the board seriously,” she said.");
+        const Speaker* s = speaker(a, "Ida Brandt");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 1);
+        // ... but not a name after a lowercase subject and its verb
+        const Article b = article(
+            "Ida Brandt spoke first.\n\nMeanwhile, it attacked Okafor, saying he “has offended the sailors and the "
+            "port.”");
+        CHECK(speaker(b, "Okafor") == nullptr);
+    }
     SECTION("a pronoun after another person named in the sentence is no evidence of the first one's sex") {
         const Article a = article(
             "“The fees will stay,” Tom Okafor said.\n\nIda Brandt met Carl Reyes before he left the pier.\n\n"
