@@ -820,6 +820,20 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         while (b > 0 && !ws[b - 1].stop && ws[b - 1].para == cue.para && c - b < 40) --b;
         if (b == c) return std::nullopt;
         const std::size_t b0 = b;
+        // "A spokesman for the Harbor Board declined ... but said": the organisation spoken for.
+        for (std::size_t k = b0 + 1; k < b0 + 3 && k + 1 < c; ++k)
+            if (speaks_for_org(ws, k)) {
+                std::size_t ob = k + 1;
+                if (ws[ob].core == "the" && ob + 1 < c) ++ob;
+                if (!ws[ob].cap) break;
+                std::size_t oe = run_end(ws, ob);
+                if (oe > c) break;
+                if (auto m = split_run(ws, ob, oe)) {
+                    m->kind = "organization";
+                    return m;
+                }
+                break;
+            }
         while (b < c && kStops.count(ws[b].core) && !kPronouns.count(ws[b].core)) ++b;
         if (b < c && !ws[b].cap && !kPronouns.count(ws[b].core)) {
             // An opening phrase up to its comma: "Eight years ago, he supported ... and said".
@@ -2080,15 +2094,26 @@ void extract_speakers(Article& a) {
         std::size_t qw = word_after(q.open);
         if (qw == 0 || ws[qw - 1].stop) continue;
         std::string_view gap = d.text.substr(ws[qw - 1].e, q.open - ws[qw - 1].e);
-        const bool colon = ws[qw - 1].e > 0 && d.text[ws[qw - 1].e - 1] == ':';
+        // (the colon may follow a skipped parenthetical: "Rep. Ann Lee (R-S.C.):“...”")
+        std::size_t last_char = q.open;
+        while (last_char > 0 && is_space(static_cast<unsigned char>(d.text[last_char - 1]))) --last_char;
+        const bool colon = (ws[qw - 1].e > 0 && d.text[ws[qw - 1].e - 1] == ':') ||
+                           (last_char > 0 && d.text[last_char - 1] == ':' && d.text[ws[qw - 1].e] == ' ' &&
+                            d.text.substr(ws[qw - 1].e, last_char - ws[qw - 1].e).find('(') == 1);
         // The quote opens its paragraph: only after a colon ("Cruz went on:").
         if (gap.find('\n') != std::string_view::npos && !colon) continue;
         if (colon && ws[qw - 1].cap) {
             // "NAME: “...”" at the start of a sentence or after a dash: the name is the source.
             std::size_t rb = run_start(ws, qw);
-            bool opens = rb == 0 || ws[rb - 1].stop || ws[rb - 1].para != ws[rb].para ||
-                         kDashes.count(ws[rb - 1].core) || ws[rb - 1].core == "-" ||
-                         ws[rb].after_quote;  // “...” Bush: “...”
+            auto opens_at = [&](std::size_t r) {
+                return r == 0 || ws[r - 1].stop || ws[r - 1].para != ws[r].para || kDashes.count(ws[r - 1].core) ||
+                       ws[r - 1].core == "-" || ws[r].after_quote;  // “...” Bush: “...”
+            };
+            bool opens = opens_at(rb);
+            // "HEADING - Ann Lee and Tom Okafor: “...”": the last of two names.
+            if (!opens && rb >= 2 && ws[rb - 1].core == "and" && ws[rb - 2].cap && !ws[rb - 2].comma &&
+                ws[rb - 2].para == ws[rb].para)
+                opens = opens_at(run_start(ws, rb - 1));
             if (rb < qw && opens)
                 if (auto sm = split(rb, qw); sm && !excluded.count(sm->name)) {
                     who[qi] = resolve(rb, *sm);

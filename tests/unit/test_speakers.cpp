@@ -506,6 +506,9 @@ TEST_CASE("organisations as speakers", "[speakers]") {
          "Harbor Safety Investigations", "organization"},
         {"A spokeswoman for the Coastal Sailors Club said the fees were “a tax on sailors.”", "Coastal Sailors Club",
          "organization"},
+        {"A spokesman for Portville Harbor Networks declined to comment on the report but said in a statement that "
+         "“the board did not at any time treat the pier differently.”",
+         "Portville Harbor Networks", "organization"},
         // X told OUTLET: the person, never the outlet
         {"Ida Brandt told The Portville Times that the plan was “a disaster for the coast.”", "Ida Brandt", "person"},
         {"“The plan is a disaster,” Ida Brandt told PHB News.", "Ida Brandt", "person"},
@@ -712,6 +715,13 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Tom Okafor, the communications director for the Portville Harbor Party said in a statement. “There are no "
          "paper ballots to count at all.”",
          {"Tom Okafor"}},
+        // "NAME (party-state): “...”" and "HEADING - NAME and NAME: “...”"
+        {"Rep. Tom Okafor (R-S.C.):“I have not heard anyone other than you cite that figure.”", {"Tom Okafor"}},
+        {"HARBOR POLLS NOT WRONG, JUST EARLY - Ida Brandt and Tom Okafor: “Although the polls failed to predict the "
+         "vote, it is too early.”",
+         {"Tom Okafor"}},
+        // ... but not two names inside a sentence
+        {"The report came from Ida Brandt and Tom Okafor: “Although the polls failed, it is too early.”", {}},
         // religious titles
         {"“We stay in port,” said Archbishop Tom Okafor.", {"Tom Okafor"}},
         // civic titles; titles joined by "and" before the name
