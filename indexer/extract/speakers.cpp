@@ -61,6 +61,7 @@ const Set kCues = {"said",     "says",      "say",        "told",      "tells", 
                    "fumed",    "barked",    "boomed",    "thundered", "groused",   "grumbled",   "griped",
                    "marveled", "marvelled", "gushed",    "bellowed",  "hollered",   "murmured",
                    "muttered", "stammered", "wrote",     "mused",     "intoned",   "opined",     "ventured",
+                   "assured",  "reassured", "reminded",  "advised",   "informed",
                    // documents: “...,” the letter reads / the statement read
                    "reads",    "read"};
 // Participles take the subject of their sentence: "Clinton mocked him, saying ...".
@@ -1223,7 +1224,8 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
         // (not after a cue that takes an object: "told a young woman")
         static const Set object_cues = {"told", "tells", "asked", "asks", "urged", "called", "accused", "praised",
-                                        "blasted", "slammed", "mocked", "criticized", "dismissed", "described"};
+                                        "blasted", "slammed", "mocked", "criticized", "dismissed", "described",
+                                        "assured", "reassured", "reminded", "advised", "informed"};
         bool right_after = cue.after_quote || (c > 0 && ws[c - 1].comma);
         if (right_after && !object_cues.count(cue.core))
             if (auto np = inverted_noun_phrase(text, ws, c + 1)) return np;

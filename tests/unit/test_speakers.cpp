@@ -736,6 +736,9 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // more verbs of speaking ...
         {"“If they were serious, they would have come to the pier,” Tom Okafor fumed.", {"Tom Okafor"}},
         {"Ida Brandt boomed: “Let us open the pier in November.”", {"Ida Brandt"}},
+        // verbs of speaking to someone: the person spoken to is no speaker
+        {"Ida Brandt assured the crowd: “I will not let you down.”", {"Ida Brandt"}},
+        {"“I will not let you down,” Ida Brandt assured Tom Okafor.", {"Ida Brandt"}},
         // ... but a noise is no cue: the quote after it still goes on with the speaker
         {"“He is taller than me,” Ida Brandt said on Sunday as the crowd roared.\n\n“Which is why I do not "
          "understand him.”",
