@@ -1679,6 +1679,39 @@ void extract_speakers(Article& a) {
             else ev.who.name.clear();
             continue;
         }
+        if (ev.who.pronoun && (ev.who.name == "he" || ev.who.name == "she" || ev.who.name == "He" || ev.who.name == "She")) {
+            // "Though she called the fee “unfair,” Ida Brandt restricted her comments": a pronoun in
+            // an opening clause stands for the subject of the main clause after it.
+            std::size_t pi = ev.cue;
+            while (pi > 0 && pi + 4 > ev.cue && !kPronouns.count(ws[pi - 1].core)) --pi;
+            static const Set subordinators = {"Though", "Although", "While", "When", "After", "Before", "As",
+                                              "Because", "If", "Since", "Once", "Until", "Whether"};
+            if (pi >= 2 && kPronouns.count(ws[pi - 1].core) && subordinators.count(ws[pi - 2].core) &&
+                (pi == 2 || ws[pi - 3].stop || ws[pi - 3].para != ws[pi - 2].para)) {
+                // (the clause ends at a comma, or at a quote closing on one: “... sailors,” Ida Brandt)
+                auto clause_end = [&](std::size_t k) {
+                    if (ws[k].comma) return true;
+                    if (!ws[k].before_quote || k + 1 >= ws.size() || !ws[k + 1].after_quote) return false;
+                    std::string_view gap = d.text.substr(ws[k].e, ws[k + 1].b - ws[k].e);
+                    return gap.find(",\xE2\x80\x9D") != std::string_view::npos || gap.find(",\"") != std::string_view::npos;
+                };
+                std::size_t k = ev.cue;
+                while (k < ws.size() && k < ev.cue + 30 && !clause_end(k) && !ws[k].stop && ws[k].para == ws[pi].para) ++k;
+                if (k + 2 < ws.size() && clause_end(k) && !ws[k].stop && ws[k + 1].cap && ws[k + 1].para == ws[pi].para) {
+                    std::size_t e = run_end(ws, k + 1);
+                    auto sm = e < ws.size() && !ws[e - 1].comma && !ws[e - 1].poss && !ws[e].cap ? split(k + 1, e)
+                                                                                             : std::nullopt;
+                    if (sm && sm->kind == "person" && agrees(sm->name, ev.who.name) && !excluded.count(sm->name)) {
+                        Mention m = resolve(k + 1, *sm);
+                        ev.who = m;
+                        ev.who.role.clear();
+                        last_named = m;
+                        last_named_at = k + 1;
+                        continue;
+                    }
+                }
+            }
+        }
         if (ev.who.pronoun) {
             if (!last_named) {
                 // Nobody quoted yet: the pronoun stands for the last person named before it

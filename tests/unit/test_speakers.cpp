@@ -399,6 +399,19 @@ TEST_CASE("pronouns: a new person opening a sentence, and agreement", "[speakers
             "port.”");
         CHECK(speaker(b, "Okafor") == nullptr);
     }
+    SECTION("a pronoun in an opening clause stands for the subject of the main clause after it") {
+        const Article a = article(
+            "“The fees must go,” Tom Okafor said.\n\nThough she called the fee “unfair and outrageous for sailors,” "
+            "Ida Brandt restricted her comments to the pier.");
+        const Speaker* s = speaker(a, "Ida Brandt");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 1);
+        // ... not when the main clause opens on a thing
+        const Article b = article(
+            "“The fees must go,” Tom Okafor said.\n\nThough she called the fee “unfair and outrageous for sailors,” "
+            "the board restricted its comments to the pier.");
+        CHECK(speaker(b, "the board") == nullptr);
+    }
     SECTION("a pronoun after another person named in the sentence is no evidence of the first one's sex") {
         const Article a = article(
             "“The fees will stay,” Tom Okafor said.\n\nIda Brandt met Carl Reyes before he left the pier.\n\n"
