@@ -1921,8 +1921,14 @@ void extract_speakers(Article& a) {
         if (first_after < ws.size() && kDashes.count(ws[first_after].core) && ws[first_after].after_quote)
             for (const Event& ev : events)
                 if (ev.cue == first_after && !ev.who.name.empty()) pick = &ev;
+        // “...,” when Ida Brandt blasted him: a clause that opens on a subordinator after the quote
+        // is no attribution of it ("as" is: “...,” as Brandt put it).
+        static const Set subordinate = {"when", "after", "before", "while", "because", "since", "until", "if",
+                                        "unless", "although", "though", "whereas"};
+        const bool clause_after = first_after < ws.size() && ws[first_after].after_quote &&
+                                  subordinate.count(ws[first_after].core) > 0;
         for (const Event& ev : events) {
-            if (closed_sentence || pick) break;
+            if (closed_sentence || pick || clause_after) break;
             if (ev.cue < first_after) continue;
             if (ws[ev.cue].b > next_open) break;
             if (ev.cue > first_after + 12) {

@@ -749,6 +749,11 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // more verbs of speaking ...
         {"“If they were serious, they would have come to the pier,” Tom Okafor fumed.", {"Tom Okafor"}},
         {"Ida Brandt boomed: “Let us open the pier in November.”", {"Ida Brandt"}},
+        // a clause after the quote that opens on a subordinator is no attribution of it ("as" is)
+        {"The ad ends with footage of Tom Okafor saying during the debate, “That makes me smart,” when Ida Brandt "
+         "blasted him for the fees.",
+         {"Tom Okafor"}},
+        {"The debate went on. “That makes me smart,” as Ida Brandt put it.", {"Ida Brandt"}},
         // verbs of speaking to someone: the person spoken to is no speaker
         {"Ida Brandt assured the crowd: “I will not let you down.”", {"Ida Brandt"}},
         {"“I will not let you down,” Ida Brandt assured Tom Okafor.", {"Ida Brandt"}},
