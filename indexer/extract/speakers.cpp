@@ -1175,6 +1175,15 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 // (a conjunction opening the sentence is no clause: "As John Cornyn, ..., put it")
                 bool opener = b > 0 && (ws[b - 1].core == "As" || ws[b - 1].core == "But" || ws[b - 1].core == "And") &&
                               (b == 1 || ws[b - 2].stop || ws[b - 2].para != cue.para);
+                // (nor a short description opening the sentence: "Democratic front-runner Ann Lee, ...,")
+                if (!opener && b > 0 && !ws[b - 1].cap && !ws[b - 1].comma) {
+                    std::size_t ss = b;
+                    while (ss > 0 && ss + 3 > b && !ws[ss - 1].stop && !ws[ss - 1].comma && ws[ss - 1].para == cue.para &&
+                           !kCues.count(ws[ss - 1].core) && !kPronouns.count(ws[ss - 1].core))
+                        --ss;
+                    opener = (ss == 0 || ws[ss - 1].stop || ws[ss - 1].para != cue.para) && ss + 3 >= b &&
+                             (ws[ss].cap || kDeterminers.count(ws[ss].core));
+                }
                 if (b > 0 && !ws[b - 1].stop && !ws[b - 1].comma && ws[b - 1].para == cue.para && !ws[b - 1].after_quote &&
                     !ws[b].after_quote && !opener &&
                     !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
@@ -1312,6 +1321,10 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !verbs_s.count(w) && !kCues.count(w) &&
                 !kAdverbs.count(w) && !w.ends_with("ly"))
                 return std::nullopt;
+            // ", said Okafor is to blame": the name opens the clause said
+            static const Set aux = {"is", "was", "has", "had", "would", "will", "should", "could", "can", "did",
+                                    "does", "were", "are", "must", "might"};
+            if (!cue.after_quote && aux.count(w)) return std::nullopt;
         }
         if (m && ws[e - 1].comma) {
             std::size_t end;
@@ -1925,8 +1938,35 @@ void extract_speakers(Article& a) {
         // is no attribution of it ("as" is: “...,” as Brandt put it).
         static const Set subordinate = {"when", "after", "before", "while", "because", "since", "until", "if",
                                         "unless", "although", "though", "whereas"};
-        const bool clause_after = first_after < ws.size() && ws[first_after].after_quote &&
-                                  subordinate.count(ws[first_after].core) > 0;
+        bool clause_after = first_after < ws.size() && ws[first_after].after_quote &&
+                            subordinate.count(ws[first_after].core) > 0;
+        {
+            // A quote set off by dashes is an aside of the clause before it: "... lamented her gaffes -
+            // “...?” - Democrats said".
+            std::size_t o = q.open, cl = q.close;
+            while (o > 0 && d.text[o - 1] == ' ') --o;
+            while (cl < d.text.size() && d.text[cl] == ' ') ++cl;
+            auto dash_at = [&](std::size_t at, bool before) {
+                std::string_view t3 = before ? (at >= 3 ? d.text.substr(at - 3, 3) : std::string_view())
+                                             : d.text.substr(at, 3);
+                char c1 = before ? (at >= 1 ? d.text[at - 1] : 0) : (at < d.text.size() ? d.text[at] : 0);
+                return c1 == '-' || t3 == "\xE2\x80\x94" || t3 == "\xE2\x80\x93";
+            };
+            if (dash_at(o, true) && dash_at(cl, false)) clause_after = true;
+            // A quote in a clause opening the sentence ("After Ann Lee said ... “...,” Okafor said"):
+            // the attribution after it belongs to the main clause.
+            std::size_t qw0 = word_after(q.open);
+            if (!clause_after && qw0 > 0 && !ws[qw0 - 1].stop &&
+                d.text.substr(ws[qw0 - 1].e, q.open - ws[qw0 - 1].e).find('\n') == std::string_view::npos) {
+                std::size_t ss = qw0 - 1;
+                while (ss > 0 && !ws[ss - 1].stop && ws[ss - 1].para == ws[qw0 - 1].para) --ss;
+                static const Set openers = {"After", "When", "While", "Though", "Although", "Because", "Since",
+                                            "Before", "If", "Once", "Whereas"};
+                if (openers.count(ws[ss].core))
+                    for (const Event& ev : events)
+                        if (ev.cue > ss && ev.cue < qw0 && !ev.who.name.empty() && !ev.who.pronoun) clause_after = true;
+            }
+        }
         for (const Event& ev : events) {
             if (closed_sentence || pick || clause_after) break;
             if (ev.cue < first_after) continue;
@@ -2143,6 +2183,18 @@ void extract_speakers(Article& a) {
                             d.text.substr(ws[qw - 1].e, last_char - ws[qw - 1].e).find('(') == 1);
         // The quote opens its paragraph: only after a colon ("Cruz went on:").
         if (gap.find('\n') != std::string_view::npos && !colon) continue;
+        if (colon && !ws[qw - 1].cap && kDocuments.count(ws[qw - 1].core)) {
+            // "From Ann Lee's Facebook post: “...”": the owner of the document.
+            for (std::size_t k = qw - 1; k-- > 0 && k + 4 > qw;) {
+                if (ws[k].stop || ws[k].comma || ws[k].para != ws[qw - 1].para) break;
+                if (ws[k].cap && ws[k].poss) {
+                    std::size_t ob = run_start(ws, k + 1);
+                    if (auto sm = split(ob, k + 1); sm && !excluded.count(sm->name)) who[qi] = resolve(ob, *sm);
+                    break;
+                }
+            }
+            if (who[qi]) continue;
+        }
         if (colon && ws[qw - 1].cap) {
             // "NAME: “...”" at the start of a sentence or after a dash: the name is the source.
             std::size_t rb = run_start(ws, qw);

@@ -754,6 +754,23 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          "blasted him for the fees.",
          {"Tom Okafor"}},
         {"The debate went on. “That makes me smart,” as Ida Brandt put it.", {"Ida Brandt"}},
+        // a quote set off by dashes is an aside of the clause before it
+        {"And although former governor Tom Okafor lamented her gaffes - “does she have to keep giving them so much "
+         "help?” - sailors who watched the debate said they were calm.",
+         {"Tom Okafor"}},
+        // a quote in a clause opening the sentence belongs to that clause's attribution
+        {"After Ida Brandt said that sailors might do better at “smaller harbor towns,” Tom Okafor said: “I do not "
+         "like what she said.”",
+         {"Ida Brandt", "Tom Okafor"}},
+        // a short description opening the sentence before an appositive name; a name and a verb after an
+        // inverted cue open the clause said
+        {"Harbor front-runner Ida Brandt, also campaigning in Portville, said Okafor is responsible for the pier and "
+         "accused him of “inciting the sailors to riot.”",
+         {"Ida Brandt"}},
+        // "From NAME's post: “...”": the owner of the document
+        {"Aides say the mayor will support the plan. From Ida Brandt’s Facebook post: “For the sake of our port, we "
+         "must move on.”",
+         {"Ida Brandt"}},
         // verbs of speaking to someone: the person spoken to is no speaker
         {"Ida Brandt assured the crowd: “I will not let you down.”", {"Ida Brandt"}},
         {"“I will not let you down,” Ida Brandt assured Tom Okafor.", {"Ida Brandt"}},
