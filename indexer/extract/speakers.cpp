@@ -689,6 +689,17 @@ std::string clean_role(std::string role) {
     for (std::string_view lead : {"who is ", "who was ", "who serves as ", "a ", "an ", "the ", "The ", "A ", "An "})
         if (role.starts_with(lead)) role = role.substr(lead.size());
     if (role.starts_with("who ") || role.starts_with("which ")) return {};  // a clause, not a role
+    {
+        // "also campaigning in Portville", "speaking at the pier": an aside, not a role
+        std::string first = role.substr(0, role.find(' '));
+        static const Set ing_titles = {"acting", "presiding", "managing", "leading", "founding", "ruling", "reigning",
+                                       "visiting", "outgoing", "incoming", "governing", "sitting", "serving",
+                                       "ranking", "retiring", "consulting", "polling", "longstanding", "operating",
+                                       "supervising", "contributing", "reporting"};
+        if (kAdverbs.count(first) || (first.size() > 4 && first.ends_with("ing") && !ing_titles.count(first) &&
+                                      role.find(' ') != std::string::npos))
+            return {};
+    }
     for (std::string_view prep : {"of ", "from ", "in ", "at ", "on ", "to ", "with "})
         if (role.starts_with(prep)) return {};  // "of Mayfield Church": where, not what
     for (std::string_view cut : {" and ", " in ", " who ", " which ", " since ", " until "}) {

@@ -109,6 +109,11 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
     };
     auto row = GENERATE(values<Row>({
         {"“The tide is late,” Marlow said.", "Marlow", "", {"The tide is late,"}, {}},
+        // an aside after the name is no role; a title in -ing is
+        {"Ida Brandt, also campaigning in Portville, said the fees were “a tax on sailors.”", "Ida Brandt", "",
+         {"a tax on sailors."}, {}},
+        {"Ida Brandt, acting director of the port, said the fees were “a tax on sailors.”", "Ida Brandt",
+         "acting director of the port", {"a tax on sailors."}, {}},
         {"\"The tide is late,\" Ida Brandt said.", "Ida Brandt", "", {"The tide is late,"}, {}},
         {"Ida Brandt said the boats were “late again.” The crews waited.", "Ida Brandt", "", {"late again."}, {}},
         // inverted cue with an appositive role
