@@ -1974,8 +1974,10 @@ void extract_speakers(Article& a) {
                 static const Set openers = {"After", "When", "While", "Though", "Although", "Because", "Since",
                                             "Before", "If", "Once", "Whereas"};
                 if (openers.count(ws[ss].core))
-                    for (const Event& ev : events)
-                        if (ev.cue > ss && ev.cue < qw0 && !ev.who.name.empty() && !ev.who.pronoun) clause_after = true;
+                    for (const Event& ev : events) {
+                        if (ev.cue >= qw0) break;  // (events are in text order)
+                        if (ev.cue > ss && !ev.who.name.empty() && !ev.who.pronoun) clause_after = true;
+                    }
             }
         }
         for (const Event& ev : events) {
