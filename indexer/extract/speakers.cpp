@@ -847,6 +847,16 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 break;
             }
         while (b < c && kStops.count(ws[b].core) && !kPronouns.count(ws[b].core)) ++b;
+        // "On Coastwatch, she responded ... by saying": the name after an opening preposition is
+        // its object; the subject follows the phrase's comma.
+        static const Set prep_openers = {"On", "In", "At", "From", "With", "By", "Under", "During", "Through",
+                                         "Across", "Inside", "Outside", "Near", "Toward", "Towards", "Against",
+                                         "Amid", "Amidst", "Throughout", "Within", "Without", "Upon"};
+        if (b > b0 && b < c && ws[b].cap && prep_openers.count(ws[b0].core) && b == b0 + 1) {
+            std::size_t k = b;
+            while (k < c && k < b + 8 && !ws[k].comma) ++k;
+            if (k < c && ws[k].comma && k + 1 < c) b = k + 1;
+        }
         if (b < c && !ws[b].cap && !kPronouns.count(ws[b].core)) {
             // An opening phrase up to its comma: "Eight years ago, he supported ... and said".
             // (longer after a preposition: "Amid calls from some to ..., Ida Brandt spoke, saying")
@@ -1183,6 +1193,12 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                     return m;
                 }
                 if (!m || (m->kind != "person" && !org_subject) || place_chain(ws, b) != std::string::npos) continue;
+                // "... in Aurora, Colorado, in July": one word after a place set off after a preposition
+                if (j == b && b >= 2 && ws[b - 1].comma && ws[b - 1].cap) {
+                    std::size_t rs = run_start(ws, b);
+                    static const Set place_preps = {"in", "from", "near", "of", "at"};
+                    if (rs > 0 && rs < b && place_preps.count(ws[rs - 1].core)) continue;
+                }
                 // (a conjunction opening the sentence is no clause: "As John Cornyn, ..., put it")
                 bool opener = b > 0 && (ws[b - 1].core == "As" || ws[b - 1].core == "But" || ws[b - 1].core == "And") &&
                               (b == 1 || ws[b - 2].stop || ws[b - 2].para != cue.para);

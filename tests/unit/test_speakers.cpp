@@ -759,6 +759,15 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          "blasted him for the fees.",
          {"Tom Okafor"}},
         {"The debate went on. “That makes me smart,” as Ida Brandt put it.", {"Ida Brandt"}},
+        // the name after an opening preposition is its object, not the participle's subject
+        {"Ida Brandt spoke first.\n\nOn Coastwatch, she responded to one of the mayor’s messages by saying, "
+         "“Seriously, just stop lying.”",
+         {"Ida Brandt"}},
+        // one word after a place set off after a preposition is a place, not the subject
+        {"Tom Okafor spoke first.\n\nSandy Brandt, who lost her daughter during the storm in Portville, Lakeland, in "
+         "July 2012, said that Okafor had treated her family badly.\n\n“He promised to meet with us face to face,” "
+         "she said.",
+         {"Sandy Brandt"}},
         // a quote set off by dashes is an aside of the clause before it
         {"And although former governor Tom Okafor lamented her gaffes - “does she have to keep giving them so much "
          "help?” - sailors who watched the debate said they were calm.",
