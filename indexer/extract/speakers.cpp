@@ -435,7 +435,12 @@ bool common_plural(std::string_view w) {
                                 "attorneys", "lawyers", "advisers", "advisors", "staffers", "consultants",
                                 "delegates", "donors", "senators", "governors", "candidates", "spokesmen",
                                 "spokeswomen", "legislators", "judges", "agents", "soldiers", "veterans",
-                                "families", "relatives", "friends", "neighbours", "fans", "viewers", "readers"};
+                                "families", "relatives", "friends", "neighbours", "fans", "viewers", "readers",
+                                // groups of people named by origin, faith or politics
+                                "hispanics", "latinos", "latinas", "americans", "mexicans", "muslims", "christians",
+                                "jews", "catholics", "evangelicals", "asians", "africans", "europeans", "immigrants",
+                                "refugees", "millennials", "conservatives", "liberals", "progressives",
+                                "independents", "women", "men"};
     if (plurals.count(l)) return true;
     for (std::string_view suf : {"ologists", "ists", "ians"})
         if (l.size() > suf.size() + 2 && l.ends_with(suf)) return true;
@@ -638,8 +643,9 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     // "Lake County", "Atlantic City": a place, not a person
     static const Set place_tails = {"County", "City", "Township", "Parish", "Province", "Island", "Islands", "Valley"};
     if (m.kind == "person" && e - name_b >= 2 && place_tails.count(ws[e - 1].core)) return std::nullopt;
-    // A heading in capitals ("CONGRESS HAS INVESTIGATED HIM") is no name.
-    if (e - name_b >= 3) {
+    // A heading or a dateline in capitals ("CONGRESS HAS INVESTIGATED HIM", "WASHINGTON, June 24")
+    // is no name: two words or more, or one longer than an acronym.
+    if (e - name_b >= 2 || (e - name_b == 1 && ws[name_b].core.size() > 6)) {
         bool caps = true;
         for (std::size_t i = name_b; i < e && caps; ++i)
             for (char ch : ws[i].core) caps &= !std::islower(static_cast<unsigned char>(ch));
@@ -813,7 +819,8 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (c > 0 && ws[c - 1].cap && !ws[c - 1].comma && !ws[c - 1].stop && ws[c - 1].para == cue.para &&
             !ws[c - 1].poss && !ws[c - 1].before_quote) {
             std::size_t rb = run_start(ws, c);
-            if (auto m = split_run(ws, rb, c)) return m;
+            // (not a group: "an ad featuring Hispanics telling their stories")
+            if (auto m = split_run(ws, rb, c); m && !(rb + 1 == c && common_plural(ws[rb].core))) return m;
         }
         // A cue earlier in the sentence gives its subject: "Ida Brandt said Tuesday in Portville,
         // noting ...".
@@ -1004,6 +1011,13 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
            ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || ws[p - 1].core == "earlier" || ly_adverb(p - 1))) ||
             (days.count(ws[p - 1].core) && p >= 2 && !ws[p - 2].comma)))
         --p;
+    // "a newly formed group called Harbor 45": "called" names, it is no cue.
+    if ((cue.core == "called" || cue.core == "dubbed" || cue.core == "named") && c + 1 < ws.size() && ws[c + 1].cap &&
+        !cue.comma && !cue.before_quote && c > 0 && !ws[c - 1].comma)
+        for (std::size_t k = c; k-- > 0 && k + 6 > c;) {
+            if (ws[k].stop || ws[k].comma || ws[k].para != cue.para || kCues.count(ws[k].core)) break;
+            if (ws[k].core == "a" || ws[k].core == "an" || ws[k].core == "A" || ws[k].core == "An") return std::nullopt;
+        }
     // "Ida Brandt's fired campaign manager": after a possessive the cue word is no verb.
     if (p == c && p > 0 && ws[p - 1].poss && !ws[p - 1].comma && ws[p - 1].para == cue.para && !ws[p - 1].stop &&
         !ws[p - 1].before_quote && !cue.after_quote)
@@ -1037,6 +1051,25 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             static const Set preps = {"at", "of", "from", "with", "for"};
             std::size_t k = b;
             if (k > 0 && (ws[k - 1].core == "the" || ws[k - 1].core == "The")) --k;
+            // "Most voters in Lakeland, Portville and Bayside said": names after "in" are places.
+            for (std::size_t w = b; w > 0 && w + 12 > b;) {
+                --w;
+                const Word& x = ws[w];
+                // (a run after a comma opens the clause: "Speaking in Novi, Michigan, Okafor says")
+                if (x.para != cue.para || x.stop || x.before_quote || (w + 1 == b && x.comma)) break;
+                if (x.core == "in" || x.core == "across" || x.core == "throughout") {
+                    // ... after a name, that name is the subject: "Ida Brandt in Portville said"
+                    if (w > 0 && ws[w - 1].cap && !ws[w - 1].comma && !ws[w - 1].poss && ws[w - 1].para == cue.para) {
+                        std::size_t nb = run_start(ws, w);
+                        if (auto m = split_run(ws, nb, w); m && m->kind == "person") return m;
+                        break;
+                    }
+                    // ... after a common noun, a list of places: "voters in Lakeland and Bayside said"
+                    if (w + 1 < b) return std::nullopt;
+                    break;
+                }
+                if (!(x.cap || x.core == "and" || x.core == "or")) break;
+            }
             // "The Commission on Harbor Fees announced": an organisation's name joined by "on".
             if (b >= 2 && ws[b - 1].core == "on" && ws[b - 2].cap && kOrgWords.count(ws[b - 2].core) &&
                 !ws[b - 2].comma && ws[b - 2].para == cue.para) {
@@ -2315,7 +2348,9 @@ void extract_speakers(Article& a) {
                 ++v;
             std::size_t h = v;  // the head noun: "the Republican nominee also outlined"
             while (h > s + 1 && kAdverbs.count(ws[h - 1].core)) --h;
-            if (v >= qw || v >= s + 9 || ws[v].comma || ws[v].stop || ws[h - 1].cap || ws[h - 1].comma) continue;
+            if (v >= qw || v >= s + 9 || ws[v].comma || ws[v].stop || ws[h - 1].cap || ws[h - 1].comma ||
+                (ws[h - 1].core.ends_with("ly") && !kLyNouns.count(ws[h - 1].core)))  // "a newly formed": no head noun
+                continue;
             bool clean = true;  // no cue or pronoun inside the phrase ("another said he")
             for (std::size_t k = s + 1; k < v && clean; ++k) clean = !kCues.count(ws[k].core) && !kPronouns.count(ws[k].core);
             // ... and no attribution later in the sentence: "the rejection was “the end,” Wilders said."

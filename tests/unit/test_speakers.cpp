@@ -768,6 +768,19 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          "July 2012, said that Okafor had treated her family badly.\n\n“He promised to meet with us face to face,” "
          "she said.",
          {"Sandy Brandt"}},
+        // "a group called X": "called" names, it is no cue; nor is an adverb a head noun
+        {"A newly formed harbor group called Sea 45 ran its first ads in Portville using her words that “I was "
+         "responsible for quite a bit” of the plan.",
+         {}},
+        // names after "in" are places, after a common noun; after a name, the name is the subject
+        {"Most sailors in Lakeland, Portville and Bayside said they felt “betrayed by their own board.”", {}},
+        {"Ida Brandt in Portville said the fees were “a tax on sailors.”", {"Ida Brandt"}},
+        {"Speaking at a rally in Novi, Lakeland, Ida Brandt says she is making “a demand” of the board.", {"Ida Brandt"}},
+        // a group of people named by origin before a participle is no speaker
+        {"The mayor unveiled an ad featuring Latinos telling their stories and criticizing “the harbor fee plan.”",
+         {"the mayor"}},
+        // a dateline in capitals is no antecedent
+        {"PORTVILLE, June 24 — The board met.\n\n“We will wait,” he said.", {}},
         // a quote set off by dashes is an aside of the clause before it
         {"And although former governor Tom Okafor lamented her gaffes - “does she have to keep giving them so much "
          "help?” - sailors who watched the debate said they were calm.",
