@@ -848,8 +848,24 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 std::size_t oe = run_end(ws, ob);
                 if (oe > c) break;
                 if (auto m = split_run(ws, ob, oe)) {
-                    m->kind = "organization";
-                    return m;
+                    std::string noun = ws[k - 1].core;
+                    for (char& ch : noun) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                    static const Set voices = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+                                               "official", "officials", "representative", "representatives"};
+                    if (m->kind == "organization" || ws[k].core == "at") {
+                        m->kind = "organization";
+                        return m;
+                    }
+                    if (voices.count(noun)) {  // a spokesman speaks for whoever it is
+                        if (std::count(m->name.begin(), m->name.end(), ' ') >= 2) m->kind = "organization";
+                        return m;
+                    }
+                    // "Attorneys for Ida Brandt ... saying": the people speaking for a person, unnamed
+                    Mention np;
+                    np.name = std::string(text.substr(ws[b0].b, ws[k - 1].e - ws[b0].b));
+                    np.name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np.name[0])));
+                    np.named = false;
+                    return np;
                 }
                 break;
             }
@@ -1074,7 +1090,9 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             if (b >= 2 && ws[b - 1].core == "on" && ws[b - 2].cap && kOrgWords.count(ws[b - 2].core) &&
                 !ws[b - 2].comma && ws[b - 2].para == cue.para) {
                 std::size_t nb = run_start(ws, b - 1);
-                if (auto m = split_run(ws, nb, b - 1); m && m->kind == "organization") {
+                auto after_on = split_run(ws, b, p);  // (not "Council on X Director Ann Lee": the person)
+                if (auto m = split_run(ws, nb, b - 1); m && m->kind == "organization" &&
+                                                       !(after_on && after_on->kind == "person" && !after_on->role.empty())) {
                     m->name += " on " + join(ws, b, p);
                     return m;
                 }
@@ -1312,6 +1330,20 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             return std::nullopt;  // "said the Senate would vote"
         std::size_t e = run_end(ws, b);
         auto m = split_run(ws, b, e);
+        // "said Council on Harbor Relations Director Ann Lee": an organisation named with "on", then
+        // the person with a title, or the organisation alone.
+        if (m && m->kind == "organization" && e + 1 < ws.size() && ws[e].core == "on" && kOrgWords.count(ws[e - 1].core) &&
+            !ws[e - 1].comma && ws[e + 1].cap && ws[e + 1].para == cue.para) {
+            std::size_t e2 = run_end(ws, e + 1);
+            auto m2 = split_run(ws, e + 1, e2);
+            if (m2 && m2->kind == "person" && !m2->role.empty()) {
+                m2->role = join(ws, b, e) + " on " + m2->role;
+                m = m2;
+            } else {
+                m->name += " on " + join(ws, e + 1, e2);
+            }
+            e = e2;
+        }
         // "said former Portville Gov. and Harbor Party Chairman Ed Okafor": titles joined by "and"
         // before the name.
         if (!m && e + 1 < ws.size() && e > b && ws[e].core == "and" && ws[e + 1].cap && ws[e + 1].para == cue.para &&

@@ -781,6 +781,15 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          {"the mayor"}},
         // a dateline in capitals is no antecedent
         {"PORTVILLE, June 24 — The board met.\n\n“We will wait,” he said.", {}},
+        // people speaking for a person, before a participle, are the unnamed source, as with a cue
+        {"Attorneys for Ida Brandt appeared to oppose the effort, saying in court files that the pier “has never been "
+         "the property of the board.”",
+         {"attorneys"}},
+        // an organisation named with "on" before a title and a name: the person
+        {"“The fees are too high,” said Council on Harbor Relations Executive Director Nihad Okafor.",
+         {"Nihad Okafor"}},
+        {"Council on Harbor Relations Executive Director Nihad Okafor said the fees were “too high for sailors.”",
+         {"Nihad Okafor"}},
         // a quote set off by dashes is an aside of the clause before it
         {"And although former governor Tom Okafor lamented her gaffes - “does she have to keep giving them so much "
          "help?” - sailors who watched the debate said they were calm.",
