@@ -1657,7 +1657,9 @@ void extract_speakers(Article& a) {
             if (i > 0 && in_words.count(ws[i - 1].core) && ws[i - 1].para == ws[i].para && !ws[i - 1].stop &&
                 !ws[e - 1].poss && !titled_run)
                 places.insert(m->name);
-            if (titled_run) titled_names.insert(m->name);
+            // (a title, or a role noun right before: a person)
+            if (titled_run || (i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && kRoleNouns.count(ws[i - 1].core)))
+                titled_names.insert(m->name);
             if (!object && (words >= 2 || titled_run || known)) {
                 mentions.push_back({i, m->name, m->kind});
                 mention_surnames.insert(std::string(last_word(m->name)));
@@ -1666,7 +1668,6 @@ void extract_speakers(Article& a) {
         i = e;
     }
     for (const std::string& t : titled_names) places.erase(t);
-    std::erase_if(mentions, [&](const Named& n) { return places.count(n.name) > 0; });
 
     // What the text itself says of a person's sex, to keep "she" from a man: an honorific
     // ("Mr. Ruiz", "Ms. Lee"), or the first he/his or she in the sentence that opens with the
@@ -1733,6 +1734,11 @@ void extract_speakers(Article& a) {
         if (auto m = subject_of(d.text, ws, c); m && !excluded.count(m->name)) events.push_back({c, *m});
     }
 
+    // A name of two words or more that is the subject of a cue is a person after all ("faith in
+    // Tom Okafor ... Tom Okafor said"); the other places are no antecedents.
+    for (const Event& ev : events)
+        if (ev.who.named && !ev.who.pronoun && ev.who.name.find(' ') != std::string::npos) places.erase(ev.who.name);
+    std::erase_if(mentions, [&](const Named& n) { return places.count(n.name) > 0; });
     // Resolve: pronouns to the last named subject, surnames to full names met before.
     std::vector<std::string> full_names, event_names;
     auto resolve = [&](std::size_t at_word, Mention m) -> Mention {

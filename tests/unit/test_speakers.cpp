@@ -514,8 +514,7 @@ TEST_CASE("organisations as speakers", "[speakers]") {
         {"The Commission on Harbor Fees announced that the fees were “a fair price for a safe port.”",
          "Commission on Harbor Fees", "organization"},
         // a place that speaks speaks for a state
-        {"Boats were seized in South Lake. South Lake said the seizure was “a lawful act.”", "South Lake",
-         "organization"},
+        {"Boats were seized in Lakeland. Lakeland said the seizure was “a lawful act.”", "Lakeland", "organization"},
         // people speaking for an organisation: the organisation
         {"Officials at Harbor Safety Investigations said sailors “may use old charts to avoid the rules.”",
          "Harbor Safety Investigations", "organization"},
@@ -535,6 +534,12 @@ TEST_CASE("organisations as speakers", "[speakers]") {
     const Article a = article(row.text);
     REQUIRE(names(a) == Strings{row.name});
     CHECK(a.speakers[0].kind == row.kind);
+}
+
+TEST_CASE("a person after \"in\" who speaks stays a person", "[speakers]") {
+    const Article a = article("Voters put their faith in Tom Okafor.\n\n“We will sail,” Tom Okafor said.");
+    REQUIRE(names(a) == Strings{"Tom Okafor"});
+    CHECK(a.speakers[0].kind == "person");
 }
 
 TEST_CASE("organisations named in the text", "[speakers]") {
@@ -851,6 +856,10 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          {"Tom Okafor"}},
         // an adverb in -ly between the subject and the cue is skipped
         {"Ida Brandt swiftly said the videos were “a matter of the greater good” today.", {"Ida Brandt"}},
+        // ... but a name of two words that is the subject of a cue is a person, wherever else it stands
+        {"Voters put their faith in Tom Okafor.\n\n“We will sail,” Tom Okafor said.\n\nIda Brandt left the pier."
+         "\n\n“We will wait,” he said.",
+         {"Tom Okafor"}},
         // indefinite pronouns and interjections opening a sentence are no names
         {"Nobody said the fees were “a fair price.”", {}},
         {"Well, Okafor said the fees were “a fair price.”", {"Okafor"}},
