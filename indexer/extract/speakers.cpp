@@ -819,8 +819,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (c > 0 && ws[c - 1].cap && !ws[c - 1].comma && !ws[c - 1].stop && ws[c - 1].para == cue.para &&
             !ws[c - 1].poss && !ws[c - 1].before_quote) {
             std::size_t rb = run_start(ws, c);
-            // (not a group: "an ad featuring Hispanics telling their stories")
-            if (auto m = split_run(ws, rb, c); m && !(rb + 1 == c && common_plural(ws[rb].core))) return m;
+            // (not a group: "an ad featuring Hispanics telling their stories"; nor a medium or place
+            // after its preposition: "responded on Coastbook writing", "a statement to Harbor News explaining")
+            static const Set media_preps = {"on", "in", "at", "to", "via", "through", "from", "into"};
+            bool medium = rb > 0 && media_preps.count(ws[rb - 1].core) && ws[rb - 1].para == cue.para;
+            if (auto m = split_run(ws, rb, c); m && !medium && !(rb + 1 == c && common_plural(ws[rb].core))) return m;
         }
         // A cue earlier in the sentence gives its subject: "Ida Brandt said Tuesday in Portville,
         // noting ...".
