@@ -1502,7 +1502,9 @@ bool programme_title(std::string_view text, const QuoteSpan& q) {
     for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (!title_case(inner)) return false;
     static const Set before = {"on", "told", "during", "at", "the", "from", "hosted", "host", "show", "program",
-                               "programme", "with"};
+                               "programme", "with",
+                               // "a broadcast of “Harbor Talk”"
+                               "of"};
     if (before.count(prev)) return true;
     // on NBC's “Meet the Press”
     return prev.ends_with("\xE2\x80\x99s") || prev.ends_with("'s");

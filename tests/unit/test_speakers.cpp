@@ -608,6 +608,7 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // a programme in capitals after "on" / "told"
         {"Ida Brandt said on “Harbor Talk Tonight” that fees rise.", {}},
         {"“We will sail,” Ida Brandt told “Coast Morning News.”", {"Ida Brandt"}},
+        {"On this weekend’s broadcast of “Harbor Talk Tonight,” Ida Brandt said the fees would stay.", {}},
         // a plural noun that looks like a present-tense cue ("states") is not one
         {"“The pier is ours,” Ida Brandt, the mayor of one of the states suing the board, said.", {"Ida Brandt"}},
         // a later quote in a sentence that opens on someone else is not inherited
