@@ -1733,6 +1733,9 @@ void extract_speakers(Article& a) {
     for (std::size_t c = 0; c < ws.size(); ++c) {
         // "as The New Yorker put it, “...”": "put it" is a cue.
         bool put_it = ws[c].core == "put" && c + 1 < ws.size() && ws[c + 1].core == "it";
+        // "“...,” Ida Brandt went on." / "She went on: “...”": going on speaking.
+        put_it |= ws[c].core == "went" && c + 1 < ws.size() && ws[c + 1].core == "on" &&
+                  (ws[c + 1].comma || ws[c + 1].stop || ws[c + 1].before_quote);
         if (!kCues.count(ws[c].core) && ws[c].core != "according" && ws[c].core != "According" && !kParticiples.count(ws[c].core) &&
             !kDashes.count(ws[c].core) && !opening_cue(ws, c) && !put_it)
             continue;

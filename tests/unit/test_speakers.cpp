@@ -818,6 +818,10 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Aides say the mayor will support the plan. From Ida Brandt’s Facebook post: “For the sake of our port, we "
          "must move on.”",
          {"Ida Brandt"}},
+        // "went on" is going on speaking; "went" alone is no cue
+        {"Ida Brandt spoke first.\n\n“You know, it happens, right?” Tom Okafor went on, as if he did not hear her.",
+         {"Tom Okafor"}},
+        {"“You know, it happens, right?” Tom Okafor went to the pier.", {}},
         // verbs of speaking to someone: the person spoken to is no speaker
         {"Ida Brandt assured the crowd: “I will not let you down.”", {"Ida Brandt"}},
         {"“I will not let you down,” Ida Brandt assured Tom Okafor.", {"Ida Brandt"}},
