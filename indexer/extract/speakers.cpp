@@ -1453,8 +1453,21 @@ bool reads_as_speech(std::string_view inner) {
            static_cast<unsigned char>(inner[b]) < 0x80)
         ++b;
     while (!inner.empty() && is_space(static_cast<unsigned char>(inner.back()))) inner.remove_suffix(1);
-    return !inner.empty() && (inner.back() == ',' || inner.back() == '!' || inner.back() == '?') &&
-           starts_upper(inner.substr(b));
+    if (inner.empty() || !starts_upper(inner.substr(b))) return false;
+    if (inner.back() == '!' || inner.back() == '?') return true;
+    // One word closing on a comma is an answer (“No,” said the senator), not a name or a label
+    // (“Portville,” “Savage,”).
+    if (inner.back() != ',') return false;
+    std::string w(inner.substr(b, inner.size() - 1 - b));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const Set answers = {"no", "yes", "absolutely", "never", "okay", "ok", "sure", "right", "nope", "yeah",
+                                "thanks", "wow", "exactly", "definitely", "certainly", "indeed", "maybe", "perhaps",
+                                "well", "look", "listen", "fine", "agreed", "correct", "true", "false", "nonsense",
+                                "ridiculous", "impossible", "unbelievable", "amazing", "incredible", "please", "sorry",
+                                "hello", "goodbye", "oh", "ah", "hey", "no-no", "why", "what", "how", "seriously",
+                                "honestly", "frankly", "quiet", "meh", "stop", "enough", "wait", "congratulations",
+                                "bravo", "shame", "help", "thank"};
+    return answers.count(w) > 0;
 }
 
 // Nothing but white space, a paragraph start or a sentence end before byte @p at.

@@ -670,6 +670,9 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"The mayor was greeted with chants of “Ahoy there!” at the pier, according to Ida Brandt, the harbor master.",
          {"Ida Brandt"}},
         {"“Never!” Ida Brandt shouted at the board.", {"Ida Brandt"}},
+        // one word closing on a comma is an answer or an interjection, not a name or a label
+        {"The board voted.\n\n“Honestly,” Ida Brandt said, “we will wait.”", {"Ida Brandt"}},
+        {"The board voted.\n\n“Portville,” Ida Brandt said.", {}},
         {"The board voted.\n\n“Shame!” said Ida Brandt.", {"Ida Brandt"}},
         // an organisation's name joined by "on" is no person, and no antecedent of "he"
         {"Tom Okafor spoke at the pier.\n\nHe notes that the Commission on Harbor Fees announced a delay.\n\n"
