@@ -912,6 +912,14 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (b >= c || !ws[b].cap) return std::nullopt;
         std::size_t e = run_end(ws, b);
         if (e > c) return std::nullopt;
+        // "Band member Ida Brandt shared the news, writing": an employer or group, a role noun, the name
+        if (e < c && !ws[e - 1].comma && !ws[e].cap && (kRoleNouns.count(ws[e].core) || kPersonNouns.count(ws[e].core)) &&
+            e + 1 < c && ws[e + 1].cap &&
+            ws[e + 1].para == cue.para && !ws[e].comma) {
+            b = e + 1;
+            e = run_end(ws, b);
+            if (e > c) return std::nullopt;
+        }
         // The run must be the subject of a verb: "Trump revised his plan, promising ..." but
         // not "Chastened by the analyses, ..." or "Libertarian presidential candidate ...".
         static const Set auxiliaries = {"had", "has", "have", "is", "was", "were", "are", "will", "would",

@@ -768,6 +768,9 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          "blasted him for the fees.",
          {"Tom Okafor"}},
         {"The debate went on. “That makes me smart,” as Ida Brandt put it.", {"Ida Brandt"}},
+        // a group, a role noun and a name opening the sentence: the name is the participle's subject
+        {"Band member Ida Brandt shared the news online last week, writing “Feels great to support the port.”",
+         {"Ida Brandt"}},
         // a medium or place after its preposition right before a participle is no subject
         {"Ida Brandt responded to the question on Coastbook writing, “Yes, I will. That was a poor choice of words.”",
          {"Ida Brandt"}},
