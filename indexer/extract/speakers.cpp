@@ -191,8 +191,9 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
                              static_cast<unsigned char>(t[i - 1]) == 0xA0);
         // ... but a mark with space on both sides closes after a nested quote: `'Brandt,' " said`
         bool space_after = i + 1 >= t.size() || is_space(static_cast<unsigned char>(t[i + 1]));
+        // ... or after the quote's own closing punctuation: `a disgrace that he is doing this, " Trump said`
         bool nested_close = space_after && i >= 2 && t[i - 1] == ' ' &&
-                            (t[i - 2] == '\'' || (i >= 4 && t.substr(i - 4, 3) == "\xE2\x80\x99"));
+                            (t[i - 2] == '\'' || t[i - 2] == ',' || (i >= 4 && t.substr(i - 4, 3) == "\xE2\x80\x99"));
         if (nested_close) before_space = false;
         opening = before_space;
         closing = !before_space;
@@ -873,6 +874,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 break;
             }
         while (b < c && kStops.count(ws[b].core) && !kPronouns.count(ws[b].core)) ++b;
+        // "Continuing to explain his view, Ida Brandt rejected ..., saying": an opening gerund phrase
+        if (b == b0 && b < c && (kLeadingVerbs.count(ws[b].core) ||
+                                 (ws[b].cap && ws[b].core.size() > 5 && ws[b].core.ends_with("ing") && !ws[b].comma &&
+                                  b + 1 < c && !ws[b + 1].cap)))
+            ++b;
         // "On Coastwatch, she responded ... by saying": the name after an opening preposition is
         // its object; the subject follows the phrase's comma.
         static const Set prep_openers = {"On", "In", "At", "From", "With", "By", "Under", "During", "Through",
@@ -2191,7 +2197,9 @@ void extract_speakers(Article& a) {
                         while (at < d.text.size() && is_space(static_cast<unsigned char>(d.text[at])) && d.text[at] != '\n') ++at;
                         return at >= d.text.size() || d.text[at] != '\n';
                     };
-                    closes = named_after && e2 < ws.size() && ws[e2].stop && !quote_in_para(e2);
+                    // (nor one after the sentence's full stop: "... Cook Report. “And yet ...”")
+                    closes = named_after && e2 < ws.size() && ws[e2].stop &&
+                             (!quote_in_para(e2) || d.text.substr(ws[e2].b, ws[e2].e - ws[e2].b).find_last_of(".!?") != std::string_view::npos);
                     comma_before = true;
                 }
                 if (closes && comma_before && !ws[ev.cue].after_quote) pick = &ev;

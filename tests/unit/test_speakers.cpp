@@ -74,6 +74,8 @@ TEST_CASE("find_quotes", "[speakers]") {
         {"Empty “” marks.", {}},
         // a straight mark with space on both sides closes after a nested single quote ...
         {"\"We know the name of 'Brandt,' \" said Ida Maxwell.", {"We know the name of 'Brandt,' "}},
+        // ... or after the quote's own comma
+        {"\"It is a disgrace that he is doing this, \" Tom Okafor said.", {"It is a disgrace that he is doing this, "}},
         // ... but opens otherwise
         {"She said \" a spaced quote\" here.", {" a spaced quote"}},
         // a direction mark (U+202A) before a right mark opening a paragraph
@@ -705,6 +707,14 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Ida Brandt’s boat said “no fees here” on its side.", {"Ida Brandt’s boat"}},
         {"The ferry met Ida Brandt’s letter with “a long silence from the board.”", {}},
         {"Ida Brandt’s letter was sent before the vote, the fees were “a tax on sailors,” Tom Okafor said.",
+         {"Tom Okafor"}},
+        // an inverted attribution closing a sentence with a partial quote, before the next sentence's quote
+        {"Polls show the mayor ahead.\n\n“Many would consider that a loss for Ida Brandt” if she did not win by more, "
+         "said Tom Okafor, an analyst at the Harbor Report. “And yet it would seal the deal” for her, he said.",
+         {"Tom Okafor"}},
+        // ... and an opening gerund phrase before the subject of a participle
+        {"Continuing to explain his view, Tom Okafor rejected the plan, saying that if he “found something that was "
+         "rotten, I would fix it.”",
          {"Tom Okafor"}},
         // an inverted attribution closing a sentence with a partial quote, before a paragraph that opens on a quote
         {"The rejection of the plan signals “the beginning of the end” for the board, said Tom Okafor, founder of the "
