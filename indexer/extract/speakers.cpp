@@ -815,16 +815,20 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                              (conj + 1 == c || (!ws[conj + 1].before_quote && !ws[conj + 1].comma)) &&
                              !cue.after_quote && (kCues.count(cue.core) > 0);
     if (kParticiples.count(cue.core) || coordinated) {
-        // A name right before: "footage of Hillary Clinton asking, “...”".
+        // A name right before: "footage of Hillary Clinton asking, “...”", "with Cruz recently promising".
         // (not a possessive, nor a name closed off by a quote: "on MSNBC’s “Morning Joe,” calling")
-        if (c > 0 && ws[c - 1].cap && !ws[c - 1].comma && !ws[c - 1].stop && ws[c - 1].para == cue.para &&
-            !ws[c - 1].poss && !ws[c - 1].before_quote) {
-            std::size_t rb = run_start(ws, c);
+        std::size_t nc = c;  // past one adverb
+        if (nc > 1 && !ws[nc - 1].cap && !ws[nc - 1].comma && ws[nc - 1].core.size() > 4 && ws[nc - 1].core.ends_with("ly") &&
+            !kLyNouns.count(ws[nc - 1].core) && ws[nc - 2].cap)
+            --nc;
+        if (nc > 0 && ws[nc - 1].cap && !ws[nc - 1].comma && !ws[nc - 1].stop && ws[nc - 1].para == cue.para &&
+            !ws[nc - 1].poss && !ws[nc - 1].before_quote) {
+            std::size_t rb = run_start(ws, nc);
             // (not a group: "an ad featuring Hispanics telling their stories"; nor a medium or place
             // after its preposition: "responded on Coastbook writing", "a statement to Harbor News explaining")
             static const Set media_preps = {"on", "in", "at", "to", "via", "through", "from", "into"};
             bool medium = rb > 0 && media_preps.count(ws[rb - 1].core) && ws[rb - 1].para == cue.para;
-            if (auto m = split_run(ws, rb, c); m && !medium && !(rb + 1 == c && common_plural(ws[rb].core))) return m;
+            if (auto m = split_run(ws, rb, nc); m && !medium && !(rb + 1 == nc && common_plural(ws[rb].core))) return m;
         }
         // A cue earlier in the sentence gives its subject: "Ida Brandt said Tuesday in Portville,
         // noting ...".

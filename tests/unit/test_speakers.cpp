@@ -784,7 +784,9 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // a medium or place after its preposition right before a participle is no subject
         {"Ida Brandt responded to the question on Coastbook writing, “Yes, I will. That was a poor choice of words.”",
          {"Ida Brandt"}},
-        // ... but a name after "of" is: "footage of X asking"
+        // ... but a name after "of" is: "footage of X asking"; an adverb may come between
+        {"Okafor and Brandt used harsh words, with Ida Brandt recently promising to “close the pier for good.”",
+         {"Ida Brandt"}},
         {"The ad shows footage of Ida Brandt asking, “Where are the boats?”", {"Ida Brandt"}},
         // the name after an opening preposition is its object, not the participle's subject
         {"Ida Brandt spoke first.\n\nOn Coastwatch, she responded to one of the mayor’s messages by saying, "
