@@ -492,7 +492,11 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
         return std::nullopt;
     for (std::size_t d = p - 1; d-- > 0 && d + 6 > p;) {
         const Word& w = ws[d];
-        if (w.para != head.para || w.comma || w.stop || w.before_quote) return std::nullopt;
+        // (a comma between adjectives stays inside: "the bespectacled, 71-year-old diplomat said")
+        bool adjective_comma = w.comma && !w.cap && d + 1 < p - 1 && !ws[d + 1].cap &&
+                               (ws[d + 1].core.find('-') != std::string::npos ||
+                                std::isdigit(static_cast<unsigned char>(ws[d + 1].core[0])));
+        if (w.para != head.para || (w.comma && !adjective_comma) || w.stop || w.before_quote) return std::nullopt;
         if (kDeterminers.count(w.core)) {
             // "the IMF report stated", "the Harbor Board statement said": the organisation's
             // document speaks for it.

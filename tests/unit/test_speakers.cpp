@@ -940,6 +940,9 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"“The port is lost,” another Portville Republican added.", "another Portville Republican"},
         // "according to" a noun phrase
         {"According to the newspaper, “the port is lost for good.”", "the newspaper"},
+        // a comma between adjectives stays inside the noun phrase
+        {"“From day one, I made the pier the top priority,” the bespectacled, 71-year-old harbor master said.",
+         "the bespectacled, 71-year-old harbor master"},
         // a capitalised word after the article does not make a name of the phrase
         {"The Republican nominee also outlined his plan and vowed to punish “those who break the rules.”",
          "the Republican nominee"},
