@@ -2015,6 +2015,13 @@ void extract_speakers(Article& a) {
                 ev.who = Mention{org->name, "", "organization", false, true};
                 continue;
             }
+            // "according to Politico": one name never given to a person is a publication or a body,
+            // no antecedent of "he" or "she".
+            if ((ws[ev.cue].core == "according" || ws[ev.cue].core == "According") && ev.who.kind == "person" &&
+                !mention_surnames.count(ev.who.name)) {
+                ev.who.kind = "organization";
+                continue;
+            }
         }
         ev.who = resolve(ev.cue, ev.who);
         if (ev.who.kind == "person" && ev.who.name.find(' ') == std::string::npos) {

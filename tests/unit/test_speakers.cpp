@@ -419,6 +419,15 @@ TEST_CASE("pronouns: a new person opening a sentence, and agreement", "[speakers
             "the board restricted its comments to the pier.");
         CHECK(speaker(b, "the board") == nullptr);
     }
+    SECTION("one name after \"according to\", never a person's, is no antecedent of \"he\"") {
+        const Article a = article(
+            "Tom Okafor spoke first. “We will wait,” Tom Okafor said.\n\nThe board hired Ida Brandt, according to "
+            "Harborwatch.\n\n“The pier is not going to open,” he said.");
+        CHECK(speaker(a, "Harborwatch") == nullptr);
+        const Speaker* s = speaker(a, "Tom Okafor");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 2);
+    }
     SECTION("a pronoun after another person named in the sentence is no evidence of the first one's sex") {
         const Article a = article(
             "“The fees will stay,” Tom Okafor said.\n\nIda Brandt met Carl Reyes before he left the pier.\n\n"
