@@ -2335,6 +2335,23 @@ void extract_speakers(Article& a) {
                             d.text.substr(ws[qw - 1].e, last_char - ws[qw - 1].e).find('(') == 1);
         // The quote opens its paragraph: only after a colon ("Cruz went on:").
         if (gap.find('\n') != std::string_view::npos && !colon) continue;
+        if (colon) {
+            // "Here’s Ida Brandt in December 1992: “...”" / "Here is what Ida Brandt said: “...”"
+            std::size_t st = qw - 1;
+            while (st > 0 && !ws[st - 1].stop && ws[st - 1].para == ws[qw - 1].para && st + 12 > qw) --st;
+            bool here = (st == 0 || ws[st - 1].stop || ws[st - 1].para != ws[st].para) &&
+                        (ws[st].core == "Here\xE2\x80\x99s" || ws[st].core == "Here's" || ws[st].core == "Here");
+            std::size_t nb = st + 1;
+            if (here && nb < qw && ws[nb].core == "is") ++nb;
+            if (here && nb < qw && ws[nb].cap) {
+                std::size_t ne = run_end(ws, nb);
+                if (ne <= qw)
+                    if (auto sm = split(nb, ne); sm && sm->kind == "person" && !excluded.count(sm->name)) {
+                        who[qi] = resolve(nb, *sm);
+                        continue;
+                    }
+            }
+        }
         if (colon && !ws[qw - 1].cap && kDocuments.count(ws[qw - 1].core)) {
             // "From Ann Lee's Facebook post: “...”": the owner of the document.
             for (std::size_t k = qw - 1; k-- > 0 && k + 4 > qw;) {

@@ -761,6 +761,11 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Tom Okafor, the communications director for the Portville Harbor Party said in a statement. “There are no "
          "paper ballots to count at all.”",
          {"Tom Okafor"}},
+        // "Here’s NAME ...: “...”"
+        {"The plan has deep roots. Here’s Ida Brandt in December 1992: “Our new direction must rest on the new "
+         "realities of the port.”",
+         {"Ida Brandt"}},
+        {"The plan has deep roots. Here is the port in December 1992: “Our new direction must rest on the tide.”", {}},
         // "NAME (party-state): “...”" and "HEADING - NAME and NAME: “...”"
         {"Rep. Tom Okafor (R-S.C.):“I have not heard anyone other than you cite that figure.”", {"Tom Okafor"}},
         {"HARBOR POLLS NOT WRONG, JUST EARLY - Ida Brandt and Tom Okafor: “Although the polls failed to predict the "
