@@ -361,7 +361,7 @@ std::string join(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
     std::string out;
     for (std::size_t i = b; i < e; ++i) {
         if (!out.empty()) out += ' ';
-        out += ws[i].core;
+        out += ws[i].core == "t" ? "'t" : ws[i].core;  // "Sophie in 't Veld" (the mark was stripped)
     }
     return out;
 }
@@ -682,7 +682,13 @@ std::size_t run_start(const std::vector<Word>& ws, std::size_t e) {
 
 std::size_t run_end(const std::vector<Word>& ws, std::size_t b) {
     std::size_t e = b;
-    while (e < ws.size() && name_word(ws[e]) && ws[e].para == ws[b].para) {
+    // (Dutch "in 't" inside a name: "Sophie in 't Veld")
+    auto in_t = [&](std::size_t k) {
+        return k > b && k + 2 < ws.size() && ws[k].core == "in" && ws[k + 1].core == "t" && ws[k + 2].cap &&
+               !ws[k].comma && !ws[k + 1].comma && ws[k - 1].cap;
+    };
+    while (e < ws.size() && (name_word(ws[e]) || in_t(e) || (e > b && ws[e].core == "t" && in_t(e - 1))) &&
+           ws[e].para == ws[b].para) {
         ++e;
         if (ws[e - 1].comma || ws[e - 1].stop || ws[e - 1].before_quote) break;
     }

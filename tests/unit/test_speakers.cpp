@@ -773,6 +773,9 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          {"Tom Okafor"}},
         // ... but not two names inside a sentence
         {"The report came from Ida Brandt and Tom Okafor: “Although the polls failed, it is too early.”", {}},
+        // Dutch "in 't" inside a name
+        {"“The port is disintegrating as we speak,” said Sophie in 't Veld, a liberal member of the board.",
+         {"Sophie in 't Veld"}},
         // religious titles
         {"“We stay in port,” said Archbishop Tom Okafor.", {"Tom Okafor"}},
         // civic titles; titles joined by "and" before the name
