@@ -57,6 +57,11 @@ const Set kCues = {"said",     "says",      "say",        "told",      "tells", 
                    "stresses", "emphasizes", "urges",    "muses",     "quips",     "laments",    "contends",
                    "maintains", "recounts", "concludes", "agrees",    "testifies", "interjected", "elaborated",
                    "echoed",   "chimed",
+                   // more verbs of speaking, past tense (not those that also take a thing said about: "raged")
+                   "fumed",    "barked",    "boomed",    "thundered", "groused",   "grumbled",   "griped",
+                   "marveled", "marvelled", "gushed",    "bellowed",  "hollered",   "murmured",
+                   "muttered", "stammered", "wrote",     "mused",     "intoned",   "opined",     "ventured",
+                   "assured",  "reassured", "reminded",  "advised",   "informed",
                    // documents: “...,” the letter reads / the statement read
                    "reads",    "read"};
 // Participles take the subject of their sentence: "Clinton mocked him, saying ...".
@@ -81,7 +86,9 @@ const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretar
                      "Congressman", "Congresswoman", "Councillor", "Councilor", "Striker", "Goalkeeper", "Midfielder",
                      "Defender", "Forward", "Winger", "Skipper", "Del", "Delegate", "Host", "Anchor", "Correspondent", "Foreign", "Defense", "Defence", "Interior", "Finance",
                      "Health",    "Former",   "Acting",   "Executive", "CEO",       "Founder",  "Manager",
-                     "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor"};
+                     "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor",
+                     "Advocate",  "Comptroller", "Controller", "Auditor", "Clerk",   "Marshal",  "Ombudsman",
+                     "Provost",   "Chaplain", "Archbishop", "Pastor", "Reverend", "Monsignor"};
 // Titles that are also common surnames: "Charlie King", "Howard Dean", "Mr. King". Never abbreviated.
 const Set kSurnameTitles = {"King", "Dean", "Bishop", "Judge", "Chancellor", "Prince", "Pope", "Cardinal"};
 const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "In",     "On",     "At",      "Of",
@@ -98,6 +105,12 @@ const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "I
                     "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even", "Only",
                     "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Just", "Rival", "Another", "Other",
                     "Former", "Fellow", "Meanwhile", "Separately", "Earlier", "Later", "Today", "Yesterday", "Why", "What", "How", "Who", "Where", "Yes",
+                    // interjections, indefinite pronouns and adjectives opening a sentence
+                    "Well", "Oh", "Okay", "Nobody", "Everybody", "Everyone", "Anyone", "Anybody",
+                    "None", "Few", "Alongside", "Top",
+                    // prepositions and conjunctions opening a sentence
+                    "Amid", "Amidst", "Upon", "Within", "Without", "Against", "Toward", "Towards", "Through",
+                    "Throughout", "Across", "Beyond", "Behind", "Until", "Unless", "Whether", "Because", "Whereas",
                     "Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US", "U.K",
                     "UK", "EU", "U.N", "UN", "Democrat", "Democrats", "Republican", "Republicans", "Democratic"};
 const Set kNationality = {"Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US",
@@ -152,6 +165,20 @@ std::size_t space_len(std::string_view t, std::size_t i) {
     return 0;
 }
 
+// Back over invisible format characters before byte i (U+200B..U+200F, U+202A..U+202E,
+// U+2060, U+FEFF): a paragraph may open with a direction mark before its quotation mark.
+std::size_t skip_invisible(std::string_view t, std::size_t i) {
+    while (i >= 3) {
+        auto c0 = static_cast<unsigned char>(t[i - 3]), c1 = static_cast<unsigned char>(t[i - 2]),
+             c2 = static_cast<unsigned char>(t[i - 1]);
+        bool invisible = (c0 == 0xE2 && c1 == 0x80 && ((c2 >= 0x8B && c2 <= 0x8F) || (c2 >= 0xAA && c2 <= 0xAE))) ||
+                         (c0 == 0xE2 && c1 == 0x81 && c2 == 0xA0) || (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF);
+        if (!invisible) break;
+        i -= 3;
+    }
+    return i;
+}
+
 // Quote marks: bytes of the UTF-8 sequence, or 0.
 std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& closing) {
     opening = closing = false;
@@ -162,6 +189,12 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
                             t[i - 1] == '[' || (t[i - 1] == ':' && i + 1 < t.size() && !is_space(static_cast<unsigned char>(t[i + 1]))) ||
                             (i >= 2 && static_cast<unsigned char>(t[i - 2]) == 0xC2 &&
                              static_cast<unsigned char>(t[i - 1]) == 0xA0);
+        // ... but a mark with space on both sides closes after a nested quote: `'Brandt,' " said`
+        bool space_after = i + 1 >= t.size() || is_space(static_cast<unsigned char>(t[i + 1]));
+        // ... or after the quote's own closing punctuation: `a disgrace that he is doing this, " Trump said`
+        bool nested_close = space_after && i >= 2 && t[i - 1] == ' ' &&
+                            (t[i - 2] == '\'' || t[i - 2] == ',' || (i >= 4 && t.substr(i - 4, 3) == "\xE2\x80\x99"));
+        if (nested_close) before_space = false;
         opening = before_space;
         closing = !before_space;
         return 1;
@@ -178,9 +211,10 @@ std::size_t mark_len(std::string_view t, std::size_t i, bool& opening, bool& clo
         }
         if (d == 0x9D) {  // ”, which some sites also use to open a paragraph's quote
             // ... or, by a slip, a quote in mid-sentence: ` ”like women in combat”`.
-            bool after_space = i == 0 || is_space(static_cast<unsigned char>(t[i - 1]));
+            const std::size_t v = skip_invisible(t, i);  // the mark after a direction mark
+            bool after_space = v == 0 || is_space(static_cast<unsigned char>(t[v - 1]));
             bool before_word = i + 3 < t.size() && std::isalnum(static_cast<unsigned char>(t[i + 3]));
-            if (i == 0 || t[i - 1] == '\n' || (after_space && before_word)) opening = true;
+            if (v == 0 || t[v - 1] == '\n' || (after_space && before_word)) opening = true;
             else closing = true;
             return 3;
         }
@@ -216,8 +250,10 @@ std::string strip_word(std::string_view raw, bool& comma, bool& stop) {
     for (std::string_view poss : {"\xE2\x80\x99s", "'s"})
         if (core.size() > poss.size() && core.ends_with(poss)) core.resize(core.size() - poss.size());
     // "U.S." keeps its inner dots; a one-letter initial ("J.") does not end a sentence.
+    // Nor does an abbreviation that leads a name: "St. Anselm's College", "Mt. Vernon".
+    static const Set leading = {"St", "Mt", "Ft", "Sts"};
     if (stop && (core.size() == 1 || core.find('.') != std::string::npos || kHonorifics.count(core) ||
-                 (kTitles.count(core) && !kSurnameTitles.count(core))))
+                 leading.count(core) || (kTitles.count(core) && !kSurnameTitles.count(core))))
         stop = false;
     return core;
 }
@@ -308,6 +344,10 @@ void build_words(Doc& d) {
             if (!d.words.empty()) d.words.back().comma |= w.comma, d.words.back().stop |= w.stop;
             continue;
         }
+        // "the No. 2 in the party": an abbreviation before a number ends no sentence
+        if (!d.words.empty() && d.words.back().stop && std::isdigit(static_cast<unsigned char>(w.core[0])) &&
+            (d.words.back().core == "No" || d.words.back().core == "Nos" || d.words.back().core == "no"))
+            d.words.back().stop = false;
         d.words.push_back(std::move(w));
     }
 }
@@ -321,7 +361,7 @@ std::string join(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
     std::string out;
     for (std::size_t i = b; i < e; ++i) {
         if (!out.empty()) out += ' ';
-        out += ws[i].core;
+        out += ws[i].core == "t" ? "'t" : ws[i].core;  // "Sophie in 't Veld" (the mark was stripped)
     }
     return out;
 }
@@ -396,12 +436,50 @@ bool common_plural(std::string_view w) {
                                 "attorneys", "lawyers", "advisers", "advisors", "staffers", "consultants",
                                 "delegates", "donors", "senators", "governors", "candidates", "spokesmen",
                                 "spokeswomen", "legislators", "judges", "agents", "soldiers", "veterans",
-                                "families", "relatives", "friends", "neighbours", "fans", "viewers", "readers"};
+                                "families", "relatives", "friends", "neighbours", "fans", "viewers", "readers",
+                                // groups of people named by origin, faith or politics
+                                "hispanics", "latinos", "latinas", "americans", "mexicans", "muslims", "christians",
+                                "jews", "catholics", "evangelicals", "asians", "africans", "europeans", "immigrants",
+                                "refugees", "millennials", "conservatives", "liberals", "progressives",
+                                "independents", "women", "men"};
     if (plurals.count(l)) return true;
     for (std::string_view suf : {"ologists", "ists", "ians"})
         if (l.size() > suf.size() + 2 && l.ends_with(suf)) return true;
     return false;
 }
+
+// Documents that speak for whoever wrote or issued them: "the PHB report said", "Brandt's letter reads".
+const Set kDocuments = {"report", "statement", "study", "analysis", "survey", "letter", "memo", "release", "filing",
+                        "brief", "complaint", "ruling", "editorial", "website", "assessment", "audit", "review",
+                        "poll", "tweet", "email", "e-mail", "missive", "message", "speech", "remarks", "column",
+                        "op-ed", "essay", "post", "blog", "note", "testimony", "affidavit", "lawsuit", "petition",
+                        // and what someone said, taken as a whole
+                        "claim", "comments", "comment", "words", "response", "reply", "answer", "slogan",
+                        "argument", "warning", "remark", "prediction", "promise", "pledge", "vow"};
+// ... though the first ones only after an organisation's name ("the PHB report"), as before.
+const Set kOrgDocuments = {"report", "statement", "study", "analysis", "survey", "letter", "memo", "release",
+                           "filing", "brief", "complaint", "ruling", "editorial", "website", "assessment", "audit",
+                           "review", "poll"};
+
+// People who speak for an organisation named after a preposition that follows them, opening
+// their sentence: "Officials at the Harbor Board", "A spokeswoman for Coastal Sailors". k is
+// the word of the preposition; true when the word before it is such a noun.
+bool speaks_for_org(const std::vector<Word>& ws, std::size_t k) {
+    static const Set preps = {"at", "for", "of", "with"};
+    if (k < 1 || k >= ws.size() || !preps.count(ws[k].core)) return false;
+    const Word& noun = ws[k - 1];
+    if (noun.para != ws[k].para || noun.comma || noun.stop) return false;
+    std::string l = noun.core;
+    for (char& ch : l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!kPersonNouns.count(l) && !common_plural(l)) return false;
+    auto opens = [&](std::size_t i) { return i == 0 || ws[i - 1].stop || ws[i - 1].para != ws[i].para || ws[i].after_quote; };
+    std::size_t first = k - 1;
+    if (first > 0 && kDeterminers.count(ws[first - 1].core) && ws[first - 1].para == noun.para) --first;
+    return opens(first);
+}
+
+std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std::size_t e);
+std::size_t run_start(const std::vector<Word>& ws, std::size_t e);
 
 // The noun phrase "the commission" / "one questioner" / "the Indiana governor" ending at word p-1.
 std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t p) {
@@ -414,14 +492,15 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
         return std::nullopt;
     for (std::size_t d = p - 1; d-- > 0 && d + 6 > p;) {
         const Word& w = ws[d];
-        if (w.para != head.para || w.comma || w.stop || w.before_quote) return std::nullopt;
+        // (a comma between adjectives stays inside: "the bespectacled, 71-year-old diplomat said")
+        bool adjective_comma = w.comma && !w.cap && d + 1 < p - 1 && !ws[d + 1].cap &&
+                               (ws[d + 1].core.find('-') != std::string::npos ||
+                                std::isdigit(static_cast<unsigned char>(ws[d + 1].core[0])));
+        if (w.para != head.para || (w.comma && !adjective_comma) || w.stop || w.before_quote) return std::nullopt;
         if (kDeterminers.count(w.core)) {
             // "the IMF report stated", "the Harbor Board statement said": the organisation's
             // document speaks for it.
-            static const Set documents = {"report", "statement", "study", "analysis", "survey", "letter", "memo",
-                                          "release", "filing", "brief", "complaint", "ruling", "editorial", "website",
-                                          "assessment", "audit", "review", "poll"};
-            if (documents.count(head.core) && p >= 2 && ws[p - 2].cap && d + 1 < p - 1) {
+            if (kOrgDocuments.count(head.core) && p >= 2 && ws[p - 2].cap && d + 1 < p - 1) {
                 std::string org;
                 bool org_like = false;
                 for (std::size_t k = d + 1; k + 1 < p; ++k) {
@@ -443,10 +522,44 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
             m.kind = kPersonNouns.count(h) ? "person" : "organization";
             return m;
         }
+        if (w.cap && w.poss && d + 1 < p) {
+            // "Ida Brandt's letter said": a document speaks for its owner; "Brandt's lawyers said":
+            // the owner's people, unnamed.
+            std::size_t ob = run_start(ws, d + 1);
+            bool opens = ob == 0 || ws[ob - 1].stop || ws[ob - 1].para != head.para || ws[ob].after_quote ||
+                         kDeterminers.count(ws[ob - 1].core);
+            if (!opens) return std::nullopt;
+            if (kDocuments.count(head.core) && d + 4 > p)
+                if (auto owner = split_run(ws, ob, d + 1)) return owner;
+            Mention m;
+            m.name = std::string(text.substr(ws[ob].b, head.e - ws[ob].b));
+            m.named = false;
+            m.kind = kPersonNouns.count(head.core) || common_plural(head.core) ? "person" : "organization";
+            return m;
+        }
         if (kCues.count(w.core) || kPronouns.count(w.core) || w.core == "that" || w.core == "and" || w.core == "who")
             return std::nullopt;
     }
     return std::nullopt;
+}
+
+// A title, or titles joined by hyphens ("Secretary-Treasurer", "Vice-Chairman").
+bool title_word(const std::string& w) {
+    if (kTitles.count(w)) return true;
+    std::size_t h = w.find('-');
+    if (h == std::string::npos || h == 0 || h + 1 >= w.size()) return false;
+    std::size_t b = 0;
+    while (true) {
+        std::size_t e = w.find('-', b);
+        std::string part = w.substr(b, e == std::string::npos ? std::string::npos : e - b);
+        if (!kTitles.count(part) && !kRoleNouns.count(part)) {
+            std::string l = part;
+            if (!l.empty()) l[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(l[0])));
+            if (!kRoleNouns.count(l)) return false;
+        }
+        if (e == std::string::npos) return true;
+        b = e + 1;
+    }
 }
 
 // A run of capitalised words [b, e): split the title/role in front from the name.
@@ -485,7 +598,7 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
                         !kOrgWords.count(before->core) && !kNationality.count(before->core))))
             surname_at = e - 1;
     }
-    auto is_title = [&](std::size_t i) { return i != surname_at && kTitles.count(ws[i].core) > 0; };
+    auto is_title = [&](std::size_t i) { return i != surname_at && title_word(ws[i].core); };
     Mention m;
     bool titled = false;
     for (std::size_t i = b; i < e; ++i) titled |= is_title(i);
@@ -520,12 +633,24 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         if (rb < name_b) m.role = join(ws, rb, name_b);
     }
     while (name_b < e && (kHonorifics.count(ws[name_b].core) || kNationality.count(ws[name_b].core) || !ws[name_b].cap)) ++name_b;
+    // "House Republican Tom Okafor", "Portville Democrat Ann Lee": a party word inside the run
+    // ends a description in front of the name.
+    for (std::size_t i = e; i-- > name_b + 1;)
+        if (kNationality.count(ws[i].core) && i + 1 < e && ws[i + 1].cap && !kStops.count(ws[i + 1].core)) {
+            if (m.role.empty()) m.role = join(ws, name_b, i + 1);
+            name_b = i + 1;
+            break;
+        }
     if (name_b >= e || e - name_b > 5) return std::nullopt;
     for (std::size_t i = name_b; i < e; ++i)
         if ((kStops.count(ws[i].core) && !ws[i].initial) || kPronouns.count(ws[i].core)) return std::nullopt;
     m.name = join(ws, name_b, e);
-    // A heading in capitals ("CONGRESS HAS INVESTIGATED HIM") is no name.
-    if (e - name_b >= 3) {
+    // "Lake County", "Atlantic City": a place, not a person
+    static const Set place_tails = {"County", "City", "Township", "Parish", "Province", "Island", "Islands", "Valley"};
+    if (m.kind == "person" && e - name_b >= 2 && place_tails.count(ws[e - 1].core)) return std::nullopt;
+    // A heading or a dateline in capitals ("CONGRESS HAS INVESTIGATED HIM", "WASHINGTON, June 24")
+    // is no name: two words or more, or one longer than an acronym.
+    if (e - name_b >= 2 || (e - name_b == 1 && ws[name_b].core.size() > 6)) {
         bool caps = true;
         for (std::size_t i = name_b; i < e && caps; ++i)
             for (char ch : ws[i].core) caps &= !std::islower(static_cast<unsigned char>(ch));
@@ -557,7 +682,13 @@ std::size_t run_start(const std::vector<Word>& ws, std::size_t e) {
 
 std::size_t run_end(const std::vector<Word>& ws, std::size_t b) {
     std::size_t e = b;
-    while (e < ws.size() && name_word(ws[e]) && ws[e].para == ws[b].para) {
+    // (Dutch "in 't" inside a name: "Sophie in 't Veld")
+    auto in_t = [&](std::size_t k) {
+        return k > b && k + 2 < ws.size() && ws[k].core == "in" && ws[k + 1].core == "t" && ws[k + 2].cap &&
+               !ws[k].comma && !ws[k + 1].comma && ws[k - 1].cap;
+    };
+    while (e < ws.size() && (name_word(ws[e]) || in_t(e) || (e > b && ws[e].core == "t" && in_t(e - 1))) &&
+           ws[e].para == ws[b].para) {
         ++e;
         if (ws[e - 1].comma || ws[e - 1].stop || ws[e - 1].before_quote) break;
     }
@@ -575,6 +706,17 @@ std::string clean_role(std::string role) {
     for (std::string_view lead : {"who is ", "who was ", "who serves as ", "a ", "an ", "the ", "The ", "A ", "An "})
         if (role.starts_with(lead)) role = role.substr(lead.size());
     if (role.starts_with("who ") || role.starts_with("which ")) return {};  // a clause, not a role
+    {
+        // "also campaigning in Portville", "speaking at the pier": an aside, not a role
+        std::string first = role.substr(0, role.find(' '));
+        static const Set ing_titles = {"acting", "presiding", "managing", "leading", "founding", "ruling", "reigning",
+                                       "visiting", "outgoing", "incoming", "governing", "sitting", "serving",
+                                       "ranking", "retiring", "consulting", "polling", "longstanding", "operating",
+                                       "supervising", "contributing", "reporting"};
+        if (kAdverbs.count(first) || (first.size() > 4 && first.ends_with("ing") && !ing_titles.count(first) &&
+                                      role.find(' ') != std::string::npos))
+            return {};
+    }
     for (std::string_view prep : {"of ", "from ", "in ", "at ", "on ", "to ", "with "})
         if (role.starts_with(prep)) return {};  // "of Mayfield Church": where, not what
     for (std::string_view cut : {" and ", " in ", " who ", " which ", " since ", " until "}) {
@@ -660,6 +802,9 @@ std::optional<Mention> inverted_noun_phrase(std::string_view text, const std::ve
     return m;
 }
 
+// Nouns in -ly, no adverbs: "the family said".
+const Set kLyNouns = {"family", "ally", "rally", "assembly", "supply", "monopoly", "bully", "anomaly", "homily"};
+
 // The subject of the cue at word c, if any.
 std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>& ws, std::size_t c) {
     const Word& cue = ws[c];
@@ -670,33 +815,131 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         return split_run(ws, c + 1, e);
     }
     // "he supported Obama over Clinton and said, “...”": a second verb of the sentence's subject.
-    const bool coordinated = c > 0 && (ws[c - 1].core == "and" || ws[c - 1].core == "but") &&
-                             ws[c - 1].para == cue.para && !ws[c - 1].comma && !ws[c - 1].before_quote &&
+    // (an adverb may come between: "but now said", "and later told")
+    const std::size_t conj = c > 1 && (kAdverbs.count(ws[c - 1].core) || ws[c - 1].core == "now") &&
+                                     !ws[c - 1].comma && !ws[c - 1].cap
+                                 ? c - 2
+                                 : c - 1;
+    const bool coordinated = c > 0 && (ws[conj].core == "and" || ws[conj].core == "but") &&
+                             ws[conj].para == cue.para && !ws[conj].comma && !ws[conj].before_quote &&
+                             (conj + 1 == c || (!ws[conj + 1].before_quote && !ws[conj + 1].comma)) &&
                              !cue.after_quote && (kCues.count(cue.core) > 0);
     if (kParticiples.count(cue.core) || coordinated) {
-        // A name right before: "footage of Hillary Clinton asking, “...”".
+        // A name right before: "footage of Hillary Clinton asking, “...”", "with Cruz recently promising".
         // (not a possessive, nor a name closed off by a quote: "on MSNBC’s “Morning Joe,” calling")
-        if (c > 0 && ws[c - 1].cap && !ws[c - 1].comma && !ws[c - 1].stop && ws[c - 1].para == cue.para &&
-            !ws[c - 1].poss && !ws[c - 1].before_quote) {
-            std::size_t rb = run_start(ws, c);
-            if (auto m = split_run(ws, rb, c)) return m;
+        std::size_t nc = c;  // past one adverb
+        if (nc > 1 && !ws[nc - 1].cap && !ws[nc - 1].comma && ws[nc - 1].core.size() > 4 && ws[nc - 1].core.ends_with("ly") &&
+            !kLyNouns.count(ws[nc - 1].core) && ws[nc - 2].cap)
+            --nc;
+        if (nc > 0 && ws[nc - 1].cap && !ws[nc - 1].comma && !ws[nc - 1].stop && ws[nc - 1].para == cue.para &&
+            !ws[nc - 1].poss && !ws[nc - 1].before_quote) {
+            std::size_t rb = run_start(ws, nc);
+            // (not a group: "an ad featuring Hispanics telling their stories"; nor a medium or place
+            // after its preposition: "responded on Coastbook writing", "a statement to Harbor News explaining")
+            static const Set media_preps = {"on", "in", "at", "to", "via", "through", "from", "into"};
+            bool medium = rb > 0 && media_preps.count(ws[rb - 1].core) && ws[rb - 1].para == cue.para;
+            if (auto m = split_run(ws, rb, nc); m && !medium && !(rb + 1 == nc && common_plural(ws[rb].core))) return m;
         }
+        // A cue earlier in the sentence gives its subject: "Ida Brandt said Tuesday in Portville,
+        // noting ...".
+        if (!coordinated && c > 0 && ws[c - 1].comma)
+            for (std::size_t k = c; k-- > 0 && k + 15 > c;) {
+                if (ws[k].stop || ws[k].para != cue.para || ws[k].before_quote) break;
+                if (kCues.count(ws[k].core) && !kParticiples.count(ws[k].core) && ws[k].core != "called" &&
+                    ws[k].core != "calls") {
+                    // (named, a pronoun, or a noun phrase: "even a top aide said ..., saying")
+                    if (auto m = subject_of(text, ws, k)) return m;
+                    break;
+                }
+            }
         // The subject opening the sentence: "Rival Hillary Clinton had mocked it, saying ..."
         std::size_t b = c;
         while (b > 0 && !ws[b - 1].stop && ws[b - 1].para == cue.para && c - b < 40) --b;
         if (b == c) return std::nullopt;
         const std::size_t b0 = b;
+        // "A spokesman for the Harbor Board declined ... but said": the organisation spoken for.
+        for (std::size_t k = b0 + 1; k < b0 + 3 && k + 1 < c; ++k)
+            if (speaks_for_org(ws, k)) {
+                std::size_t ob = k + 1;
+                if (ws[ob].core == "the" && ob + 1 < c) ++ob;
+                if (!ws[ob].cap) break;
+                std::size_t oe = run_end(ws, ob);
+                if (oe > c) break;
+                if (auto m = split_run(ws, ob, oe)) {
+                    std::string noun = ws[k - 1].core;
+                    for (char& ch : noun) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                    static const Set voices = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+                                               "official", "officials", "representative", "representatives"};
+                    if (m->kind == "organization" || ws[k].core == "at") {
+                        m->kind = "organization";
+                        return m;
+                    }
+                    if (voices.count(noun)) {  // a spokesman speaks for whoever it is
+                        if (std::count(m->name.begin(), m->name.end(), ' ') >= 2) m->kind = "organization";
+                        return m;
+                    }
+                    // "Attorneys for Ida Brandt ... saying": the people speaking for a person, unnamed
+                    Mention np;
+                    np.name = std::string(text.substr(ws[b0].b, ws[k - 1].e - ws[b0].b));
+                    np.name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np.name[0])));
+                    np.named = false;
+                    return np;
+                }
+                break;
+            }
         while (b < c && kStops.count(ws[b].core) && !kPronouns.count(ws[b].core)) ++b;
+        // "Continuing to explain his view, Ida Brandt rejected ..., saying": an opening gerund phrase
+        if (b == b0 && b < c && (kLeadingVerbs.count(ws[b].core) ||
+                                 (ws[b].cap && ws[b].core.size() > 5 && ws[b].core.ends_with("ing") && !ws[b].comma &&
+                                  b + 1 < c && !ws[b + 1].cap)))
+            ++b;
+        // "On Coastwatch, she responded ... by saying": the name after an opening preposition is
+        // its object; the subject follows the phrase's comma.
+        static const Set prep_openers = {"On", "In", "At", "From", "With", "By", "Under", "During", "Through",
+                                         "Across", "Inside", "Outside", "Near", "Toward", "Towards", "Against",
+                                         "Amid", "Amidst", "Throughout", "Within", "Without", "Upon"};
+        if (b > b0 && b < c && ws[b].cap && prep_openers.count(ws[b0].core) && b == b0 + 1) {
+            std::size_t k = b;
+            while (k < c && k < b + 8 && !ws[k].comma) ++k;
+            if (k < c && ws[k].comma && k + 1 < c) b = k + 1;
+        }
         if (b < c && !ws[b].cap && !kPronouns.count(ws[b].core)) {
             // An opening phrase up to its comma: "Eight years ago, he supported ... and said".
+            // (longer after a preposition: "Amid calls from some to ..., Ida Brandt spoke, saying")
+            const std::size_t reach = b > b0 ? 20 : 6;
             std::size_t k = b0;
-            while (k < c && k < b0 + 6 && !ws[k].comma) ++k;
-            if (k < c && k < b0 + 6 && k + 1 < c) b = k + 1;
+            while (k < c && k < b0 + reach && !ws[k].comma) ++k;
+            if (k < c && k < b0 + reach && k + 1 < c) {
+                b = k + 1;
+                // (a lowercase word or two before the name: "the other candidate, former Secretary Ann Lee,")
+                std::size_t n = b;
+                static const Set before_name = {"former", "late", "then", "current", "outgoing", "incoming", "acting",
+                                                "retired", "fellow", "longtime", "veteran", "ex"};
+                while (n < c && n < b + 2 && !ws[n].cap && !ws[n].comma && !ws[n].stop &&
+                       (before_name.count(ws[n].core) || kRoleNouns.count(ws[n].core)))
+                    ++n;
+                if (n > b && n < c && ws[n].cap && ws[k].comma && !ws[n - 1].comma) b = n;
+            }
+            // ... and past the rest of a place ("in Salem, Lake County, Ida Brandt spoke"): a run
+            // closed by a comma and followed by another capitalised word
+            for (int hops = 0; hops < 3 && b < c && ws[b].cap; ++hops) {
+                std::size_t e = run_end(ws, b);
+                if (e >= c || !ws[e - 1].comma || !ws[e].cap) break;
+                b = e;
+            }
         }
         if (b < c && kPronouns.count(ws[b].core)) return Mention{ws[b].core, "", "person", true};
         if (b >= c || !ws[b].cap) return std::nullopt;
         std::size_t e = run_end(ws, b);
         if (e > c) return std::nullopt;
+        // "Band member Ida Brandt shared the news, writing": an employer or group, a role noun, the name
+        if (e < c && !ws[e - 1].comma && !ws[e].cap && (kRoleNouns.count(ws[e].core) || kPersonNouns.count(ws[e].core)) &&
+            e + 1 < c && ws[e + 1].cap &&
+            ws[e + 1].para == cue.para && !ws[e].comma) {
+            b = e + 1;
+            e = run_end(ws, b);
+            if (e > c) return std::nullopt;
+        }
         // The run must be the subject of a verb: "Trump revised his plan, promising ..." but
         // not "Chastened by the analyses, ..." or "Libertarian presidential candidate ...".
         static const Set auxiliaries = {"had", "has", "have", "is", "was", "were", "are", "will", "would",
@@ -710,10 +953,47 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             e = run_end(ws, b);
             if (e > c) return std::nullopt;
         }
+        // (after "and" or a comma: "Brandt's metaphor is telling" is no attribution)
+        bool owner_noun = e < c && ws[e - 1].poss && !ws[e].cap && ws[e].para == cue.para && !ws[e - 1].before_quote &&
+                          (coordinated || ws[c - 1].comma);
+        // (not when a name follows the noun: "Ida Brandt's harbor master Tom Okafor said")
+        for (std::size_t k = e; owner_noun && k < c && k < e + 4; ++k) {
+            if (ws[k].cap) owner_noun = false;
+            if (ws[k].comma) break;
+        }
+        if (owner_noun) {
+            // "Ida Brandt's relatives, ..., said": the owner's noun is the subject, unnamed.
+            Mention m;
+            std::string np(text.substr(ws[b].b, ws[e].e - ws[b].b));
+            while (!np.empty() && (np.back() == ',' || np.back() == '.' || np.back() == ':' || np.back() == ';')) np.pop_back();
+            m.name = np;
+            m.named = false;
+            m.kind = kPersonNouns.count(ws[e].core) || common_plural(ws[e].core) ? "person" : "organization";
+            return m;
+        }
         if (e < c && !ws[e - 1].comma) {
             const std::string& next = ws[e].core;
-            bool verb = auxiliaries.count(next) || (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
+            static const Set irregular = {"went", "took", "gave", "made", "spoke", "sent", "struck", "threw",
+                                          "held", "brought", "drew", "led", "swore", "began", "sought", "hit",
+                                          "came", "stood", "met", "ran", "left", "got", "fought", "lost", "won",
+                                          "thought", "felt", "knew", "became", "kept", "found", "saw", "told",
+                                          "wrote", "put", "set", "chose", "sat", "paused", "heard", "read"};
+            bool verb = auxiliaries.count(next) || irregular.count(next) ||
+                        (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
             if (!verb) return std::nullopt;
+            // "Harbor School fans also chanted": a plural noun after the name, then the verb
+            if (!auxiliaries.count(next) && next.ends_with("s") && e + 1 < c && !ws[e].comma && !ws[e + 1].cap) {
+                const std::string& after = ws[e + 1].core;
+                if (auxiliaries.count(after) || kAdverbs.count(after) || after.ends_with("ed") || kCues.count(after)) {
+                    Mention m;
+                    m.name = std::string(text.substr(ws[b].b, ws[e].e - ws[b].b));
+                    m.named = false;
+                    m.kind = kPersonNouns.count(next) || common_plural(next) ? "person" : "organization";
+                    auto sm = split_run(ws, b, e);  // without the article or an opening word
+                    if (sm && b < e && !starts_upper(m.name.substr(0, 1))) return std::nullopt;
+                    return m;
+                }
+            }
         }
         return split_run(ws, b, e);
     }
@@ -767,11 +1047,28 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     // Adverbs between the subject and the cue: "has also said", "forcefully told".
     // ... and a day between them: "Priebus later Thursday told Fox News".
     static const Set days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    auto ly_adverb = [&](std::size_t k) {
+        if (ws[k].core.size() <= 4 || !ws[k].core.ends_with("ly")) return false;
+        // (a noun in -ly after its owner or article: "Brandt's family said", "the family said")
+        if (k > 0 && !ws[k - 1].comma && (ws[k - 1].poss || (kDeterminers.count(ws[k - 1].core) && kLyNouns.count(ws[k].core))))
+            return false;
+        return true;
+    };
     while (p > 0 && !ws[p - 1].comma &&
-           ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || ws[p - 1].core == "earlier" ||
-                                (ws[p - 1].core.size() > 4 && ws[p - 1].core.ends_with("ly")))) ||
+           ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || ws[p - 1].core == "earlier" || ly_adverb(p - 1))) ||
             (days.count(ws[p - 1].core) && p >= 2 && !ws[p - 2].comma)))
         --p;
+    // "a newly formed group called Harbor 45": "called" names, it is no cue.
+    if ((cue.core == "called" || cue.core == "dubbed" || cue.core == "named") && c + 1 < ws.size() && ws[c + 1].cap &&
+        !cue.comma && !cue.before_quote && c > 0 && !ws[c - 1].comma)
+        for (std::size_t k = c; k-- > 0 && k + 6 > c;) {
+            if (ws[k].stop || ws[k].comma || ws[k].para != cue.para || kCues.count(ws[k].core)) break;
+            if (ws[k].core == "a" || ws[k].core == "an" || ws[k].core == "A" || ws[k].core == "An") return std::nullopt;
+        }
+    // "Ida Brandt's fired campaign manager": after a possessive the cue word is no verb.
+    if (p == c && p > 0 && ws[p - 1].poss && !ws[p - 1].comma && ws[p - 1].para == cue.para && !ws[p - 1].stop &&
+        !ws[p - 1].before_quote && !cue.after_quote)
+        return std::nullopt;
     if (p > 0 && ws[p - 1].para == cue.para && !ws[p - 1].stop) {
         const Word& prev = ws[p - 1];
         if (kPronouns.count(prev.core) && !prev.comma) return Mention{prev.core, "", "person", true};
@@ -801,10 +1098,59 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             static const Set preps = {"at", "of", "from", "with", "for"};
             std::size_t k = b;
             if (k > 0 && (ws[k - 1].core == "the" || ws[k - 1].core == "The")) --k;
+            // "Most voters in Lakeland, Portville and Bayside said": names after "in" are places.
+            for (std::size_t w = b; w > 0 && w + 12 > b;) {
+                --w;
+                const Word& x = ws[w];
+                // (a run after a comma opens the clause: "Speaking in Novi, Michigan, Okafor says")
+                if (x.para != cue.para || x.stop || x.before_quote || (w + 1 == b && x.comma)) break;
+                if (x.core == "in" || x.core == "across" || x.core == "throughout") {
+                    // ... after a name, that name is the subject: "Ida Brandt in Portville said"
+                    if (w > 0 && ws[w - 1].cap && !ws[w - 1].comma && !ws[w - 1].poss && ws[w - 1].para == cue.para) {
+                        std::size_t nb = run_start(ws, w);
+                        if (auto m = split_run(ws, nb, w); m && m->kind == "person") return m;
+                        break;
+                    }
+                    // ... after a common noun, a list of places: "voters in Lakeland and Bayside said"
+                    if (w + 1 < b) return std::nullopt;
+                    break;
+                }
+                if (!(x.cap || x.core == "and" || x.core == "or")) break;
+            }
+            // "The Commission on Harbor Fees announced": an organisation's name joined by "on".
+            if (b >= 2 && ws[b - 1].core == "on" && ws[b - 2].cap && kOrgWords.count(ws[b - 2].core) &&
+                !ws[b - 2].comma && ws[b - 2].para == cue.para) {
+                std::size_t nb = run_start(ws, b - 1);
+                auto after_on = split_run(ws, b, p);  // (not "Council on X Director Ann Lee": the person)
+                if (auto m = split_run(ws, nb, b - 1); m && m->kind == "organization" &&
+                                                       !(after_on && after_on->kind == "person" && !after_on->role.empty())) {
+                    m->name += " on " + join(ws, b, p);
+                    return m;
+                }
+            }
             if (k > 1 && k < b + 1 && preps.count(ws[k - 1].core) && ws[k - 2].cap && !ws[k - 2].comma &&
-                ws[k - 2].para == cue.para) {
+                ws[k - 2].para == cue.para && !speaks_for_org(ws, k - 1)) {
                 std::size_t nb = run_start(ws, k - 1);
                 if (auto m = split_run(ws, nb, k - 1); m && m->kind == "person") return m;
+            }
+            // "Ida Brandt of Portville's Institute for Science and Sea Security wrote": back past an
+            // organisation's name (capitalised words joined by and, for, of, the) to the name
+            // before the preposition.
+            for (std::size_t w = b; w > 1 && w + 14 > b;) {
+                --w;
+                const Word& x = ws[w];
+                if (x.para != cue.para || x.comma || x.stop || x.before_quote) break;
+                if ((x.core == "of" || x.core == "at" || x.core == "from") && ws[w - 1].cap && !ws[w - 1].comma &&
+                    !ws[w - 1].poss && ws[w - 1].para == cue.para) {
+                    std::size_t ne = w, nb = run_start(ws, ne);
+                    while (nb < ne && ws[nb].core != "of" && ws[nb].core != "for" && nb + 1 < ne &&
+                           (ws[nb + 1].core == "of" || ws[nb + 1].core == "for"))
+                        ++nb;
+                    auto m = split_run(ws, nb, ne);
+                    if (m && m->kind == "person" && m->name.find(' ') != std::string::npos && w + 1 < b) return m;
+                    break;
+                }
+                if (!(x.cap || x.core == "and" || x.core == "for" || x.core == "the" || x.core == "of")) break;
             }
             // "Stacy Baker of Columbia, South Carolina says": the state closes a place after
             // the name; the subject is the name before "of".
@@ -825,7 +1171,41 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                             break;
                         }
             }
-            if (b < p) return split_run(ws, b, p);
+            // "Ida Brandt, president and CEO of Harbor Association said": the appositive's closing
+            // comma left out; the name opening the sentence before it is the subject.
+            if (b < p && b > 0 && !ws[b - 1].comma && !ws[b - 1].stop && ws[b - 1].para == cue.para) {
+                static const Set glue = {"a", "an", "the", "and", "of", "for", "at", "its", "their", "former",
+                                         "senior", "chief", "vice", "deputy", "executive", "co-founder"};
+                bool role = kTitles.count(ws[b].core) > 0;
+                for (std::size_t j = b; j-- > 0 && j + 8 > b;) {
+                    const Word& w = ws[j];
+                    if (w.stop || w.para != cue.para || w.before_quote) break;
+                    if (w.comma) {
+                        if (!w.cap || !role) break;
+                        std::size_t nb = run_start(ws, j + 1);
+                        bool opens = nb == 0 || ws[nb - 1].stop || ws[nb - 1].para != cue.para || ws[nb].after_quote;
+                        auto m = opens ? split_run(ws, nb, j + 1) : std::nullopt;
+                        if (m && m->kind == "person" && m->name.find(' ') != std::string::npos) {
+                            if (m->role.empty())
+                                m->role = clean_role(std::string(text.substr(ws[j + 1].b, ws[p - 1].e - ws[j + 1].b)));
+                            return m;
+                        }
+                        break;
+                    }
+                    if (w.cap) break;
+                    if (kRoleNouns.count(w.core)) role = true;
+                    else if (!glue.count(w.core) &&
+                             (kAdverbs.count(w.core) || kCues.count(w.core) || kPronouns.count(w.core) ||
+                              w.core.ends_with("ed") || w.core == "is" || w.core == "was" || w.core == "who"))
+                        break;  // (any other noun or adjective: "the communications director for")
+                }
+            }
+            if (b < p) {
+                auto m = split_run(ws, b, p);
+                std::size_t bb = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;
+                if (m && bb > 0 && ws[bb - 1].core == "at" && speaks_for_org(ws, bb - 1)) m->kind = "organization";
+                return m;
+            }
         }
         if (!prev.cap && !prev.comma)
             if (auto np = noun_phrase(text, ws, p)) return np;
@@ -838,7 +1218,28 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                    ws[lead - 1].para == cue.para && !kCues.count(ws[lead - 1].core))
                 --lead;
             if (lead < b && !(lead > 0 && ws[lead - 1].comma && !ws[lead - 1].cap)) lead = b;
-            if (lead > 0 && b < p && ws[lead - 1].comma && !ws[lead - 1].cap) {
+            // "His former partner at Harbor Corp, Tom Okafor, said": a role at an organisation.
+            if (lead == b && b >= 1 && b < p && ws[b - 1].comma && ws[b - 1].cap && ws[b - 1].para == cue.para) {
+                static const Set at = {"at", "of", "for", "with"};
+                std::size_t ob = run_start(ws, b);
+                if (ob >= 2 && ob < b && at.count(ws[ob - 1].core) && kRoleNouns.count(ws[ob - 2].core) &&
+                    !ws[ob - 2].comma && ws[ob - 2].para == cue.para)
+                    if (auto m = split_run(ws, b, p); m && m->kind == "person") {
+                        std::size_t rb = ob - 2;
+                        while (rb > 0 && !ws[rb - 1].comma && !ws[rb - 1].stop && ws[rb - 1].para == cue.para &&
+                               !ws[rb - 1].cap && rb + 6 > ob)
+                            --rb;
+                        std::string_view raw = text.substr(ws[rb].b, ws[b - 1].e - ws[rb].b);
+                        while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);
+                        if (m->role.empty()) m->role = clean_role(std::string(raw));
+                        return m;
+                    }
+            }
+            // (not a place set off after its noun: "outside the state capital, Portville, said")
+            static const Set place_nouns = {"capital", "city", "town", "village", "county", "state", "country",
+                                            "province", "region", "district", "neighborhood", "neighbourhood",
+                                            "suburb", "island", "borough", "township", "hometown", "port"};
+            if (lead > 0 && b < p && ws[lead - 1].comma && !ws[lead - 1].cap && !place_nouns.count(ws[lead - 1].core)) {
                 std::size_t rb = lead - 1;
                 while (rb > 0 && !ws[rb - 1].comma && !ws[rb - 1].stop && !ws[rb - 1].before_quote &&
                        ws[rb - 1].para == cue.para && !ws[rb].after_quote)
@@ -867,10 +1268,31 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 std::size_t bb = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;
                 bool org_subject = m && m->kind == "organization" &&
                                    (bb == 0 || ws[bb - 1].stop || ws[bb - 1].para != cue.para || ws[bb].after_quote);
+                // "Officials at Harbor Board Investigations, a division of ..., said": the organisation.
+                // (people are "at" an organisation, never at a person)
+                if (m && bb > 0 && speaks_for_org(ws, bb - 1)) {
+                    if (ws[bb - 1].core == "at") m->kind = "organization";
+                    return m;
+                }
                 if (!m || (m->kind != "person" && !org_subject) || place_chain(ws, b) != std::string::npos) continue;
+                // "... in Aurora, Colorado, in July": one word after a place set off after a preposition
+                if (j == b && b >= 2 && ws[b - 1].comma && ws[b - 1].cap) {
+                    std::size_t rs = run_start(ws, b);
+                    static const Set place_preps = {"in", "from", "near", "of", "at"};
+                    if (rs > 0 && rs < b && place_preps.count(ws[rs - 1].core)) continue;
+                }
                 // (a conjunction opening the sentence is no clause: "As John Cornyn, ..., put it")
                 bool opener = b > 0 && (ws[b - 1].core == "As" || ws[b - 1].core == "But" || ws[b - 1].core == "And") &&
                               (b == 1 || ws[b - 2].stop || ws[b - 2].para != cue.para);
+                // (nor a short description opening the sentence: "Democratic front-runner Ann Lee, ...,")
+                if (!opener && b > 0 && !ws[b - 1].cap && !ws[b - 1].comma) {
+                    std::size_t ss = b;
+                    while (ss > 0 && ss + 3 > b && !ws[ss - 1].stop && !ws[ss - 1].comma && ws[ss - 1].para == cue.para &&
+                           !kCues.count(ws[ss - 1].core) && !kPronouns.count(ws[ss - 1].core))
+                        --ss;
+                    opener = (ss == 0 || ws[ss - 1].stop || ws[ss - 1].para != cue.para) && ss + 3 >= b &&
+                             (ws[ss].cap || kDeterminers.count(ws[ss].core));
+                }
                 if (b > 0 && !ws[b - 1].stop && !ws[b - 1].comma && ws[b - 1].para == cue.para && !ws[b - 1].after_quote &&
                     !ws[b].after_quote && !opener &&
                     !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
@@ -883,6 +1305,26 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 if (m->role.empty()) m->role = r;
                 return m;
             }
+            // "The lawmaker, who represents the port, said": a noun phrase opening the sentence,
+            // set off by a relative clause or an appositive, is the subject, unnamed.
+            std::size_t st = p - 1;
+            while (st > 0 && !ws[st - 1].stop && ws[st - 1].para == cue.para && st + 40 > p) --st;
+            if (kDeterminers.count(ws[st].core) && (st == 0 || ws[st - 1].stop || ws[st - 1].para != cue.para)) {
+                std::size_t h = st + 1;
+                while (h < p && h < st + 5 && !ws[h].comma && !ws[h].cap && !ws[h].before_quote) ++h;
+                static const Set rel = {"who", "which", "a", "an", "the"};
+                if (h < p && h > st && ws[h].comma && !ws[h].cap && h + 1 < p && rel.count(ws[h + 1].core) &&
+                    !kCues.count(ws[h].core)) {
+                    Mention m;
+                    std::string np(text.substr(ws[st].b, ws[h].e - ws[st].b));
+                    while (!np.empty() && np.back() == ',') np.pop_back();
+                    np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+                    m.name = np;
+                    m.named = false;
+                    m.kind = kPersonNouns.count(ws[h].core) || kRoleNouns.count(ws[h].core) ? "person" : "organization";
+                    return m;
+                }
+            }
         }
     }
     // Inverted: ', said NAME, a ROLE' / '” said NAME'.
@@ -890,10 +1332,18 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     // "..., told MSNBC": the name after "told" is who was told, never the speaker.
     if (cue.core == "told" || cue.core == "tells") inverted = false;
     if (inverted && !cue.stop && !cue.comma && c + 1 < ws.size() && ws[c + 1].para == cue.para) {
-        if (kPronouns.count(ws[c + 1].core)) return Mention{ws[c + 1].core, "", "person", true};
+        if (kPronouns.count(ws[c + 1].core)) {
+            // ", said they were concerned": the pronoun opens the said clause; the subject is
+            // before the comma (after a quote, “...,” said he, it is the subject).
+            bool clause = !cue.after_quote && !ws[c + 1].comma && !ws[c + 1].stop && c + 2 < ws.size() &&
+                          ws[c + 2].para == cue.para && !ws[c + 1].before_quote;
+            if (clause) return std::nullopt;
+            return Mention{ws[c + 1].core, "", "person", true};
+        }
         // (not after a cue that takes an object: "told a young woman")
         static const Set object_cues = {"told", "tells", "asked", "asks", "urged", "called", "accused", "praised",
-                                        "blasted", "slammed", "mocked", "criticized", "dismissed", "described"};
+                                        "blasted", "slammed", "mocked", "criticized", "dismissed", "described",
+                                        "assured", "reassured", "reminded", "advised", "informed"};
         bool right_after = cue.after_quote || (c > 0 && ws[c - 1].comma);
         if (right_after && !object_cues.count(cue.core))
             if (auto np = inverted_noun_phrase(text, ws, c + 1)) return np;
@@ -911,6 +1361,31 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             return std::nullopt;  // "said the Senate would vote"
         std::size_t e = run_end(ws, b);
         auto m = split_run(ws, b, e);
+        // "said Council on Harbor Relations Director Ann Lee": an organisation named with "on", then
+        // the person with a title, or the organisation alone.
+        if (m && m->kind == "organization" && e + 1 < ws.size() && ws[e].core == "on" && kOrgWords.count(ws[e - 1].core) &&
+            !ws[e - 1].comma && ws[e + 1].cap && ws[e + 1].para == cue.para) {
+            std::size_t e2 = run_end(ws, e + 1);
+            auto m2 = split_run(ws, e + 1, e2);
+            if (m2 && m2->kind == "person" && !m2->role.empty()) {
+                m2->role = join(ws, b, e) + " on " + m2->role;
+                m = m2;
+            } else {
+                m->name += " on " + join(ws, e + 1, e2);
+            }
+            e = e2;
+        }
+        // "said former Portville Gov. and Harbor Party Chairman Ed Okafor": titles joined by "and"
+        // before the name.
+        if (!m && e + 1 < ws.size() && e > b && ws[e].core == "and" && ws[e + 1].cap && ws[e + 1].para == cue.para &&
+            !ws[e - 1].comma && title_word(ws[e - 1].core)) {
+            std::size_t e2 = run_end(ws, e + 1);
+            if (auto m2 = split_run(ws, e + 1, e2); m2 && m2->kind == "person" && !m2->role.empty()) {
+                m2->role = clean_role(std::string(text.substr(ws[b].b, ws[e - 1].e - ws[b].b))) + " and " + m2->role;
+                m = m2;
+                e = e2;
+            }
+        }
         // "said MSNBC host Chris Matthews", "said Clinton press secretary Ann Ruiz": an outlet
         // or employer and a role noun in front of the name.
         std::size_t rel = e;  // "Rubio's deputy campaign manager," : the relation noun with its comma
@@ -949,10 +1424,30 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 }
             }
         }
+        // "said Ida Brandt's remarks were ...": an owner and a lowercase noun open the clause said,
+        // they are no inverted subject.
+        if (m && e > b && e < ws.size() && ws[e - 1].poss && !ws[e - 1].comma && !ws[e].cap && ws[e].para == cue.para &&
+            !cue.after_quote)
+            return std::nullopt;
         if (m && b > role_b && m->role.empty()) {
             std::string_view raw = text.substr(ws[role_b].b, ws[b - 1].e - ws[role_b].b);
             while (!raw.empty() && raw.back() == ',') raw.remove_suffix(1);
             m->role = clean_role(std::string(raw));
+        }
+        // "added Latin hits including ...": a capitalised word before a plural noun modifies it
+        // and is no speaker.
+        if (m && e < ws.size() && ws[e].para == cue.para && !ws[e - 1].comma && !ws[e - 1].stop &&
+            !ws[e - 1].before_quote && !ws[e - 1].poss && !ws[e].cap) {
+            static const Set verbs_s = {"is", "was", "has", "says", "does", "as", "this", "his", "its", "thus", "yes",
+                                        "always", "perhaps", "us"};
+            const std::string& w = ws[e].core;
+            if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !verbs_s.count(w) && !kCues.count(w) &&
+                !kAdverbs.count(w) && !w.ends_with("ly"))
+                return std::nullopt;
+            // ", said Okafor is to blame": the name opens the clause said
+            static const Set aux = {"is", "was", "has", "had", "would", "will", "should", "could", "can", "did",
+                                    "does", "were", "are", "must", "might"};
+            if (!cue.after_quote && aux.count(w)) return std::nullopt;
         }
         if (m && ws[e - 1].comma) {
             std::size_t end;
@@ -986,8 +1481,36 @@ bool reads_as_speech(std::string_view inner) {
            static_cast<unsigned char>(inner[b]) < 0x80)
         ++b;
     while (!inner.empty() && is_space(static_cast<unsigned char>(inner.back()))) inner.remove_suffix(1);
-    return !inner.empty() && (inner.back() == ',' || inner.back() == '!' || inner.back() == '?') &&
-           starts_upper(inner.substr(b));
+    if (inner.empty() || !starts_upper(inner.substr(b))) return false;
+    if (inner.back() == '!' || inner.back() == '?') return true;
+    // One word closing on a comma is an answer (“No,” said the senator), not a name or a label
+    // (“Portville,” “Savage,”).
+    if (inner.back() != ',') return false;
+    std::string w(inner.substr(b, inner.size() - 1 - b));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const Set answers = {"no", "yes", "absolutely", "never", "okay", "ok", "sure", "right", "nope", "yeah",
+                                "thanks", "wow", "exactly", "definitely", "certainly", "indeed", "maybe", "perhaps",
+                                "well", "look", "listen", "fine", "agreed", "correct", "true", "false", "nonsense",
+                                "ridiculous", "impossible", "unbelievable", "amazing", "incredible", "please", "sorry",
+                                "hello", "goodbye", "oh", "ah", "hey", "no-no", "why", "what", "how", "seriously",
+                                "honestly", "frankly", "quiet", "meh", "stop", "enough", "wait", "congratulations",
+                                "bravo", "shame", "help", "thank"};
+    return answers.count(w) > 0;
+}
+
+// Nothing but white space, a paragraph start or a sentence end before byte @p at.
+bool opens_sentence(std::string_view text, std::size_t at) {
+    while (at > 0 && (is_space(static_cast<unsigned char>(text[at - 1])) ||
+                      (at >= 2 && static_cast<unsigned char>(text[at - 2]) == 0xC2 &&
+                       static_cast<unsigned char>(text[at - 1]) == 0xA0))) {
+        if (text[at - 1] == '\n') return true;
+        at -= static_cast<unsigned char>(text[at - 1]) == 0xA0 ? 2 : 1;
+    }
+    if (at == 0 || text[at - 1] == '.' || text[at - 1] == '!' || text[at - 1] == '?' || text[at - 1] == ':' ||
+        text[at - 1] == '"')
+        return true;
+    // a closing curly mark: “...” “No!”
+    return at >= 3 && text.substr(at - 3, 3) == "\xE2\x80\x9D";
 }
 
 // A name in capitals, every word but the small ones capitalised ("Meet the Press").
@@ -1012,15 +1535,17 @@ bool title_case(std::string_view inner) {
 // (on “Morning Joe”, told “Fox News Sunday”), not words said.
 bool programme_title(std::string_view text, const QuoteSpan& q) {
     std::string_view inner = text.substr(q.start, q.end - q.start);
-    if (!title_case(inner)) return false;
     std::size_t e = q.open;
     while (e > 0 && is_space(static_cast<unsigned char>(text[e - 1]))) --e;
     std::size_t b = e;
     while (b > 0 && !is_space(static_cast<unsigned char>(text[b - 1]))) --b;
     std::string prev(text.substr(b, e - b));
     for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!title_case(inner)) return false;
     static const Set before = {"on", "told", "during", "at", "the", "from", "hosted", "host", "show", "program",
-                               "programme", "with"};
+                               "programme", "with",
+                               // "a broadcast of “Harbor Talk”"
+                               "of"};
     if (before.count(prev)) return true;
     // on NBC's “Meet the Press”
     return prev.ends_with("\xE2\x80\x99s") || prev.ends_with("'s");
@@ -1134,6 +1659,9 @@ void extract_speakers(Article& a) {
     //   preposition.
     std::vector<Named> named, candidates, mentions;
     std::unordered_set<std::string> mention_surnames;
+    // Names written as places: "in Portville", "in South Lake" (not "in Brandt's plan"), never
+    // the antecedent of "he" or "she", and when they speak, they speak for a state.
+    std::unordered_set<std::string> places, titled_names;
     for (std::size_t i = 0; i < ws.size();) {
         if (!ws[i].cap) { ++i; continue; }
         std::size_t e = run_end(ws, i);
@@ -1162,9 +1690,22 @@ void extract_speakers(Article& a) {
                                       "during", "via", "among", "outside", "inside", "his", "her", "their", "its",
                                       "our", "my", "your", "a", "an"};
             bool object = i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && preps.count(ws[i - 1].core);
+            // ... through one modifier: "in upstate Portville", "from rural Lake County"
+            static const Set place_preps = {"in", "from", "to", "across", "throughout", "near", "of", "at"};
+            object |= i > 1 && !ws[i - 1].cap && !ws[i - 1].comma && !ws[i - 1].stop && !ws[i - 2].comma &&
+                      !ws[i - 2].stop && ws[i - 2].para == ws[i].para && place_preps.count(ws[i - 2].core) &&
+                      !kRoleNouns.count(ws[i - 1].core) && !kDeterminers.count(ws[i - 1].core) &&
+                      !ws[i - 1].core.ends_with("s");
             // "the Islamic State", "The White House": a thing, not a person.
             object |= ws[i].core == "The" || (i > 0 && ws[i - 1].core == "the" && ws[i - 1].para == ws[i].para);
             bool known = mention_surnames.count(m->name) > 0;  // "Ham" after "Norman Ham"
+            static const Set in_words = {"in", "across", "throughout"};
+            if (i > 0 && in_words.count(ws[i - 1].core) && ws[i - 1].para == ws[i].para && !ws[i - 1].stop &&
+                !ws[e - 1].poss && !titled_run)
+                places.insert(m->name);
+            // (a title, or a role noun right before: a person)
+            if (titled_run || (i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && kRoleNouns.count(ws[i - 1].core)))
+                titled_names.insert(m->name);
             if (!object && (words >= 2 || titled_run || known)) {
                 mentions.push_back({i, m->name, m->kind});
                 mention_surnames.insert(std::string(last_word(m->name)));
@@ -1172,6 +1713,7 @@ void extract_speakers(Article& a) {
         }
         i = e;
     }
+    for (const std::string& t : titled_names) places.erase(t);
 
     // What the text itself says of a person's sex, to keep "she" from a man: an honorific
     // ("Mr. Ruiz", "Ms. Lee"), or the first he/his or she in the sentence that opens with the
@@ -1204,10 +1746,14 @@ void extract_speakers(Article& a) {
                 if (ws[k].comma || ws[k].stop) break;
             }
     }
+    std::unordered_set<std::size_t> mention_at;  // words where a person mention starts
+    for (const Named& n : mentions) mention_at.insert(n.word);
     for (const Named& n : mentions) {
         if (!(n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para)) continue;
         for (std::size_t k = n.word + 1; k < ws.size() && k < n.word + 25 && ws[k].para == ws[n.word].para; ++k) {
             const std::string& w = ws[k].core;
+            // (nor after another person named in between: "Ann Lee met Tom Okafor after he ...")
+            if (mention_at.count(k)) break;
             // (not "him" or "her", more often someone else: "McCaskill scolded him"; nor an
             // attribution inside the sentence: "South Carolina, he said, was ...")
             if ((w == "he" || w == "she") && k + 1 < ws.size() && kCues.count(ws[k + 1].core)) break;
@@ -1228,12 +1774,20 @@ void extract_speakers(Article& a) {
     for (std::size_t c = 0; c < ws.size(); ++c) {
         // "as The New Yorker put it, “...”": "put it" is a cue.
         bool put_it = ws[c].core == "put" && c + 1 < ws.size() && ws[c + 1].core == "it";
+        // "“...,” Ida Brandt went on." / "She went on: “...”": going on speaking.
+        put_it |= ws[c].core == "went" && c + 1 < ws.size() && ws[c + 1].core == "on" &&
+                  (ws[c + 1].comma || ws[c + 1].stop || ws[c + 1].before_quote);
         if (!kCues.count(ws[c].core) && ws[c].core != "according" && ws[c].core != "According" && !kParticiples.count(ws[c].core) &&
             !kDashes.count(ws[c].core) && !opening_cue(ws, c) && !put_it)
             continue;
         if (auto m = subject_of(d.text, ws, c); m && !excluded.count(m->name)) events.push_back({c, *m});
     }
 
+    // A name of two words or more that is the subject of a cue is a person after all ("faith in
+    // Tom Okafor ... Tom Okafor said"); the other places are no antecedents.
+    for (const Event& ev : events)
+        if (ev.who.named && !ev.who.pronoun && ev.who.name.find(' ') != std::string::npos) places.erase(ev.who.name);
+    std::erase_if(mentions, [&](const Named& n) { return places.count(n.name) > 0; });
     // Resolve: pronouns to the last named subject, surnames to full names met before.
     std::vector<std::string> full_names, event_names;
     auto resolve = [&](std::size_t at_word, Mention m) -> Mention {
@@ -1285,6 +1839,39 @@ void extract_speakers(Article& a) {
             else ev.who.name.clear();
             continue;
         }
+        if (ev.who.pronoun && (ev.who.name == "he" || ev.who.name == "she" || ev.who.name == "He" || ev.who.name == "She")) {
+            // "Though she called the fee “unfair,” Ida Brandt restricted her comments": a pronoun in
+            // an opening clause stands for the subject of the main clause after it.
+            std::size_t pi = ev.cue;
+            while (pi > 0 && pi + 4 > ev.cue && !kPronouns.count(ws[pi - 1].core)) --pi;
+            static const Set subordinators = {"Though", "Although", "While", "When", "After", "Before", "As",
+                                              "Because", "If", "Since", "Once", "Until", "Whether"};
+            if (pi >= 2 && kPronouns.count(ws[pi - 1].core) && subordinators.count(ws[pi - 2].core) &&
+                (pi == 2 || ws[pi - 3].stop || ws[pi - 3].para != ws[pi - 2].para)) {
+                // (the clause ends at a comma, or at a quote closing on one: “... sailors,” Ida Brandt)
+                auto clause_end = [&](std::size_t k) {
+                    if (ws[k].comma) return true;
+                    if (!ws[k].before_quote || k + 1 >= ws.size() || !ws[k + 1].after_quote) return false;
+                    std::string_view gap = d.text.substr(ws[k].e, ws[k + 1].b - ws[k].e);
+                    return gap.find(",\xE2\x80\x9D") != std::string_view::npos || gap.find(",\"") != std::string_view::npos;
+                };
+                std::size_t k = ev.cue;
+                while (k < ws.size() && k < ev.cue + 30 && !clause_end(k) && !ws[k].stop && ws[k].para == ws[pi].para) ++k;
+                if (k + 2 < ws.size() && clause_end(k) && !ws[k].stop && ws[k + 1].cap && ws[k + 1].para == ws[pi].para) {
+                    std::size_t e = run_end(ws, k + 1);
+                    auto sm = e < ws.size() && !ws[e - 1].comma && !ws[e - 1].poss && !ws[e].cap ? split(k + 1, e)
+                                                                                             : std::nullopt;
+                    if (sm && sm->kind == "person" && agrees(sm->name, ev.who.name) && !excluded.count(sm->name)) {
+                        Mention m = resolve(k + 1, *sm);
+                        ev.who = m;
+                        ev.who.role.clear();
+                        last_named = m;
+                        last_named_at = k + 1;
+                        continue;
+                    }
+                }
+            }
+        }
         if (ev.who.pronoun) {
             if (!last_named) {
                 // Nobody quoted yet: the pronoun stands for the last person named before it
@@ -1311,12 +1898,16 @@ void extract_speakers(Article& a) {
                     ev.who.name.clear();
                     for (std::size_t k = ev.cue; k-- > 0 && k + 300 > ev.cue;) {
                         if (!nouns.count(ws[k].core) || k == 0) continue;
+                        // (the writer's own: "my father", "My mother")
+                        auto det = [&](const std::string& w) {
+                            return kDeterminers.count(w) || w == "my" || w == "My" || w == "your" || w == "Your";
+                        };
                         std::size_t d0 = k - 1;
-                        if (!ws[d0].cap && !kDeterminers.count(ws[d0].core) && !ws[d0].poss && d0 > 0) --d0;
-                        if (kDeterminers.count(ws[d0].core) || ws[d0].poss) {
+                        if (!ws[d0].cap && !det(ws[d0].core) && !ws[d0].poss && d0 > 0) --d0;
+                        if (det(ws[d0].core) || ws[d0].poss) {
                             std::string np = std::string(d.text.substr(ws[d0].b, ws[k].e - ws[d0].b));
                             while (!np.empty() && (np.back() == ',' || np.back() == '.')) np.pop_back();
-                            if (kDeterminers.count(ws[d0].core))
+                            if (det(ws[d0].core))
                                 np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
                             ev.who = Mention{np, "", "person", false, false};
                         }
@@ -1356,7 +1947,31 @@ void extract_speakers(Article& a) {
                             agrees(prior.who.name, ev.who.name))
                             other = prior.who;
                     }
-                    if (other) last_named = *other;
+                    if (other) {
+                        last_named = *other;
+                    } else {
+                        // Nobody of known sex fits: the last person named before the pronoun whom
+                        // it can stand for, rather than one it cannot ("Officer Ann Lee ... she ...
+                        // Tom Ruiz has also spoken. ... “...,” he said" is not Ann Lee).
+                        const Named* fit = nullptr;
+                        for (const Named& n : mentions) {
+                            if (n.word >= ev.cue) break;
+                            bool opens = (n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para) &&
+                                         n.name.starts_with(ws[n.word].core);  // not "Regarding Ruiz's plan"
+                            // (nor the owner of something: "Ruiz's plan was ...")
+                            std::size_t last = n.word + static_cast<std::size_t>(std::count(n.name.begin(), n.name.end(), ' '));
+                            opens = opens && last < ws.size() && !ws[last].poss;
+                            if (n.word > last_named_at && opens && n.name.find(' ') == std::string::npos &&
+                                last_word(n.name) != last_word(last_named->name) && agrees(n.name, ev.who.name))
+                                fit = &n;
+                        }
+                        if (fit) {
+                            Mention m{fit->name, "", "person", false, true};
+                            m = resolve(fit->word, m);
+                            last_named = m;
+                            last_named_at = fit->word;
+                        }
+                    }
                 }
             }
             ev.who = *last_named;
@@ -1406,6 +2021,13 @@ void extract_speakers(Article& a) {
                 ev.who = Mention{org->name, "", "organization", false, true};
                 continue;
             }
+            // "according to Politico": one name never given to a person is a publication or a body,
+            // no antecedent of "he" or "she".
+            if ((ws[ev.cue].core == "according" || ws[ev.cue].core == "According") && ev.who.kind == "person" &&
+                !mention_surnames.count(ev.who.name)) {
+                ev.who.kind = "organization";
+                continue;
+            }
         }
         ev.who = resolve(ev.cue, ev.who);
         if (ev.who.kind == "person" && ev.who.name.find(' ') == std::string::npos) {
@@ -1422,6 +2044,7 @@ void extract_speakers(Article& a) {
                 }
             }
         }
+        if (ev.who.kind == "person" && places.count(ev.who.name)) ev.who.kind = "organization";  // "Japan said"
         if (ev.who.kind == "person") last_named = ev.who, last_named_at = ev.cue;
     }
 
@@ -1465,8 +2088,43 @@ void extract_speakers(Article& a) {
         if (first_after < ws.size() && kDashes.count(ws[first_after].core) && ws[first_after].after_quote)
             for (const Event& ev : events)
                 if (ev.cue == first_after && !ev.who.name.empty()) pick = &ev;
+        // “...,” when Ida Brandt blasted him: a clause that opens on a subordinator after the quote
+        // is no attribution of it ("as" is: “...,” as Brandt put it).
+        static const Set subordinate = {"when", "after", "before", "while", "because", "since", "until", "if",
+                                        "unless", "although", "though", "whereas"};
+        bool clause_after = first_after < ws.size() && ws[first_after].after_quote &&
+                            subordinate.count(ws[first_after].core) > 0;
+        {
+            // A quote set off by dashes is an aside of the clause before it: "... lamented her gaffes -
+            // “...?” - Democrats said".
+            std::size_t o = q.open, cl = q.close;
+            while (o > 0 && d.text[o - 1] == ' ') --o;
+            while (cl < d.text.size() && d.text[cl] == ' ') ++cl;
+            auto dash_at = [&](std::size_t at, bool before) {
+                std::string_view t3 = before ? (at >= 3 ? d.text.substr(at - 3, 3) : std::string_view())
+                                             : d.text.substr(at, 3);
+                char c1 = before ? (at >= 1 ? d.text[at - 1] : 0) : (at < d.text.size() ? d.text[at] : 0);
+                return c1 == '-' || t3 == "\xE2\x80\x94" || t3 == "\xE2\x80\x93";
+            };
+            if (dash_at(o, true) && dash_at(cl, false)) clause_after = true;
+            // A quote in a clause opening the sentence ("After Ann Lee said ... “...,” Okafor said"):
+            // the attribution after it belongs to the main clause.
+            std::size_t qw0 = word_after(q.open);
+            if (!clause_after && qw0 > 0 && !ws[qw0 - 1].stop &&
+                d.text.substr(ws[qw0 - 1].e, q.open - ws[qw0 - 1].e).find('\n') == std::string_view::npos) {
+                std::size_t ss = qw0 - 1;
+                while (ss > 0 && !ws[ss - 1].stop && ws[ss - 1].para == ws[qw0 - 1].para) --ss;
+                static const Set openers = {"After", "When", "While", "Though", "Although", "Because", "Since",
+                                            "Before", "If", "Once", "Whereas"};
+                if (openers.count(ws[ss].core))
+                    for (const Event& ev : events) {
+                        if (ev.cue >= qw0) break;  // (events are in text order)
+                        if (ev.cue > ss && !ev.who.name.empty() && !ev.who.pronoun) clause_after = true;
+                    }
+            }
+        }
         for (const Event& ev : events) {
-            if (closed_sentence || pick) break;
+            if (closed_sentence || pick || clause_after) break;
             if (ev.cue < first_after) continue;
             if (ws[ev.cue].b > next_open) break;
             if (ev.cue > first_after + 12) {
@@ -1476,11 +2134,20 @@ void extract_speakers(Article& a) {
                 bool named_here = false;
                 for (std::size_t k = first_after; k < ws.size() && k < first_after + 5; ++k)
                     named_here |= ws[k].core == first;
+                // ... or, for a compound subject, a name of the event's person's list: “...,” harbor
+                // experts Ida Brandt and Carla Reyes of the Sea Institute wrote.
+                for (std::size_t k = first_after; k + 2 < ws.size() && k < first_after + 5 && !named_here; ++k)
+                    if (ws[k].cap && !ws[k].comma)
+                        for (std::size_t j = k + 1; j + 1 < ws.size() && j < k + 4; ++j)
+                            if (ws[j].core == "and" && ws[j + 1].core == first) named_here = true;
                 if (!named_here || ev.cue > first_after + 40) break;
             }
             bool crossed = false;
             for (std::size_t k = first_after; k < ev.cue; ++k) crossed |= ws[k].stop;
             if (first_after < ws.size() && ws[first_after].para != ws[ev.cue].para) crossed = true;
+            // (nor across the end of the quote's paragraph: “...?”\n\nMonday, Ida Brandt said ...)
+            if (first_after < ws.size() && d.text.substr(q.close, ws[first_after].b - q.close).find('\n') != std::string_view::npos)
+                crossed = true;
             if (!crossed && !ev.who.name.empty()) pick = &ev;
             break;
         }
@@ -1542,9 +2209,18 @@ void extract_speakers(Article& a) {
                         named_after = ws[k].core == first;
                     std::size_t e2 = ev.cue + 1;
                     while (e2 < ws.size() && e2 < ev.cue + 25 && !ws[e2].stop && ws[e2].para == ws[ev.cue].para &&
-                           !ws[e2].before_quote)
+                           !(ws[e2].before_quote && ws[e2 + 1 < ws.size() ? e2 + 1 : e2].para == ws[e2].para))
                         ++e2;
-                    closes = named_after && e2 < ws.size() && ws[e2].stop && !ws[e2].before_quote;
+                    // (a quote opening the next paragraph does not count: "... for Freedom.\n\n“...”")
+                    auto quote_in_para = [&](std::size_t k) {
+                        if (!ws[k].before_quote) return false;
+                        std::size_t at = ws[k].e;
+                        while (at < d.text.size() && is_space(static_cast<unsigned char>(d.text[at])) && d.text[at] != '\n') ++at;
+                        return at >= d.text.size() || d.text[at] != '\n';
+                    };
+                    // (nor one after the sentence's full stop: "... Cook Report. “And yet ...”")
+                    closes = named_after && e2 < ws.size() && ws[e2].stop &&
+                             (!quote_in_para(e2) || d.text.substr(ws[e2].b, ws[e2].e - ws[e2].b).find_last_of(".!?") != std::string_view::npos);
                     comma_before = true;
                 }
                 if (closes && comma_before && !ws[ev.cue].after_quote) pick = &ev;
@@ -1657,15 +2333,55 @@ void extract_speakers(Article& a) {
         std::size_t qw = word_after(q.open);
         if (qw == 0 || ws[qw - 1].stop) continue;
         std::string_view gap = d.text.substr(ws[qw - 1].e, q.open - ws[qw - 1].e);
-        const bool colon = ws[qw - 1].e > 0 && d.text[ws[qw - 1].e - 1] == ':';
+        // (the colon may follow a skipped parenthetical: "Rep. Ann Lee (R-S.C.):“...”")
+        std::size_t last_char = q.open;
+        while (last_char > 0 && is_space(static_cast<unsigned char>(d.text[last_char - 1]))) --last_char;
+        const bool colon = (ws[qw - 1].e > 0 && d.text[ws[qw - 1].e - 1] == ':') ||
+                           (last_char > 0 && d.text[last_char - 1] == ':' && d.text[ws[qw - 1].e] == ' ' &&
+                            d.text.substr(ws[qw - 1].e, last_char - ws[qw - 1].e).find('(') == 1);
         // The quote opens its paragraph: only after a colon ("Cruz went on:").
         if (gap.find('\n') != std::string_view::npos && !colon) continue;
+        if (colon) {
+            // "Here’s Ida Brandt in December 1992: “...”" / "Here is what Ida Brandt said: “...”"
+            std::size_t st = qw - 1;
+            while (st > 0 && !ws[st - 1].stop && ws[st - 1].para == ws[qw - 1].para && st + 12 > qw) --st;
+            bool here = (st == 0 || ws[st - 1].stop || ws[st - 1].para != ws[st].para) &&
+                        (ws[st].core == "Here\xE2\x80\x99s" || ws[st].core == "Here's" || ws[st].core == "Here");
+            std::size_t nb = st + 1;
+            if (here && nb < qw && ws[nb].core == "is") ++nb;
+            if (here && nb < qw && ws[nb].cap) {
+                std::size_t ne = run_end(ws, nb);
+                if (ne <= qw)
+                    if (auto sm = split(nb, ne); sm && sm->kind == "person" && !excluded.count(sm->name)) {
+                        who[qi] = resolve(nb, *sm);
+                        continue;
+                    }
+            }
+        }
+        if (colon && !ws[qw - 1].cap && kDocuments.count(ws[qw - 1].core)) {
+            // "From Ann Lee's Facebook post: “...”": the owner of the document.
+            for (std::size_t k = qw - 1; k-- > 0 && k + 4 > qw;) {
+                if (ws[k].stop || ws[k].comma || ws[k].para != ws[qw - 1].para) break;
+                if (ws[k].cap && ws[k].poss) {
+                    std::size_t ob = run_start(ws, k + 1);
+                    if (auto sm = split(ob, k + 1); sm && !excluded.count(sm->name)) who[qi] = resolve(ob, *sm);
+                    break;
+                }
+            }
+            if (who[qi]) continue;
+        }
         if (colon && ws[qw - 1].cap) {
             // "NAME: “...”" at the start of a sentence or after a dash: the name is the source.
             std::size_t rb = run_start(ws, qw);
-            bool opens = rb == 0 || ws[rb - 1].stop || ws[rb - 1].para != ws[rb].para ||
-                         kDashes.count(ws[rb - 1].core) || ws[rb - 1].core == "-" ||
-                         ws[rb].after_quote;  // “...” Bush: “...”
+            auto opens_at = [&](std::size_t r) {
+                return r == 0 || ws[r - 1].stop || ws[r - 1].para != ws[r].para || kDashes.count(ws[r - 1].core) ||
+                       ws[r - 1].core == "-" || ws[r].after_quote;  // “...” Bush: “...”
+            };
+            bool opens = opens_at(rb);
+            // "HEADING - Ann Lee and Tom Okafor: “...”": the last of two names.
+            if (!opens && rb >= 2 && ws[rb - 1].core == "and" && ws[rb - 2].cap && !ws[rb - 2].comma &&
+                ws[rb - 2].para == ws[rb].para)
+                opens = opens_at(run_start(ws, rb - 1));
             if (rb < qw && opens)
                 if (auto sm = split(rb, qw); sm && !excluded.count(sm->name)) {
                     who[qi] = resolve(rb, *sm);
@@ -1715,6 +2431,27 @@ void extract_speakers(Article& a) {
             // A noun phrase: "The letter reads: “...”", "a Homeland Security memo put it ...",
             // "Cruz's lawyers relied on ...". It names no one, so it counts the quote without a
             // person to search for.
+            if (ws[s].cap) {
+                // ... but an owner's document speaks for the owner: "Brandt's earlier letter was
+                // mocked for its claim that the fees were “...”".
+                std::size_t oe = run_end(ws, s);
+                std::optional<Mention> owner;
+                for (std::size_t k = oe; k < qw && k < oe + 3 && !owner; ++k) {
+                    if (ws[k].cap || ws[k].stop) break;
+                    if (kDocuments.count(ws[k].core) && !ws[k].comma) owner = split(s, oe);
+                    if (ws[k].comma) break;
+                }
+                bool later_cue = false;  // and no attribution later in the sentence
+                for (std::size_t k = qw; k < ws.size() && !later_cue && ws[k].para == ws[qw - 1].para; ++k) {
+                    later_cue = kCues.count(ws[k].core) > 0;
+                    if (ws[k].stop) break;
+                }
+                std::string_view inner = d.text.substr(q.start, q.end - q.start);
+                if (owner && !later_cue && !excluded.count(owner->name) && count_words(inner) >= 2 && !title_case(inner)) {
+                    who[qi] = resolve(s, *owner);
+                    continue;
+                }
+            }
             static const Set aux = {"has", "had", "have", "is", "was", "will", "would"};
             std::size_t v = s + 1;
             while (v < qw && v < s + 9 && !ws[v].comma && !ws[v].stop && !aux.count(ws[v].core) &&
@@ -1724,7 +2461,9 @@ void extract_speakers(Article& a) {
                 ++v;
             std::size_t h = v;  // the head noun: "the Republican nominee also outlined"
             while (h > s + 1 && kAdverbs.count(ws[h - 1].core)) --h;
-            if (v >= qw || v >= s + 9 || ws[v].comma || ws[v].stop || ws[h - 1].cap || ws[h - 1].comma) continue;
+            if (v >= qw || v >= s + 9 || ws[v].comma || ws[v].stop || ws[h - 1].cap || ws[h - 1].comma ||
+                (ws[h - 1].core.ends_with("ly") && !kLyNouns.count(ws[h - 1].core)))  // "a newly formed": no head noun
+                continue;
             bool clean = true;  // no cue or pronoun inside the phrase ("another said he")
             for (std::size_t k = s + 1; k < v && clean; ++k) clean = !kCues.count(ws[k].core) && !kPronouns.count(ws[k].core);
             // ... and no attribution later in the sentence: "the rejection was “the end,” Wilders said."
@@ -1775,10 +2514,39 @@ void extract_speakers(Article& a) {
         if (count_words(inner) < 2 || title_case(inner)) continue;
         who[qi] = m;
     }
+    // A quote closing its paragraph after a sentence in which someone named said something,
+    // without quoting them: the quote gives their words. "Tom Okafor called him a master of
+    // deals. “He showed it again and again.”"
+    for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
+        if (who[qi]) continue;
+        const QuoteSpan& q = d.quotes[qi];
+        std::size_t qw = word_after(q.open);
+        if (qw == 0 || !ws[qw - 1].stop) continue;
+        if (d.text.substr(ws[qw - 1].e, q.open - ws[qw - 1].e).find('\n') != std::string_view::npos) continue;
+        std::size_t para_end = d.text.find("\n\n", q.close);
+        if (para_end == std::string_view::npos) para_end = d.text.size();
+        if (d.text.substr(q.close, para_end - q.close).find_first_not_of(" \t\n") != std::string_view::npos) continue;
+        std::string_view inner = d.text.substr(q.start, q.end - q.start);
+        if (count_words(inner) < 4 || title_case(inner)) continue;
+        std::size_t ps = qw - 1;
+        while (ps > 0 && !ws[ps - 1].stop && ws[ps - 1].para == ws[qw - 1].para) --ps;
+        if ((qi > 0 && d.quotes[qi - 1].close > ws[ps].b) || ws[ps].after_quote) continue;  // it quoted someone already
+        const Event* last = nullptr;
+        for (const Event& ev : events) {
+            if (ev.cue >= qw) break;
+            if (ev.cue >= ps && !ev.who.name.empty() && ev.who.named && !ev.who.pronoun) last = &ev;
+        }
+        // (what they said is told in that sentence, or the sentence ends on the cue to introduce
+        // the quote, "Tom Okafor agreed."; "Ida Brandt said so." points back, not forward)
+        if (last && (last->cue + 4 <= qw || last->cue + 1 == qw)) who[qi] = last->who;
+    }
     for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
         const QuoteSpan& q = d.quotes[qi];
         std::string qtext(a.text.substr(q.start, q.end - q.start));
         if (!who[qi] || !reads_as_speech(qtext) || programme_title(d.text, q)) continue;
+        // A one-word cry is speech only when it opens its sentence (“No,” said the senator), not
+        // inside one (greeted with chants of “Ahoy!”).
+        if (count_words(qtext) < 2 && !opens_sentence(d.text, q.open)) continue;
         const Mention& m = *who[qi];
         auto it = std::find_if(a.speakers.begin(), a.speakers.end(), [&](const Speaker& s) { return s.name == m.name; });
         if (it == a.speakers.end()) {
@@ -1799,7 +2567,7 @@ void extract_speakers(Article& a) {
         if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
     };
     for (const Speaker& s : a.speakers)
-        if (starts_upper(s.name))  // not "the commission"
+        if (starts_upper(s.name) && starts_upper(last_word(s.name)))  // not "the commission", "Okafor's lawyers"
             add_unique(s.kind == "person" ? a.persons : a.organizations, s.name);
     for (const Named& n : named) add_unique(n.kind == "person" ? a.persons : a.organizations, n.name);
     for (const Event& ev : events)

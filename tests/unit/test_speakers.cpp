@@ -72,6 +72,14 @@ TEST_CASE("find_quotes", "[speakers]") {
         // a left mark slipped in to close a quote, after its comma
         {"“It is rare,“ she said. “Very rare.”", {"It is rare,", "Very rare."}},
         {"Empty “” marks.", {}},
+        // a straight mark with space on both sides closes after a nested single quote ...
+        {"\"We know the name of 'Brandt,' \" said Ida Maxwell.", {"We know the name of 'Brandt,' "}},
+        // ... or after the quote's own comma
+        {"\"It is a disgrace that he is doing this, \" Tom Okafor said.", {"It is a disgrace that he is doing this, "}},
+        // ... but opens otherwise
+        {"She said \" a spaced quote\" here.", {" a spaced quote"}},
+        // a direction mark (U+202A) before a right mark opening a paragraph
+        {"Intro.\n\n\u202A”The pier is ours,” said Ida Brandt.", {"The pier is ours,"}},
         {"No quotes at all.", {}},
         {"", {}},
     }));
@@ -103,6 +111,11 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
     };
     auto row = GENERATE(values<Row>({
         {"“The tide is late,” Marlow said.", "Marlow", "", {"The tide is late,"}, {}},
+        // an aside after the name is no role; a title in -ing is
+        {"Ida Brandt, also campaigning in Portville, said the fees were “a tax on sailors.”", "Ida Brandt", "",
+         {"a tax on sailors."}, {}},
+        {"Ida Brandt, acting director of the port, said the fees were “a tax on sailors.”", "Ida Brandt",
+         "acting director of the port", {"a tax on sailors."}, {}},
         {"\"The tide is late,\" Ida Brandt said.", "Ida Brandt", "", {"The tide is late,"}, {}},
         {"Ida Brandt said the boats were “late again.” The crews waited.", "Ida Brandt", "", {"late again."}, {}},
         // inverted cue with an appositive role
@@ -367,6 +380,60 @@ TEST_CASE("pronouns: a new person opening a sentence, and agreement", "[speakers
         REQUIRE(s != nullptr);
         CHECK(s->quotes.size() == 1);
     }
+    SECTION("a pronoun that cannot stand for the last speaker goes to a known person opening a later sentence") {
+        const Article a = article(
+            "Tom Okafor watched from the pier.\n\n“Stop the boat,” Ida Brandt said. Brandt later said she saw a "
+            "gun.\n\nOkafor has also spoken about the pier.\n\n“I was troubled by that,” he said.");
+        const Speaker* s = speaker(a, "Tom Okafor");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 1);
+        // ... not to the owner of something opening it
+        const Article b = article(
+            "Tom Okafor watched from the pier.\n\n“Stop the boat,” Ida Brandt said. Brandt later said she saw a "
+            "gun.\n\nOkafor’s boat was found later.\n\n“I was troubled by that,” he said.");
+        CHECK(speaker(b, "Tom Okafor") == nullptr);
+    }
+    SECTION("a participle's subject set off after a noun phrase with its role words is the antecedent") {
+        const Article a = article(
+            "Tom Okafor, who noted that he had raised the fees, agreed. But the other candidate, former Secretary "
+            "Ida Brandt, drew a contrast, saying the fees were too high.\n\n“I do take the board seriously,” she said.");
+        const Speaker* s = speaker(a, "Ida Brandt");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 1);
+        // ... but not a name after a lowercase subject and its verb
+        const Article b = article(
+            "Ida Brandt spoke first.\n\nMeanwhile, it attacked Okafor, saying he “has offended the sailors and the "
+            "port.”");
+        CHECK(speaker(b, "Okafor") == nullptr);
+    }
+    SECTION("a pronoun in an opening clause stands for the subject of the main clause after it") {
+        const Article a = article(
+            "“The fees must go,” Tom Okafor said.\n\nThough she called the fee “unfair and outrageous for sailors,” "
+            "Ida Brandt restricted her comments to the pier.");
+        const Speaker* s = speaker(a, "Ida Brandt");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 1);
+        // ... not when the main clause opens on a thing
+        const Article b = article(
+            "“The fees must go,” Tom Okafor said.\n\nThough she called the fee “unfair and outrageous for sailors,” "
+            "the board restricted its comments to the pier.");
+        CHECK(speaker(b, "the board") == nullptr);
+    }
+    SECTION("one name after \"according to\", never a person's, is no antecedent of \"he\"") {
+        const Article a = article(
+            "Tom Okafor spoke first. “We will wait,” Tom Okafor said.\n\nThe board hired Ida Brandt, according to "
+            "Harborwatch.\n\n“The pier is not going to open,” he said.");
+        CHECK(speaker(a, "Harborwatch") == nullptr);
+        const Speaker* s = speaker(a, "Tom Okafor");
+        REQUIRE(s != nullptr);
+        CHECK(s->quotes.size() == 2);
+    }
+    SECTION("a pronoun after another person named in the sentence is no evidence of the first one's sex") {
+        const Article a = article(
+            "“The fees will stay,” Tom Okafor said.\n\nIda Brandt met Carl Reyes before he left the pier.\n\n"
+            "“We stay in port,” he said.");
+        CHECK(names(a) == Strings{"Tom Okafor"});
+    }
     SECTION("a pronoun and its verb right after a name are no evidence of sex") {
         const Article a = article(
             "“The tide is late,” Tom Okafor said.\n\nPortville Harbor, he said, was “the last safe place on the "
@@ -455,6 +522,21 @@ TEST_CASE("organisations as speakers", "[speakers]") {
         {"“We oppose the pier,” the Coastal Sailors Club said.", "Coastal Sailors Club", "organization"},
         {"The PHB said growth would be “weak and uneven.”", "PHB", "organization"},
         {"According to the PHB, growth will be “weak and uneven.”", "PHB", "organization"},
+        {"The Commission on Harbor Fees announced that the fees were “a fair price for a safe port.”",
+         "Commission on Harbor Fees", "organization"},
+        // a place that speaks speaks for a state
+        {"Boats were seized in Lakeland. Lakeland said the seizure was “a lawful act.”", "Lakeland", "organization"},
+        // people speaking for an organisation: the organisation
+        {"Officials at Harbor Safety Investigations said sailors “may use old charts to avoid the rules.”",
+         "Harbor Safety Investigations", "organization"},
+        {"Officials at Harbor Safety Investigations, a division of the Coast Office, said they feared sailors “may "
+         "use old charts to avoid the rules.”",
+         "Harbor Safety Investigations", "organization"},
+        {"A spokeswoman for the Coastal Sailors Club said the fees were “a tax on sailors.”", "Coastal Sailors Club",
+         "organization"},
+        {"A spokesman for Portville Harbor Networks declined to comment on the report but said in a statement that "
+         "“the board did not at any time treat the pier differently.”",
+         "Portville Harbor Networks", "organization"},
         // X told OUTLET: the person, never the outlet
         {"Ida Brandt told The Portville Times that the plan was “a disaster for the coast.”", "Ida Brandt", "person"},
         {"“The plan is a disaster,” Ida Brandt told PHB News.", "Ida Brandt", "person"},
@@ -463,6 +545,12 @@ TEST_CASE("organisations as speakers", "[speakers]") {
     const Article a = article(row.text);
     REQUIRE(names(a) == Strings{row.name});
     CHECK(a.speakers[0].kind == row.kind);
+}
+
+TEST_CASE("a person after \"in\" who speaks stays a person", "[speakers]") {
+    const Article a = article("Voters put their faith in Tom Okafor.\n\n“We will sail,” Tom Okafor said.");
+    REQUIRE(names(a) == Strings{"Tom Okafor"});
+    CHECK(a.speakers[0].kind == "person");
 }
 
 TEST_CASE("organisations named in the text", "[speakers]") {
@@ -531,6 +619,7 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // a programme in capitals after "on" / "told"
         {"Ida Brandt said on “Harbor Talk Tonight” that fees rise.", {}},
         {"“We will sail,” Ida Brandt told “Coast Morning News.”", {"Ida Brandt"}},
+        {"On this weekend’s broadcast of “Harbor Talk Tonight,” Ida Brandt said the fees would stay.", {}},
         // a plural noun that looks like a present-tense cue ("states") is not one
         {"“The pier is ours,” Ida Brandt, the mayor of one of the states suing the board, said.", {"Ida Brandt"}},
         // a later quote in a sentence that opens on someone else is not inherited
@@ -587,6 +676,241 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // the object of a preposition is not the antecedent of a subject pronoun
         {"The report was sent to Ida Brandt.\n\n“We were never told,” she said.", {}},
         {"Tom Okafor has a White House bid.\n\n“We were never told,” he said.", {"Tom Okafor"}},
+        // a one-word cry inside a sentence is no speech; one opening its sentence is
+        {"The mayor was greeted with chants of “Ahoy!” at the pier, according to Ida Brandt, the harbor master.", {}},
+        {"The mayor was greeted with chants of “Ahoy there!” at the pier, according to Ida Brandt, the harbor master.",
+         {"Ida Brandt"}},
+        {"“Never!” Ida Brandt shouted at the board.", {"Ida Brandt"}},
+        // one word closing on a comma is an answer or an interjection, not a name or a label
+        {"The board voted.\n\n“Honestly,” Ida Brandt said, “we will wait.”", {"Ida Brandt"}},
+        {"The board voted.\n\n“Portville,” Ida Brandt said.", {}},
+        {"The board voted.\n\n“Shame!” said Ida Brandt.", {"Ida Brandt"}},
+        // an organisation's name joined by "on" is no person, and no antecedent of "he"
+        {"Tom Okafor spoke at the pier.\n\nHe notes that the Commission on Harbor Fees announced a delay.\n\n"
+         "“It was a mess,” he says.",
+         {"Tom Okafor"}},
+        // a place after a preposition and a modifier is no antecedent of "he" or "she"
+        {"Tom Okafor bought land in upstate Portville Bay.\n\n“We were never told,” he said.", {"Tom Okafor"}},
+        {"The family bought land in upstate Portville Bay.\n\n“We were never told,” she said.", {}},
+        // ", said they were": the pronoun opens the clause, it does not stand for the last speaker
+        {"Senator Ida Brandt said the pier was unsafe.\n\nOfficials at Harbor Safety Investigations, a division "
+         "of the Coast Office, said they feared sailors “may use old charts to avoid the rules.”",
+         {"Harbor Safety Investigations"}},
+        // an appositive whose closing comma is left out still leads back to the name ...
+        {"Ida Brandt, president and CEO of Portville Harbor Association stated, “It is not a harbor problem; it is "
+         "a math problem.”",
+         {"Ida Brandt"}},
+        // ... but only when it holds a role: a list is no appositive
+        {"After Ida Brandt, the board and the Portville Harbor Association said the fees were “a tax on sailors.”",
+         {"Portville Harbor Association"}},
+        // a person's document speaks for the person, with a cue or without one ...
+        {"Ida Brandt’s statement said the fees were “a tax on sailors.”", {"Ida Brandt"}},
+        {"Ida Brandt’s letter reads: “The fees are a tax on sailors.”", {"Ida Brandt"}},
+        {"Tom Okafor spoke first. Ida Brandt’s earlier letter on the pier was mocked for its claim that the fees "
+         "were “a tax on sailors.”",
+         {"Ida Brandt"}},
+        {"Tom Okafor spoke first. Ida Brandt’s most striking claim was that the fees were “a tax on sailors.”",
+         {"Ida Brandt"}},
+        // ... but not the owner of anything else, nor a document that is the object, nor one in a sentence
+        // closing on someone else's attribution
+        {"Ida Brandt’s boat said “no fees here” on its side.", {"Ida Brandt’s boat"}},
+        {"The ferry met Ida Brandt’s letter with “a long silence from the board.”", {}},
+        {"Ida Brandt’s letter was sent before the vote, the fees were “a tax on sailors,” Tom Okafor said.",
+         {"Tom Okafor"}},
+        // an inverted attribution closing a sentence with a partial quote, before the next sentence's quote
+        {"Polls show the mayor ahead.\n\n“Many would consider that a loss for Ida Brandt” if she did not win by more, "
+         "said Tom Okafor, an analyst at the Harbor Report. “And yet it would seal the deal” for her, he said.",
+         {"Tom Okafor"}},
+        // ... and an opening gerund phrase before the subject of a participle
+        {"Continuing to explain his view, Tom Okafor rejected the plan, saying that if he “found something that was "
+         "rotten, I would fix it.”",
+         {"Tom Okafor"}},
+        // an inverted attribution closing a sentence with a partial quote, before a paragraph that opens on a quote
+        {"The rejection of the plan signals “the beginning of the end” for the board, said Tom Okafor, founder of the "
+         "Harbor Party.\n\n“The port is lost,” said Ida Brandt.",
+         {"Tom Okafor", "Ida Brandt"}},
+        // after an inverted cue, a capitalised word before a plural noun is no speaker ...
+        {"The sound system, cycling through the usual songs, added Harbor hits including “Sea Wind Song” and “Low "
+         "Tide Blues.”",
+         {}},
+        // ... but a name before a word of time is
+        {"“We sail at noon,” said Ida Brandt this week.", {"Ida Brandt"}},
+        // a cue word after a possessive is no verb ("fired" as in "fired back")
+        {"Tom Okafor, Ida Brandt’s fired campaign manager, ripped harbor master Carl Reyes for acting as “the judge "
+         "and the jury” in the port.",
+         {"Tom Okafor"}},
+        // the name before "of" and an organisation's name joined by "and" / "for"; the last of a compound subject
+        {"“Tides would enable designs with a greater yield,” harbor experts Ida Brandt and Carla Reyes of Portville’s "
+         "Institute for Science and Sea Security wrote in September.",
+         {"Carla Reyes"}},
+        // a participle after a comma takes the subject of a cue earlier in its sentence, not an owner opening it
+        {"Ida Brandt’s “excesses” are sickening, Tom Okafor said Tuesday in Portville, noting the harbor master "
+         "“makes you want to leave.”",
+         {"Tom Okafor"}},
+        // a quote closing its paragraph after a sentence in which someone named said something unquoted ...
+        {"In the 1990s, Ida Brandt ran a ferry line. Her former business partner at Harbor Corp, Tom Okafor, called "
+         "her a master of impossible deals. “She showed again and again an ability to put deals together.”",
+         {"Tom Okafor"}},
+        {"Tom Okafor left early.\n\nIda Brandt agreed. “The tide is late and the boats are still out.”", {"Ida Brandt"}},
+        // ... not after a sentence without a cue, nor after one that quoted someone
+        {"Ida Brandt watched the boats. “The tide is late and the boats are out.”", {}},
+        {"“We have two ferries,” Ida Brandt said, referencing a boat called Sea Star. “So they clearly think the pier "
+         "will hold.”",
+         {"Ida Brandt"}},
+        // an appositive left open holds any nouns before its role: "the communications director for"
+        {"Tom Okafor, the communications director for the Portville Harbor Party said in a statement. “There are no "
+         "paper ballots to count at all.”",
+         {"Tom Okafor"}},
+        // "Here’s NAME ...: “...”"
+        {"The plan has deep roots. Here’s Ida Brandt in December 1992: “Our new direction must rest on the new "
+         "realities of the port.”",
+         {"Ida Brandt"}},
+        {"The plan has deep roots. Here is the port in December 1992: “Our new direction must rest on the tide.”", {}},
+        // "NAME (party-state): “...”" and "HEADING - NAME and NAME: “...”"
+        {"Rep. Tom Okafor (R-S.C.):“I have not heard anyone other than you cite that figure.”", {"Tom Okafor"}},
+        {"HARBOR POLLS NOT WRONG, JUST EARLY - Ida Brandt and Tom Okafor: “Although the polls failed to predict the "
+         "vote, it is too early.”",
+         {"Tom Okafor"}},
+        // ... but not two names inside a sentence
+        {"The report came from Ida Brandt and Tom Okafor: “Although the polls failed, it is too early.”", {}},
+        // Dutch "in 't" inside a name
+        {"“The port is disintegrating as we speak,” said Sophie in 't Veld, a liberal member of the board.",
+         {"Sophie in 't Veld"}},
+        // religious titles
+        {"“We stay in port,” said Archbishop Tom Okafor.", {"Tom Okafor"}},
+        // civic titles; titles joined by "and" before the name
+        {"“Senator Okafor voted twice to protect the ferry owners,” said Portville City Public Advocate Trish Brandt.",
+         {"Trish Brandt"}},
+        {"“He is reprising that role,” said former Portville Gov. and Harbor Party Chairman Ed Okafor.",
+         {"Ed Okafor"}},
+        // a party word ends a description in front of the name; an adverb between "but" and a second cue
+        {"House Republican Tom Okafor used to support the board, but now said the mayor had “the opportunity and the "
+         "obligation to bring us together.”",
+         {"Tom Okafor"}},
+        // more verbs of speaking ...
+        {"“If they were serious, they would have come to the pier,” Tom Okafor fumed.", {"Tom Okafor"}},
+        {"Ida Brandt boomed: “Let us open the pier in November.”", {"Ida Brandt"}},
+        // a clause after the quote that opens on a subordinator is no attribution of it ("as" is)
+        {"The ad ends with footage of Tom Okafor saying during the debate, “That makes me smart,” when Ida Brandt "
+         "blasted him for the fees.",
+         {"Tom Okafor"}},
+        {"The debate went on. “That makes me smart,” as Ida Brandt put it.", {"Ida Brandt"}},
+        // a group, a role noun and a name opening the sentence: the name is the participle's subject
+        {"Band member Ida Brandt shared the news online last week, writing “Feels great to support the port.”",
+         {"Ida Brandt"}},
+        // a medium or place after its preposition right before a participle is no subject
+        {"Ida Brandt responded to the question on Coastbook writing, “Yes, I will. That was a poor choice of words.”",
+         {"Ida Brandt"}},
+        // ... but a name after "of" is: "footage of X asking"; an adverb may come between
+        {"Okafor and Brandt used harsh words, with Ida Brandt recently promising to “close the pier for good.”",
+         {"Ida Brandt"}},
+        {"The ad shows footage of Ida Brandt asking, “Where are the boats?”", {"Ida Brandt"}},
+        // the name after an opening preposition is its object, not the participle's subject
+        {"Ida Brandt spoke first.\n\nOn Coastwatch, she responded to one of the mayor’s messages by saying, "
+         "“Seriously, just stop lying.”",
+         {"Ida Brandt"}},
+        // one word after a place set off after a preposition is a place, not the subject
+        {"Tom Okafor spoke first.\n\nSandy Brandt, who lost her daughter during the storm in Portville, Lakeland, in "
+         "July 2012, said that Okafor had treated her family badly.\n\n“He promised to meet with us face to face,” "
+         "she said.",
+         {"Sandy Brandt"}},
+        // "a group called X": "called" names, it is no cue; nor is an adverb a head noun
+        {"A newly formed harbor group called Sea 45 ran its first ads in Portville using her words that “I was "
+         "responsible for quite a bit” of the plan.",
+         {}},
+        // names after "in" are places, after a common noun; after a name, the name is the subject
+        {"Most sailors in Lakeland, Portville and Bayside said they felt “betrayed by their own board.”", {}},
+        {"Ida Brandt in Portville said the fees were “a tax on sailors.”", {"Ida Brandt"}},
+        {"Speaking at a rally in Novi, Lakeland, Ida Brandt says she is making “a demand” of the board.", {"Ida Brandt"}},
+        // a group of people named by origin before a participle is no speaker
+        {"The mayor unveiled an ad featuring Latinos telling their stories and criticizing “the harbor fee plan.”",
+         {"the mayor"}},
+        // a dateline in capitals is no antecedent
+        {"PORTVILLE, June 24 — The board met.\n\n“We will wait,” he said.", {}},
+        // people speaking for a person, before a participle, are the unnamed source, as with a cue
+        {"Attorneys for Ida Brandt appeared to oppose the effort, saying in court files that the pier “has never been "
+         "the property of the board.”",
+         {"attorneys"}},
+        // an organisation named with "on" before a title and a name: the person
+        {"“The fees are too high,” said Council on Harbor Relations Executive Director Nihad Okafor.",
+         {"Nihad Okafor"}},
+        {"Council on Harbor Relations Executive Director Nihad Okafor said the fees were “too high for sailors.”",
+         {"Nihad Okafor"}},
+        // a quote set off by dashes is an aside of the clause before it
+        {"And although former governor Tom Okafor lamented her gaffes - “does she have to keep giving them so much "
+         "help?” - sailors who watched the debate said they were calm.",
+         {"Tom Okafor"}},
+        // a quote in a clause opening the sentence belongs to that clause's attribution
+        {"After Ida Brandt said that sailors might do better at “smaller harbor towns,” Tom Okafor said: “I do not "
+         "like what she said.”",
+         {"Ida Brandt", "Tom Okafor"}},
+        // a short description opening the sentence before an appositive name; a name and a verb after an
+        // inverted cue open the clause said
+        {"Harbor front-runner Ida Brandt, also campaigning in Portville, said Okafor is responsible for the pier and "
+         "accused him of “inciting the sailors to riot.”",
+         {"Ida Brandt"}},
+        // "From NAME's post: “...”": the owner of the document
+        {"Aides say the mayor will support the plan. From Ida Brandt’s Facebook post: “For the sake of our port, we "
+         "must move on.”",
+         {"Ida Brandt"}},
+        // "went on" is going on speaking; "went" alone is no cue
+        {"Ida Brandt spoke first.\n\n“You know, it happens, right?” Tom Okafor went on, as if he did not hear her.",
+         {"Tom Okafor"}},
+        {"“You know, it happens, right?” Tom Okafor went to the pier.", {}},
+        // verbs of speaking to someone: the person spoken to is no speaker
+        {"Ida Brandt assured the crowd: “I will not let you down.”", {"Ida Brandt"}},
+        {"“I will not let you down,” Ida Brandt assured Tom Okafor.", {"Ida Brandt"}},
+        // ... but a noise is no cue: the quote after it still goes on with the speaker
+        {"“He is taller than me,” Ida Brandt said on Sunday as the crowd roared.\n\n“Which is why I do not "
+         "understand him.”",
+         {"Ida Brandt"}},
+        // titles joined by a hyphen are a title
+        {"“We had to act on trade,” said Harbor Sailors Union Secretary-Treasurer Ida Brandt.", {"Ida Brandt"}},
+        // a place set off after its noun is no appositive name
+        {"Tom Okafor, who lives outside the state capital, Portville, said he still “hopes the pier will open.”",
+         {"Tom Okafor"}},
+        // a preposition opening the sentence is no name; the subject follows its phrase
+        {"Amid calls from some sailors to close the pier, The Ledger’s Ida Brandt wrote a column, saying it is time "
+         "to “open the gates and let the boats in.”",
+         {"Ida Brandt"}},
+        // ... past a place in the phrase, before an irregular verb
+        {"Speaking at a meeting in Salem, Lake County, Ida Brandt went after the board, calling it “a club of old "
+         "sailors.”",
+         {"Ida Brandt"}},
+        // ... past an opening clause, before a second verb of the subject
+        {"Ida Brandt walked in. When told Okafor was in the cabinet, Brandt thought for a moment and said that in "
+         "the current climate, “it is an advantage not to be famous.”",
+         {"Ida Brandt"}},
+        // "St." leading a name ends no sentence: the name after it is no sentence subject
+        {"Tom Okafor was to speak at St. Anselm’s College focused on fees, but the talk had been reframed to "
+         "“address the storm and the port.”",
+         {"Tom Okafor"}},
+        // a quote closing its paragraph takes no attribution from the next paragraph
+        {"“If the sailors do not want to come,” Tom Okafor said, “why would the ferries?”\n\nMonday, Ida Brandt "
+         "announced the pier would close.",
+         {"Tom Okafor"}},
+        // "No." before a number ends no sentence
+        {"As Ida Brandt, the No. 2 in the harbor board, put it: “The pier will not open. There is no reason to "
+         "pretend.”\n\nAnyone who knows the board knows she will not cave.",
+         {"Ida Brandt"}},
+        // a run ending in a place word is no person, and no antecedent of "he"
+        {"Tom Okafor met voters in Lake County.\n\nLake County is calm. “We will wait,” he said.", {"Tom Okafor"}},
+        // a name written as a place ("in South Lake") is no antecedent of "he", however often named
+        {"Tom Okafor spoke in South Lake on Monday. South Lake has grown fast, and South Lake is angry.\n\n“We will "
+         "wait,” he said.",
+         {"Tom Okafor"}},
+        // an adverb in -ly between the subject and the cue is skipped
+        {"Ida Brandt swiftly said the videos were “a matter of the greater good” today.", {"Ida Brandt"}},
+        // ... but a name of two words that is the subject of a cue is a person, wherever else it stands
+        {"Voters put their faith in Tom Okafor.\n\n“We will sail,” Tom Okafor said.\n\nIda Brandt left the pier."
+         "\n\n“We will wait,” he said.",
+         {"Tom Okafor"}},
+        // indefinite pronouns and interjections opening a sentence are no names
+        {"Nobody said the fees were “a fair price.”", {}},
+        {"Well, Okafor said the fees were “a fair price.”", {"Okafor"}},
+        // a name after the owner's noun is the subject, not the owner
+        {"Ida Brandt’s harbor master Tom Okafor said as much, arguing that the fees were “a tax on sailors.”",
+         {"Tom Okafor"}},
     }));
     CAPTURE(row.text);
     CHECK(names(article(row.text)) == row.speakers);
@@ -608,11 +932,34 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"“We lost a week,” she said, and said the plan would fail.", ""},
         // a name in the possessive before the subject noun: the noun phrase is the source
         {"Okafor’s lawyers relied on old charts to argue the pier was “public land since 1900.”", "Okafor’s lawyers"},
+        // ... and as the subject of a cue
+        {"Ida Brandt’s lawyers said the fees were “a tax on sailors.”", "Ida Brandt’s lawyers"},
+        // a noun in -ly after its owner or article is no adverb before the cue
+        {"Ann Scott can be heard yelling. Tom Scott was shot.\n\nScott’s family has called on police to release the "
+         "videos “as a matter of the greater good” today.",
+         "Scott’s family"},
+        {"Ida Brandt spoke. The family said the videos were “a matter of the greater good” today.", "the family"},
+        // a plural noun after a name, then the verb: the noun phrase is the subject
+        {"Harbor School fans also chanted, “Close the pier,” referring to the board’s vow.", "Harbor School fans"},
+        // a participle takes the subject of the cue before it, a noun phrase too
+        {"Alongside Harbor calls for action, even a top port strategist said the mayor will have to choose, saying, "
+         "“At some point, she is going to have to come out.”",
+         "a top port strategist"},
+        // a noun phrase set off by a relative clause is the subject; an owner after the cue opens the clause said
+        {"The lawmaker, who represents a district in the bay, said Ida Brandt’s remarks “have had wide reach, and "
+         "hurt the port.”",
+         "the lawmaker"},
+        // ... and of a later cue in the sentence
+        {"Ida Brandt’s relatives, including her son, watched the boats and said they saw “more waves than ever.”",
+         "Ida Brandt’s relatives"},
         // an indefinite noun phrase with capitals is nobody's name, before or after the cue
         {"“The port is lost,” added a Portville Democrat. “We tried.”", "a Portville Democrat"},
         {"“The port is lost,” another Portville Republican added.", "another Portville Republican"},
         // "according to" a noun phrase
         {"According to the newspaper, “the port is lost for good.”", "the newspaper"},
+        // a comma between adjectives stays inside the noun phrase
+        {"“From day one, I made the pier the top priority,” the bespectacled, 71-year-old harbor master said.",
+         "the bespectacled, 71-year-old harbor master"},
         // a capitalised word after the article does not make a name of the phrase
         {"The Republican nominee also outlined his plan and vowed to punish “those who break the rules.”",
          "the Republican nominee"},
@@ -620,6 +967,9 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"The so-called “harbor reform” passed.", ""},
         // one word is a term, not a quote
         {"The harbor board called it “theft.”", ""},
+        // no named person fits a pronoun: the writer's relative described before it is the source
+        {"My father bought a boat in upstate Portville Bay.\n\nHe told his friends that “the sea is the answer.”",
+         "my father"},
     }));
     CAPTURE(row.text);
     const Article a = article(row.text);
