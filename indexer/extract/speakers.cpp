@@ -1932,11 +1932,13 @@ void extract_speakers(Article& a) {
                         agrees(n.name, ev.who.name) && sex.count(last_word(n.name)))
                         later = &n;
                 }
+                // The named person @p n becomes the one the pronoun stands for.
+                auto adopt = [&](const Named& n) {
+                    last_named = resolve(n.word, Mention{n.name, "", "person", false, true});
+                    last_named_at = n.word;
+                };
                 if (later) {
-                    Mention m{later->name, "", "person", false, true};
-                    m = resolve(later->word, m);
-                    last_named = m;
-                    last_named_at = later->word;
+                    adopt(*later);
                 } else if (!agrees(last_named->name, ev.who.name)) {
                     // "she" after a man was quoted: the last speaker or person who can be "she".
                     std::optional<Mention> other;
@@ -1965,12 +1967,7 @@ void extract_speakers(Article& a) {
                                 last_word(n.name) != last_word(last_named->name) && agrees(n.name, ev.who.name))
                                 fit = &n;
                         }
-                        if (fit) {
-                            Mention m{fit->name, "", "person", false, true};
-                            m = resolve(fit->word, m);
-                            last_named = m;
-                            last_named_at = fit->word;
-                        }
+                        if (fit) adopt(*fit);
                     }
                 }
             }
