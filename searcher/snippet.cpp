@@ -130,7 +130,6 @@ private:
     std::map<std::string, int> ids_;
 };
 
-constexpr std::size_t kMaxTermBytes = 200;  // text::Analyzer drops longer words
 
 struct Word {
     std::size_t start, end;
@@ -146,18 +145,16 @@ std::vector<Word> words_of(std::string_view body, Matcher& m, const FastAnalyzer
     bool scanned = text::for_each_plain_word(body, [&](std::size_t b, std::size_t e, bool letters) {
         std::string_view raw = body.substr(b, e - b);
         int id = -1;
-        if (m.may_match(raw) || raw.size() > kMaxTermBytes) {
+        if (m.may_match(raw) || raw.size() > text::kMaxTermBytes) {
             std::string term = text::fold_word(raw);  // as Analyzer::tokenize does
-            if (term.empty() || term.size() > kMaxTermBytes) return;
-            std::string alt;
-            if (term.size() > 2 && term.ends_with("'s")) alt.assign(term, 0, term.size() - 2);
-            id = m.match(term, alt, letters);
+            if (term.empty() || term.size() > text::kMaxTermBytes) return;
+            id = m.match(term, text::possessive_alt(term), letters);
         }
         out.push_back({b, e, id});
     });
     if (scanned) return out;
     out.clear();
-    std::vector<text::Token> toks = analyzer.full().tokenize(body);
+    std::vector<text::Token> toks = analyzer.full().tokenize_icu(body);  // the scan declined: no second scan
     out.reserve(toks.size());
     for (const text::Token& t : toks) out.push_back({t.start, t.end, m.match(t.term, t.alt, t.stemmable)});
     return out;

@@ -17,8 +17,6 @@
 namespace news::text {
 namespace {
 
-constexpr std::size_t kMaxTermBytes = 200;  // Xapian's limit is 245 with the prefix
-
 const icu::Normalizer2& nfkc_cf() {
     UErrorCode err = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(err);
@@ -178,7 +176,7 @@ bool tokenize_plain(std::string_view utf8, std::vector<Token>& out) {
         std::string term = fold_word(utf8.substr(w.start, w.end - w.start));
         if (term.empty() || term.size() > kMaxTermBytes) continue;
         Token t{std::move(term), {}, w.start, w.end, w.letters};
-        if (t.term.size() > 2 && t.term.ends_with("'s")) t.alt = t.term.substr(0, t.term.size() - 2);
+        t.alt = possessive_alt(t.term);
         out.push_back(std::move(t));
     }
     if (spans.capacity() > (1u << 20)) spans = {};  // one huge article does not pin its spans
@@ -222,7 +220,7 @@ std::vector<Token> Analyzer::tokenize_icu(std::string_view utf8) const {
         std::string term = fold_word(utf8.substr(b, e - b));
         if (term.empty() || term.size() > kMaxTermBytes) continue;
         Token t{std::move(term), {}, b, e, status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT};
-        if (t.term.size() > 2 && t.term.ends_with("'s")) t.alt = t.term.substr(0, t.term.size() - 2);
+        t.alt = possessive_alt(t.term);
         out.push_back(std::move(t));
     }
     return out;

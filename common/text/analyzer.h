@@ -57,6 +57,14 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// Longest term kept, in bytes (Xapian's limit is 245 with the prefix); longer words are dropped.
+inline constexpr std::size_t kMaxTermBytes = 200;
+
+/// The second term of a folded possessive ("china's" -> "china"), or empty.
+[[nodiscard]] inline std::string possessive_alt(const std::string& term) {
+    return term.size() > 2 && term.ends_with("'s") ? term.substr(0, term.size() - 2) : std::string();
+}
+
 /// Analyzer::tokenize of plain text (ASCII, Latin-1 letters, curly quotes and dashes; see
 /// word_scan.h) without ICU's word splitting, appended to @p out; false, with @p out in any
 /// state, when @p utf8 holds anything else (the caller then asks ICU).
