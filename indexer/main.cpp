@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
@@ -116,6 +117,9 @@ int main(int argc, char** argv) {
         return 3;
     } catch (const Xapian::Error& e) {
         std::cerr << "news-index: " << e.get_description() << "\n";
+        return 3;
+    } catch (const std::filesystem::filesystem_error& e) {  // inputs report their own errors: this is the database's
+        std::cerr << "news-index: " << e.what() << "\n";
         return 3;
     } catch (const std::exception& e) {
         std::cerr << "news-index: " << e.what() << "\n";

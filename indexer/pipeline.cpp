@@ -11,12 +11,17 @@
 #include "indexer/readers/reader.h"
 #include "indexer/segments.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -186,6 +191,43 @@ std::uintmax_t folder_bytes(const fs::path& dir) {
     return total;
 }
 
+// The database path as one folder name: "news.db/" would put news.db.compacting,
+// news.db.segments and news.db.lock inside the database instead of beside it.
+std::string folder_path(const std::string& db) {
+    std::string p = db;
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    return p;
+}
+
+// The whole run holds an advisory lock on "<db>.lock", beside the database. Xapian's own
+// lock lives inside the database folder, and compaction swaps that folder for another:
+// between closing the old folder and the second rename there is no Xapian lock, and a second
+// news-index would "repair" the swap under the first one's feet, or open the folder that is
+// about to be deleted and lose what it writes. The file stays after the run: removing it
+// would race with a run that has just opened it.
+class RunLock {
+public:
+    RunLock(const std::string& db, std::ostream& log) {
+        const std::string path = db + ".lock";
+        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ < 0) throw DatabaseError(path + ": cannot create the lock file: " + std::strerror(errno));
+        if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+        const int err = errno;
+        if (err == EWOULDBLOCK)
+            throw DatabaseError(db + ": database is locked: another news-index is writing to it (it holds " + path + ")");
+        // A file system without flock (some network mounts): Xapian's lock still guards the
+        // writes, only the compaction swap is unguarded.
+        log << path << ": warning: cannot lock (" << std::strerror(err)
+            << "); do not run two news-index on this database at once\n";
+    }
+    ~RunLock() { ::close(fd_); }
+    RunLock(const RunLock&) = delete;
+    RunLock& operator=(const RunLock&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
 // Where a compacted copy is built, and where the old database waits until the swap is done.
 fs::path compact_tmp(const std::string& db) { return db + ".compacting"; }
 fs::path compact_old(const std::string& db) { return db + ".precompact"; }
@@ -262,9 +304,11 @@ void recover_segments(std::optional<Xapian::WritableDatabase>& db, const std::st
 
 }  // namespace
 
-IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& log) {
+IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostream& log) {
     auto t0 = std::chrono::steady_clock::now();
     IndexSummary s;
+    IndexOptions o = given;
+    o.db_path = folder_path(given.db_path);
 
     std::optional<readers::Manifest> given_manifest;
     if (o.manifest) {
@@ -343,7 +387,9 @@ IndexSummary run_index(const IndexOptions& o, std::ostream& out, std::ostream& l
 
     // 2. Open the database (not for --extract).
     std::optional<Xapian::WritableDatabase> db;
+    std::optional<RunLock> run_lock;
     if (!o.extract_only) {
+        run_lock.emplace(o.db_path, log);
         recover_compaction(o.db_path);
         try {
             db.emplace(o.db_path, Xapian::DB_CREATE_OR_OPEN);

@@ -172,6 +172,19 @@ os.rename(cdb, cdb + ".precompact")
 r = env.index("--db", cdb, src)
 env.check(r.returncode == 1 and "0 new, 0 changed, 4 unchanged" in r.stderr, f"recovered after a killed swap: {r.stderr}")
 
+# "--db DIR/" (a trailing slash, as shells complete folder names) names the same database:
+# the bulk build's segments, the compaction's copy and the run lock go beside it, never inside.
+sdb = os.path.join(env.work, "slash.db")
+r = env.index("--db", sdb + "/", "--compact", src)
+env.check(r.returncode == 1 and "4 new" in r.stderr, f"new database given as DIR/: exit {r.returncode}, {r.stderr}")
+env.equal(sorted(n for n in os.listdir(sdb) if not n.endswith(".glass")), ["flintlock", "iamglass"],
+          "only Xapian's files inside the database")
+env.equal(sorted(n for n in os.listdir(env.work) if n.startswith("slash.db")), ["slash.db", "slash.db.lock"],
+          "nothing left beside it but the run lock")
+env.equal(env.search(sdb + "/", "--count", "cranes").stdout.strip(), "2", "DIR/ database answers")
+r = env.index("--db", sdb + "//", src)
+env.check("0 new, 0 changed, 4 unchanged" in r.stderr, f"DIR// is the same database: {r.stderr}")
+
 # NEWS_DB names the default database.
 r = env.run(env.search_bin, "--count", "cranes", env={"NEWS_DB": db})
 env.equal(r.stdout.strip(), "2", "NEWS_DB")

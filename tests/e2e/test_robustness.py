@@ -3,6 +3,7 @@
 invalid-UTF-8 files, a 5 MB single line, 10,000 quotation marks, unknown extensions,
 symlink loops, dangling links; huge and malformed queries; a second indexer on a
 locked database; searches while an indexer writes."""
+import fcntl
 import os
 import subprocess
 import threading
@@ -115,6 +116,27 @@ if fd is not None:
 first.wait(timeout=60)
 env.equal(first.returncode, 0, f"first indexer finished ({first.stderr})")
 env.equal(env.search(db, "--count", "date:..9999 OR cranes OR café OR fine").stdout, before, "nothing touched")
+
+# The run lock beside the database (<db>.lock) is taken before anything is repaired or
+# opened: Xapian's own lock is inside the folder that a compaction swaps, so without it a
+# second run could "repair" a swap still in progress or open the folder about to be deleted.
+half = db + ".compacting"
+os.makedirs(half)
+with open(os.path.join(half, "marker"), "w") as f:
+    f.write("a compaction in progress\n")
+with open(db + ".lock", "a+") as held:
+    fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    r = env.index("--db", db, empty)
+    env.check(r.returncode == 3 and "locked" in r.stderr and db + ".lock" in r.stderr,
+              f"run lock held elsewhere: exit {r.returncode}, {r.stderr}")
+    env.check(os.path.exists(os.path.join(half, "marker")), "a locked run repairs nothing")
+    r = env.index("--db", db + "/", empty)
+    env.check(r.returncode == 3 and "locked" in r.stderr, f"the same lock for {db}/: exit {r.returncode}, {r.stderr}")
+    r = env.index("--extract", os.path.join(src, "good.txt"))
+    env.equal(r.returncode, 0, f"--extract needs no database and no lock ({r.stderr})")
+r = env.index("--db", db, empty)
+env.check(r.returncode == 0 and not os.path.exists(half), f"once free, the next run clears the half-built copy: {r.stderr}")
+env.equal(env.search(db, "--count", "date:..9999 OR cranes OR café OR fine").stdout, before, "and keeps every article")
 
 # Searches while an indexer commits batch after batch: every search answers (0 or 1).
 gen = os.path.join(env.work, "gen")
