@@ -2385,6 +2385,29 @@ void extract_speakers(Article& a) {
                     continue;
                 }
         }
+        {
+            // "... prompted Ida Brandt to make a comment that described the crews as “...”": the
+            // maker of the comment (remark, statement) in the quote's sentence is its source.
+            static const Set make = {"make", "made", "makes", "making"};
+            static const Set said_things = {"comment", "comments", "remark", "remarks", "statement", "statements"};
+            std::optional<std::size_t> maker;
+            for (std::size_t k = qw; k-- > 1 && k + 25 > qw;) {
+                if (ws[k].stop || ws[k].para != ws[qw - 1].para) break;
+                if (!make.count(ws[k].core)) continue;
+                bool thing = false;
+                for (std::size_t t = k + 1; t < qw && t < k + 5 && !thing; ++t) thing = said_things.count(ws[t].core) > 0;
+                std::size_t end = ws[k - 1].core == "to" ? k - 1 : k;
+                if (thing && end > 0 && ws[end - 1].cap && !ws[end - 1].comma && ws[end - 1].para == ws[k].para) maker = end;
+                break;
+            }
+            if (maker) {
+                std::size_t rb = run_start(ws, *maker);
+                if (auto sm = split(rb, *maker); sm && sm->kind == "person" && !excluded.count(sm->name)) {
+                    who[qi] = resolve(rb, *sm);
+                    continue;
+                }
+            }
+        }
         std::size_t s = qw - 1;
         while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
         // An opening phrase up to its comma: "In a speech Tuesday, Brandt ...".
@@ -2469,6 +2492,13 @@ void extract_speakers(Article& a) {
                 if (ws[k].stop) break;
             }
             if (!clean) continue;
+            // "This crippling stigma was later reinforced by ...": after "this" only people and
+            // bodies speak ("this reporter", "this newspaper"), never a thing.
+            static const Set this_bodies = {"newspaper", "paper", "magazine", "company", "campaign", "agency",
+                                            "committee", "organization", "organisation", "group", "network"};
+            if ((ws[s].core == "This" || ws[s].core == "this") && !kPersonNouns.count(ws[h - 1].core) &&
+                !kRoleNouns.count(ws[h - 1].core) && !this_bodies.count(ws[h - 1].core))
+                continue;
             Mention np;
             std::string name(d.text.substr(ws[s].b, ws[h - 1].e - ws[s].b));
             if (kDeterminers.count(ws[s].core))

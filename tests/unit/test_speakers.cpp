@@ -227,6 +227,11 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // a title word that is a surname, alone and set off by a comma
         {"Dean, a retired ferry pilot, wrote that the tides were “worse than ever this year.”", "Dean",
          "retired ferry pilot", {"worse than ever this year."}, {}},
+        // the maker of a comment (remark, statement) whose words the sentence quotes
+        {"The fee prompted Ida Brandt to make a comment that described the crews as “pier pirates.”", "Ida Brandt",
+         "", {"pier pirates."}, {}},
+        {"In the report, Tom Okafor made the following remark: “The pier is closed for good.”", "Tom Okafor", "",
+         {"The pier is closed for good."}, {}},
         // adverbs and irregular pasts after a named subject
         {"Ida Brandt further described the fee as “a tax on sailors.”", "Ida Brandt", "", {"a tax on sailors."}, {}},
         {"Ida Brandt put it bluntly: the fee is “a tax on sailors.”", "Ida Brandt", "", {"a tax on sailors."}, {}},
@@ -897,6 +902,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Voters put their faith in Tom Okafor.\n\n“We will sail,” Tom Okafor said.\n\nIda Brandt left the pier."
          "\n\n“We will wait,” he said.",
          {"Tom Okafor"}},
+        // making something other than a comment makes no source (the sentence's subject stays it)
+        {"The storm forced Ida Brandt to make repairs that left the pier “as good as new.”", {"the storm"}},
         // indefinite pronouns and interjections opening a sentence are no names
         {"Nobody said the fees were “a fair price.”", {}},
         {"Well, Okafor said the fees were “a fair price.”", {"Okafor"}},
@@ -916,6 +923,9 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
     auto row = GENERATE(values<Row>({
         {"The harbor board also vowed to punish “those who moor without a permit.”", "the harbor board"},
         {"“No boats may moor here after dark,” the letter reads.", "the letter"},
+        // after "this", people and bodies speak, things do not
+        {"This newspaper likened the fee to “a tax on sailors.”", "this newspaper"},
+        {"This crippling stigma was later reinforced by a comment that described the crews as “pier pirates.”", ""},
         // after an inverted cue: a noun phrase up to a comma, a stop or a relative word
         {"“We lost a week of fishing,” said one former harbor pilot, who asked not to be named.",
          "one former harbor pilot"},
