@@ -15,7 +15,7 @@ inline constexpr int kSchemaVersion = 4;  ///< 3: date terms (D, M, Y); 4: the a
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
     kDateSlot = 0,     ///< "YYYYMMDD", sortable; absent when the article has no date
-    kFileSigSlot = 1,  ///< "size:mtime_ns" of the source file, for incremental runs
+    kFileSigSlot = 1,  ///< the source file's signature (ends "|" + its path), on the file's first article only
     kStoredSlot = 2,   ///< the article: stored::pack(to_document_data(a)); document data is empty
 };
 

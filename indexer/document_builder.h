@@ -42,7 +42,8 @@ public:
     explicit DocumentBuilder(const text::Analyzer& analyzer) : analyzer_(analyzer) {}
 
     /// The document for @p a. @p file_key and @p file_sig tie it to its source file for
-    /// incremental runs (both may be empty).
+    /// incremental runs (both may be empty; the pipeline gives the signature to the file's
+    /// first article only, a JSON Lines file would repeat it in every record).
     [[nodiscard]] Xapian::Document build(const Article& a, const std::string& file_key,
                                          const std::string& file_sig) const;
 

@@ -1,11 +1,12 @@
 // Lucene 8 driver of tests/bench/compare_engines.py (compiled there with javac against
 // Debian's liblucene8-java; never part of the build). Not a test.
 //
-//   java LuceneBench index FILE.jsonl INDEX_DIR
+//   java LuceneBench index FILE.jsonl INDEX_DIR [store]
 //       one document per JSON line: id (StringField, stored), title (TextField),
 //       text (TextField: title + text, the default search field), date (StringField
 //       YYYYMMDD, for range queries). EnglishAnalyzer; one thread; one commit at the end.
-//       Prints {"articles": N, "seconds": S}.
+//       With "store", title and text are stored fields too (what a highlighter needs, as
+//       news-search keeps the article for its snippets). Prints {"articles": N, "seconds": S}.
 //   java LuceneBench query INDEX_DIR QUERIES.tsv ROUNDS WARMUP
 //       QUERIES.tsv: qid<TAB>query in the classic QueryParser syntax (default field text,
 //       default operator AND). WARMUP untimed rounds, then ROUNDS timed rounds of every
@@ -48,16 +49,18 @@ public class LuceneBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length >= 3 && args[0].equals("index")) index(args[1], args[2]);
+        if (args.length >= 3 && args[0].equals("index"))
+            index(args[1], args[2], args.length >= 4 && args[3].equals("store"));
         else if (args.length >= 5 && args[0].equals("query"))
             query(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
         else {
-            System.err.println("usage: LuceneBench index FILE.jsonl DIR | query DIR QUERIES.tsv ROUNDS WARMUP");
+            System.err.println("usage: LuceneBench index FILE.jsonl DIR [store] | query DIR QUERIES.tsv ROUNDS WARMUP");
             System.exit(2);
         }
     }
 
-    static void index(String jsonl, String dir) throws Exception {
+    static void index(String jsonl, String dir, boolean storeText) throws Exception {
+        Field.Store store = storeText ? Field.Store.YES : Field.Store.NO;
         long t0 = System.nanoTime();
         IndexWriterConfig cfg = new IndexWriterConfig(analyzer());
         cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -71,8 +74,8 @@ public class LuceneBench {
                 String title = r.getOrDefault("title", "");
                 Document d = new Document();
                 d.add(new StringField("id", r.getOrDefault("id", ""), Field.Store.YES));
-                d.add(new TextField("title", title, Field.Store.NO));
-                d.add(new TextField("text", title + "\n\n" + r.getOrDefault("text", ""), Field.Store.NO));
+                d.add(new TextField("title", title, store));
+                d.add(new TextField("text", title + "\n\n" + r.getOrDefault("text", ""), store));
                 String date = r.getOrDefault("date", "").replace("-", "");
                 if (!date.isEmpty()) d.add(new StringField("date", date, Field.Store.NO));
                 w.addDocument(d);

@@ -568,12 +568,16 @@ def run_once(a, tools, corpus, queries, speaker_queries, scratch, run, results, 
         log(f"FTS5 {row['rate']:,.0f} articles/s")
         os.unlink(db)
 
-    if "lucene" in tools["engines"]:
+    # Lucene twice: the inverted index alone (the stored id), and with title and text stored as
+    # well, which is what news-search keeps for its snippets (a fair index size to compare).
+    for variant, extra in (("lucene", []), ("lucene-stored", ["store"])):
+        if "lucene" not in tools["engines"]:
+            break
         cp = tools["lucene_classes"] + ":" + tools["lucene_cp"]
         idx = os.path.join(scratch, "lucene.idx")
         shutil.rmtree(idx, ignore_errors=True)
-        m = bc.run_measured([tools["java"], *a.java_opts.split(), "-cp", cp, "LuceneBench", "index", jsonl, idx],
-                            scratch)
+        m = bc.run_measured([tools["java"], *a.java_opts.split(), "-cp", cp, "LuceneBench", "index", jsonl, idx,
+                             *extra], scratch)
         row = index_row(m, n, text_mb, idx)
         ltsv = os.path.join(scratch, "lucene-queries.tsv")
         with open(ltsv, "w") as f:
@@ -585,10 +589,10 @@ def run_once(a, tools, corpus, queries, speaker_queries, scratch, run, results, 
             raise RuntimeError(f"LuceneBench query: {r.stderr[-800:]}")
         j = json.loads(r.stdout)
         row.update(p50=j["p50"], p95=j["p95"], p99=j["p99"])
-        if run == 0:
+        if run == 0 and variant == "lucene":
             counts["Lucene (classic QueryParser)"] = [j["counts"][f"q{i}"] for i in range(1, len(queries) + 1)]
-        add("lucene", **row)
-        log(f"Lucene {row['rate']:,.0f} articles/s")
+        add(variant, **row)
+        log(f"{variant} {row['rate']:,.0f} articles/s, {row['size']:.1f} MB")
         shutil.rmtree(idx, ignore_errors=True)
 
 
@@ -604,6 +608,7 @@ ROWS = [
     ("omega", "Omega scriptindex / Xapian QueryParser (Python)"),
     ("sqlite", "SQLite FTS5 porter (Python sqlite3)"),
     ("lucene", "Lucene 8 EnglishAnalyzer (Java)"),
+    ("lucene-stored", "Lucene 8, title and text stored too (as news-search keeps them for snippets)"),
 ]
 COLS = [("rate", "articles/s", 0), ("mbs", "MB/s", 2), ("wall", "wall s", 2), ("cpu", "CPU s", 2),
         ("rss", "peak RSS MB", 0), ("size", "index MB", 1), ("compact", "compacted MB", 1),
@@ -629,6 +634,18 @@ def report(a, tools, corpus, queries, speaker_queries, results, counts, elapsed)
         cells = [bc.fmt(med(results[key], c[0]), c[2]) for c in COLS]
         print(f"| {label.format(nspk=len(speaker_queries))} | " + " | ".join(cells) + " |")
     print()
+    ratios = []
+    news_rate, news_size = med(results.get("news", []), "rate"), med(results.get("news", []), "size")
+    for key, what in (("omega", "Omega scriptindex"), ("lucene", "Lucene")):
+        other = med(results.get(key, []), "rate")
+        if news_rate and other:
+            ratios.append(f"indexing {news_rate / other:.2f}x {what}'s articles/s")
+    for key, what in (("lucene", "Lucene's (id stored)"), ("lucene-stored", "Lucene's (text stored)")):
+        other = med(results.get(key, []), "size")
+        if news_size and other:
+            ratios.append(f"index {news_size / other:.1f}x {what}")
+    if ratios:
+        print("Ratios of the medians: " + "; ".join(ratios) + "\n")
     print(bc.machine_line() + f"; whole benchmark {elapsed / 60:.1f} min")
     if tools.get("bin_line"):
         print(tools["bin_line"])
