@@ -10,7 +10,8 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 4;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot
+inline constexpr int kSchemaVersion = 5;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
+                                          ///< 5: stored articles may use the zstd dictionary kMetaDictionary
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -84,6 +85,7 @@ inline constexpr Field kFields[] = {
 inline constexpr const char* kMetaSchema = "news.schema_version";
 inline constexpr const char* kMetaAnalyzer = "news.analyzer";
 inline constexpr const char* kMetaLanguage = "news.stem_language";
+inline constexpr const char* kMetaDictionary = "news.zstd_dictionary";  ///< see stored::Dictionary (absent: none)
 
 /// Writes the schema and analyzer settings; throws if the database already holds different ones.
 void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& stem_language);

@@ -157,7 +157,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
             for (std::size_t n : {8, 6, 4}) doc.add_boolean_term(schema::period_term(std::string_view(day).substr(0, n)));
     }
     if (!file_sig.empty()) doc.add_value(schema::kFileSigSlot, file_sig);
-    doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a)));
+    doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a), dict_.get()));
     // Only this document's pairs: sorting the whole vector again for every record of a big
     // JSON Lines file made indexing quadratic.
     const auto mine = stems.begin() + static_cast<std::ptrdiff_t>(first_stem);

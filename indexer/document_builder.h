@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/article.h"
+#include "common/stored.h"
 #include "common/text/analyzer.h"
 
 #include <xapian.h>
@@ -59,6 +60,9 @@ public:
     /// The XFILE term of a file key.
     [[nodiscard]] static std::string file_term(const std::string& key);
 
+    /// Stored articles are compressed with @p dict from now on (nullptr: without).
+    void set_dictionary(std::shared_ptr<const stored::Dictionary> dict) { dict_ = std::move(dict); }
+
 private:
     void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix, Xapian::termpos& pos,
                     std::vector<std::pair<std::string, std::string>>* stems) const;
@@ -68,6 +72,7 @@ private:
     const text::Analyzer& analyzer_;
     static constexpr std::size_t kMaxStemmed = 1 << 20;
     mutable WordSet stemmed_;  ///< words whose pair was returned
+    std::shared_ptr<const stored::Dictionary> dict_;
 };
 
 }  // namespace news

@@ -4,6 +4,7 @@
 
 #include "common/date.h"
 #include "common/schema.h"
+#include "common/stored.h"
 #include "common/text/analyzer.h"
 #include "indexer/document_builder.h"
 #include "indexer/extract/speakers.h"
@@ -462,6 +463,57 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
             work.push_back({&job, key, sig, entry, existed, pieces[k], k == 0, k + 1 == pieces.size()});
     }
 
+    // The zstd dictionary of the stored articles: the database's, else one trained on the
+    // first articles of this run when it has enough of them (stored::Dictionary), committed
+    // at once so that the bulk build's merge (a compaction, which reads what is on disk)
+    // keeps it. The samples skip extraction: they teach zstd the JSON keys and the language.
+    // (The first files, or 4 MB of a JSON Lines file, are read twice; with the training, 0.08 s
+    // of a 3.2 s build of Reuters.)
+    std::shared_ptr<const stored::Dictionary> dict;
+    if (db) {
+        try {
+            if (std::string bytes = db->get_metadata(schema::kMetaDictionary); !bytes.empty())
+                dict = stored::Dictionary::load(std::move(bytes));
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": " + e.get_description());
+        } catch (const std::runtime_error& e) {
+            throw DatabaseError(o.db_path + ": " + schema::kMetaDictionary + ": " + e.what());
+        }
+        std::vector<std::string> samples;
+        for (std::size_t i = 0; !dict && i < work.size() && samples.size() < stored::Dictionary::kMaxSamples; ++i) {
+            const Work& w = work[i];
+            std::error_code ec;
+            if (!fs::is_regular_file(w.job->path, ec)) continue;  // a pipe is read once, by the indexing itself
+            try {
+                const readers::Format format = readers::format_of(w.job->path);
+                std::string bytes;
+                if (format == readers::Format::JsonLines) {  // enough lines for the samples, not the whole piece
+                    const std::uintmax_t end = w.piece.end ? w.piece.end : fs::file_size(w.job->path);
+                    bytes = read_bytes(w.job->path, w.piece.begin, std::min<std::uintmax_t>(end, w.piece.begin + (4 << 20)));
+                    if (w.piece.begin + bytes.size() < end) bytes.resize(bytes.rfind('\n') + 1);  // whole lines only
+                } else {
+                    bytes = read_bytes(w.job->path);
+                }
+                readers::ReadResult r = readers::read_file_content(format, std::move(bytes), w.job->path.string(),
+                                                                   w.job->id, w.piece.first_line);
+                for (const Article& a : r.articles)
+                    if (samples.size() < stored::Dictionary::kMaxSamples) samples.push_back(to_document_data(a));
+            } catch (const std::exception&) {  // the file's errors are told when it is indexed
+            }
+        }
+        if (!dict && (dict = stored::Dictionary::train(samples))) {
+            try {
+                db->set_metadata(schema::kMetaDictionary, dict->bytes());
+                db->commit();
+            } catch (const Xapian::Error& e) {
+                throw DatabaseError(o.db_path + ": " + e.get_description());
+            }
+            if (o.verbose)
+                log << o.db_path << ": stored articles compressed with a " << dict->bytes().size() / 1024
+                    << " KB zstd dictionary trained on " << samples.size() << " articles\n";
+        }
+    }
+
     // Readers, extraction and document building run on worker threads, each with its own
     // Analyzer; the writer takes their results strictly in file order, so the database
     // (document ids included) is the same whatever the number of threads. A file with many
@@ -582,6 +634,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         pthread_setname_np(pthread_self(), "news-read");  // for perf and top
         text::Analyzer local(o.language);
         DocumentBuilder local_builder(local);
+        local_builder.set_dictionary(dict);
         std::unique_lock lk(mu);
         while (true) {
             // Build the first chunk waiting (the writer's file's always, others while few

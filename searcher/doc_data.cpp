@@ -109,8 +109,8 @@ Article read_document_data(std::string_view data) {
     return a;
 }
 
-Article read_stored_article(const Xapian::Document& doc) {
-    const std::string data = stored::unpack(doc.get_value(schema::kStoredSlot));
+Article read_stored_article(const Xapian::Document& doc, std::span<const std::shared_ptr<const stored::Dictionary>> dicts) {
+    const std::string data = stored::unpack(doc.get_value(schema::kStoredSlot), dicts);
     return read_document_data(data);
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/article.h"
+#include "common/stored.h"
 
 #include <xapian.h>
 
@@ -18,9 +19,11 @@ namespace news::search {
 /// throws nlohmann::json::exception as it does.
 [[nodiscard]] Article read_document_data(std::string_view data);
 
-/// The article stored with @p doc (value slot schema::kStoredSlot, see common/stored.h);
-/// throws std::runtime_error when the value does not decompress, nlohmann::json::exception
+/// The article stored with @p doc (value slot schema::kStoredSlot, see common/stored.h), made
+/// with one of the dictionaries @p dicts or none; throws std::runtime_error when the value
+/// does not decompress (stored::UnknownDictionary for a dictionary not given), nlohmann::json::exception
 /// when what it holds is malformed.
-[[nodiscard]] Article read_stored_article(const Xapian::Document& doc);
+[[nodiscard]] Article read_stored_article(const Xapian::Document& doc,
+                                          std::span<const std::shared_ptr<const stored::Dictionary>> dicts = {});
 
 }  // namespace news::search

@@ -6,6 +6,7 @@
 #include "searcher/doc_data.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 namespace news::search {
@@ -63,11 +64,13 @@ namespace {
 // Keeps only articles where one quote by the named speaker holds every quote: item.
 class SpeakerQuoteDecider : public Xapian::MatchDecider {
 public:
-    SpeakerQuoteDecider(const FastAnalyzer& a, const SpeakerQuote& sq) : a_(a), sq_(sq) {}
+    using Reader = std::function<Article(const Xapian::Document&)>;
+    SpeakerQuoteDecider(const FastAnalyzer& a, const SpeakerQuote& sq, Reader read)
+        : a_(a), sq_(sq), read_(std::move(read)) {}
     bool operator()(const Xapian::Document& doc) const override {
         Article art;
         try {
-            art = read_stored_article(doc);
+            art = read_(doc);
         } catch (const std::exception&) {  // damaged: not the speaker's quote
             return false;
         }
@@ -84,6 +87,7 @@ public:
 private:
     const FastAnalyzer& a_;
     const SpeakerQuote& sq_;
+    Reader read_;
 };
 
 std::vector<MatchedQuote> quotes_for(const FastAnalyzer& a, const Article& art, const SpeakerQuote& sq) {
@@ -138,6 +142,29 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
     }
     analyzer_.emplace(language.empty() ? "english" : language);
     expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
+    load_dictionaries();
+}
+
+void Searcher::load_dictionaries() {
+    dicts_.clear();
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+        std::string bytes = shards_[i].get_metadata(schema::kMetaDictionary);
+        if (bytes.empty()) continue;
+        try {
+            dicts_.push_back(stored::Dictionary::load(std::move(bytes)));
+        } catch (const std::runtime_error& e) {
+            throw DatabaseError(paths_[i] + ": " + schema::kMetaDictionary + ": " + e.what());
+        }
+    }
+}
+
+Article Searcher::stored_article(const Xapian::Document& doc) {
+    try {
+        return read_stored_article(doc, dicts_);
+    } catch (const stored::UnknownDictionary&) {
+        load_dictionaries();
+        return read_stored_article(doc, dicts_);
+    }
 }
 
 std::vector<std::string> Searcher::words_with_stem(const std::string& stem) const {
@@ -184,7 +211,7 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     Xapian::doccount check = o.exact_count ? db_.get_doccount() : 0;
     std::optional<SpeakerQuoteDecider> decider;
     if (!pq.speaker_quote.speakers.empty() && !pq.speaker_quote.words.empty()) {
-        decider.emplace(*analyzer_, pq.speaker_quote);
+        decider.emplace(*analyzer_, pq.speaker_quote, [this](const Xapian::Document& d) { return stored_article(d); });
         check = db_.get_doccount();  // counts must be exact once documents are filtered
     }
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
@@ -198,7 +225,7 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
         h.score = it.get_weight();
         Xapian::Document doc = it.get_document();
         try {
-            h.article = read_stored_article(doc);
+            h.article = stored_article(doc);
         } catch (const std::exception& e) {
             h.article.id = "(unreadable stored article, docid " + std::to_string(*it) + ": " + e.what() + ")";
         }

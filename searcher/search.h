@@ -7,6 +7,8 @@
 #include "searcher/query_parser.h"
 #include "searcher/snippet.h"
 
+#include "common/stored.h"
+
 #include <xapian.h>
 
 #include <optional>
@@ -82,16 +84,26 @@ public:
 
     [[nodiscard]] Xapian::doccount size() const { return db_.get_doccount(); }
 
+    /// Sees what writers have committed since the databases were opened.
+    void reopen() { db_.reopen(); }
+
 private:
     Results run_once(std::string_view query, const SearchOptions& options);
 
     /// Words of the stem table for @p stem, from every shard.
     [[nodiscard]] std::vector<std::string> words_with_stem(const std::string& stem) const;
 
+    /// The shards' zstd dictionaries (schema::kMetaDictionary), read again.
+    void load_dictionaries();
+    /// The article stored with @p doc; a dictionary not known yet (the database gained it
+    /// since it was opened) is looked for once more.
+    [[nodiscard]] Article stored_article(const Xapian::Document& doc);
+
     std::vector<std::string> paths_;
     std::vector<Xapian::Database> shards_;
     Xapian::Database db_;
     StemExpander expander_;
+    std::vector<std::shared_ptr<const stored::Dictionary>> dicts_;
     std::optional<FastAnalyzer> analyzer_;  // set once the stemming language is known
 };
 

@@ -281,3 +281,63 @@ TEST_CASE("stored articles: zstd round trip, damage is an error", "[document]") 
     }
     if (decoded) CHECK(out.size() == big.size());
 }
+
+namespace {
+
+// Articles of the kind a newsroom's archive holds: the same JSON keys, varied sentences.
+std::vector<std::string> sample_articles(std::size_t n, unsigned seed) {
+    static const char* subjects[] = {"The harbor board", "Ida Brandt", "Dockworkers", "The port authority", "Tom Okafor",
+                                     "Ferry pilots", "The city council", "Shipping firms"};
+    static const char* verbs[] = {"said", "warned", "voted", "announced", "argued", "denied", "confirmed", "asked"};
+    static const char* objects[] = {"that the cranes would stay idle", "a new fee for moorings", "the strike was over",
+                                    "repairs to the north pier", "talks resume on Monday", "the tides were worse"};
+    std::vector<std::string> out;
+    unsigned x = seed;
+    auto next = [&x] { return x = x * 1103515245u + 12345u, (x >> 16) & 0x7fff; };
+    for (std::size_t i = 0; i < n; ++i) {
+        news::Article a;
+        a.id = "feed.jsonl#" + std::to_string(i);
+        a.path = "feed.jsonl";
+        a.title = std::string(subjects[next() % 8]) + " " + verbs[next() % 8] + " " + objects[next() % 6];
+        a.date = "2024-0" + std::to_string(1 + next() % 9) + "-1" + std::to_string(next() % 10);
+        a.source = "Harbor Ledger";
+        for (int k = 0; k < 12; ++k)
+            a.text += std::string(subjects[next() % 8]) + " " + verbs[next() % 8] + " " + objects[next() % 6] + " at " +
+                      std::to_string(next() % 2400) + ". ";
+        out.push_back(news::to_document_data(a));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("stored articles: a zstd dictionary trained on the first articles", "[document]") {
+    CHECK(stored::Dictionary::train(sample_articles(stored::Dictionary::kMinSamples - 1, 1)) == nullptr);  // too few
+    const auto dict = stored::Dictionary::train(sample_articles(2000, 1));
+    REQUIRE(dict != nullptr);
+    CHECK(dict->id() != 0);
+    CHECK(dict->bytes().size() <= 64 * 1024);
+    const std::vector<std::shared_ptr<const stored::Dictionary>> dicts{dict};
+    std::size_t with = 0, without = 0;
+    for (const std::string& data : sample_articles(300, 7)) {  // other articles than it learnt from
+        const std::string packed = stored::pack(data, dict.get());
+        CHECK(stored::unpack(packed, dicts) == data);
+        with += packed.size();
+        without += stored::pack(data).size();
+        // A frame names its dictionary: without it, or with another, it is an error of its own kind.
+        CHECK_THROWS_AS(stored::unpack(packed), stored::UnknownDictionary);
+    }
+    CHECK(with < without * 7 / 10);  // short articles compress much better with it
+    // Frames without a dictionary still read with dictionaries given (a database that gained one).
+    CHECK(stored::unpack(stored::pack("plain"), dicts) == "plain");
+    // Loading again gives the same dictionary.
+    const auto again = stored::Dictionary::load(dict->bytes());
+    CHECK(again->id() == dict->id());
+    const std::string packed = stored::pack("a short article", dict.get());
+    CHECK(stored::unpack(packed, std::vector{again}) == "a short article");
+    const auto other = stored::Dictionary::train(sample_articles(2000, 99));
+    REQUIRE(other != nullptr);
+    if (other->id() != dict->id()) CHECK_THROWS_AS(stored::unpack(packed, std::vector{other}), stored::UnknownDictionary);
+    CHECK_THROWS_AS(stored::Dictionary::load("not a dictionary"), std::runtime_error);
+    CHECK_THROWS_AS(stored::Dictionary::load(""), std::runtime_error);
+}

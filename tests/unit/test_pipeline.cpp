@@ -1,0 +1,153 @@
+/// @file
+/// @brief Indexing runs end to end through run_index: --prune (every article of a vanished
+/// file goes, though only the file's first article carries the file's signature) and the
+/// stored articles' zstd dictionary (trained by a bulk build, kept by later runs, one per
+/// shard).
+#include "common/schema.h"
+#include "indexer/pipeline.h"
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    explicit TempDir(const std::string& name = "a")
+        : path(fs::temp_directory_path() / ("news-pipeline-" + std::to_string(::getpid()) + "-" + name)) {
+        fs::remove_all(path);
+        fs::create_directories(path / "in");
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+        fs::remove(fs::path(path.string() + ".db.lock"), ec);
+    }
+};
+
+// Records of some 500 bytes (a dictionary needs a few hundred KB to learn from).
+void write_feed(const fs::path& p, const std::string& tag, int n) {
+    std::ofstream f(p);
+    for (int i = 0; i < n; ++i) {
+        f << R"({"id": ")" << tag << i << R"(", "title": "Record )" << i << R"(", "text": "Cranes idle at pier )" << tag
+          << ".";
+        for (int k = 0; k < 8; ++k)
+            f << " Berth " << (i * 7 + k * 13) % 97 << " waited " << (i + k) % 11 << " hours for tugs, the harbor board said.";
+        f << R"("})" << "\n";
+    }
+}
+
+news::IndexSummary index(const TempDir& t, bool prune) {
+    news::IndexOptions o;
+    o.inputs = {t.path / "in"};
+    o.db_path = (t.path / "x.db").string();
+    o.jobs = 1;
+    o.prune = prune;
+    std::ostringstream out, log;
+    return news::run_index(o, out, log);
+}
+
+// (documents of the file, how many of them carry the signature)
+std::pair<int, int> of_file(const std::string& db, const std::string& id_prefix) {
+    Xapian::Database d(db);
+    int docs = 0, signed_docs = 0;
+    for (auto t = d.allterms_begin("Q" + id_prefix); t != d.allterms_end("Q" + id_prefix); ++t) {
+        ++docs;
+        signed_docs += !d.get_document(*d.postlist_begin(*t)).get_value(news::schema::kFileSigSlot).empty();
+    }
+    return {docs, signed_docs};
+}
+
+}  // namespace
+
+TEST_CASE("pruning removes every article of a vanished file", "[pipeline]") {
+    TempDir t;
+    write_feed(t.path / "in" / "a.jsonl", "a", 50);
+    write_feed(t.path / "in" / "b.jsonl", "b", 5);
+    REQUIRE(index(t, false).db_articles == 55);
+    const std::string db = (t.path / "x.db").string();
+    CHECK(of_file(db, "in/a.jsonl#a") == std::pair{50, 1});  // the signature once per file
+
+    SECTION("from the signature recorded when the file was finished") {
+        fs::remove(t.path / "in" / "a.jsonl");
+        news::IndexSummary s = index(t, true);
+        CHECK(s.pruned == 1);
+        CHECK(s.db_articles == 5);
+    }
+    SECTION("from its first article when no finished signature is recorded (a run stopped midway)") {
+        {
+            Xapian::WritableDatabase w(db);
+            std::vector<std::string> keys;
+            for (auto k = w.metadata_keys_begin("news.file."); k != w.metadata_keys_end("news.file."); ++k)
+                keys.push_back(*k);
+            REQUIRE(keys.size() == 2);
+            for (const std::string& k : keys) w.set_metadata(k, "");
+            w.commit();
+        }
+        fs::remove(t.path / "in" / "a.jsonl");
+        news::IndexSummary s = index(t, true);  // b.jsonl is read again (no signature), a.jsonl pruned
+        CHECK(s.pruned == 1);
+        CHECK(s.db_articles == 5);
+        CHECK(of_file(db, "in/a.jsonl#a").first == 0);
+    }
+}
+
+#include "searcher/search.h"
+
+TEST_CASE("stored articles use the database's zstd dictionary, in every run and every shard", "[pipeline]") {
+    TempDir t;
+    const std::string db = (t.path / "x.db").string();
+    // A search opened on the database while it is still empty...
+    {
+        news::IndexOptions o;
+        o.inputs = {};
+        o.db_path = db;
+        std::ostringstream out, log;
+        (void)news::run_index(o, out, log);
+    }
+    news::search::Searcher early({db});
+    write_feed(t.path / "in" / "a.jsonl", "a", 1500);
+    REQUIRE(index(t, false).db_articles == 1500);
+    const std::string bytes = Xapian::Database(db).get_metadata(news::schema::kMetaDictionary);
+    REQUIRE_FALSE(bytes.empty());  // a bulk build of 1,500 articles trains one
+    // ... reads the articles packed with the dictionary it did not know when it opened.
+    early.reopen();
+    news::search::SearchOptions so;
+    so.limit = 3;
+    news::search::Results r = early.run("cranes", so);
+    REQUIRE(r.hits.size() == 3);
+    for (const auto& h : r.hits) CHECK(h.article.id.starts_with("in/a.jsonl#a"));
+
+    // An incremental run keeps the dictionary and uses it.
+    write_feed(t.path / "in" / "b.jsonl", "b", 20);
+    REQUIRE(index(t, false).db_articles == 1520);
+    CHECK(Xapian::Database(db).get_metadata(news::schema::kMetaDictionary) == bytes);
+    news::search::Searcher s({db});
+    CHECK(s.run("title:record pier b", so).hits.at(0).article.id.starts_with("in/b.jsonl#b"));
+
+    // A second database with a dictionary of its own: both shards read together.
+    TempDir t2("b");
+    write_feed(t2.path / "in" / "c.jsonl", "c", 1200);
+    REQUIRE(index(t2, false).db_articles == 1200);
+    news::search::Searcher both({db, (t2.path / "x.db").string()});
+    so.limit = 2000;
+    news::search::Results all = both.run("cranes", so);
+    CHECK(all.total == 2720);
+    CHECK(all.hits.size() == 2000);
+    std::size_t from_c = 0, from_a = 0;
+    for (const auto& h : all.hits) {
+        from_c += h.article.id.starts_with("in/c.jsonl#c");
+        from_a += h.article.id.starts_with("in/a.jsonl#a");
+    }
+    CHECK(from_c > 0);
+    CHECK(from_a > 0);
+    CHECK(from_c + from_a + 20 >= all.hits.size());  // none unreadable: every id is one of ours
+}
