@@ -6,8 +6,11 @@
 #include "searcher/doc_data.h"
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <functional>
 #include <optional>
+#include <thread>
 
 namespace news::search {
 
@@ -114,7 +117,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
             Xapian::Database one;
             std::string lang;
             // A writer committing while we open: open again (a few times, then give up).
-            for (int attempt = 0;; ++attempt) {
+            for (int attempt = 0, waits = 0;; ++attempt) {
                 try {
                     one = Xapian::Database(p);
                     // An empty database without a schema is one news-index is creating right now.
@@ -123,6 +126,18 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
                     break;
                 } catch (const Xapian::DatabaseModifiedError&) {
                     if (attempt >= 5) throw;
+                } catch (const Xapian::DatabaseNotFoundError&) {
+                    // news-index --compact swaps the database folder with two renames: between
+                    // them only "<db>.precompact" is there. Wait for the second (2 s at most).
+                    std::string dir = p;
+                    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+                    std::error_code ec;
+                    if (!std::filesystem::exists(dir + ".precompact", ec)) throw;
+                    if (++waits > 200)
+                        throw DatabaseError(p + ": only " + dir +
+                                            ".precompact is there: a compaction was interrupted (run news-index "
+                                            "--db " + p + " to finish it)");
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
                 }
             }
             if (lang.empty()) lang = "english";

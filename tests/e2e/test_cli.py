@@ -4,6 +4,7 @@ messages, bad files, incremental runs, --prune, every output format, --batch, sh
 import json
 import os
 import re
+import subprocess
 import time
 
 from harness import Env
@@ -169,6 +170,17 @@ env.check("compacted" in r.stderr, f"--compact reports the sizes: {r.stderr}")
 env.equal(env.run("xapian-check", cdb).returncode, 0, "compacted database passes xapian-check")
 env.equal(env.search(cdb, "--count", "cranes").stdout.strip(), "2", "compacted database answers")
 os.rename(cdb, cdb + ".precompact")
+# A search started between the swap's two renames waits for the second one...
+searching = subprocess.Popen([env.search_bin, "--db", cdb, "--count", "cranes"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+time.sleep(0.3)
+os.rename(cdb + ".precompact", cdb)
+out, err = searching.communicate(timeout=30)
+env.check(searching.returncode == 0 and out.strip() == "2", f"a search during the swap waits for it: {searching.returncode} {out} {err}")
+# ... and says what to do when the swap was killed.
+os.rename(cdb, cdb + ".precompact")
+r = env.search(cdb, "--count", "cranes")
+env.check(r.returncode == 3 and "compaction was interrupted" in r.stderr, f"killed swap, search: {r.returncode} {r.stderr}")
 r = env.index("--db", cdb, src)
 env.check(r.returncode == 1 and "0 new, 0 changed, 4 unchanged" in r.stderr, f"recovered after a killed swap: {r.stderr}")
 
