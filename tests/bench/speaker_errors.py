@@ -9,15 +9,16 @@ missed speaker (article, key) into one kind, using the scorer's own key_of, toke
 overlap, so that the counts add up to the scorer's:
 
 extra (predicted, not among the gold keys)
-  pronoun source   every gold quote that our quotes of this speaker match has a pronoun or
-                   common-noun source ("he", "the senator"): the gold has no key for it, so
-                   resolving "he" to the person named before counts as an extra speaker
-  other gold key   our quotes match gold quotes whose source reduces to another key
-                   ("Charles B. Rangel of New York" -> york)
-  not a gold quote none of our quotes of this speaker matches a gold direct quote
+  gold source unnamed   every gold quote that our quotes of this speaker match has a pronoun
+                        or common-noun source ("he", "the senator"; a few annotations name the
+                        cue "said"): the gold has no key for it, so resolving "he" to the
+                        person named before counts as an extra speaker
+  other gold key        our quotes match gold quotes whose source reduces to another key
+                        ("Charles B. Rangel of New York" -> york)
+  not a gold quote      none of our quotes of this speaker matches a gold direct quote
 missed (a gold key we do not predict)
-  quotes found     we found the quotes, under another speaker (shows which)
-  quotes missed    we found none of its quotes
+  quotes found          we found the quotes, under another speaker (shows which)
+  quotes missed         we found none of its quotes
 
 --list prints each error with the gold source mentions and our name.
 """
@@ -147,7 +148,7 @@ def main():
         print(f"| {kind} | {kinds[kind]} |")
     pron = kinds["extra: gold source unnamed"]
     if tp + extra - pron:
-        print(f"\nP without the pronoun-source extras: {tp}/{tp + extra - pron} = {tp / (tp + extra - pron):.3f}")
+        print(f"\nP without the extras whose gold source is unnamed: {tp}/{tp + extra - pron} = {tp / (tp + extra - pron):.3f}")
 
 
 if __name__ == "__main__":
