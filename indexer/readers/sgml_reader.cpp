@@ -388,6 +388,50 @@ std::string decode_sgml_entities(std::string_view s) {
     return out;
 }
 
+namespace {
+
+// What the wire put inside <DATELINE> after the dash that ends its date: the first words of
+// the story (61 records of Reuters-21578, "THE HAGUE, March 2 - Dutch imports of fat-
+// </DATELINE><BODY>and oil-bearing ..."). Empty when only the dash is there, or no dash
+// follows a date ("TOKYO - ", "GLENFORD, Md., - March 4 - ").
+std::string dateline_overflow(std::string_view dateline) {
+    std::string s = collapse(dateline);
+    for (std::size_t cut = s.find(" -"); cut != std::string::npos; cut = s.find(" -", cut + 1)) {
+        std::size_t wb = s.rfind(' ', cut == 0 ? 0 : cut - 1);
+        wb = wb == std::string::npos || cut == 0 ? 0 : wb + 1;
+        std::string_view before = std::string_view(s).substr(wb, cut - wb);
+        while (!before.empty() && before.back() == ',') before.remove_suffix(1);
+        bool date = is_month(before) || std::any_of(before.begin(), before.end(), [](char c) {
+                        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                    });
+        if (!date) continue;
+        std::size_t b = cut + 2;
+        while (b < s.size() && (s[b] == '-' || s[b] == ' ')) ++b;
+        return s.substr(b);
+    }
+    return {};
+}
+
+// @p overflow in front of the body's first paragraph. A word cut at a hyphen joins the next
+// ("anti-" + "inflation", "Iraq-" + "Turkey"), except before a conjunction, where the hyphen
+// is suspended ("fat- and oil-bearing", "Vereins- und Westbank").
+void prepend_overflow(std::vector<std::string>& paragraphs, const std::string& overflow) {
+    if (overflow.empty()) return;
+    if (paragraphs.empty()) {
+        paragraphs.push_back(overflow);
+        return;
+    }
+    std::string& first = paragraphs.front();
+    const std::string next = first.substr(0, first.find(' '));
+    static constexpr std::array<std::string_view, 6> conjunctions = {"and", "or", "und", "oder", "et", "to"};
+    const bool cut_word = overflow.size() >= 2 && overflow.back() == '-' &&
+                          std::isalnum(static_cast<unsigned char>(overflow[overflow.size() - 2])) &&
+                          std::find(conjunctions.begin(), conjunctions.end(), next) == conjunctions.end();
+    first = overflow + (cut_word ? "" : " ") + first;
+}
+
+}  // namespace
+
 std::string reuters_dateline(std::string_view dateline) {
     std::string s = collapse(dateline);
     // The dateline ends at the first dash after a space: " - ", " -- ", " -" at the end.
@@ -520,10 +564,15 @@ std::vector<Article> read_sgml(const std::string& content, const std::string& pa
         auto text = find_element(lv, gt, end, "text");
         std::size_t tb = text ? text->begin : gt, te = text ? text->end : end;
         if (auto t = field(tb, te, "title")) a.title = collapse(*t);
-        if (auto d = field(tb, te, "dateline")) a.dateline = reuters_dateline(*d);
+        std::string overflow;
+        if (auto d = field(tb, te, "dateline")) {
+            a.dateline = reuters_dateline(*d);
+            overflow = dateline_overflow(*d);
+        }
         if (auto au = field(tb, te, "author")) a.authors = reuters_authors(*au);
         std::vector<std::string> paragraphs;
         if (auto body = field(tb, te, "body")) paragraphs = wire_paragraphs(drop_signature(drop_caret_m(*body)));
+        prepend_overflow(paragraphs, overflow);
         if (paragraphs.empty() && text) {
             // BRIEF and UNPROC records: what <TEXT> holds besides its sub-elements.
             std::string rest = decode_sgml_entities(text_outside_elements(raw(*text), lv.substr(text->begin, text->end - text->begin)));

@@ -180,6 +180,35 @@ TEST_CASE("Reuters datelines keep the place only", "[sgml]") {
     }
 }
 
+TEST_CASE("Reuters: words after the dateline's dash are the story's first words", "[sgml]") {
+    struct Row {
+        std::string dateline, body, text;
+    };
+    const std::vector<Row> rows = {
+        // a suspended hyphen before a conjunction keeps its space
+        {"    NEW MARLOW, March 2 - Ruritanian imports of bean- ", "and pod-bearing crops rose.",
+         "Ruritanian imports of bean- and pod-bearing crops rose."},
+        // a word cut at its hyphen joins the next
+        {"    NEW MARLOW, Feb 26 - The valley's \"Harvest\" anti- ", "drought plan worked.",
+         "The valley's \"Harvest\" anti-drought plan worked."},
+        {"    OSTRAVA, March 8 - Crews repair the Ostrava-", "Marlow pipeline.", "Crews repair the Ostrava-Marlow pipeline."},
+        {"    LONDON, March 9 - FIXTURE - ", "wheat Marlow Star 20,000 mt.", "FIXTURE - wheat Marlow Star 20,000 mt."},
+        // nothing after the date's dash, or no dash after a date: the body alone
+        {"    NEW YORK, March 9 -- ", "Cocoa fell.", "Cocoa fell."},
+        {"    GLENFORD, Md., - March 4 - ", "Cocoa fell.", "Cocoa fell."},
+        {"    TOKYO - ", "Cocoa fell.", "Cocoa fell."},
+        {"    PORT ELLIS, Okla. March 11, Reuter - ", "Cocoa fell.", "Cocoa fell."},
+    };
+    for (const Row& r : rows) {
+        INFO(r.dateline);
+        const auto arts = sgml(record("7", "<TEXT>&#2;\n<TITLE>COCOA</TITLE>\n<DATELINE>" + r.dateline +
+                                                "</DATELINE><BODY>" + r.body + "\n Reuter\n&#3;</BODY></TEXT>\n"));
+        REQUIRE(arts.size() == 1);
+        CHECK(arts[0].text == r.text);
+        CHECK(arts[0].dateline == reuters_dateline(r.dateline));
+    }
+}
+
 TEST_CASE("Reuters dates: padded, junk after the time, malformed", "[sgml]") {
     struct Row {
         std::string date, iso;
