@@ -102,11 +102,17 @@ bool is_boilerplate(std::string_view paragraph) {
                                                                "search", "close", "more",  "advert", "home",     "video"};
     for (std::string_view w : whole)
         if (l == w) return true;
-    // Navigation text glued by a scraper: "Get more newsLiveon".
+    // Navigation text glued by a scraper: "Get more newsLiveon". (Not after a sentence: "-Sanders
+    // won 84 percent of young voters. [WashPost.]" cites an outlet written in camel case.)
     if (!ends_sentence(p)) {
         std::size_t sp = p.rfind(' ');
         std::string_view last = sp == std::string_view::npos ? p : p.substr(sp + 1);
         if (last.size() > 60) return false;
+        if (sp != std::string_view::npos) {
+            std::string_view before = p.substr(0, sp);
+            for (std::string_view end : {". ", "? ", "! "})
+                if ((std::string(before) + " ").find(end) != std::string::npos) return false;
+        }
         if (has_glued_words(last)) return true;
     }
     return false;

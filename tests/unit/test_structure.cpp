@@ -40,6 +40,10 @@ TEST_CASE("is_boilerplate spots site furniture", "[structure]") {
         {"The mayor said the pier would reopen on Monday.", false},
         {"Dockworkers went back to work on Monday after a deal that raises wages by 4 percent a year.", false},
         {"Share prices rose 4 percent on Monday.", false},
+        // a sentence, then its outlet in camel case: a cited item, not glued navigation
+        {"-Ida Brandt won 84 percent of young voters in the harbor ward. [PortPost.]", false},
+        {"Who won the ward? [PortPost]", false},
+        {"Harbor news Top storiesWatchNow", true},
         {"", false},
     }));
     CAPTURE(row.paragraph);
