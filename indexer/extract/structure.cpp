@@ -83,18 +83,23 @@ bool is_boilerplate(std::string_view paragraph) {
     if (p.size() > 160) return false;
     std::string l = lower_ascii(p);
     // Always furniture, whatever the punctuation.
-    static constexpr std::array<std::string_view, 8> strong = {
+    static constexpr std::array<std::string_view, 7> strong = {
         "is not supported", "for an optimal experience", "all rights reserved", "skip to content",
-        "enable javascript", "\xC2\xA9", "click here", "listen to this article"};
+        "enable javascript", "click here", "listen to this article"};
     for (std::string_view ph : strong)
         if (l.find(ph) != std::string::npos) return true;
+    // A copyright sign in a short line ("© 2024 Harbor Ledger"), not in prose: a book excerpt's
+    // credit ("Copyright © 2015 by ... Reprinted courtesy of ...") or mojibake ("clichÃ©" holds
+    // the bytes of "©") is text.
+    if (l.find("\xC2\xA9") != std::string::npos && std::count(p.begin(), p.end(), ' ') < 8) return true;
     // Furniture only when the line is not a sentence ("Sign up for our newsletter", but not
     // "The newsletter business is booming, analysts said.").
-    static constexpr std::array<std::string_view, 16> weak = {
+    static constexpr std::array<std::string_view, 17> weak = {
         "advertisement",    "sign up for",       "subscribe to",     "newsletter",
         "cookie",           "read more:",        "share this",       "follow us on",
         "get more news",    "download the app",  "watch live",       "share on facebook",
-        "share on twitter", "related coverage",  "recommended stories", "continue reading"};
+        "share on twitter", "related coverage",  "recommended stories", "continue reading",
+        "also on "};  // "Also on HuffPost:" before links to other stories
     if (!ends_sentence(p))
         for (std::string_view ph : weak)
             if (l.find(ph) != std::string::npos) return true;
@@ -109,9 +114,12 @@ bool is_boilerplate(std::string_view paragraph) {
         std::string_view last = sp == std::string_view::npos ? p : p.substr(sp + 1);
         if (last.size() > 60) return false;
         if (sp != std::string_view::npos) {
-            std::string_view before = p.substr(0, sp);
-            for (std::string_view end : {". ", "? ", "! "})
-                if ((std::string(before) + " ").find(end) != std::string::npos) return false;
+            // ... nor after words that make a phrase of it: "According to Ida Brandt, writing for
+            // RealClearPolitics:" (menus glue nouns: "Top storiesWatchNow").
+            const std::string before = " " + lower_ascii(p.substr(0, sp)) + " ";
+            for (std::string_view w : {". ", "? ", "! ", ", ", " to ", " for ", " of ", " the ", " a ", " an ", " in ",
+                                       " on ", " by ", " with ", " and ", " from ", " at ", " says ", " said "})
+                if (before.find(w) != std::string::npos) return false;
         }
         if (has_glued_words(last)) return true;
     }

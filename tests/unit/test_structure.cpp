@@ -44,6 +44,15 @@ TEST_CASE("is_boilerplate spots site furniture", "[structure]") {
         {"-Ida Brandt won 84 percent of young voters in the harbor ward. [PortPost.]", false},
         {"Who won the ward? [PortPost]", false},
         {"Harbor news Top storiesWatchNow", true},
+        {"According to Ida Brandt, writing for PortPolitics:", false},  // a brand in camel case
+        {"Data from SurveyMonkey", false},
+        {"Also on PortPost:", true},
+        {"Also on Monday, the harbor board met.", false},
+        // a copyright sign in a short line is furniture, in prose it is text
+        {"Copyright \xC2\xA9 2024 Harbor Ledger", true},
+        {"From HARBOR DAYS by Ida Brandt. Copyright \xC2\xA9 2015 by Ida Brandt. Reprinted courtesy of Quay Books.",
+         false},
+        {"It is a dockside clich\xC3\x83\xC2\xA9 that a busy pier is a safe pier. Portville showed it again.", false},
         {"", false},
     }));
     CAPTURE(row.paragraph);
