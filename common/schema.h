@@ -81,6 +81,17 @@ inline constexpr Field kFields[] = {
 /// Slug of an outlet name: folded, words joined by '-' ("NBC News" -> "nbc-news").
 [[nodiscard]] std::string slug(std::string_view name);
 
+/// The database path as one folder name, without trailing slashes: "news.db/" would put
+/// news.db.compacting, news.db.segments and news.db.lock inside the database, not beside it.
+[[nodiscard]] inline std::string database_folder(std::string path) {
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    return path;
+}
+
+/// Beside the database during news-index --compact's swap: the old folder, between the two
+/// renames (and alone after a run killed there, until the next run puts it back).
+inline constexpr std::string_view kPrecompactSuffix = ".precompact";
+
 /// Database metadata keys.
 inline constexpr const char* kMetaSchema = "news.schema_version";
 inline constexpr const char* kMetaAnalyzer = "news.analyzer";

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <chrono>
 #include <cstring>
 #include <condition_variable>
@@ -76,6 +77,17 @@ struct Piece {
     std::uintmax_t begin, end;  // bytes
     std::size_t first_line;
 };
+
+// The bytes of @p piece (end 0: the whole file); with @p at_most, only that many at the most,
+// cut after the last whole line (enough records to learn from, for JSON Lines).
+std::string read_piece(const fs::path& p, const Piece& piece, std::uintmax_t at_most = UINTMAX_MAX) {
+    if (!piece.end && at_most == UINTMAX_MAX) return read_bytes(p);
+    const std::uintmax_t end = piece.end ? piece.end : fs::file_size(p);
+    if (end - piece.begin <= at_most) return read_bytes(p, piece.begin, end);
+    std::string bytes = read_bytes(p, piece.begin, piece.begin + at_most);
+    bytes.resize(bytes.rfind('\n') + 1);  // whole lines only (none: nothing)
+    return bytes;
+}
 
 // The pieces of a big JSON Lines file (one scan, counting lines); one piece for other files.
 std::vector<Piece> pieces_of(const fs::path& p) {
@@ -194,14 +206,6 @@ std::uintmax_t folder_bytes(const fs::path& dir) {
     return total;
 }
 
-// The database path as one folder name: "news.db/" would put news.db.compacting,
-// news.db.segments and news.db.lock inside the database instead of beside it.
-std::string folder_path(const std::string& db) {
-    std::string p = db;
-    while (p.size() > 1 && p.back() == '/') p.pop_back();
-    return p;
-}
-
 // The whole run holds an advisory lock on "<db>.lock", beside the database. Xapian's own
 // lock lives inside the database folder, and compaction swaps that folder for another:
 // between closing the old folder and the second rename there is no Xapian lock, and a second
@@ -233,7 +237,7 @@ private:
 
 // Where a compacted copy is built, and where the old database waits until the swap is done.
 fs::path compact_tmp(const std::string& db) { return db + ".compacting"; }
-fs::path compact_old(const std::string& db) { return db + ".precompact"; }
+fs::path compact_old(const std::string& db) { return db + std::string(schema::kPrecompactSuffix); }
 
 // A run killed between the two renames of a compaction leaves the database under its old
 // name only: put it back. A half-built copy is thrown away.
@@ -311,7 +315,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
     auto t0 = std::chrono::steady_clock::now();
     IndexSummary s;
     IndexOptions o = given;
-    o.db_path = folder_path(given.db_path);
+    o.db_path = schema::database_folder(given.db_path);
 
     std::optional<readers::Manifest> given_manifest;
     if (o.manifest) {
@@ -486,16 +490,9 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
             if (!fs::is_regular_file(w.job->path, ec)) continue;  // a pipe is read once, by the indexing itself
             try {
                 const readers::Format format = readers::format_of(w.job->path);
-                std::string bytes;
-                if (format == readers::Format::JsonLines) {  // enough lines for the samples, not the whole piece
-                    const std::uintmax_t end = w.piece.end ? w.piece.end : fs::file_size(w.job->path);
-                    bytes = read_bytes(w.job->path, w.piece.begin, std::min<std::uintmax_t>(end, w.piece.begin + (4 << 20)));
-                    if (w.piece.begin + bytes.size() < end) bytes.resize(bytes.rfind('\n') + 1);  // whole lines only
-                } else {
-                    bytes = read_bytes(w.job->path);
-                }
-                readers::ReadResult r = readers::read_file_content(format, std::move(bytes), w.job->path.string(),
-                                                                   w.job->id, w.piece.first_line);
+                readers::ReadResult r = readers::read_file_content(
+                    format, read_piece(w.job->path, w.piece, format == readers::Format::JsonLines ? 4u << 20 : UINTMAX_MAX),
+                    w.job->path.string(), w.job->id, w.piece.first_line);
                 for (const Article& a : r.articles)
                     if (samples.size() < stored::Dictionary::kMaxSamples) samples.push_back(to_document_data(a));
             } catch (const std::exception&) {  // the file's errors are told when it is indexed
@@ -557,7 +554,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         bool readable = true;
         try {
             read->result = readers::read_file_content(
-                readers::format_of(job.path), piece.end ? read_bytes(job.path, piece.begin, piece.end) : read_bytes(job.path),
+                readers::format_of(job.path), read_piece(job.path, piece),
                 job.path.string(), job.id, piece.first_line);
         } catch (const std::exception& e) {
             msg << job.path.string();

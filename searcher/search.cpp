@@ -129,14 +129,13 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
                 } catch (const Xapian::DatabaseNotFoundError&) {
                     // news-index --compact swaps the database folder with two renames: between
                     // them only "<db>.precompact" is there. Wait for the second (2 s at most).
-                    std::string dir = p;
-                    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+                    const std::string old = schema::database_folder(p) + std::string(schema::kPrecompactSuffix);
                     std::error_code ec;
-                    if (!std::filesystem::exists(dir + ".precompact", ec)) throw;
+                    if (!std::filesystem::exists(old, ec)) throw;
                     if (++waits > 200)
-                        throw DatabaseError(p + ": only " + dir +
-                                            ".precompact is there: a compaction was interrupted (run news-index "
-                                            "--db " + p + " to finish it)");
+                        throw DatabaseError(p + ": only " + old +
+                                            " is there: a compaction was interrupted (run news-index --db " + p +
+                                            " to finish it)");
                     std::this_thread::sleep_for(std::chrono::milliseconds(10));
                 }
             }

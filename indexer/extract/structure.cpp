@@ -116,7 +116,7 @@ bool is_boilerplate(std::string_view paragraph) {
         if (sp != std::string_view::npos) {
             // ... nor after words that make a phrase of it: "According to Ida Brandt, writing for
             // RealClearPolitics:" (menus glue nouns: "Top storiesWatchNow").
-            const std::string before = " " + lower_ascii(p.substr(0, sp)) + " ";
+            const std::string before = " " + l.substr(0, sp) + " ";  // (l is p lower-cased, byte for byte)
             for (std::string_view w : {". ", "? ", "! ", ", ", " to ", " for ", " of ", " the ", " a ", " an ", " in ",
                                        " on ", " by ", " with ", " and ", " from ", " at ", " says ", " said "})
                 if (before.find(w) != std::string::npos) return false;

@@ -397,9 +397,8 @@ namespace {
 std::string dateline_overflow(std::string_view dateline) {
     std::string s = collapse(dateline);
     for (std::size_t cut = s.find(" -"); cut != std::string::npos; cut = s.find(" -", cut + 1)) {
-        std::size_t wb = s.rfind(' ', cut == 0 ? 0 : cut - 1);
-        wb = wb == std::string::npos || cut == 0 ? 0 : wb + 1;
-        std::string_view before = std::string_view(s).substr(wb, cut - wb);
+        const std::string_view head = std::string_view(s).substr(0, cut);
+        std::string_view before = head.substr(head.rfind(' ') + 1);  // the word before the dash (npos + 1: all)
         while (!before.empty() && before.back() == ',') before.remove_suffix(1);
         bool date = is_month(before) || std::any_of(before.begin(), before.end(), [](char c) {
                         return std::isdigit(static_cast<unsigned char>(c)) != 0;
@@ -572,7 +571,6 @@ std::vector<Article> read_sgml(const std::string& content, const std::string& pa
         if (auto au = field(tb, te, "author")) a.authors = reuters_authors(*au);
         std::vector<std::string> paragraphs;
         if (auto body = field(tb, te, "body")) paragraphs = wire_paragraphs(drop_signature(drop_caret_m(*body)));
-        prepend_overflow(paragraphs, overflow);
         if (paragraphs.empty() && text) {
             // BRIEF and UNPROC records: what <TEXT> holds besides its sub-elements.
             std::string rest = decode_sgml_entities(text_outside_elements(raw(*text), lv.substr(text->begin, text->end - text->begin)));
@@ -603,6 +601,7 @@ std::vector<Article> read_sgml(const std::string& content, const std::string& pa
             }
             paragraphs = wire_paragraphs(kept);
         }
+        prepend_overflow(paragraphs, overflow);  // (the story's first words, whichever way its text came)
         if (paragraphs.empty() && !a.title.empty()) paragraphs.push_back(a.title);
         // A record with no text at all (NEWID 12793) is still a record: its date, places and
         // topics are kept and searchable, so every <REUTERS> record becomes an article.
