@@ -108,6 +108,27 @@ std::vector<MatchedQuote> quotes_for(const FastAnalyzer& a, const Article& art, 
     return out;
 }
 
+// news-index --compact swaps the database folder with two renames: between them only
+// "<db>.precompact" is there. True after a short sleep when the caller should open again:
+// while the old folder is there (2 s at most), when the database is back already, or when
+// `retry` anyway.
+bool wait_for_swap(const std::string& path, int& waits, bool retry) {
+    const std::string folder = schema::database_folder(path);
+    const std::string old = folder + std::string(schema::kPrecompactSuffix);
+    std::error_code ec;
+    // In this order (once the new folder is in, the old one goes), and a few times, as the
+    // renames may run between the two looks.
+    bool swapping = false;
+    for (int look = 0; look < 3 && !swapping; ++look)
+        swapping = std::filesystem::exists(folder + "/iamglass", ec) || std::filesystem::exists(old, ec);
+    if (!swapping && !retry) return false;
+    if (++waits > 200)
+        throw DatabaseError(path + ": only " + old + " is there: a compaction was interrupted (run news-index --db " +
+                            path + " to finish it)");
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return true;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
@@ -127,16 +148,11 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
                 } catch (const Xapian::DatabaseModifiedError&) {
                     if (attempt >= 5) throw;
                 } catch (const Xapian::DatabaseNotFoundError&) {
-                    // news-index --compact swaps the database folder with two renames: between
-                    // them only "<db>.precompact" is there. Wait for the second (2 s at most).
-                    const std::string old = schema::database_folder(p) + std::string(schema::kPrecompactSuffix);
-                    std::error_code ec;
-                    if (!std::filesystem::exists(old, ec)) throw;
-                    if (++waits > 200)
-                        throw DatabaseError(p + ": only " + old +
-                                            " is there: a compaction was interrupted (run news-index --db " + p +
-                                            " to finish it)");
-                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                    if (!wait_for_swap(p, waits, false)) throw;
+                } catch (const Xapian::DatabaseOpeningError&) {
+                    // The swap can also fall between Xapian reading the version file and opening
+                    // the tables ("Couldn't open .../postlist.glass").
+                    if (!wait_for_swap(p, waits, attempt < 5)) throw;
                 }
             }
             if (lang.empty()) lang = "english";
