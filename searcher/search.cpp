@@ -171,6 +171,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
         }
     }
     analyzer_.emplace(language.empty() ? "english" : language);
+    lengths_ = std::make_shared<DocLengths>(shards_);
     expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
     load_dictionaries();
 }
@@ -225,14 +226,32 @@ Results Searcher::run(std::string_view query, const SearchOptions& o) {
     }
 }
 
+namespace {
+/// Read the document lengths when a query's postings are more than 1/this of the documents.
+constexpr double kLengthsWorthReading = 12;
+}  // namespace
+
 Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     ParsedQuery pq = parse_query(query, *analyzer_, o.default_or, {}, expander_);
     Results r;
     r.query = std::string(query);
     r.parsed = pq.query.get_description();
     Xapian::Enquire enquire(db_);
-    enquire.set_query(pq.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // Word terms weighed by Bm25Source: the same BM25 as Xapian's, with the document lengths
+    // read into memory once a query's postings are more than a twelfth of the documents:
+    // reading them costs 15-20 ns a document, Xapian's lookup about 250 ns a posting
+    // (Reuters, 21,577 articles: 0.4 ms to read them all).
+    auto shared = std::make_shared<Bm25Source::Shared>();
+    shared->collection_size = db_.get_doccount();
+    shared->average_length = db_.get_avlength();
+    shared->params = Bm25Params{};
+    shared->lengths = lengths_;
+    double postings = 0;
+    Xapian::Query weighed = with_bm25_sources(pq.query, db_, shared, postings);
+    if (postings * kLengthsWorthReading > shared->collection_size && !lengths_->loaded()) lengths_->load();
+    enquire.set_query(weighed);
+    const Bm25Params bm25;
+    enquire.set_weighting_scheme(Xapian::BM25Weight(bm25.k1, 0, 1, bm25.b, bm25.min_normlen));
     switch (o.sort) {
     case Sort::Relevance: break;
     case Sort::DateAscending: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false); break;

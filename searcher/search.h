@@ -4,6 +4,7 @@
 
 #include "common/article.h"
 #include "common/text/analyzer.h"
+#include "searcher/bm25.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippet.h"
 
@@ -105,6 +106,7 @@ private:
     StemExpander expander_;
     std::vector<std::shared_ptr<const stored::Dictionary>> dicts_;
     std::optional<FastAnalyzer> analyzer_;  // set once the stemming language is known
+    std::shared_ptr<DocLengths> lengths_;   // read once a query has enough postings to pay for it
 };
 
 }  // namespace news::search

@@ -1,0 +1,245 @@
+/// @file
+/// @brief Bm25Source and DocLengths (see bm25.h).
+#include "searcher/bm25.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace news::search {
+
+namespace {
+
+bool same_shard(const Xapian::Database& a, const std::string& uuid, Xapian::rev revision) {
+    return a.get_revision() == revision && a.get_uuid() == uuid;
+}
+
+}  // namespace
+
+const std::vector<Xapian::termcount>* DocLengths::find(const Xapian::Database& db) const {
+    if (tables_.empty()) return nullptr;
+    const Xapian::rev rev = db.get_revision();
+    const std::string uuid = db.get_uuid();
+    for (const Table& t : tables_)
+        if (t.valid && t.revision == rev && t.uuid == uuid) return &t.lengths;
+    return nullptr;
+}
+
+bool DocLengths::loaded() const {
+    for (std::size_t i = 0; i < shards_.size(); ++i)
+        if (!tables_[i].valid || !same_shard(shards_[i], tables_[i].uuid, tables_[i].revision)) return false;
+    return true;
+}
+
+void DocLengths::load() {
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+        const Xapian::Database& db = shards_[i];
+        Table& t = tables_[i];
+        if (t.valid && same_shard(db, t.uuid, t.revision)) continue;
+        t.valid = false;
+        t.uuid = db.get_uuid();
+        t.revision = db.get_revision();
+        t.lengths.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+        // The list of all documents reads the document-length chunks in order.
+        for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it)
+            if (*it < t.lengths.size()) t.lengths[*it] = it.get_doclength();
+        t.valid = true;
+    }
+}
+
+Bm25Source::Bm25Source(std::vector<std::string> terms, std::vector<Xapian::doccount> global_termfreqs,
+                       std::shared_ptr<const Shared> shared)
+    : terms_(std::move(terms)), global_tf_(std::move(global_termfreqs)), shared_(std::move(shared)) {}
+
+Bm25Source* Bm25Source::clone() const { return new Bm25Source(terms_, global_tf_, shared_); }
+
+std::string Bm25Source::get_description() const {
+    std::string d = "BM25(";
+    for (std::size_t i = 0; i < terms_.size(); ++i) d += (i ? " SYNONYM " : "") + terms_[i];
+    return d + ")";
+}
+
+Xapian::doccount Bm25Source::synonym_termfreq(const std::vector<Xapian::doccount>& global,
+                                              const std::vector<Xapian::doccount>& local, Xapian::doccount shard_size,
+                                              Xapian::doccount collection_size) {
+    // As Xapian 1.4's OrContext::postlist() builds the OR tree (a heap on the shard's term
+    // frequencies, the two rarest joined first, like a Huffman code), and as
+    // OrPostList::get_termfreq_est[_using_stats]() estimate each join: l + r - l*r/n,
+    // rounded at every join.
+    struct Node {
+        Xapian::doccount local, global;
+    };
+    std::vector<Node> heap;
+    for (std::size_t i = 0; i < global.size(); ++i) heap.push_back({local[i], global[i]});
+    if (heap.size() == 1) return heap[0].global;
+    auto rarer_on_top = [](const Node& a, const Node& b) { return a.local > b.local; };
+    auto join = [&](const Node& l, const Node& r) {
+        Node n{0, 0};
+        if (shard_size != 0) {
+            double lest = l.local, rest = r.local;
+            n.local = static_cast<Xapian::doccount>(lest + rest - (lest * rest / shard_size) + 0.5);
+        }
+        double lg = l.global, rg = r.global, cs = collection_size;
+        n.global = static_cast<Xapian::doccount>(lg + rg - (lg * rg / cs) + 0.5);
+        return n;
+    };
+    std::make_heap(heap.begin(), heap.end(), rarer_on_top);
+    while (true) {
+        Node r = heap.front();
+        std::pop_heap(heap.begin(), heap.end(), rarer_on_top);
+        heap.pop_back();
+        Node joined = join(heap.front(), r);
+        if (heap.size() == 1) return joined.global;
+        std::pop_heap(heap.begin(), heap.end(), rarer_on_top);
+        heap.back() = joined;
+        std::push_heap(heap.begin(), heap.end(), rarer_on_top);
+    }
+}
+
+void Bm25Source::init(const Xapian::Database& db) {
+    db_ = db;
+    its_.clear();
+    at_.clear();
+    started_ = false;
+    current_ = 0;
+    const Bm25Params& p = shared_->params;
+    const Xapian::doccount n = shared_->collection_size;
+    std::vector<Xapian::doccount> local;
+    Xapian::termcount wdf_bound = 0;
+    tf_min_ = tf_max_ = 0;
+    for (const std::string& t : terms_) {
+        Xapian::doccount tf = db.get_termfreq(t);
+        local.push_back(tf);
+        tf_min_ = std::max(tf_min_, tf);
+        tf_max_ += tf;
+        if (tf != 0) {
+            wdf_bound += db.get_wdf_upper_bound(t);
+            its_.push_back(db.postlist_begin(t));
+            at_.push_back(0);
+        }
+    }
+    const Xapian::doccount shard_size = db.get_doccount();
+    tf_max_ = std::min(tf_max_, shard_size);
+    if (terms_.size() == 1) {
+        tf_est_ = local[0];
+    } else {
+        tf_est_ = std::min(synonym_termfreq(local, local, shard_size, shard_size), tf_max_);
+        tf_est_ = std::max(tf_est_, tf_min_);
+    }
+    // BM25Weight::init(): the term weight from the statistics of all shards.
+    Xapian::doccount tf = terms_.size() == 1 ? global_tf_[0] : synonym_termfreq(global_tf_, local, shard_size, n);
+    double tw = (n - tf + 0.5) / (tf + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    termweight_ = std::log(tw) * (p.k1 + 1);
+    len_factor_ = shared_->average_length != 0 ? 1 / shared_->average_length : 0;
+    lengths_ = shared_->lengths ? shared_->lengths->find(db) : nullptr;
+    // BM25Weight::get_maxpart(), with the words' own wdf bound (Xapian takes the longest
+    // document's length for a synonym: a looser bound).
+    const Xapian::termcount len_ub = db.get_doclength_upper_bound();
+    if (terms_.size() > 1) wdf_bound = std::min(wdf_bound, len_ub);
+    double wdf_max = wdf_bound;
+    double normlen_lb = std::max(std::max<double>(wdf_bound, db.get_doclength_lower_bound()) * len_factor_, p.min_normlen);
+    double denom = p.k1 * (normlen_lb * p.b + (1 - p.b)) + wdf_max;
+    set_maxweight(its_.empty() || denom <= 0 ? 0 : termweight_ * (wdf_max / denom));
+    if (its_.empty()) current_ = kEnd;
+}
+
+void Bm25Source::settle() {
+    Xapian::docid low = kEnd;
+    for (Xapian::docid d : at_) low = std::min(low, d);
+    current_ = low;
+}
+
+void Bm25Source::next(double) {
+    if (current_ == kEnd) return;
+    for (std::size_t i = 0; i < its_.size(); ++i) {
+        if (started_ && at_[i] != current_) continue;
+        if (started_) ++its_[i];
+        at_[i] = its_[i] == Xapian::PostingIterator() ? kEnd : *its_[i];
+    }
+    started_ = true;
+    settle();
+}
+
+void Bm25Source::skip_to(Xapian::docid did, double) {
+    if (current_ == kEnd || (started_ && did <= current_)) return;
+    for (std::size_t i = 0; i < its_.size(); ++i) {
+        if (started_ && at_[i] >= did) continue;
+        its_[i].skip_to(did);
+        at_[i] = its_[i] == Xapian::PostingIterator() ? kEnd : *its_[i];
+    }
+    started_ = true;
+    settle();
+}
+
+double Bm25Source::get_weight() const {
+    Xapian::termcount wdf = 0;
+    for (std::size_t i = 0; i < its_.size(); ++i)
+        if (at_[i] == current_) wdf += its_[i].get_wdf();
+    Xapian::termcount len = (lengths_ && current_ < lengths_->size()) ? (*lengths_)[current_] : db_.get_doclength(current_);
+    if (terms_.size() > 1 && wdf > len) wdf = len;  // as SynonymPostList does
+    const Bm25Params& p = shared_->params;
+    double normlen = std::max(len * len_factor_, p.min_normlen);
+    double w = wdf;
+    double denom = p.k1 * (normlen * p.b + (1 - p.b)) + w;
+    return termweight_ * (w / denom);
+}
+
+namespace {
+
+Xapian::Query rebuild(const Xapian::Query& q, const Xapian::Database& db,
+                      const std::shared_ptr<const Bm25Source::Shared>& shared, double& postings) {
+    using Q = Xapian::Query;
+    auto source = [&](std::vector<std::string> terms) {
+        std::vector<Xapian::doccount> tfs;
+        for (const std::string& t : terms) {
+            tfs.push_back(db.get_termfreq(t));
+            postings += tfs.back();
+        }
+        return Q((new Bm25Source(std::move(terms), std::move(tfs), shared))->release());
+    };
+    switch (q.get_type()) {
+    case Q::LEAF_TERM: {
+        auto it = q.get_terms_begin();
+        if (it == q.get_terms_end() || (*it).empty()) return q;
+        return source({*it});
+    }
+    case Q::OP_SYNONYM: {
+        std::vector<std::string> terms;
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+            Q sub = q.get_subquery(i);
+            if (sub.get_type() != Q::LEAF_TERM) return q;
+            auto it = sub.get_terms_begin();
+            if (it == sub.get_terms_end()) return q;
+            if (std::find(terms.begin(), terms.end(), *it) != terms.end()) return q;  // not disjoint
+            terms.push_back(*it);
+        }
+        return terms.empty() ? q : source(std::move(terms));
+    }
+    case Q::OP_AND:
+    case Q::OP_OR:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_AND_NOT:
+    case Q::OP_FILTER: {
+        // AND_NOT and FILTER weigh only their first subquery.
+        bool only_first = q.get_type() == Q::OP_AND_NOT || q.get_type() == Q::OP_FILTER;
+        std::vector<Q> subs;
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+            Q sub = q.get_subquery(i);
+            subs.push_back(i == 0 || !only_first ? rebuild(sub, db, shared, postings) : sub);
+        }
+        return Q(q.get_type(), subs.begin(), subs.end());
+    }
+    default:
+        return q;  // phrases, NEAR, wildcards, value ranges: Xapian's own BM25 (the same formula)
+    }
+}
+
+}  // namespace
+
+Xapian::Query with_bm25_sources(const Xapian::Query& query, const Xapian::Database& db,
+                                const std::shared_ptr<const Bm25Source::Shared>& shared, double& postings) {
+    postings = 0;
+    return rebuild(query, db, shared, postings);
+}
+
+}  // namespace news::search

@@ -1,0 +1,183 @@
+// Bm25Source weighs exactly as Xapian's BM25Weight: the same documents, in the same order,
+// with the same weights, for single terms, synonym groups (Xapian's term frequency estimate),
+// boolean combinations and shards, with the document lengths in memory or not.
+#include "searcher/bm25.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+using news::search::Bm25Source;
+using news::search::DocLengths;
+using news::search::with_bm25_sources;
+using Q = Xapian::Query;
+
+namespace {
+
+struct TempDb {
+    fs::path path;
+    explicit TempDb(const std::string& name)
+        : path(fs::temp_directory_path() / ("news-bm25-" + std::to_string(::getpid()) + "-" + name)) {
+        fs::remove_all(path);
+    }
+    ~TempDb() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+const std::vector<std::string> kWords = {"bank", "banks", "banking", "bank's", "rate", "rates", "rated", "oil",
+                                         "crude", "price", "prices", "gold", "silver", "trade", "deficit", "the"};
+
+// Documents of 3 to 80 words drawn unevenly from kWords (deterministic); @p skip never appears.
+void fill(const fs::path& path, int docs, std::uint32_t seed, const std::string& skip = "") {
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    std::uint32_t x = seed;
+    auto rnd = [&x] { return x = x * 1664525u + 1013904223u, x >> 8; };
+    for (int d = 0; d < docs; ++d) {
+        Xapian::Document doc;
+        std::size_t len = 3 + rnd() % 78;
+        for (std::size_t i = 0; i < len; ++i) {
+            std::size_t w = rnd() % kWords.size();
+            if (rnd() % 3 == 0) w = w % 5;  // bank..rate more common
+            if (kWords[w] == skip) continue;
+            doc.add_posting(kWords[w], static_cast<Xapian::termpos>(i + 1));
+        }
+        doc.add_boolean_term("Q" + std::to_string(d));
+        db.add_document(doc);
+    }
+    db.commit();
+}
+
+std::vector<std::pair<Xapian::docid, double>> run(const Xapian::Database& db, const Q& q) {
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    e.set_weighting_scheme(Xapian::BM25Weight());
+    Xapian::MSet m = e.get_mset(0, 60);
+    std::vector<std::pair<Xapian::docid, double>> out;
+    for (auto it = m.begin(); it != m.end(); ++it) out.emplace_back(*it, it.get_weight());
+    return out;
+}
+
+Q terms(Q::op op, std::initializer_list<const char*> ts) {
+    std::vector<Q> v;
+    for (const char* t : ts) v.emplace_back(t);
+    return Q(op, v.begin(), v.end());
+}
+
+std::vector<Q> queries() {
+    Q bank = terms(Q::OP_SYNONYM, {"bank", "banks", "banking", "bank's"});
+    Q rate = terms(Q::OP_SYNONYM, {"rate", "rates", "rated"});
+    return {
+        Q("oil"),
+        Q("silver"),
+        bank,
+        rate,
+        Q(Q::OP_AND, bank, rate),
+        Q(Q::OP_OR, bank, Q("gold")),
+        Q(Q::OP_OR, terms(Q::OP_SYNONYM, {"price", "prices"}), terms(Q::OP_SYNONYM, {"gold", "silver"})),
+        Q(Q::OP_AND_NOT, Q("oil"), Q("crude")),
+        Q(Q::OP_AND_MAYBE, Q("trade"), Q("deficit")),
+        Q(Q::OP_FILTER, rate, Q("Q7")),
+        Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("crude"), Q("oil")), Q("prices")),  // phrase stays Xapian's
+        terms(Q::OP_SYNONYM, {"gold", "gold"}),                            // not disjoint: Xapian's
+        terms(Q::OP_SYNONYM, {"silver", "nosuchword"}),
+        Q("the"),
+    };
+}
+
+void same_results(const Xapian::Database& db, const std::shared_ptr<DocLengths>& lengths) {
+    auto shared = std::make_shared<Bm25Source::Shared>();
+    shared->collection_size = db.get_doccount();
+    shared->average_length = db.get_avlength();
+    shared->lengths = lengths;
+    for (const Q& q : queries()) {
+        INFO(q.get_description());
+        double postings = 0;
+        Q weighed = with_bm25_sources(q, db, shared, postings);
+        auto want = run(db, q);
+        auto got = run(db, weighed);
+        REQUIRE(!want.empty());
+        REQUIRE(got.size() == want.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            CHECK(got[i].first == want[i].first);
+            CHECK(std::abs(got[i].second - want[i].second) <= 1e-12 * std::max(1.0, want[i].second));
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("BM25 from Bm25Source ranks and weighs as Xapian's BM25Weight, one database") {
+    TempDb a("one");
+    fill(a.path, 700, 1);
+    Xapian::Database db(a.path.string());
+    auto lengths = std::make_shared<DocLengths>(std::vector<Xapian::Database>{db});
+    SECTION("lengths looked up in Xapian") { same_results(db, lengths); }
+    SECTION("lengths in memory") {
+        lengths->load();
+        REQUIRE(lengths->loaded());
+        REQUIRE(lengths->find(db) != nullptr);
+        CHECK(lengths->find(db)->at(5) == db.get_doclength(5));
+        same_results(db, lengths);
+    }
+}
+
+TEST_CASE("BM25 from Bm25Source ranks and weighs as Xapian's BM25Weight, over shards") {
+    // Uneven shards, one without "silver": the synonym estimate is built per shard.
+    TempDb a("s1"), b("s2");
+    fill(a.path, 500, 2);
+    fill(b.path, 170, 3, "silver");
+    Xapian::Database s1(a.path.string()), s2(b.path.string());
+    Xapian::Database both;
+    both.add_database(s1);
+    both.add_database(s2);
+    auto lengths = std::make_shared<DocLengths>(std::vector<Xapian::Database>{s1, s2});
+    SECTION("lengths looked up in Xapian") { same_results(both, lengths); }
+    SECTION("lengths in memory") {
+        lengths->load();
+        same_results(both, lengths);
+    }
+}
+
+TEST_CASE("document lengths read for one revision are not used for the next") {
+    TempDb a("rev");
+    fill(a.path, 50, 4);
+    Xapian::Database db(a.path.string());
+    DocLengths lengths({db});
+    CHECK(!lengths.loaded());
+    CHECK(lengths.find(db) == nullptr);
+    lengths.load();
+    REQUIRE(lengths.find(db) != nullptr);
+    CHECK(lengths.find(db)->size() == 51);
+    {
+        Xapian::WritableDatabase w(a.path.string());
+        Xapian::Document doc;
+        for (int i = 0; i < 9; ++i) doc.add_posting("gold", static_cast<Xapian::termpos>(i + 1));
+        w.replace_document(3, doc);  // same docid, another length
+        w.commit();
+    }
+    db.reopen();
+    CHECK(!lengths.loaded());
+    CHECK(lengths.find(db) == nullptr);  // stale: Bm25Source asks Xapian instead
+    lengths.load();
+    REQUIRE(lengths.find(db) != nullptr);
+    CHECK(lengths.find(db)->at(3) == 9);
+}
+
+TEST_CASE("a synonym group's term frequency is Xapian's estimate") {
+    // Two words: l + r - l*r/N, rounded.
+    CHECK(Bm25Source::synonym_termfreq({100, 50}, {100, 50}, 1000, 1000) == 145);
+    // Three: the two rarest first (5 and 10 -> 15), then with 400: 400 + 15 - 6 = 409.
+    CHECK(Bm25Source::synonym_termfreq({400, 10, 5}, {400, 10, 5}, 1000, 1000) == 409);
+    // The order of the pairs shows in the rounding: the rarest (235, 739) first gives 964;
+    // the shard's own frequencies choose the pairs, so where 822 and 739 are its rarest, 965.
+    CHECK(Bm25Source::synonym_termfreq({739, 822, 235}, {739, 822, 235}, 1000, 1000) == 964);
+    CHECK(Bm25Source::synonym_termfreq({739, 822, 235}, {20, 10, 300}, 1000, 1000) == 965);
+}
