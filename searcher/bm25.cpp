@@ -149,8 +149,7 @@ void Bm25Source::settle() {
     current_ = low;
 }
 
-void Bm25Source::next(double) {
-    if (current_ == kEnd) return;
+void Bm25Source::advance() {
     for (std::size_t i = 0; i < its_.size(); ++i) {
         if (started_ && at_[i] != current_) continue;
         if (started_) ++its_[i];
@@ -160,7 +159,22 @@ void Bm25Source::next(double) {
     settle();
 }
 
-void Bm25Source::skip_to(Xapian::docid did, double) {
+void Bm25Source::pass_light(double min_wt) {
+    // The matcher's hint: a document weighing less than min_wt here cannot make the results
+    // (min_wt is what it needs minus what the rest of the query can add). Passing over it here
+    // costs less than handing it up. The margin keeps a document that would tie.
+    if (min_wt <= 0) return;
+    const double below = min_wt * (1 - 1e-9);
+    while (current_ != kEnd && get_weight() < below) advance();
+}
+
+void Bm25Source::next(double min_wt) {
+    if (current_ == kEnd) return;
+    advance();
+    pass_light(min_wt);
+}
+
+void Bm25Source::skip_to(Xapian::docid did, double min_wt) {
     if (current_ == kEnd || (started_ && did <= current_)) return;
     for (std::size_t i = 0; i < its_.size(); ++i) {
         if (started_ && at_[i] >= did) continue;
@@ -169,6 +183,7 @@ void Bm25Source::skip_to(Xapian::docid did, double) {
     }
     started_ = true;
     settle();
+    pass_light(min_wt);
 }
 
 double Bm25Source::get_weight() const {

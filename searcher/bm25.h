@@ -89,6 +89,8 @@ public:
 private:
     static constexpr Xapian::docid kEnd = static_cast<Xapian::docid>(-1);
     void settle();  ///< current_ = the smallest of at_
+    void advance();  ///< to the next document of any word
+    void pass_light(double min_wt);  ///< past documents weighing less than min_wt
 
     std::vector<std::string> terms_;
     std::vector<Xapian::doccount> global_tf_;
