@@ -201,34 +201,45 @@ double Bm25Source::get_weight() const {
 
 namespace {
 
-Xapian::Query rebuild(const Xapian::Query& q, const Xapian::Database& db,
-                      const std::shared_ptr<const Bm25Source::Shared>& shared, double& postings) {
+// A subquery rebuilt, with two estimates: how many documents it matches (at most) and how
+// many document lengths its Bm25Sources will need (one per document they weigh).
+struct Rebuilt {
+    Xapian::Query query;
+    double matches;
+    double lengths;
+};
+
+Rebuilt rebuild(const Xapian::Query& q, const Xapian::Database& db, const std::shared_ptr<const Bm25Source::Shared>& shared) {
     using Q = Xapian::Query;
+    const double all = shared->collection_size;
     auto source = [&](std::vector<std::string> terms) {
         std::vector<Xapian::doccount> tfs;
+        double sum = 0;
         for (const std::string& t : terms) {
             tfs.push_back(db.get_termfreq(t));
-            postings += tfs.back();
+            sum += tfs.back();
         }
-        return Q((new Bm25Source(std::move(terms), std::move(tfs), shared))->release());
+        double m = std::min(sum, all);
+        return Rebuilt{Q((new Bm25Source(std::move(terms), std::move(tfs), shared))->release()), m, m};
     };
+    auto as_is = [&] { return Rebuilt{q, all, 0}; };  // Xapian weighs it; it may match anything
     switch (q.get_type()) {
     case Q::LEAF_TERM: {
         auto it = q.get_terms_begin();
-        if (it == q.get_terms_end() || (*it).empty()) return q;
+        if (it == q.get_terms_end() || (*it).empty()) return as_is();
         return source({*it});
     }
     case Q::OP_SYNONYM: {
         std::vector<std::string> terms;
         for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
             Q sub = q.get_subquery(i);
-            if (sub.get_type() != Q::LEAF_TERM) return q;
+            if (sub.get_type() != Q::LEAF_TERM) return as_is();
             auto it = sub.get_terms_begin();
-            if (it == sub.get_terms_end()) return q;
-            if (std::find(terms.begin(), terms.end(), *it) != terms.end()) return q;  // not disjoint
+            if (it == sub.get_terms_end()) return as_is();
+            if (std::find(terms.begin(), terms.end(), *it) != terms.end()) return as_is();  // not disjoint
             terms.push_back(*it);
         }
-        return terms.empty() ? q : source(std::move(terms));
+        return terms.empty() ? as_is() : source(std::move(terms));
     }
     case Q::OP_AND:
     case Q::OP_OR:
@@ -236,25 +247,45 @@ Xapian::Query rebuild(const Xapian::Query& q, const Xapian::Database& db,
     case Q::OP_AND_NOT:
     case Q::OP_FILTER: {
         // AND_NOT and FILTER weigh only their first subquery.
-        bool only_first = q.get_type() == Q::OP_AND_NOT || q.get_type() == Q::OP_FILTER;
+        const Q::op op = q.get_type();
+        const bool only_first = op == Q::OP_AND_NOT || op == Q::OP_FILTER;
         std::vector<Q> subs;
+        std::vector<Rebuilt> parts;
         for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
             Q sub = q.get_subquery(i);
-            subs.push_back(i == 0 || !only_first ? rebuild(sub, db, shared, postings) : sub);
+            if (i == 0 || !only_first) {
+                parts.push_back(rebuild(sub, db, shared));
+                subs.push_back(parts.back().query);
+            } else {
+                subs.push_back(sub);
+            }
         }
-        return Q(q.get_type(), subs.begin(), subs.end());
+        Rebuilt r{Q(op, subs.begin(), subs.end()), 0, 0};
+        if (op == Q::OP_OR) {
+            for (const Rebuilt& p : parts) r.matches += p.matches, r.lengths += p.lengths;
+            r.matches = std::min(r.matches, all);
+        } else if (op == Q::OP_AND) {
+            r.matches = all;
+            for (const Rebuilt& p : parts) r.matches = std::min(r.matches, p.matches);
+            for (const Rebuilt& p : parts) r.lengths += std::min(p.lengths, r.matches);
+        } else {  // the first subquery decides what matches
+            r.matches = parts[0].matches;
+            for (const Rebuilt& p : parts) r.lengths += std::min(p.lengths, r.matches);
+        }
+        return r;
     }
     default:
-        return q;  // phrases, NEAR, wildcards, value ranges: Xapian's own BM25 (the same formula)
+        return as_is();  // phrases, NEAR, wildcards, value ranges: Xapian's own BM25 (the same formula)
     }
 }
 
 }  // namespace
 
 Xapian::Query with_bm25_sources(const Xapian::Query& query, const Xapian::Database& db,
-                                const std::shared_ptr<const Bm25Source::Shared>& shared, double& postings) {
-    postings = 0;
-    return rebuild(query, db, shared, postings);
+                                const std::shared_ptr<const Bm25Source::Shared>& shared, double& lengths_needed) {
+    Rebuilt r = rebuild(query, db, shared);
+    lengths_needed = r.lengths;
+    return r.query;
 }
 
 }  // namespace news::search

@@ -108,10 +108,11 @@ private:
 };
 
 /// @p query with every weighted word term and synonym group (outside phrases, NEAR, wildcards
-/// and the negated side of AND_NOT) weighed by a Bm25Source; @p postings gets the sum of
-/// their terms' frequencies (how many postings the match may read).
+/// and the negated side of AND_NOT) weighed by a Bm25Source; @p lengths_needed gets an
+/// estimate of how many document lengths they will look up (the postings of an OR, the
+/// rarest side of an AND), which says whether reading all the lengths first pays.
 [[nodiscard]] Xapian::Query with_bm25_sources(const Xapian::Query& query, const Xapian::Database& db,
                                               const std::shared_ptr<const Bm25Source::Shared>& shared,
-                                              double& postings);
+                                              double& lengths_needed);
 
 }  // namespace news::search

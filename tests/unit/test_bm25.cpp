@@ -99,8 +99,8 @@ void same_results(const Xapian::Database& db, const std::shared_ptr<DocLengths>&
     shared->lengths = lengths;
     for (const Q& q : queries()) {
         INFO(q.get_description());
-        double postings = 0;
-        Q weighed = with_bm25_sources(q, db, shared, postings);
+        double needed = 0;
+        Q weighed = with_bm25_sources(q, db, shared, needed);
         auto want = run(db, q);
         auto got = run(db, weighed);
         REQUIRE(!want.empty());
@@ -180,4 +180,27 @@ TEST_CASE("a synonym group's term frequency is Xapian's estimate") {
     // the shard's own frequencies choose the pairs, so where 822 and 739 are its rarest, 965.
     CHECK(Bm25Source::synonym_termfreq({739, 822, 235}, {739, 822, 235}, 1000, 1000) == 964);
     CHECK(Bm25Source::synonym_termfreq({739, 822, 235}, {20, 10, 300}, 1000, 1000) == 965);
+}
+
+TEST_CASE("the lengths a query will look up: the postings of an OR, the rarest side of an AND") {
+    TempDb a("needed");
+    fill(a.path, 300, 5);
+    Xapian::Database db(a.path.string());
+    auto shared = std::make_shared<Bm25Source::Shared>();
+    shared->collection_size = db.get_doccount();
+    shared->average_length = db.get_avlength();
+    auto needed = [&](const Q& q) {
+        double n = -1;
+        (void)with_bm25_sources(q, db, shared, n);
+        return n;
+    };
+    const double oil = db.get_termfreq("oil"), gold = db.get_termfreq("gold"), silver = db.get_termfreq("silver");
+    REQUIRE(oil > 0);
+    CHECK(needed(Q("oil")) == oil);
+    CHECK(needed(Q(Q::OP_OR, Q("oil"), Q("gold"))) == oil + gold);  // each weighs all its own
+    CHECK(needed(Q(Q::OP_AND, Q("oil"), Q("gold"))) == 2 * std::min(oil, gold));
+    CHECK(needed(terms(Q::OP_SYNONYM, {"gold", "silver"})) == std::min(gold + silver, 300.0));
+    CHECK(needed(Q(Q::OP_AND_NOT, Q("oil"), Q("gold"))) == oil);
+    CHECK(needed(Q(Q::OP_PHRASE, Q("crude"), Q("oil"))) == 0);  // Xapian's own
+    CHECK(needed(Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("crude"), Q("oil")), Q("gold"))) == gold);
 }
