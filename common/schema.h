@@ -97,6 +97,7 @@ inline constexpr const char* kMetaSchema = "news.schema_version";
 inline constexpr const char* kMetaAnalyzer = "news.analyzer";
 inline constexpr const char* kMetaLanguage = "news.stem_language";
 inline constexpr const char* kMetaDictionary = "news.zstd_dictionary";  ///< see stored::Dictionary (absent: none)
+inline constexpr const char* kMetaDocLengths = "news.doc_lengths";  ///< see doclengths:: (absent or stale: none)
 
 /// Writes the schema and analyzer settings; throws if the database already holds different ones.
 void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& stem_language);

@@ -3,6 +3,7 @@
 #include "indexer/pipeline.h"
 
 #include "common/date.h"
+#include "common/doc_lengths.h"
 #include "common/schema.h"
 #include "common/stored.h"
 #include "common/text/analyzer.h"
@@ -827,12 +828,26 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         }
     }
     if (db) {
+        // The document lengths, packed for the search, belong to the revision this commit makes.
+        auto store_lengths = [&] {
+            try {
+                doclengths::store_for_next_commit(*db);
+            } catch (const Xapian::Error& e) {
+                throw DatabaseError(o.db_path + ": " + e.get_description());
+            }
+        };
+        store_lengths();
         ++pending;  // always commit: metadata of a new database
         commit();
         s.db_articles = db->get_doccount();
         if (o.compact && s.bytes_after_compact == 0) {  // a bulk build's merge has compacted it
             progress.clear();
             compact_database(db, o.db_path, {}, s);
+            if (!doclengths::decode(db->get_metadata(schema::kMetaDocLengths), db->get_revision(), db->get_lastdocid())) {
+                store_lengths();
+                ++pending;
+                commit();
+            }
         }
     }
     progress.clear();

@@ -2,6 +2,9 @@
 /// @brief Bm25Source and DocLengths (see bm25.h).
 #include "searcher/bm25.h"
 
+#include "common/doc_lengths.h"
+#include "common/schema.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -30,20 +33,31 @@ bool DocLengths::loaded() const {
     return true;
 }
 
-void DocLengths::load() {
+bool DocLengths::load(bool packed_only) {
     for (std::size_t i = 0; i < shards_.size(); ++i) {
         const Xapian::Database& db = shards_[i];
         Table& t = tables_[i];
-        if (t.valid && same_shard(db, t.uuid, t.revision)) continue;
+        const bool same = same_shard(db, t.uuid, t.revision);
+        if (t.valid && same) continue;
+        if (!same) t.no_packed = false;
+        if (packed_only && t.no_packed) continue;
         t.valid = false;
         t.uuid = db.get_uuid();
         t.revision = db.get_revision();
-        t.lengths.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
-        // The list of all documents reads the document-length chunks in order.
-        for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it)
-            if (*it < t.lengths.size()) t.lengths[*it] = it.get_doclength();
+        if (!t.no_packed) {
+            auto packed = doclengths::decode(db.get_metadata(schema::kMetaDocLengths), t.revision, db.get_lastdocid());
+            if (packed) {
+                t.lengths = std::move(*packed);
+                t.valid = true;
+                continue;
+            }
+            t.no_packed = true;
+        }
+        if (packed_only) continue;
+        t.lengths = doclengths::read_from_postlists(db);
         t.valid = true;
     }
+    return loaded();
 }
 
 Bm25Source::Bm25Source(std::vector<std::string> terms, std::vector<Xapian::doccount> global_termfreqs,

@@ -25,7 +25,8 @@ struct Bm25Params {
     double min_normlen = 0.5;
 };
 
-/// The length of every document of every shard, by docid, read on demand.
+/// The length of every document of every shard, by docid, read on demand: news-index's packed
+/// copy (common/doc_lengths.h) when it belongs to the revision open, else Xapian's length list.
 class DocLengths {
 public:
     explicit DocLengths(std::vector<Xapian::Database> shards) : shards_(std::move(shards)), tables_(shards_.size()) {}
@@ -34,8 +35,10 @@ public:
     /// revision @p db is at. @p db is one shard, as a PostingSource sees it.
     [[nodiscard]] const std::vector<Xapian::termcount>* find(const Xapian::Database& db) const;
 
-    /// Reads the lengths of every shard at its current revision (those already read stay).
-    void load();
+    /// Reads the lengths of every shard at its current revision (those already read stay);
+    /// with @p packed_only, only from packed copies (a shard without one is tried once per
+    /// revision). Returns loaded().
+    bool load(bool packed_only = false);
 
     /// Are the lengths of every shard at its current revision in memory?
     [[nodiscard]] bool loaded() const;
@@ -45,6 +48,7 @@ private:
         std::string uuid;
         Xapian::rev revision = 0;
         bool valid = false;
+        bool no_packed = false;  ///< (at uuid, revision) the packed copy is missing or stale
         std::vector<Xapian::termcount> lengths;
     };
     std::vector<Xapian::Database> shards_;

@@ -227,7 +227,10 @@ Results Searcher::run(std::string_view query, const SearchOptions& o) {
 }
 
 namespace {
-/// Read the document lengths when a query needs more than 1/this of them.
+/// Read the document lengths when a query needs more than 1/this of them: from news-index's
+/// packed copy (2-3 ns a document) ...
+constexpr double kPackedLengthsWorthReading = 64;
+/// ... or from Xapian's length list (15-20 ns a document).
 constexpr double kLengthsWorthReading = 12;
 }  // namespace
 
@@ -238,9 +241,8 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     r.parsed = pq.query.get_description();
     Xapian::Enquire enquire(db_);
     // Word terms weighed by Bm25Source: the same BM25 as Xapian's, with the document lengths
-    // read into memory once a query needs more than a twelfth of them: reading them all costs
-    // 15-20 ns a document, Xapian's lookup about 250 ns a posting (Reuters, 21,577 articles:
-    // 0.4 ms to read them all).
+    // read into memory once a query needs enough of them: Xapian's own lookup costs about
+    // 250 ns a posting.
     auto shared = std::make_shared<Bm25Source::Shared>();
     shared->collection_size = db_.get_doccount();
     shared->average_length = db_.get_avlength();
@@ -248,7 +250,8 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     shared->lengths = lengths_;
     double needed = 0;
     Xapian::Query weighed = with_bm25_sources(pq.query, db_, shared, needed);
-    if (needed * kLengthsWorthReading > shared->collection_size && !lengths_->loaded()) lengths_->load();
+    if (needed * kPackedLengthsWorthReading > shared->collection_size && !lengths_->loaded())
+        lengths_->load(/*packed_only=*/needed * kLengthsWorthReading <= shared->collection_size);
     enquire.set_query(weighed);
     const Bm25Params bm25;
     enquire.set_weighting_scheme(Xapian::BM25Weight(bm25.k1, 0, 1, bm25.b, bm25.min_normlen));

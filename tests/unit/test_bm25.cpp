@@ -204,3 +204,53 @@ TEST_CASE("the lengths a query will look up: the postings of an OR, the rarest s
     CHECK(needed(Q(Q::OP_PHRASE, Q("crude"), Q("oil"))) == 0);  // Xapian's own
     CHECK(needed(Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("crude"), Q("oil")), Q("gold"))) == gold);
 }
+
+#include "common/doc_lengths.h"
+#include "common/schema.h"
+
+TEST_CASE("packed document lengths belong to one revision and one last docid") {
+    namespace dl = news::doclengths;
+    const std::vector<Xapian::termcount> lengths = {0, 3, 0, 127, 128, 70000, 1};
+    const std::string bytes = dl::encode(7, lengths);
+    CHECK(dl::decode(bytes, 7, 6) == lengths);
+    CHECK_FALSE(dl::decode(bytes, 8, 6));  // another revision: stale
+    CHECK_FALSE(dl::decode(bytes, 7, 5));
+    CHECK_FALSE(dl::decode(bytes.substr(0, bytes.size() - 1), 7, 6));  // cut short
+    CHECK_FALSE(dl::decode(bytes + "x", 7, 6));
+    CHECK_FALSE(dl::decode("", 7, 6));
+    CHECK(dl::decode(dl::encode(1, {0}), 1, 0) == std::vector<Xapian::termcount>{0});
+}
+
+TEST_CASE("the search reads the packed lengths of the revision it has open, else Xapian's") {
+    TempDb a("packed");
+    fill(a.path, 80, 6);
+    {
+        Xapian::WritableDatabase w(a.path.string());
+        news::doclengths::store_for_next_commit(w);
+        w.commit();
+    }
+    Xapian::Database db(a.path.string());
+    const auto want = news::doclengths::read_from_postlists(db);
+    REQUIRE(want.size() == 81);
+    REQUIRE(news::doclengths::decode(db.get_metadata(news::schema::kMetaDocLengths), db.get_revision(),
+                                     db.get_lastdocid()) == want);
+    {
+        DocLengths lengths({db});
+        CHECK(lengths.load(/*packed_only=*/true));
+        CHECK(*lengths.find(db) == want);
+    }
+    // A commit that does not store them again (another program's) leaves them stale.
+    {
+        Xapian::WritableDatabase w(a.path.string());
+        Xapian::Document doc;
+        doc.add_posting("gold", 1);
+        w.replace_document(2, doc);
+        w.commit();
+    }
+    db.reopen();
+    DocLengths lengths({db});
+    CHECK_FALSE(lengths.load(/*packed_only=*/true));
+    CHECK(lengths.find(db) == nullptr);
+    CHECK(lengths.load());
+    CHECK(lengths.find(db)->at(2) == 1);
+}

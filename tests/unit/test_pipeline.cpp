@@ -151,3 +151,36 @@ TEST_CASE("stored articles use the database's zstd dictionary, in every run and 
     CHECK(from_a > 0);
     CHECK(from_c + from_a + 20 >= all.hits.size());  // none unreadable: every id is one of ours
 }
+
+#include "common/doc_lengths.h"
+
+TEST_CASE("every run leaves the document lengths packed for its last revision", "[pipeline]") {
+    auto current = [](const std::string& db) {
+        Xapian::Database d(db);
+        auto packed = news::doclengths::decode(d.get_metadata(news::schema::kMetaDocLengths), d.get_revision(),
+                                               d.get_lastdocid());
+        return packed && *packed == news::doclengths::read_from_postlists(d);
+    };
+    TempDir t("lengths");
+    const std::string db = (t.path / "x.db").string();
+    write_feed(t.path / "in" / "a.jsonl", "a", 40);
+    news::IndexOptions o;
+    o.inputs = {t.path / "in"};
+    o.db_path = db;
+    std::ostringstream out, log;
+    SECTION("a bulk build with two jobs (segments merged), then an incremental run") {
+        o.jobs = 2;
+        REQUIRE(news::run_index(o, out, log).db_articles == 40);
+        CHECK(current(db));
+        write_feed(t.path / "in" / "b.jsonl", "b", 3);
+        REQUIRE(news::run_index(o, out, log).db_articles == 43);
+        CHECK(current(db));
+    }
+    SECTION("one job, compacted at the end") {
+        o.jobs = 1;
+        o.compact = true;
+        REQUIRE(news::run_index(o, out, log).db_articles == 40);
+        CHECK(current(db));
+    }
+}
+
