@@ -188,7 +188,7 @@ void Bm25Source::next(double min_wt) {
     pass_light(min_wt);
 }
 
-void Bm25Source::skip_to(Xapian::docid did, double min_wt) {
+void Bm25Source::skip_to(Xapian::docid did, double) {
     if (current_ == kEnd || (started_ && did <= current_)) return;
     for (std::size_t i = 0; i < its_.size(); ++i) {
         if (started_ && at_[i] >= did) continue;
@@ -197,7 +197,8 @@ void Bm25Source::skip_to(Xapian::docid did, double min_wt) {
     }
     started_ = true;
     settle();
-    pass_light(min_wt);
+    // No pass_light() here: the caller leapfrogs (an AND's other side chose did), and walking
+    // on past light documents would read every posting the leapfrogging skips.
 }
 
 double Bm25Source::get_weight() const {
