@@ -254,3 +254,26 @@ TEST_CASE("the search reads the packed lengths of the revision it has open, else
     CHECK(lengths.load());
     CHECK(lengths.find(db)->at(2) == 1);
 }
+
+TEST_CASE("skip_to lands on the first document at or after the target, however light") {
+    // An AND leapfrogs: walking on past light documents from there would read every posting.
+    TempDb a("skip");
+    fill(a.path, 200, 7);
+    Xapian::Database db(a.path.string());
+    auto shared = std::make_shared<Bm25Source::Shared>();
+    shared->collection_size = db.get_doccount();
+    shared->average_length = db.get_avlength();
+    Bm25Source s({"gold"}, {db.get_termfreq("gold")}, shared);
+    s.init(db);
+    Xapian::docid want = 0;
+    for (auto it = db.postlist_begin("gold"); it != db.postlist_end("gold"); ++it)
+        if (*it >= 100) {
+            want = *it;
+            break;
+        }
+    REQUIRE(want != 0);
+    s.skip_to(100, 1e9);
+    CHECK(s.get_docid() == want);
+    s.next(1e9);  // next() may pass over what cannot make the results: here, everything
+    CHECK(s.at_end());
+}
