@@ -289,8 +289,26 @@ Rebuilt rebuild(const Xapian::Query& q, const Xapian::Database& db, const std::s
         }
         return r;
     }
+    case Q::OP_PHRASE:
+    case Q::OP_NEAR: {
+        // Xapian weighs a phrase as the AND of its words (each word's own wdf): the same AND of
+        // Bm25Sources, filtered by the phrase, which is then only checked, not weighed.
+        std::vector<Q> words;
+        Rebuilt r{q, all, 0};
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+            Q sub = q.get_subquery(i);
+            if (sub.get_type() != Q::LEAF_TERM) return as_is();
+            Rebuilt w = rebuild(sub, db, shared);
+            words.push_back(w.query);
+            r.matches = std::min(r.matches, w.matches);
+        }
+        if (words.empty()) return as_is();
+        r.lengths = r.matches * static_cast<double>(words.size());
+        r.query = Q(Q::OP_FILTER, Q(Q::OP_AND, words.begin(), words.end()), q);
+        return r;
+    }
     default:
-        return as_is();  // phrases, NEAR, wildcards, value ranges: Xapian's own BM25 (the same formula)
+        return as_is();  // wildcards, value ranges: Xapian's own BM25 (the same formula)
     }
 }
 

@@ -71,6 +71,12 @@ Q terms(Q::op op, std::initializer_list<const char*> ts) {
     return Q(op, v.begin(), v.end());
 }
 
+Q near(std::initializer_list<const char*> ts, Xapian::termcount window) {
+    std::vector<Q> v;
+    for (const char* t : ts) v.emplace_back(t);
+    return Q(Q::OP_NEAR, v.begin(), v.end(), window);
+}
+
 std::vector<Q> queries() {
     Q bank = terms(Q::OP_SYNONYM, {"bank", "banks", "banking", "bank's"});
     Q rate = terms(Q::OP_SYNONYM, {"rate", "rates", "rated"});
@@ -85,7 +91,11 @@ std::vector<Q> queries() {
         Q(Q::OP_AND_NOT, Q("oil"), Q("crude")),
         Q(Q::OP_AND_MAYBE, Q("trade"), Q("deficit")),
         Q(Q::OP_FILTER, rate, Q("Q7")),
-        Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("crude"), Q("oil")), Q("prices")),  // phrase stays Xapian's
+        Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("crude"), Q("oil")), Q("prices")),
+        Q(Q::OP_PHRASE, Q("trade"), Q("deficit")),
+        terms(Q::OP_PHRASE, {"the", "bank", "the"}),  // a word twice
+        near({"gold", "silver"}, 4),
+        Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("oil"), Q("price")), Q("gold")),
         terms(Q::OP_SYNONYM, {"gold", "gold"}),                            // not disjoint: Xapian's
         terms(Q::OP_SYNONYM, {"silver", "nosuchword"}),
         Q("the"),
@@ -201,8 +211,12 @@ TEST_CASE("the lengths a query will look up: the postings of an OR, the rarest s
     CHECK(needed(Q(Q::OP_AND, Q("oil"), Q("gold"))) == 2 * std::min(oil, gold));
     CHECK(needed(terms(Q::OP_SYNONYM, {"gold", "silver"})) == std::min(gold + silver, 300.0));
     CHECK(needed(Q(Q::OP_AND_NOT, Q("oil"), Q("gold"))) == oil);
-    CHECK(needed(Q(Q::OP_PHRASE, Q("crude"), Q("oil"))) == 0);  // Xapian's own
-    CHECK(needed(Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("crude"), Q("oil")), Q("gold"))) == gold);
+    // A phrase is weighed as the AND of its words (and only checked as a phrase).
+    const double crude = db.get_termfreq("crude"), phrase = std::min(crude, oil);
+    CHECK(needed(Q(Q::OP_PHRASE, Q("crude"), Q("oil"))) == 2 * phrase);
+    const double both = std::min(phrase, gold);
+    CHECK(needed(Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("crude"), Q("oil")), Q("gold"))) == std::min(2 * phrase, both) + both);
+    CHECK(needed(Q(Q::OP_WILDCARD, "go")) == 0);  // Xapian's own
 }
 
 #include "common/doc_lengths.h"
