@@ -120,8 +120,9 @@ void Bm25Source::init(const Xapian::Database& db) {
     std::vector<Xapian::doccount> local;
     Xapian::termcount wdf_bound = 0;
     tf_min_ = tf_max_ = 0;
-    for (const std::string& t : terms_) {
-        Xapian::doccount tf = db.get_termfreq(t);
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+        const std::string& t = terms_[i];
+        Xapian::doccount tf = shared_->single_shard ? global_tf_[i] : db.get_termfreq(t);
         local.push_back(tf);
         tf_min_ = std::max(tf_min_, tf);
         tf_max_ += tf;
@@ -164,6 +165,12 @@ void Bm25Source::settle() {
 }
 
 void Bm25Source::advance() {
+    if (its_.size() == 1) {  // most words: one form in the index
+        if (started_) ++its_[0];
+        started_ = true;
+        current_ = at_[0] = its_[0] == Xapian::PostingIterator() ? kEnd : *its_[0];
+        return;
+    }
     for (std::size_t i = 0; i < its_.size(); ++i) {
         if (started_ && at_[i] != current_) continue;
         if (started_) ++its_[i];
@@ -203,8 +210,12 @@ void Bm25Source::skip_to(Xapian::docid did, double) {
 
 double Bm25Source::get_weight() const {
     Xapian::termcount wdf = 0;
-    for (std::size_t i = 0; i < its_.size(); ++i)
-        if (at_[i] == current_) wdf += its_[i].get_wdf();
+    if (its_.size() == 1) {
+        wdf = its_[0].get_wdf();
+    } else {
+        for (std::size_t i = 0; i < its_.size(); ++i)
+            if (at_[i] == current_) wdf += its_[i].get_wdf();
+    }
     Xapian::termcount len = (lengths_ && current_ < lengths_->size()) ? (*lengths_)[current_] : db_.get_doclength(current_);
     if (terms_.size() > 1 && wdf > len) wdf = len;  // as SynonymPostList does
     const Bm25Params& p = shared_->params;

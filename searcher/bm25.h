@@ -66,6 +66,7 @@ public:
         double average_length = 0;             ///< of all shards
         Bm25Params params;
         std::shared_ptr<const DocLengths> lengths;
+        bool single_shard = false;  ///< the global term frequencies are the shard's own
     };
 
     /// @p global_termfreqs: each term's frequency in all shards.

@@ -248,6 +248,7 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     shared->average_length = db_.get_avlength();
     shared->params = Bm25Params{};
     shared->lengths = lengths_;
+    shared->single_shard = shards_.size() == 1;
     double needed = 0;
     Xapian::Query weighed = with_bm25_sources(pq.query, db_, shared, needed);
     if (needed * kPackedLengthsWorthReading > shared->collection_size && !lengths_->loaded())
@@ -271,6 +272,8 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     r.total = mset.get_matches_estimated();
     r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     std::size_t rank = o.offset;
+    std::optional<SnippetMaker> snippets;
+    if (o.snippets) snippets.emplace(pq.highlight, *analyzer_);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit h;
         h.rank = ++rank;
@@ -281,7 +284,7 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
         } catch (const std::exception& e) {
             h.article.id = "(unreadable stored article, docid " + std::to_string(*it) + ": " + e.what() + ")";
         }
-        if (o.snippets) h.snippet = make_snippet(h.article.text, pq.highlight, *analyzer_);
+        if (snippets) h.snippet = snippets->make(h.article.text);
         h.quotes = quotes_for(*analyzer_, h.article, pq.speaker_quote);
         h.article.text.clear();
         r.hits.push_back(std::move(h));

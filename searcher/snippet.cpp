@@ -13,57 +13,9 @@
 
 namespace news::search {
 
-namespace {
-
-bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
-// Long texts: word-splitting all of them with ICU costs more than the rest of a query. A
-// byte scan for the first letters of the query words picks the densest stretch, and only
-// that stretch is split. Returns [begin, end) in bytes, or the whole text.
-std::pair<std::size_t, std::size_t> region_of(std::string_view body, const Highlight& hl) {
-    constexpr std::size_t kLong = 4000, kSpan = 1500, kLead = 300;
-    if (body.size() <= kLong) return {0, body.size()};
-    std::vector<std::string> needles;
-    for (const auto* set : {&hl.terms, &hl.stems, &hl.prefixes})
-        for (const std::string& w : *set) {
-            std::string n = w.substr(0, std::min<std::size_t>(w.size(), 5));
-            for (unsigned char c : n)
-                if (c >= 0x80) return {0, body.size()};  // not ASCII: split it all
-            if (!n.empty()) needles.push_back(std::move(n));
-        }
-    auto cut = [&](std::size_t b, std::size_t e) {
-        e = std::min(e, body.size());
-        while (b > 0 && b < body.size() && (static_cast<unsigned char>(body[b]) & 0xC0) == 0x80) --b;
-        while (e < body.size() && (static_cast<unsigned char>(body[e]) & 0xC0) == 0x80) ++e;
-        while (b > 0 && ascii_alnum(body[b - 1])) --b;                 // never split a word
-        while (e < body.size() && ascii_alnum(body[e])) ++e;
-        return std::pair{b, e};
-    };
-    if (needles.empty()) return cut(0, kSpan);
-    std::string lower(body);
-    for (char& c : lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    std::vector<std::pair<std::size_t, std::size_t>> hits;  // (byte, needle)
-    for (std::size_t k = 0; k < needles.size(); ++k)
-        for (std::size_t at = lower.find(needles[k]); at != std::string::npos; at = lower.find(needles[k], at + 1))
-            if (at == 0 || !ascii_alnum(lower[at - 1])) hits.emplace_back(at, k);
-    if (hits.empty()) return cut(0, kSpan);
-    std::sort(hits.begin(), hits.end());
-    std::size_t best = hits[0].first, best_distinct = 0;
-    std::vector<int> count(needles.size(), 0);
-    std::size_t distinct = 0;
-    for (std::size_t lo = 0, hi = 0; lo < hits.size(); ++lo) {
-        while (hi < hits.size() && hits[hi].first < hits[lo].first + kSpan)
-            if (count[hits[hi++].second]++ == 0) ++distinct;
-        if (distinct > best_distinct) best_distinct = distinct, best = hits[lo].first;
-        if (--count[hits[lo].second] == 0) --distinct;
-    }
-    return cut(best > kLead ? best - kLead : 0, best + kSpan);
-}
-
 // Which query word a word of the text stands for: an id per distinct string (a word, a
 // stem or a wildcard head, one id when two are the same string), or -1.
-class Matcher {
+class SnippetMaker::Matcher {
 public:
     Matcher(const Highlight& hl, const FastAnalyzer& analyzer) : hl_(hl), analyzer_(analyzer) {
         // Folding keeps the first two bytes of a word (lower-cased) when they are ASCII and the
@@ -131,6 +83,55 @@ private:
 };
 
 
+
+namespace {
+
+bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// Long texts: word-splitting all of them with ICU costs more than the rest of a query. A
+// byte scan for the first letters of the query words picks the densest stretch, and only
+// that stretch is split. Returns [begin, end) in bytes, or the whole text.
+std::pair<std::size_t, std::size_t> region_of(std::string_view body, const Highlight& hl) {
+    constexpr std::size_t kLong = 4000, kSpan = 1500, kLead = 300;
+    if (body.size() <= kLong) return {0, body.size()};
+    std::vector<std::string> needles;
+    for (const auto* set : {&hl.terms, &hl.stems, &hl.prefixes})
+        for (const std::string& w : *set) {
+            std::string n = w.substr(0, std::min<std::size_t>(w.size(), 5));
+            for (unsigned char c : n)
+                if (c >= 0x80) return {0, body.size()};  // not ASCII: split it all
+            if (!n.empty()) needles.push_back(std::move(n));
+        }
+    auto cut = [&](std::size_t b, std::size_t e) {
+        e = std::min(e, body.size());
+        while (b > 0 && b < body.size() && (static_cast<unsigned char>(body[b]) & 0xC0) == 0x80) --b;
+        while (e < body.size() && (static_cast<unsigned char>(body[e]) & 0xC0) == 0x80) ++e;
+        while (b > 0 && ascii_alnum(body[b - 1])) --b;                 // never split a word
+        while (e < body.size() && ascii_alnum(body[e])) ++e;
+        return std::pair{b, e};
+    };
+    if (needles.empty()) return cut(0, kSpan);
+    std::string lower(body);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    std::vector<std::pair<std::size_t, std::size_t>> hits;  // (byte, needle)
+    for (std::size_t k = 0; k < needles.size(); ++k)
+        for (std::size_t at = lower.find(needles[k]); at != std::string::npos; at = lower.find(needles[k], at + 1))
+            if (at == 0 || !ascii_alnum(lower[at - 1])) hits.emplace_back(at, k);
+    if (hits.empty()) return cut(0, kSpan);
+    std::sort(hits.begin(), hits.end());
+    std::size_t best = hits[0].first, best_distinct = 0;
+    std::vector<int> count(needles.size(), 0);
+    std::size_t distinct = 0;
+    for (std::size_t lo = 0, hi = 0; lo < hits.size(); ++lo) {
+        while (hi < hits.size() && hits[hi].first < hits[lo].first + kSpan)
+            if (count[hits[hi++].second]++ == 0) ++distinct;
+        if (distinct > best_distinct) best_distinct = distinct, best = hits[lo].first;
+        if (--count[hits[lo].second] == 0) --distinct;
+    }
+    return cut(best > kLead ? best - kLead : 0, best + kSpan);
+}
+
 struct Word {
     std::size_t start, end;
     int match;  // Matcher id, or -1
@@ -139,7 +140,7 @@ struct Word {
 // The words of @p body with their matches. Plain text goes through the byte scanner (the
 // same words as the Analyzer's, see word_scan.h), and only words that may match are folded;
 // anything else goes through the Analyzer.
-std::vector<Word> words_of(std::string_view body, Matcher& m, const FastAnalyzer& analyzer) {
+std::vector<Word> words_of(std::string_view body, SnippetMaker::Matcher& m, const FastAnalyzer& analyzer) {
     std::vector<Word> out;
     out.reserve(body.size() / 5 + 8);
     bool scanned = text::for_each_plain_word(body, [&](std::size_t b, std::size_t e, bool letters) {
@@ -167,9 +168,20 @@ Snippet make_snippet(std::string_view body, const Highlight& hl, const text::Ana
 }
 
 Snippet make_snippet(std::string_view full_body, const Highlight& hl, const FastAnalyzer& analyzer, std::size_t words) {
+    return SnippetMaker(hl, analyzer).make(full_body, words);
+}
+
+SnippetMaker::SnippetMaker(const Highlight& hl, const FastAnalyzer& analyzer)
+    : hl_(hl), analyzer_(analyzer), matcher_(std::make_unique<Matcher>(hl, analyzer)) {}
+
+SnippetMaker::~SnippetMaker() = default;
+
+Snippet SnippetMaker::make(std::string_view full_body, std::size_t words) {
+    const Highlight& hl = hl_;
+    const FastAnalyzer& analyzer = analyzer_;
     auto [region_b, region_e] = region_of(full_body, hl);
     std::string_view body = full_body.substr(region_b, region_e - region_b);
-    Matcher matcher(hl, analyzer);
+    Matcher& matcher = *matcher_;
     std::vector<Word> toks = words_of(body, matcher, analyzer);
     Snippet out;
     if (toks.empty()) return out;

@@ -5,6 +5,7 @@
 #include "common/text/analyzer.h"
 #include "searcher/query_parser.h"
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,5 +24,23 @@ struct Snippet {
 /// The same through a FastAnalyzer (what news-search uses).
 [[nodiscard]] Snippet make_snippet(std::string_view body, const Highlight& hl, const FastAnalyzer& analyzer,
                                    std::size_t words = 32);
+
+/// make_snippet for the results of one query: what the query looks for is worked out once.
+/// @p hl and @p analyzer must outlive it.
+class SnippetMaker {
+public:
+    SnippetMaker(const Highlight& hl, const FastAnalyzer& analyzer);
+    ~SnippetMaker();
+    SnippetMaker(const SnippetMaker&) = delete;
+    SnippetMaker& operator=(const SnippetMaker&) = delete;
+    [[nodiscard]] Snippet make(std::string_view body, std::size_t words = 32);
+
+    class Matcher;  ///< (snippet.cpp's) which query word a word of the text stands for
+
+private:
+    const Highlight& hl_;
+    const FastAnalyzer& analyzer_;
+    std::unique_ptr<Matcher> matcher_;
+};
 
 }  // namespace news::search

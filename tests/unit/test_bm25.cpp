@@ -102,8 +102,9 @@ std::vector<Q> queries() {
     };
 }
 
-void same_results(const Xapian::Database& db, const std::shared_ptr<DocLengths>& lengths) {
+void same_results(const Xapian::Database& db, const std::shared_ptr<DocLengths>& lengths, bool single_shard) {
     auto shared = std::make_shared<Bm25Source::Shared>();
+    shared->single_shard = single_shard;
     shared->collection_size = db.get_doccount();
     shared->average_length = db.get_avlength();
     shared->lengths = lengths;
@@ -129,14 +130,15 @@ TEST_CASE("BM25 from Bm25Source ranks and weighs as Xapian's BM25Weight, one dat
     fill(a.path, 700, 1);
     Xapian::Database db(a.path.string());
     auto lengths = std::make_shared<DocLengths>(std::vector<Xapian::Database>{db});
-    SECTION("lengths looked up in Xapian") { same_results(db, lengths); }
+    SECTION("lengths looked up in Xapian") { same_results(db, lengths, true); }
     SECTION("lengths in memory") {
         lengths->load();
         REQUIRE(lengths->loaded());
         REQUIRE(lengths->find(db) != nullptr);
         CHECK(lengths->find(db)->at(5) == db.get_doclength(5));
-        same_results(db, lengths);
+        same_results(db, lengths, true);
     }
+    SECTION("term frequencies asked of the shard again") { same_results(db, lengths, false); }
 }
 
 TEST_CASE("BM25 from Bm25Source ranks and weighs as Xapian's BM25Weight, over shards") {
@@ -149,10 +151,10 @@ TEST_CASE("BM25 from Bm25Source ranks and weighs as Xapian's BM25Weight, over sh
     both.add_database(s1);
     both.add_database(s2);
     auto lengths = std::make_shared<DocLengths>(std::vector<Xapian::Database>{s1, s2});
-    SECTION("lengths looked up in Xapian") { same_results(both, lengths); }
+    SECTION("lengths looked up in Xapian") { same_results(both, lengths, false); }
     SECTION("lengths in memory") {
         lengths->load();
-        same_results(both, lengths);
+        same_results(both, lengths, false);
     }
 }
 
