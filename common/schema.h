@@ -98,6 +98,7 @@ inline constexpr const char* kMetaAnalyzer = "news.analyzer";
 inline constexpr const char* kMetaLanguage = "news.stem_language";
 inline constexpr const char* kMetaDictionary = "news.zstd_dictionary";  ///< see stored::Dictionary (absent: none)
 inline constexpr const char* kMetaDocLengths = "news.doc_lengths";  ///< see doclengths:: (absent or stale: none)
+inline constexpr std::string_view kMetaBlocksPrefix = "news.blocks.";  ///< + term: see doclengths::Block
 
 /// Writes the schema and analyzer settings; throws if the database already holds different ones.
 void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& stem_language);

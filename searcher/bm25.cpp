@@ -7,16 +7,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace news::search {
 
 namespace {
+
+std::size_t g_blocks_skipped = 0;
 
 bool same_shard(const Xapian::Database& a, const std::string& uuid, Xapian::rev revision) {
     return a.get_revision() == revision && a.get_uuid() == uuid;
 }
 
 }  // namespace
+
+std::size_t Bm25Source::blocks_skipped() { return g_blocks_skipped; }
 
 const std::vector<Xapian::termcount>* DocLengths::find(const Xapian::Database& db) const {
     if (tables_.empty()) return nullptr;
@@ -58,6 +63,20 @@ bool DocLengths::load(bool packed_only) {
         t.valid = true;
     }
     return loaded();
+}
+
+const std::vector<doclengths::Block>* DocLengths::blocks_at(const Xapian::Database& db, const std::string& key) const {
+    const std::string uuid = db.get_uuid();
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+        if (shards_[i].get_uuid() != uuid) continue;
+        BlockCache& c = blocks_[i];
+        const Xapian::rev rev = db.get_revision();
+        if (c.uuid != uuid || c.revision != rev) c = BlockCache{uuid, rev, {}};
+        auto it = c.terms.find(key);
+        if (it == c.terms.end()) it = c.terms.emplace(key, doclengths::decode_blocks(db.get_metadata(key), rev)).first;
+        return it->second ? &*it->second : nullptr;
+    }
+    return nullptr;
 }
 
 Bm25Source::Bm25Source(std::vector<std::string> terms, std::vector<Xapian::doccount> global_termfreqs,
@@ -113,6 +132,11 @@ void Bm25Source::init(const Xapian::Database& db) {
     db_ = db;
     its_.clear();
     at_.clear();
+    blocks_.clear();
+    block_at_.clear();
+    word_wdf_max_.clear();
+    any_blocks_ = false;
+    bound_until_ = 0;
     started_ = false;
     current_ = 0;
     const Bm25Params& p = shared_->params;
@@ -127,11 +151,16 @@ void Bm25Source::init(const Xapian::Database& db) {
         tf_min_ = std::max(tf_min_, tf);
         tf_max_ += tf;
         if (tf != 0) {
-            wdf_bound += db.get_wdf_upper_bound(t);
             its_.push_back(db.postlist_begin(t));
             at_.push_back(0);
+            // (Too rare to have blocks: not looked for.)
+            blocks_.push_back(shared_->lengths && tf > 2 * doclengths::kBlockPostings ? shared_->lengths->blocks(db, t) : nullptr);
+            block_at_.push_back(0);
+            word_wdf_max_.push_back(db.get_wdf_upper_bound(t));
+            any_blocks_ = any_blocks_ || blocks_.back();
         }
     }
+    for (Xapian::termcount w : word_wdf_max_) wdf_bound += w;
     const Xapian::doccount shard_size = db.get_doccount();
     tf_max_ = std::min(tf_max_, shard_size);
     if (terms_.size() == 1) {
@@ -155,6 +184,13 @@ void Bm25Source::init(const Xapian::Database& db) {
     double normlen_lb = std::max(std::max<double>(wdf_bound, db.get_doclength_lower_bound()) * len_factor_, p.min_normlen);
     double denom = p.k1 * (normlen_lb * p.b + (1 - p.b)) + wdf_max;
     set_maxweight(its_.empty() || denom <= 0 ? 0 : termweight_ * (wdf_max / denom));
+    len_lb_ = db.get_doclength_lower_bound();
+    // A stem's words as one list: news-index keeps that list's blocks (tighter than the words').
+    group_blocks_ = nullptr;
+    group_at_ = 0;
+    if (its_.size() > 1 && shared_->lengths && tf_max_ > 2 * doclengths::kBlockPostings)
+        group_blocks_ = shared_->lengths->blocks_at(db, doclengths::group_blocks_key(terms_));
+    any_blocks_ = any_blocks_ || group_blocks_;
     if (its_.empty()) current_ = kEnd;
 }
 
@@ -180,13 +216,85 @@ void Bm25Source::advance() {
     settle();
 }
 
+double Bm25Source::part(double wdf, double length) const {
+    const Bm25Params& p = shared_->params;
+    const double normlen = std::max(length * len_factor_, p.min_normlen);
+    const double denom = p.k1 * (normlen * p.b + (1 - p.b)) + wdf;
+    return denom <= 0 ? 0 : termweight_ * (wdf / denom);
+}
+
+double Bm25Source::block_bound(Xapian::docid& until) {
+    // Each word's postings from current_ on lie in its block at or after at_[i], up to that
+    // block's last docid; the range runs to the nearest such end. A document in the range
+    // has at most the summed wdf of the words with a posting there (their blocks' highest,
+    // or their list's where they have no blocks) and at least the shortest of their lengths;
+    // BM25 grows with wdf and falls with length, so that pair bounds its weight.
+    if (group_blocks_) {
+        const std::vector<doclengths::Block>& b = *group_blocks_;
+        while (group_at_ < b.size() && b[group_at_].last < current_) ++group_at_;
+        if (group_at_ >= b.size()) {  // (cannot be while current_ is a document of the words)
+            until = kEnd - 1;
+            return 0;
+        }
+        until = b[group_at_].last;
+        return part(b[group_at_].max_wdf, b[group_at_].min_length);
+    }
+    until = kEnd - 1;
+    for (std::size_t i = 0; i < its_.size(); ++i) {
+        const std::vector<doclengths::Block>* b = blocks_[i];
+        if (at_[i] == kEnd || !b) continue;
+        std::size_t& k = block_at_[i];
+        while (k < b->size() && (*b)[k].last < at_[i]) ++k;
+        if (k < b->size()) until = std::min(until, (*b)[k].last);
+    }
+    double wdf = 0, length = std::numeric_limits<double>::max();
+    for (std::size_t i = 0; i < its_.size(); ++i) {
+        if (at_[i] == kEnd || at_[i] > until) continue;
+        const std::vector<doclengths::Block>* b = blocks_[i];
+        const std::size_t k = block_at_[i];
+        if (b && k < b->size()) {
+            wdf += (*b)[k].max_wdf;
+            length = std::min<double>(length, (*b)[k].min_length);
+        } else {
+            wdf += word_wdf_max_[i];
+            length = std::min<double>(length, len_lb_);
+        }
+    }
+    return wdf == 0 ? 0 : part(wdf, length);
+}
+
+void Bm25Source::skip_all_to(Xapian::docid did) {
+    for (std::size_t i = 0; i < its_.size(); ++i) {
+        if (at_[i] >= did) continue;
+        its_[i].skip_to(did);
+        at_[i] = its_[i] == Xapian::PostingIterator() ? kEnd : *its_[i];
+    }
+    settle();
+}
+
 void Bm25Source::pass_light(double min_wt) {
     // The matcher's hint: a document weighing less than min_wt here cannot make the results
     // (min_wt is what it needs minus what the rest of the query can add). Passing over it here
-    // costs less than handing it up. The margin keeps a document that would tie.
+    // costs less than handing it up; where news-index kept the term's blocks, a whole block
+    // whose bound is below min_wt is skipped unread. The margin keeps a document that would tie.
     if (min_wt <= 0) return;
     const double below = min_wt * (1 - 1e-9);
-    while (current_ != kEnd && get_weight() < below) advance();
+    while (current_ != kEnd) {
+        if (any_blocks_) {
+            if (current_ > bound_until_) bound_ = block_bound(bound_until_);
+            if (bound_ < below) {
+                if (bound_until_ >= kEnd - 1) {
+                    current_ = kEnd;
+                    return;
+                }
+                skip_all_to(bound_until_ + 1);
+                ++g_blocks_skipped;
+                continue;
+            }
+        }
+        if (get_weight() >= below) return;
+        advance();
+    }
 }
 
 void Bm25Source::next(double min_wt) {

@@ -10,9 +10,13 @@
 /// from the same list) when the query's terms have enough postings to pay for reading it.
 #pragma once
 
+#include "common/doc_lengths.h"
+
 #include <xapian.h>
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,7 +33,8 @@ struct Bm25Params {
 /// copy (common/doc_lengths.h) when it belongs to the revision open, else Xapian's length list.
 class DocLengths {
 public:
-    explicit DocLengths(std::vector<Xapian::Database> shards) : shards_(std::move(shards)), tables_(shards_.size()) {}
+    explicit DocLengths(std::vector<Xapian::Database> shards)
+        : shards_(std::move(shards)), tables_(shards_.size()), blocks_(shards_.size()) {}
 
     /// The lengths of @p db's documents (index: docid), or nullptr when not read for the
     /// revision @p db is at. @p db is one shard, as a PostingSource sees it.
@@ -43,6 +48,14 @@ public:
     /// Are the lengths of every shard at its current revision in memory?
     [[nodiscard]] bool loaded() const;
 
+    /// @p term's blocks in @p db (a shard) at the revision it is at, or nullptr (none kept, or
+    /// stale). Read from the metadata once per shard, revision and term.
+    [[nodiscard]] const std::vector<doclengths::Block>* blocks(const Xapian::Database& db, const std::string& term) const {
+        return blocks_at(db, doclengths::blocks_key(term));
+    }
+    /// The blocks under the metadata key @p key (see doclengths::group_blocks_key), likewise.
+    [[nodiscard]] const std::vector<doclengths::Block>* blocks_at(const Xapian::Database& db, const std::string& key) const;
+
 private:
     struct Table {
         std::string uuid;
@@ -51,8 +64,14 @@ private:
         bool no_packed = false;  ///< (at uuid, revision) the packed copy is missing or stale
         std::vector<Xapian::termcount> lengths;
     };
+    struct BlockCache {
+        std::string uuid;
+        Xapian::rev revision = 0;
+        std::map<std::string, std::optional<std::vector<doclengths::Block>>> terms;
+    };
     std::vector<Xapian::Database> shards_;
     std::vector<Table> tables_;
+    mutable std::vector<BlockCache> blocks_;  // a cache: news-search is single-threaded
 };
 
 /// The BM25 weight of one word term, or of a synonym group as Xapian's OP_SYNONYM weighs it
@@ -85,6 +104,9 @@ public:
     [[nodiscard]] Bm25Source* clone() const override;
     [[nodiscard]] std::string get_description() const override;
 
+    /// How many times a block was skipped unread, in this process (for tests).
+    [[nodiscard]] static std::size_t blocks_skipped();
+
     /// The group's term frequency as Xapian 1.4 estimates an OP_SYNONYM's (exposed for tests).
     /// @p local: the words' frequencies in the shard being searched, which order the pairs.
     [[nodiscard]] static Xapian::doccount synonym_termfreq(const std::vector<Xapian::doccount>& global,
@@ -96,6 +118,10 @@ private:
     void settle();  ///< current_ = the smallest of at_
     void advance();  ///< to the next document of any word
     void pass_light(double min_wt);  ///< past documents weighing less than min_wt
+    /// The most a document from current_ to @p until (returned) can weigh, by the blocks.
+    [[nodiscard]] double block_bound(Xapian::docid& until);
+    void skip_all_to(Xapian::docid did);  ///< every word's list to did or after
+    [[nodiscard]] double part(double wdf, double length) const;  ///< BM25's sumpart
 
     std::vector<std::string> terms_;
     std::vector<Xapian::doccount> global_tf_;
@@ -105,6 +131,17 @@ private:
     std::vector<Xapian::PostingIterator> its_;
     std::vector<Xapian::docid> at_;  ///< where each of its_ is (kEnd: done)
     const std::vector<Xapian::termcount>* lengths_ = nullptr;
+    // Per list of its_: the word's blocks (nullptr: none), the block at or after at_, and the
+    // word's highest wdf (where it has no blocks).
+    std::vector<const std::vector<doclengths::Block>*> blocks_;
+    std::vector<std::size_t> block_at_;
+    std::vector<Xapian::termcount> word_wdf_max_;
+    Xapian::termcount len_lb_ = 0;  ///< the shard's shortest document
+    const std::vector<doclengths::Block>* group_blocks_ = nullptr;  ///< of all the words as one list
+    std::size_t group_at_ = 0;
+    bool any_blocks_ = false;
+    Xapian::docid bound_until_ = 0;  ///< block_bound() holds for current_ up to here
+    double bound_ = 0;
     double termweight_ = 0;
     double len_factor_ = 0;
     Xapian::doccount tf_min_ = 0, tf_est_ = 0, tf_max_ = 0;

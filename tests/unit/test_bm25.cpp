@@ -52,6 +52,9 @@ void fill(const fs::path& path, int docs, std::uint32_t seed, const std::string&
         doc.add_boolean_term("Q" + std::to_string(d));
         db.add_document(doc);
     }
+    // The stem table, as news-index writes it: stem key -> the words.
+    for (const char* w : {"bank", "banks", "banking", "bank's"}) db.add_synonym("Zbank", w);
+    for (const char* w : {"rate", "rates", "rated"}) db.add_synonym("Zrate", w);
     db.commit();
 }
 
@@ -141,6 +144,34 @@ TEST_CASE("BM25 from Bm25Source ranks and weighs as Xapian's BM25Weight, one dat
     SECTION("term frequencies asked of the shard again") { same_results(db, lengths, false); }
 }
 
+TEST_CASE("BM25 from Bm25Source with news-index's blocks skips blocks and still ranks as Xapian") {
+    TempDb a("blocks");
+    fill(a.path, 2500, 8);
+    {
+        Xapian::WritableDatabase w(a.path.string());
+        news::doclengths::store_for_next_commit(w, 300);  // blocks for the common words
+        w.commit();
+    }
+    Xapian::Database db(a.path.string());
+    REQUIRE(db.get_termfreq("bank") >= 300);
+    REQUIRE(news::doclengths::decode_blocks(db.get_metadata(news::doclengths::blocks_key("bank")), db.get_revision()));
+    auto lengths = std::make_shared<DocLengths>(std::vector<Xapian::Database>{db});
+    REQUIRE(lengths->blocks(db, "bank") != nullptr);
+    CHECK(lengths->blocks(db, "nosuchword") == nullptr);
+    // A stem's words as one list, whatever their order.
+    REQUIRE(lengths->blocks_at(db, news::doclengths::group_blocks_key({"banks", "bank's", "bank", "banking"})) != nullptr);
+    CHECK(news::doclengths::group_blocks_key({"rates", "rate", "rated"}) ==
+          news::doclengths::group_blocks_key({"rate", "rated", "rates"}));
+    CHECK(news::doclengths::group_blocks_key({"rate", "rates"}) != news::doclengths::group_blocks_key({"rate", "rated"}));
+    const std::size_t before = Bm25Source::blocks_skipped();
+    SECTION("lengths looked up in Xapian") { same_results(db, lengths, true); }
+    SECTION("lengths in memory") {
+        lengths->load();
+        same_results(db, lengths, true);
+    }
+    CHECK(Bm25Source::blocks_skipped() > before);
+}
+
 TEST_CASE("BM25 from Bm25Source ranks and weighs as Xapian's BM25Weight, over shards") {
     // Uneven shards, one without "silver": the synonym estimate is built per shard.
     TempDb a("s1"), b("s2");
@@ -223,6 +254,63 @@ TEST_CASE("the lengths a query will look up: the postings of an OR, the rarest s
 
 #include "common/doc_lengths.h"
 #include "common/schema.h"
+
+TEST_CASE("packed blocks belong to one revision and bound every posting of their term") {
+    namespace dl = news::doclengths;
+    const std::vector<dl::Block> blocks = {{5, 3, 10}, {9000, 1, 200}, {9001, 70000, 1}};
+    const std::string bytes = dl::encode_blocks(4, blocks);
+    auto back = dl::decode_blocks(bytes, 4);
+    REQUIRE(back);
+    REQUIRE(back->size() == 3);
+    CHECK((*back)[1].last == 9000);
+    CHECK((*back)[2].max_wdf == 70000);
+    CHECK((*back)[2].min_length == 1);
+    CHECK_FALSE(dl::decode_blocks(bytes, 5));
+    CHECK_FALSE(dl::decode_blocks(bytes.substr(0, bytes.size() - 1), 4));
+    CHECK_FALSE(dl::decode_blocks(bytes + "x", 4));
+
+    TempDb a("blockread");
+    fill(a.path, 400, 9);
+    Xapian::Database db(a.path.string());
+    const auto lengths = dl::read_from_postlists(db);
+    const auto bank = dl::read_blocks(db, "bank", lengths);
+    REQUIRE(bank.size() == (db.get_termfreq("bank") + dl::kBlockPostings - 1) / dl::kBlockPostings);
+    std::size_t k = 0, n = 0;
+    Xapian::docid last = 0;
+    for (auto it = db.postlist_begin("bank"); it != db.postlist_end("bank"); ++it, ++n) {
+        if (*it > bank[k].last) ++k;
+        REQUIRE(k < bank.size());
+        CHECK(it.get_wdf() <= bank[k].max_wdf);
+        CHECK(lengths[*it] >= bank[k].min_length);
+        last = *it;
+    }
+    CHECK(bank.back().last == last);
+    CHECK(n == db.get_termfreq("bank"));
+
+    // A group's blocks bound each document's summed wdf (capped by its length).
+    const std::vector<std::string> words = {"rate", "rates", "rated"};
+    const auto group = dl::read_group_blocks(db, words, lengths);
+    Xapian::Enquire e(db);
+    e.set_query(terms(Q::OP_OR, {"rate", "rates", "rated"}));
+    Xapian::MSet all = e.get_mset(0, db.get_doccount());
+    std::vector<Xapian::docid> docs(all.begin(), all.end());
+    std::sort(docs.begin(), docs.end());
+    REQUIRE(group.size() == (docs.size() + dl::kBlockPostings - 1) / dl::kBlockPostings);
+    k = 0;
+    for (Xapian::docid d : docs) {
+        if (d > group[k].last) ++k;
+        REQUIRE(k < group.size());
+        Xapian::termcount sum = 0;
+        for (const std::string& w : words) {
+            auto it = db.postlist_begin(w);
+            it.skip_to(d);
+            if (it != db.postlist_end(w) && *it == d) sum += it.get_wdf();
+        }
+        CHECK(std::min(sum, lengths[d]) <= group[k].max_wdf);
+        CHECK(lengths[d] >= group[k].min_length);
+    }
+    CHECK(group.back().last == docs.back());
+}
 
 TEST_CASE("packed document lengths belong to one revision and one last docid") {
     namespace dl = news::doclengths;
