@@ -105,11 +105,17 @@ std::vector<Q> queries() {
     };
 }
 
-void same_results(const Xapian::Database& db, const std::shared_ptr<DocLengths>& lengths, bool single_shard) {
+// The collection statistics Bm25Source weighs with, as news-search fills them.
+std::shared_ptr<Bm25Source::Shared> stats_of(const Xapian::Database& db) {
     auto shared = std::make_shared<Bm25Source::Shared>();
-    shared->single_shard = single_shard;
     shared->collection_size = db.get_doccount();
     shared->average_length = db.get_avlength();
+    return shared;
+}
+
+void same_results(const Xapian::Database& db, const std::shared_ptr<DocLengths>& lengths, bool single_shard) {
+    auto shared = stats_of(db);
+    shared->single_shard = single_shard;
     shared->lengths = lengths;
     for (const Q& q : queries()) {
         INFO(q.get_description());
@@ -229,9 +235,7 @@ TEST_CASE("the lengths a query will look up: the postings of an OR, the rarest s
     TempDb a("needed");
     fill(a.path, 300, 5);
     Xapian::Database db(a.path.string());
-    auto shared = std::make_shared<Bm25Source::Shared>();
-    shared->collection_size = db.get_doccount();
-    shared->average_length = db.get_avlength();
+    auto shared = stats_of(db);
     auto needed = [&](const Q& q) {
         double n = -1;
         (void)with_bm25_sources(q, db, shared, n);
@@ -364,9 +368,7 @@ TEST_CASE("skip_to lands on the first document at or after the target, however l
     TempDb a("skip");
     fill(a.path, 200, 7);
     Xapian::Database db(a.path.string());
-    auto shared = std::make_shared<Bm25Source::Shared>();
-    shared->collection_size = db.get_doccount();
-    shared->average_length = db.get_avlength();
+    auto shared = stats_of(db);
     Bm25Source s({"gold"}, {db.get_termfreq("gold")}, shared);
     s.init(db);
     Xapian::docid want = 0;
