@@ -335,6 +335,41 @@ double Bm25Source::get_weight() const {
 
 namespace {
 
+/// Wildcards expanding to more words than this stay Xapian's (which keeps the most frequent
+/// of them; the query parser asks for at most this many).
+constexpr std::size_t kMaxWildcardWords = 1000;
+
+// The combiner and pattern of Xapian 1.4's "WILDCARD SYNONYM <pattern>" or "WILDCARD OR
+// <pattern>" (the bytes it shows as \xHH unescaped).
+bool wildcard_pattern(const std::string& desc, bool& synonym, std::string& pattern) {
+    // Query::get_description() gives "Query(...)".
+    std::string_view d = desc;
+    if (d.starts_with("Query(") && d.ends_with(")")) d = d.substr(6, d.size() - 7);
+    if (d.starts_with("WILDCARD SYNONYM ")) {
+        synonym = true;
+        d.remove_prefix(17);
+    } else if (d.starts_with("WILDCARD OR ")) {
+        synonym = false;
+        d.remove_prefix(12);
+    } else {
+        return false;
+    }
+    pattern.clear();
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        if (d[i] != '\\') {
+            pattern += d[i];
+            continue;
+        }
+        if (i + 3 >= d.size() || d[i + 1] != 'x') return false;
+        auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+        int hi = hex(d[i + 2]), lo = hex(d[i + 3]);
+        if (hi < 0 || lo < 0) return false;
+        pattern += static_cast<char>(hi * 16 + lo);
+        i += 3;
+    }
+    return !pattern.empty();
+}
+
 // A subquery rebuilt, with two estimates: how many documents it matches (at most) and how
 // many document lengths its Bm25Sources will need (one per document they weigh).
 struct Rebuilt {
@@ -426,8 +461,34 @@ Rebuilt rebuild(const Xapian::Query& q, const Xapian::Database& db, const std::s
         r.query = Q(Q::OP_FILTER, Q(Q::OP_AND, words.begin(), words.end()), q);
         return r;
     }
+    case Q::OP_WILDCARD: {
+        // The words a wildcard expands to, weighed as Xapian does: as one synonym group (the
+        // query parser's wildcards), or as an OR of terms. The pattern is only in the
+        // description.
+        std::string pattern;
+        bool synonym = true;
+        if (!wildcard_pattern(q.get_description(), synonym, pattern)) return as_is();
+        std::vector<std::string> words;
+        for (auto t = db.allterms_begin(pattern); t != db.allterms_end(pattern); ++t) {
+            if (words.size() == kMaxWildcardWords) return as_is();  // Xapian keeps the most frequent
+            words.push_back(*t);
+        }
+        if (words.empty()) return as_is();
+        if (synonym) return source(std::move(words));
+        std::vector<Q> alts;
+        Rebuilt r{q, 0, 0};
+        for (std::string& w : words) {
+            Rebuilt one = source({std::move(w)});
+            alts.push_back(one.query);
+            r.matches += one.matches;
+            r.lengths += one.lengths;
+        }
+        r.matches = std::min(r.matches, all);
+        r.query = alts.size() == 1 ? alts[0] : Q(Q::OP_OR, alts.begin(), alts.end());
+        return r;
+    }
     default:
-        return as_is();  // wildcards, value ranges: Xapian's own BM25 (the same formula)
+        return as_is();  // value ranges, MatchAll...
     }
 }
 
