@@ -99,6 +99,10 @@ std::vector<Q> queries() {
         terms(Q::OP_PHRASE, {"the", "bank", "the"}),  // a word twice
         near({"gold", "silver"}, 4),
         Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("oil"), Q("price")), Q("gold")),
+        terms(Q::OP_AND, {"trade", "gold", "oil"}),
+        Q(Q::OP_AND, rate, terms(Q::OP_SYNONYM, {"price", "prices"})),
+        Q(Q::OP_OR, terms(Q::OP_AND, {"gold", "silver"}), terms(Q::OP_AND, {"oil", "crude"})),
+        Q(Q::OP_AND_NOT, terms(Q::OP_AND, {"bank", "rate"}), Q("oil")),
         terms(Q::OP_SYNONYM, {"gold", "gold"}),                            // not disjoint: Xapian's
         terms(Q::OP_SYNONYM, {"silver", "nosuchword"}),
         Q("the"),
