@@ -6,6 +6,9 @@
 #pragma once
 
 #include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -83,6 +86,26 @@ inline std::uint8_t class_at(const unsigned char* p, std::size_t i, std::size_t 
     return kUnsure;
 }
 
+/// The end of the run of ASCII letters and digits from @p i (@p i itself when there is none).
+inline std::size_t ascii_alnum_run(const unsigned char* p, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    while (i + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        // x in [lo, lo + k) <=> (signed char)(x + 128 - lo) < -128 + k
+        const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), _mm_set1_epi8(128 - 'a')),
+                                              _mm_set1_epi8(-128 + 26));
+        const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(128 - '0'))),
+                                             _mm_set1_epi8(-128 + 10));
+        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+        if (mask != 0xFFFF) return i + static_cast<std::size_t>(__builtin_ctz(~mask));
+        i += 16;
+    }
+#endif
+    while (i < n && static_cast<std::uint8_t>(kWordClass[p[i]] - kLetter) < 2) ++i;
+    return i;
+}
+
 }  // namespace detail
 
 /// Calls @p f(start, end, letters) for each word of @p text, the same spans and letter status
@@ -116,6 +139,12 @@ bool for_each_plain_word(std::string_view text, F&& f) {
         std::uint8_t last = c;
         i += len;
         while (i < n) {
+            // ASCII letters and digits 16 at a time (most of a word), then one byte at a time.
+            if (std::size_t j = ascii_alnum_run(p, i, n); j > i) {
+                last = kWordClass[p[j - 1]];
+                i = j;
+                if (i >= n) break;
+            }
             c = kWordClass[p[i]];
             if (word_char(c)) {  // WB5, WB8, WB9, WB10
                 last = c;
