@@ -178,13 +178,9 @@ void Bm25Source::init(const Xapian::Database& db) {
     lengths_ = shared_->lengths ? shared_->lengths->find(db) : nullptr;
     // BM25Weight::get_maxpart(), with the words' own wdf bound (Xapian takes the longest
     // document's length for a synonym: a looser bound).
-    const Xapian::termcount len_ub = db.get_doclength_upper_bound();
-    if (terms_.size() > 1) wdf_bound = std::min(wdf_bound, len_ub);
-    double wdf_max = wdf_bound;
-    double normlen_lb = std::max(std::max<double>(wdf_bound, db.get_doclength_lower_bound()) * len_factor_, p.min_normlen);
-    double denom = p.k1 * (normlen_lb * p.b + (1 - p.b)) + wdf_max;
-    set_maxweight(its_.empty() || denom <= 0 ? 0 : termweight_ * (wdf_max / denom));
+    if (terms_.size() > 1) wdf_bound = std::min(wdf_bound, db.get_doclength_upper_bound());
     len_lb_ = db.get_doclength_lower_bound();
+    set_maxweight(its_.empty() ? 0 : part(wdf_bound, std::max(wdf_bound, len_lb_)));
     // A stem's words as one list: news-index keeps that list's blocks (tighter than the words').
     group_blocks_ = nullptr;
     group_at_ = 0;
@@ -192,6 +188,10 @@ void Bm25Source::init(const Xapian::Database& db) {
         group_blocks_ = shared_->lengths->blocks_at(db, doclengths::group_blocks_key(terms_));
     any_blocks_ = any_blocks_ || group_blocks_;
     if (its_.empty()) current_ = kEnd;
+}
+
+Xapian::docid Bm25Source::where(std::size_t i) const {
+    return its_[i] == Xapian::PostingIterator() ? kEnd : *its_[i];
 }
 
 void Bm25Source::settle() {
@@ -204,13 +204,13 @@ void Bm25Source::advance() {
     if (its_.size() == 1) {  // most words: one form in the index
         if (started_) ++its_[0];
         started_ = true;
-        current_ = at_[0] = its_[0] == Xapian::PostingIterator() ? kEnd : *its_[0];
+        current_ = at_[0] = where(0);
         return;
     }
     for (std::size_t i = 0; i < its_.size(); ++i) {
         if (started_ && at_[i] != current_) continue;
         if (started_) ++its_[i];
-        at_[i] = its_[i] == Xapian::PostingIterator() ? kEnd : *its_[i];
+        at_[i] = where(i);
     }
     started_ = true;
     settle();
@@ -267,7 +267,7 @@ void Bm25Source::skip_all_to(Xapian::docid did) {
     for (std::size_t i = 0; i < its_.size(); ++i) {
         if (at_[i] >= did) continue;
         its_[i].skip_to(did);
-        at_[i] = its_[i] == Xapian::PostingIterator() ? kEnd : *its_[i];
+        at_[i] = where(i);
     }
     settle();
 }
@@ -305,13 +305,8 @@ void Bm25Source::next(double min_wt) {
 
 void Bm25Source::skip_to(Xapian::docid did, double) {
     if (current_ == kEnd || (started_ && did <= current_)) return;
-    for (std::size_t i = 0; i < its_.size(); ++i) {
-        if (started_ && at_[i] >= did) continue;
-        its_[i].skip_to(did);
-        at_[i] = its_[i] == Xapian::PostingIterator() ? kEnd : *its_[i];
-    }
-    started_ = true;
-    settle();
+    started_ = true;  // (before, every at_ is 0: all lists move)
+    skip_all_to(did);
     // No pass_light() here: the caller leapfrogs (an AND's other side chose did), and walking
     // on past light documents would read every posting the leapfrogging skips.
 }
@@ -326,11 +321,7 @@ double Bm25Source::get_weight() const {
     }
     Xapian::termcount len = (lengths_ && current_ < lengths_->size()) ? (*lengths_)[current_] : db_.get_doclength(current_);
     if (terms_.size() > 1 && wdf > len) wdf = len;  // as SynonymPostList does
-    const Bm25Params& p = shared_->params;
-    double normlen = std::max(len * len_factor_, p.min_normlen);
-    double w = wdf;
-    double denom = p.k1 * (normlen * p.b + (1 - p.b)) + w;
-    return termweight_ * (w / denom);
+    return part(wdf, len);
 }
 
 namespace {

@@ -115,6 +115,7 @@ public:
 
 private:
     static constexpr Xapian::docid kEnd = static_cast<Xapian::docid>(-1);
+    [[nodiscard]] Xapian::docid where(std::size_t i) const;  ///< its_[i]'s document, kEnd at its end
     void settle();  ///< current_ = the smallest of at_
     void advance();  ///< to the next document of any word
     void pass_light(double min_wt);  ///< past documents weighing less than min_wt
