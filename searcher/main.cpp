@@ -99,8 +99,16 @@ int main(int argc, char** argv) {
                     return kFound;
                 }
                 Results r = searcher.run(query, so);
-                if (count) print_count(std::cout, r, oo);
-                else print_results(std::cout, r, oo);
+                if (count) {
+                    print_count(std::cout, r, oo);
+                    return r.total > 0 ? kFound : kNone;
+                }
+                if (r.hits.empty() && r.total > 0 && limit > 0) {  // --offset past the end
+                    std::cerr << "news-search: " << total_line(r) << "; --offset " << offset << " is past the last one\n";
+                    if (oo.format != Format::Text) print_results(std::cout, r, oo);
+                    return kNone;
+                }
+                print_results(std::cout, r, oo);
                 return r.total > 0 ? kFound : kNone;
             } catch (const QueryError& e) {
                 report_query_error(e, query, "");

@@ -3,6 +3,7 @@
 #include "searcher/search.h"
 
 #include "common/schema.h"
+#include "searcher/count.h"
 #include "searcher/doc_data.h"
 
 #include <algorithm>
@@ -234,6 +235,36 @@ constexpr double kPackedLengthsWorthReading = 64;
 constexpr double kLengthsWorthReading = 12;
 }  // namespace
 
+void Searcher::count_matches(const Xapian::Query& query, const Xapian::MSet& mset, const SearchOptions& o, Results& r) const {
+    // Exact up to kExactCountUpTo, at the least cost: the ranked pass stops counting once it
+    // has its page, so that Bm25Source can skip blocks; its bounds often meet anyway (one
+    // word, a page holding every match). When they do not, and the count may be under the
+    // limit, count in a second pass up to one more than the limit (Xapian's bounds only meet
+    // at the limit when it counted past it): on the posting lists (count.h) when the query
+    // is made of words, ORs, ANDs and exclusions, else through the matcher, unweighted
+    // (BoolWeight: no lengths, no weights).
+    Xapian::doccount lo = mset.get_matches_lower_bound(), hi = mset.get_matches_upper_bound();
+    if (lo != hi && lo <= kExactCountUpTo) {
+        const auto want = static_cast<Xapian::doccount>(
+            std::min<std::size_t>(std::max<std::size_t>(kExactCountUpTo + 1, o.offset + o.limit), db_.get_doccount()));
+        if (std::optional<Xapian::doccount> n = count_on_postings(db_, query, want)) {
+            lo = *n;
+            hi = *n < want ? *n : db_.get_doccount();
+        } else {
+            Xapian::Enquire counter(db_);
+            counter.set_query(query);
+            counter.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::MSet counted = counter.get_mset(0, 0, want);
+            lo = counted.get_matches_lower_bound();
+            hi = counted.get_matches_upper_bound();
+        }
+    }
+    // Above the limit, always the limit as a lower bound, even when a deep page made Xapian
+    // count them all: the count shown does not change with the page.
+    r.total_exact = lo == hi && (lo <= kExactCountUpTo || o.exact_count);
+    r.total = r.total_exact ? lo : kExactCountUpTo;
+}
+
 Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     ParsedQuery pq = parse_query(query, *analyzer_, o.default_or, {}, expander_);
     Results r;
@@ -269,8 +300,8 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     }
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
                                          check, nullptr, decider ? &*decider : nullptr);
-    r.total = mset.get_matches_estimated();
-    r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    count_matches(pq.query, mset, o, r);
+    r.offset = o.offset;
     std::size_t rank = o.offset;
     std::optional<SnippetMaker> snippets;
     if (o.snippets) snippets.emplace(pq.highlight, *analyzer_);

@@ -61,11 +61,19 @@ struct Hit {
 [[nodiscard]] bool quote_contains(const FastAnalyzer& analyzer, std::string_view quote,
                                   const std::vector<std::vector<std::string>>& words);
 
+/// Counts are exact up to this many matches whatever the page asked for (Elasticsearch's
+/// convention); above it `total` is this number and `total_exact` false (a lower bound),
+/// unless exact_count asked for the exact count.
+inline constexpr Xapian::doccount kExactCountUpTo = 10000;
+
 struct Results {
     std::string query;
     std::string parsed;               ///< Xapian::Query::get_description()
-    Xapian::doccount total = 0;       ///< estimated (exact with exact_count)
+    /// The number of matches: exact when total_exact (always up to kExactCountUpTo, and
+    /// always with exact_count); else more than kExactCountUpTo, and total is kExactCountUpTo.
+    Xapian::doccount total = 0;
     bool total_exact = false;
+    std::size_t offset = 0;           ///< the options' offset (hits[0].rank is offset + 1)
     std::vector<Hit> hits;
 };
 
@@ -90,6 +98,8 @@ public:
 
 private:
     Results run_once(std::string_view query, const SearchOptions& options);
+    /// Sets r.total and r.total_exact for @p query, of which @p mset is the ranked page.
+    void count_matches(const Xapian::Query& query, const Xapian::MSet& mset, const SearchOptions& o, Results& r) const;
 
     /// Words of the stem table for @p stem, from every shard.
     [[nodiscard]] std::vector<std::string> words_with_stem(const std::string& stem) const;

@@ -117,8 +117,9 @@ env.equal(env.ids(db, "cranes -ended"), {"articles/a.txt"}, "exclusion")
 # Formats.
 r = env.search(db, "--json", "cranes")
 j = json.loads(r.stdout)
-env.equal(j["format_version"], 1, "json format_version")
+env.equal(j["format_version"], 2, "json format_version")
 env.equal(j["total"], 2, "json total")
+env.equal(j["total_relation"], "eq", "json total_relation")
 env.equal({h["id"] for h in j["results"]}, {"articles/a.txt", "articles/feed.jsonl#w1"}, "json ids")
 hit = next(h for h in j["results"] if h["id"] == "articles/a.txt")
 env.equal(hit["speakers"][0]["name"], "Ines Vale", "json speaker")
@@ -196,6 +197,60 @@ env.equal(sorted(n for n in os.listdir(env.work) if n.startswith("slash.db")), [
 env.equal(env.search(sdb + "/", "--count", "cranes").stdout.strip(), "2", "DIR/ database answers")
 r = env.index("--db", sdb + "//", src)
 env.check("0 new, 0 changed, 4 unchanged" in r.stderr, f"DIR// is the same database: {r.stderr}")
+
+# Counts are exact whatever -n and --offset are, and equal --count's.
+for q in ["cranes OR water", "cranes", "date:..2030", "the", '"the cranes"', "-museum"]:
+    want = int(env.search(db, "--count", "--", q).stdout)
+    for args in [[], ["-n", "1"], ["-n", "2", "--offset", "1"], ["-n", "1", "--offset", "3"]]:
+        r = env.search(db, "--json", *args, "--", q)
+        j = json.loads(r.stdout)
+        env.equal((j["total"], j["total_relation"]), (want, "eq"), f"json total of {q!r} with {args}")
+        r = env.search(db, *args, "--", q)
+        first = r.stdout.splitlines()[0] if r.stdout else r.stderr.removeprefix("news-search: ")
+        env.check(first.startswith(f"{want} article"), f"text count of {q!r} with {args}: {first!r}, want {want}")
+# -n 0: the count only.
+r = env.search(db, "-n", "0", "date:..2030")
+env.equal((r.returncode, r.stdout), (0, "4 articles match.\n"), "-n 0 prints the count")
+# --offset past the end says how many match, exit 1.
+r = env.search(db, "--offset", "50", "date:..2030")
+env.equal((r.returncode, r.stdout, r.stderr), (1, "", "news-search: 4 articles match; --offset 50 is past the last one\n"),
+          "--offset past the end")
+r = env.search(db, "--json", "--offset", "4", "date:..2030")
+env.check(r.returncode == 1 and json.loads(r.stdout)["total"] == 4 and "past the last one" in r.stderr,
+          f"--offset past the end, JSON: {r.returncode} {r.stdout} {r.stderr}")
+
+# More than 10,000 matches: exact up to 10,000, then a lower bound ("gte"); --count exact.
+big = os.path.join(env.work, "big")
+os.makedirs(big)
+with open(os.path.join(big, "many.jsonl"), "w") as f:
+    for i in range(10050):
+        text = "Plenty of " + "harbour " * (1 + i % 5) + f"news, item {i % 7}, kind k{i % 3}." + " filler" * (i % 11)
+        f.write(json.dumps({"id": f"m{i}", "title": f"Note {i}", "text": text}) + "\n")
+bdb = os.path.join(env.work, "big.db")
+r = env.index("--db", bdb, big)
+env.equal(r.returncode, 0, f"index 10,050 records: {r.stderr[-300:]}")
+env.equal(env.search(bdb, "--count", "harbour").stdout.strip(), "10050", "--count above 10,000 is exact")
+for q in ["harbour", "plenty news", "harbour OR item", "harbour -nothinghere", '"harbour news"']:
+    for args in [["-n", "1"], ["-n", "10", "--offset", "20"]]:
+        j = json.loads(env.search(bdb, "--json", *args, "--", q).stdout)
+        env.check((j["total"] == 10000 and j["total_relation"] == "gte") or (j["total"] == 10050 and j["total_relation"] == "eq"),
+                  f"more than 10,000 for {q!r} {args}: {j['total']} {j['total_relation']}")
+    first = env.search(bdb, "--", q).stdout.splitlines()[0]
+    env.check(first.startswith("More than 10,000 articles match") or first.startswith("10,050 articles match"),
+              f"text count above 10,000 for {q!r}: {first!r}")
+# Where Xapian's bounds do not meet (an AND of an OR: 3,350 to 10,050; a phrase), the matches
+# are counted to 10,001 (on the posting lists; by the matcher), then the count is a lower bound.
+for q in ["harbour (k0 OR k1 OR k2)", '"harbour news"']:
+    for args in [[], ["-n", "3", "--offset", "9990"]]:
+        j = json.loads(env.search(bdb, "--json", *args, q).stdout)
+        env.equal((j["total"], j["total_relation"]), (10000, "gte"), f"more than 10,000 matches is a lower bound {q!r} {args}")
+        first = env.search(bdb, *args, q).stdout.splitlines()[0]
+        env.check(first.startswith("More than 10,000 articles match;"), f"text: more than 10,000 {q!r} {args}: {first!r}")
+# 10,000 or fewer are exact: 10,050 minus the 1,435 records of "item 6"; and 6,700.
+for q, want in [("harbour -6", 10050 - 1435), ("harbour (k0 OR k1)", 6700), ("harbour (k0 OR k1) -6", 6700 - 957)]:
+    for args in [[], ["-n", "3", "--offset", "9990"]]:
+        j = json.loads(env.search(bdb, "--json", *args, q).stdout)
+        env.equal((j["total"], j["total_relation"]), (want, "eq"), f"under 10,000: exact {q!r} {args}")
 
 # NEWS_DB names the default database.
 r = env.run(env.search_bin, "--count", "cranes", env={"NEWS_DB": db})
