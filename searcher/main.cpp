@@ -95,7 +95,9 @@ int main(int argc, char** argv) {
             for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
             try {
                 if (explain) {
-                    std::cout << searcher.parse(query, any).query.get_description() << "\n";
+                    ParsedQuery pq = searcher.parse(query, any);
+                    std::cout << pq.query.get_description() << "\n";
+                    for (const std::string& note : pq.notes) std::cout << "note: " << note << "\n";
                     return kFound;
                 }
                 Results r = searcher.run(query, so);
@@ -140,7 +142,9 @@ int main(int argc, char** argv) {
             auto t0 = std::chrono::steady_clock::now();
             try {
                 if (explain) {
-                    std::cout << oo.qid << "\t" << searcher.parse(query, any).query.get_description() << "\n";
+                    ParsedQuery pq = searcher.parse(query, any);
+                    std::cout << oo.qid << "\t" << pq.query.get_description() << "\n";
+                    for (const std::string& note : pq.notes) std::cout << oo.qid << "\tnote: " << note << "\n";
                     continue;
                 }
                 Results r = searcher.run(query, so);

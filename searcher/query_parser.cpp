@@ -18,6 +18,7 @@ struct Token {
     std::size_t offset = 0;  // byte offset in the query
     bool wildcard = false;   // word ended with '*'
     int slop = -1;           // phrase ~N
+    std::string not_field;   // "Trump:" when the word began with a name and a colon that is no field
 };
 
 std::size_t column_of(std::string_view s, std::size_t byte) {
@@ -58,6 +59,8 @@ private:
         while (i_ < s_.size() && s_[i_] != '"' && !s_.substr(i_).starts_with("\xE2\x80\x9D")) ++i_;
         if (i_ >= s_.size()) fail("unterminated phrase: the quotation mark here is never closed", at);
         Token t{Tok::Phrase, std::string(s_.substr(b, i_ - b)), at};
+        if (std::size_t star = t.text.find('*'); star != std::string::npos)
+            fail("a phrase matches its words exactly: no wildcard '*' inside quotation marks", b + star);
         i_ += s_[i_] == '"' ? 1 : 3;
         if (i_ < s_.size() && s_[i_] == '~') {
             std::size_t tilde = i_++;
@@ -92,29 +95,43 @@ private:
             if (name_like) {
                 std::string lower = word;
                 for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                if (!schema::find_field(lower)) {
-                    std::string names;
-                    for (const auto& f : schema::kFields) names += (names.empty() ? "" : ", ") + std::string(f.name);
-                    fail("unknown field '" + word + ":' (fields: " + names + ")", b);
+                if (schema::find_field(lower)) {
+                    ++i_;
+                    if (i_ >= s_.size() || is_space(s_[i_]) || s_[i_] == ')')
+                        fail("field '" + lower + ":' needs a value right after the colon", b);
+                    return {Tok::Field, lower, b};
                 }
-                ++i_;
-                if (i_ >= s_.size() || is_space(s_[i_]) || s_[i_] == ')')
-                    fail("field '" + lower + ":' needs a value right after the colon", b);
-                return {Tok::Field, lower, b};
             }
-            // A colon inside a word ("10:30") is part of it.
+            // A colon inside a word ("10:30") is part of it, and so is the colon of a name
+            // that is no field ("Trump: ...", "foo:bar"): text, as in Xapian's QueryParser.
             while (i_ < s_.size() && !is_space(s_[i_]) && s_[i_] != '(' && s_[i_] != ')' && !opens_phrase(s_, i_)) ++i_;
-            word = std::string(s_.substr(b, i_ - b));
+            std::string whole(s_.substr(b, i_ - b));
+            if (name_like) {
+                Token t = word_token(whole, at);
+                t.not_field = word + ":";
+                return t;
+            }
+            word = std::move(whole);
         }
         if (word == "AND") return {Tok::And, word, at};
         if (word == "OR") return {Tok::Or, word, at};
         if (word == "NOT") return {Tok::Not, word, at};
+        return word_token(word, at);
+    }
+
+    // A word; '*' may only end it (Xapian 1.4 expands the beginnings of words, nothing else).
+    Token word_token(const std::string& word, std::size_t at) {
+        if (word == "*") fail("'*' must end a word prefix, as in precurs*", at);
         Token t{Tok::Word, word, at};
-        if (word.size() > 1 && word.back() == '*') {
+        std::size_t star = word.find('*');
+        if (star == 0)
+            fail("a wildcard can only end a word: '" + word + "' would need words ending in '" + word.substr(1) +
+                 "', and only beginnings are expanded (as in " + word.substr(1) + "*)", at);
+        if (star != std::string::npos && star + 1 < word.size())
+            fail("a wildcard can only end a word, as in " + word.substr(0, star) + "*", at + star);
+        if (star != std::string::npos) {
             t.wildcard = true;
             t.text.pop_back();
-        } else if (word == "*") {
-            fail("'*' must end a word prefix, as in precurs*", at);
         }
         return t;
     }
@@ -144,7 +161,7 @@ public:
         if (q.empty()) throw QueryError("the query has no searchable words", 1);
         if (top_level_or_) sq_ = {};
         hl_.stem_words_known = static_cast<bool>(expand_);
-        return {q, std::move(hl_), std::move(sq_)};
+        return {q, std::move(hl_), std::move(sq_), std::move(notes_)};
     }
 
 private:
@@ -278,6 +295,12 @@ private:
         }
     }
 
+    /// The token as typed, for notes.
+    std::string quoted(const Token& t) const {
+        if (t.kind == Tok::Phrase) return "\"" + t.text + "\"";
+        return "'" + t.text + (t.wildcard ? "*" : "") + "'";
+    }
+
     void count_term(const Token& t) {
         if (++terms_ > lim_.max_terms) fail("too many terms (at most " + std::to_string(lim_.max_terms) + ")", t.offset);
     }
@@ -287,6 +310,7 @@ private:
         const std::string prefix(f.prefix);
         switch (f.kind) {
         case schema::Kind::Date: {
+            if (t.wildcard) fail("date: takes no wildcard ('date:2024' is the whole year)", t.offset + t.text.size());
             std::string err;
             std::size_t off = 0;
             auto r = date::parse_query(t.text, err, off);
@@ -326,7 +350,21 @@ private:
         case schema::Kind::Text: break;
         }
         std::vector<text::Token> toks = a_.tokenize(t.text);
-        if (toks.empty()) return Xapian::Query();  // punctuation only: no constraint
+        if (toks.empty()) {  // punctuation only: no constraint
+            if (t.wildcard) fail("'*' must end a word prefix, as in precurs*", t.offset);
+            notes_.push_back(quoted(t) + " holds no searchable word: left out");
+            return Xapian::Query();
+        }
+        if (!t.not_field.empty()) {
+            std::string as = toks.size() == 1 ? "the word " + toks[0].term : "the phrase \"";
+            if (toks.size() > 1) {
+                for (std::size_t i = 0; i < toks.size(); ++i) as += (i ? " " : "") + toks[i].term;
+                as += "\"";
+            }
+            notes_.push_back("'" + t.not_field + "' is not a field: searched as " + as + (t.wildcard ? "*" : ""));
+        }
+        if (t.wildcard && toks.size() > 1)
+            fail("a wildcard needs one word before the '*': '" + t.text + "' is " + std::to_string(toks.size()) + " words", t.offset);
         if (t.wildcard && toks.size() == 1) {
             if (!negated_) hl_.prefixes.insert(toks[0].term);
             return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + toks[0].term, 1000,
@@ -344,11 +382,17 @@ private:
                 hl_.stem_words.emplace(base, stem);
             }
             std::vector<std::string> words{base};
+            std::size_t left_out = 0;
             if (expand_)
                 for (std::string& w : expand_(stem)) {
                     if (!negated_) hl_.stem_words.emplace(w, stem);  // all of them, beyond kMaxExpansion too
-                    if (w != base && words.size() < kMaxExpansion) words.push_back(std::move(w));
+                    if (w == base) continue;
+                    if (words.size() < kMaxExpansion) words.push_back(std::move(w));
+                    else ++left_out;
                 }
+            if (left_out)
+                notes_.push_back(quoted(t) + ": " + std::to_string(words.size() + left_out) + " indexed words share its stem; the first " +
+                                 std::to_string(kMaxExpansion) + " (alphabetically) are searched");
             if (words.size() == 1) return Xapian::Query(prefix + base);
             std::vector<Xapian::Query> alts;
             for (const std::string& w : words) alts.emplace_back(prefix + w);
@@ -356,6 +400,7 @@ private:
         }
         std::vector<Xapian::Query> parts;
         for (const auto& k : toks) parts.emplace_back(prefix + k.term);
+        if (parts.size() == 1 && t.slop >= 0) notes_.push_back(quoted(t) + "~" + std::to_string(t.slop) + ": one word, so the distance does nothing");
         if (parts.size() == 1) return parts[0];
         if (t.slop >= 0)
             return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(),
@@ -375,6 +420,7 @@ private:
     bool top_level_or_ = false;
     Highlight hl_;
     SpeakerQuote sq_;
+    std::vector<std::string> notes_;
 };
 
 }  // namespace

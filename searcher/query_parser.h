@@ -4,6 +4,8 @@
 /// Grammar (DESIGN.md): words (AND by default, OR with default_or), "phrases",
 /// "phrases"~N, OR, AND, NOT, -term, +term, (groups), prefix*, field:value,
 /// field:"phrase", field:(group), date:2024-01..2024-03. Errors carry a 1-based column.
+/// A `word:` that names no field is text, as in Xapian's QueryParser ("Trump: My plans",
+/// "foo:bar" the phrase foo bar). A wildcard only ends a word: "*pod" and "po*d" are errors.
 #pragma once
 
 #include "common/text/analyzer.h"
@@ -56,6 +58,10 @@ struct ParsedQuery {
     Xapian::Query query;
     Highlight highlight;
     SpeakerQuote speaker_quote;
+    /// What the parser did to the text beyond the grammar, one sentence each, for --explain:
+    /// "'Trump:' is not a field: searched as the word trump", a word with nothing searchable
+    /// left out, a stem with more words than are searched.
+    std::vector<std::string> notes;
 };
 
 struct ParseLimits {

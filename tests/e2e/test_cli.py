@@ -90,8 +90,14 @@ env.equal(env.search(db, "zzzunknownword").returncode, 1, "no results -> 1")
 r = env.search(db, 'cranes "unterminated')
 env.equal(r.returncode, 2, "bad query -> 2")
 env.check("column 8" in r.stderr, f"error names the column: {r.stderr}")
-r = env.search(db, "foo:bar")
-env.check(r.returncode == 2 and "unknown field" in r.stderr and "column 1" in r.stderr, f"unknown field: {r.stderr}")
+# A pasted headline: a name and a colon that is no field is text; --explain says so.
+env.equal(env.ids(db, "Strike: cranes idle"), {"articles/a.txt"}, "a word: that is no field is text")
+r = env.search(db, "--explain", "Strike: cranes")
+env.equal(r.stdout, "Query((strike AND cranes))\nnote: 'Strike:' is not a field: searched as the word strike\n",
+          "--explain says what was done with 'Strike:'")
+# A leading wildcard is refused, naming the column.
+r = env.search(db, "cranes *pod")
+env.check(r.returncode == 2 and "column 8" in r.stderr and "a wildcard can only end a word" in r.stderr, f"*pod: {r.stderr}")
 r = env.search(db, "(cranes OR water")
 env.check(r.returncode == 2 and "never closed" in r.stderr, f"unbalanced: {r.stderr}")
 r = env.search(db, "date:2024-13")
