@@ -106,6 +106,19 @@ r = env.search(os.path.join(env.work, "missing.db"), "x")
 env.check(r.returncode == 3 and "no database" in r.stderr, f"missing db -> 3: {r.stderr}")
 env.equal(env.search(db, "--sort", "sideways", "x").returncode, 2, "bad option -> 2")
 
+# Bad numbers exit 2 with a message, through either reading of the command line.
+for args, says in [(["-n", "-5"], "--limit (-n) takes a whole number, 0 or more, not '-5'"),
+                   (["-n", "abc"], "not 'abc'"), (["--offset", "-1"], "--offset takes a whole number, 0 or more, not '-1'"),
+                   (["--limit=-3"], "not '-3'"), (["-n", "4294967296"], "too large (at most 1000000000)")]:
+    r = env.search(db, *args, "cranes")
+    env.check(r.returncode == 2 and says in r.stderr and not r.stdout, f"{args}: exit {r.returncode}, {r.stderr!r}")
+# A query word starting with '-' before "--": the message shows the command line that works.
+r = env.search(db, "cranes", "-ended")
+env.equal((r.returncode, r.stderr.splitlines()[0] if r.stderr else ""),
+          (2, f"news-search: unknown option '-ended'; to exclude a word, put the query after --: news-search --db {db} -- cranes -ended"),
+          "unknown option suggests --")
+env.equal(env.search(db, "--count", "--", "cranes", "-ended").stdout.strip(), "1", "the suggested command line works")
+
 # Fields and filters.
 env.equal(env.ids(db, "speaker:vale"), {"articles/a.txt"}, "speaker surname")
 env.equal(env.ids(db, 'speaker:"ines vale"'), {"articles/a.txt"}, "speaker full name")
