@@ -161,7 +161,7 @@ public:
         if (q.empty()) throw QueryError("the query has no searchable words", 1);
         if (top_level_or_) sq_ = {};
         hl_.stem_words_known = static_cast<bool>(expand_);
-        return {q, std::move(hl_), std::move(sq_), std::move(notes_)};
+        return {q, std::move(hl_), std::move(sq_), std::move(notes_), std::move(wildcards_)};
     }
 
 private:
@@ -367,7 +367,8 @@ private:
             fail("a wildcard needs one word before the '*': '" + t.text + "' is " + std::to_string(toks.size()) + " words", t.offset);
         if (t.wildcard && toks.size() == 1) {
             if (!negated_) hl_.prefixes.insert(toks[0].term);
-            return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + toks[0].term, 1000,
+            wildcards_.emplace_back(quoted(t), prefix + toks[0].term);
+            return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + toks[0].term, kMaxWildcardWords,
                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         }
         if (!negated_)
@@ -421,6 +422,7 @@ private:
     Highlight hl_;
     SpeakerQuote sq_;
     std::vector<std::string> notes_;
+    std::vector<std::pair<std::string, std::string>> wildcards_;
 };
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace news::search {
@@ -62,7 +63,13 @@ struct ParsedQuery {
     /// "'Trump:' is not a field: searched as the word trump", a word with nothing searchable
     /// left out, a stem with more words than are searched.
     std::vector<std::string> notes;
+    /// The word wildcards, as typed and as the term pattern: each is expanded to the
+    /// kMaxWildcardWords most frequent words (Searcher::parse notes when a pattern has more).
+    std::vector<std::pair<std::string, std::string>> wildcards;
 };
+
+/// A word wildcard ("invest*") searches at most this many words, the most frequent.
+inline constexpr Xapian::termcount kMaxWildcardWords = 1000;
 
 struct ParseLimits {
     std::size_t max_depth = 200;    ///< nesting of parentheses and NOT

@@ -210,7 +210,15 @@ std::vector<std::string> Searcher::words_with_stem(const std::string& stem) cons
 }
 
 ParsedQuery Searcher::parse(std::string_view query, bool default_or) const {
-    return parse_query(query, *analyzer_, default_or, {}, expander_);
+    ParsedQuery pq = parse_query(query, *analyzer_, default_or, {}, expander_);
+    for (const auto& [typed, pattern] : pq.wildcards) {
+        Xapian::termcount words = 0;
+        for (auto it = db_.allterms_begin(pattern); it != db_.allterms_end(pattern) && words <= kMaxWildcardWords; ++it) ++words;
+        if (words > kMaxWildcardWords)
+            pq.notes.push_back(typed + " matches more than " + std::to_string(kMaxWildcardWords) + " indexed words: the " +
+                               std::to_string(kMaxWildcardWords) + " most frequent are searched");
+    }
+    return pq;
 }
 
 Results Searcher::run(std::string_view query, const SearchOptions& o) {

@@ -88,7 +88,8 @@ public:
     /// Parses and runs @p query. Throws QueryError for a malformed query.
     [[nodiscard]] Results run(std::string_view query, const SearchOptions& options);
 
-    /// Only parses: the query the database would run.
+    /// Only parses: the query the database would run, with notes (--explain) that need the
+    /// database too (a wildcard cut to its kMaxWildcardWords most frequent words).
     [[nodiscard]] ParsedQuery parse(std::string_view query, bool default_or) const;
 
     [[nodiscard]] Xapian::doccount size() const { return db_.get_doccount(); }

@@ -243,7 +243,7 @@ big = os.path.join(env.work, "big")
 os.makedirs(big)
 with open(os.path.join(big, "many.jsonl"), "w") as f:
     for i in range(10050):
-        text = "Plenty of " + "harbour " * (1 + i % 5) + f"news, item {i % 7}, kind k{i % 3}." + " filler" * (i % 11)
+        text = "Plenty of " + "harbour " * (1 + i % 5) + f"news, item {i % 7}, kind k{i % 3}, code zz{i}." + " filler" * (i % 11)
         f.write(json.dumps({"id": f"m{i}", "title": f"Note {i}", "text": text}) + "\n")
 bdb = os.path.join(env.work, "big.db")
 r = env.index("--db", bdb, big)
@@ -265,6 +265,11 @@ for q in ["harbour (k0 OR k1 OR k2)", '"harbour news"']:
         env.equal((j["total"], j["total_relation"]), (10000, "gte"), f"more than 10,000 matches is a lower bound {q!r} {args}")
         first = env.search(bdb, *args, q).stdout.splitlines()[0]
         env.check(first.startswith("More than 10,000 articles match;"), f"text: more than 10,000 {q!r} {args}: {first!r}")
+# A word wildcard searches the 1,000 most frequent words it matches: --explain says so when it cuts.
+r = env.search(bdb, "--explain", "harbour zz*")
+env.equal(r.stdout.splitlines()[1:], ["note: 'zz*' matches more than 1000 indexed words: the 1000 most frequent are searched"],
+          "--explain notes a wildcard cut to 1,000 words")
+env.equal(env.search(bdb, "--explain", "zz1000*").stdout.count("note:"), 0, "no note for a wildcard of 11 words")
 # 10,000 or fewer are exact: 10,050 minus the 1,435 records of "item 6"; and 6,700.
 for q, want in [("harbour -6", 10050 - 1435), ("harbour (k0 OR k1)", 6700), ("harbour (k0 OR k1) -6", 6700 - 957)]:
     for args in [[], ["-n", "3", "--offset", "9990"]]:
