@@ -132,6 +132,20 @@ std::unique_ptr<Stream> stream_of(const Xapian::Database& db, const Xapian::Quer
 
 }  // namespace
 
+bool ranking_reads_every_match(const Xapian::Query& query) {
+    using Q = Xapian::Query;
+    switch (query.get_type()) {
+    case Q::OP_AND:
+    case Q::OP_FILTER:
+    case Q::OP_PHRASE:
+    case Q::OP_NEAR: return true;
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_SCALE_WEIGHT: return query.get_num_subqueries() > 0 && ranking_reads_every_match(query.get_subquery(0));
+    default: return false;
+    }
+}
+
 std::optional<Xapian::doccount> count_on_postings(const Xapian::Database& db, const Xapian::Query& query,
                                                   Xapian::doccount stop_at) {
     if (query.empty()) return 0;

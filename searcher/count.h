@@ -18,4 +18,12 @@ namespace news::search {
 [[nodiscard]] std::optional<Xapian::doccount> count_on_postings(const Xapian::Database& db, const Xapian::Query& query,
                                                                 Xapian::doccount stop_at);
 
+/// Does the ranked search of @p query read (nearly) every match anyway, so that counting them
+/// there (check_at_least) costs less than a second pass? True for an AND, a phrase or NEAR
+/// (also under AND_NOT's positive side): Bm25Source does not skip an AND's blocks (the hint
+/// Xapian gives each side stays below zero until late) and a phrase's positions are checked
+/// for each candidate. False for words, stem groups, ORs and wildcards, whose ranked pass
+/// skips blocks once it has its page.
+[[nodiscard]] bool ranking_reads_every_match(const Xapian::Query& query);
+
 }  // namespace news::search

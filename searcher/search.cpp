@@ -244,13 +244,14 @@ constexpr double kLengthsWorthReading = 12;
 }  // namespace
 
 void Searcher::count_matches(const Xapian::Query& query, const Xapian::MSet& mset, const SearchOptions& o, Results& r) const {
-    // Exact up to kExactCountUpTo, at the least cost: the ranked pass stops counting once it
-    // has its page, so that Bm25Source can skip blocks; its bounds often meet anyway (one
-    // word, a page holding every match). When they do not, and the count may be under the
-    // limit, count in a second pass up to one more than the limit (Xapian's bounds only meet
-    // at the limit when it counted past it): on the posting lists (count.h) when the query
-    // is made of words, ORs, ANDs and exclusions, else through the matcher, unweighted
-    // (BoolWeight: no lengths, no weights).
+    // Exact up to kExactCountUpTo, at the least cost. An AND or a phrase was counted by the
+    // ranked pass itself up to one past the limit (Xapian's bounds only meet at the limit when
+    // it counted past it): it reads every match anyway. Otherwise the ranked pass stopped
+    // counting once it had its page, so that Bm25Source could skip blocks; its bounds often
+    // meet anyway (one word, a page holding every match). When they do not, and the count may
+    // be under the limit, count in a second pass up to one past the limit: on the posting lists
+    // (count.h) when the query is made of words, ORs, ANDs and exclusions, else through the
+    // matcher, unweighted (BoolWeight: no lengths, no weights).
     Xapian::doccount lo = mset.get_matches_lower_bound(), hi = mset.get_matches_upper_bound();
     if (lo != hi && lo <= kExactCountUpTo) {
         const auto want = static_cast<Xapian::doccount>(
@@ -301,6 +302,8 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     case Sort::DateDescending: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true); break;
     }
     Xapian::doccount check = o.exact_count ? db_.get_doccount() : 0;
+    if (!check && ranking_reads_every_match(pq.query))  // count there, up to one past the limit (see count_matches)
+        check = static_cast<Xapian::doccount>(std::min<std::size_t>(std::max<std::size_t>(kExactCountUpTo + 1, o.offset + o.limit), db_.get_doccount()));
     std::optional<SpeakerQuoteDecider> decider;
     if (!pq.speaker_quote.speakers.empty() && !pq.speaker_quote.words.empty()) {
         decider.emplace(*analyzer_, pq.speaker_quote, [this](const Xapian::Document& d) { return stored_article(d); });

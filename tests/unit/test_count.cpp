@@ -10,6 +10,7 @@
 
 using Q = Xapian::Query;
 using news::search::count_on_postings;
+using news::search::ranking_reads_every_match;
 
 namespace {
 
@@ -77,4 +78,17 @@ TEST_CASE("what the posting lists cannot count is left to the matcher", "[count]
     CHECK_FALSE(count_on_postings(db, Q(Q::OP_AND, Q("w0"), Q(Q::OP_NEAR, Q("w0"), Q("w1"))), 10));
     CHECK_FALSE(count_on_postings(db, Q(Q::OP_WILDCARD, "w"), 10));
     CHECK_FALSE(count_on_postings(db, Q(Q::OP_VALUE_GE, 0, "a"), 10));
+}
+
+TEST_CASE("ANDs and phrases are counted by the ranked pass, words and ORs after it", "[count]") {
+    CHECK(ranking_reads_every_match(Q(Q::OP_AND, Q("a"), Q("b"))));
+    CHECK(ranking_reads_every_match(Q(Q::OP_PHRASE, Q("a"), Q("b"))));
+    CHECK(ranking_reads_every_match(Q(Q::OP_NEAR, Q("a"), Q("b"))));
+    CHECK(ranking_reads_every_match(Q(Q::OP_AND_NOT, Q(Q::OP_AND, Q("a"), Q("b")), Q("c"))));
+    CHECK(ranking_reads_every_match(Q(Q::OP_AND_MAYBE, Q(Q::OP_FILTER, Q("a"), Q("b")), Q("c"))));
+    CHECK_FALSE(ranking_reads_every_match(Q("a")));
+    CHECK_FALSE(ranking_reads_every_match(Q(Q::OP_SYNONYM, Q("a"), Q("b"))));
+    CHECK_FALSE(ranking_reads_every_match(Q(Q::OP_OR, Q(Q::OP_AND, Q("a"), Q("b")), Q("c"))));
+    CHECK_FALSE(ranking_reads_every_match(Q(Q::OP_AND_NOT, Q("a"), Q(Q::OP_AND, Q("b"), Q("c")))));
+    CHECK_FALSE(ranking_reads_every_match(Q(Q::OP_WILDCARD, "a")));
 }
