@@ -3,7 +3,9 @@
 /// document at or after a docid.
 #include "searcher/count.h"
 
+#include <algorithm>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace news::search {
@@ -147,16 +149,52 @@ bool ranking_reads_every_match(const Xapian::Query& query) {
 }
 
 std::optional<Xapian::doccount> count_on_postings(const Xapian::Database& db, const Xapian::Query& query,
-                                                  Xapian::doccount stop_at) {
+                                                  Xapian::doccount stop_at, Xapian::docid from) {
     if (query.empty()) return 0;
     std::unique_ptr<Stream> s = stream_of(db, query);
     if (!s) return std::nullopt;
     Xapian::doccount n = 0;
-    for (Xapian::docid did = s->first_from(1); did != kEnd && n < stop_at; did = s->first_from(did + 1)) {
+    for (Xapian::docid did = s->first_from(std::max<Xapian::docid>(from, 1)); did != kEnd && n < stop_at; did = s->first_from(did + 1)) {
         ++n;
         if (did == kEnd - 1) break;
     }
     return n;
+}
+
+std::optional<Xapian::doccount> count_word_or_group(const std::vector<Xapian::Database>& shards, const DocLengths& lengths,
+                                                    const Xapian::Query& query) {
+    using Q = Xapian::Query;
+    if (query.get_type() == Q::LEAF_TERM) {
+        Xapian::doccount n = 0;
+        for (const Xapian::Database& shard : shards) n += shard.get_termfreq(*query.get_terms_begin());
+        return n;
+    }
+    if (query.get_type() != Q::OP_SYNONYM) return std::nullopt;
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        Q sub = query.get_subquery(i);
+        if (sub.get_type() != Q::LEAF_TERM) return std::nullopt;
+        words.push_back(*sub.get_terms_begin());
+    }
+    const std::string key = doclengths::group_blocks_key(words);
+    Xapian::doccount total = 0;
+    for (const Xapian::Database& shard : shards) {
+        const std::vector<doclengths::Block>* blocks = lengths.blocks_at(shard, key);
+        Xapian::doccount full = 0;
+        Xapian::docid from = 1;
+        if (blocks && !blocks->empty()) {
+            full = static_cast<Xapian::doccount>((blocks->size() - 1) * doclengths::kBlockPostings);
+            from = blocks->size() > 1 ? (*blocks)[blocks->size() - 2].last + 1 : 1;
+        } else {
+            Xapian::doccount postings = 0;
+            for (const std::string& w : words) postings += shard.get_termfreq(w);
+            if (postings >= 2 * doclengths::kMinBlockTermfreq) return std::nullopt;
+        }
+        std::optional<Xapian::doccount> rest = count_on_postings(shard, query, shard.get_doccount() + 1, from);
+        if (!rest) return std::nullopt;
+        total += full + *rest;
+    }
+    return total;
 }
 
 }  // namespace news::search

@@ -253,6 +253,8 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::MSet& mse
     // (count.h) when the query is made of words, ORs, ANDs and exclusions, else through the
     // matcher, unweighted (BoolWeight: no lengths, no weights).
     Xapian::doccount lo = mset.get_matches_lower_bound(), hi = mset.get_matches_upper_bound();
+    if (lo != hi)  // a word or a stem group: its term frequency, or its blocks but the last one
+        if (std::optional<Xapian::doccount> n = count_word_or_group(shards_, *lengths_, query)) lo = hi = *n;
     if (lo != hi && lo <= kExactCountUpTo) {
         const auto want = static_cast<Xapian::doccount>(
             std::min<std::size_t>(std::max<std::size_t>(kExactCountUpTo + 1, o.offset + o.limit), db_.get_doccount()));

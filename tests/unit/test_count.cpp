@@ -2,9 +2,13 @@
 /// @brief Counting on the posting lists (searcher/count.h) gives Xapian's exact count.
 #include "searcher/count.h"
 
+#include "common/doc_lengths.h"
+
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <random>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -91,4 +95,63 @@ TEST_CASE("ANDs and phrases are counted by the ranked pass, words and ORs after 
     CHECK_FALSE(ranking_reads_every_match(Q(Q::OP_OR, Q(Q::OP_AND, Q("a"), Q("b")), Q("c"))));
     CHECK_FALSE(ranking_reads_every_match(Q(Q::OP_AND_NOT, Q("a"), Q(Q::OP_AND, Q("b"), Q("c")))));
     CHECK_FALSE(ranking_reads_every_match(Q(Q::OP_WILDCARD, "a")));
+}
+
+namespace {
+
+// Documents of the words of two stems and a few others, news-index's blocks (for terms of
+// 300 documents or more) stored for the revision committed.
+void fill_with_blocks(const std::string& path, int docs, unsigned seed) {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    std::mt19937 rnd(seed);
+    const std::vector<std::string> words = {"bank", "banks", "banking", "bank's", "rate", "rates", "rated", "gold", "oil"};
+    for (int d = 0; d < docs; ++d) {
+        Xapian::Document doc;
+        for (std::size_t i = 0, len = 1 + rnd() % 6; i < len; ++i)
+            doc.add_posting(words[rnd() % words.size()], static_cast<Xapian::termpos>(i + 1));
+        db.add_document(doc);
+    }
+    for (const char* w : {"bank", "banks", "banking", "bank's"}) db.add_synonym("Zbank", w);
+    for (const char* w : {"rate", "rates", "rated"}) db.add_synonym("Zrate", w);
+    news::doclengths::store_for_next_commit(db, 300);
+    db.commit();
+}
+
+Q group(const std::vector<std::string>& words) {
+    std::vector<Q> subs;
+    for (const std::string& w : words) subs.emplace_back(w);
+    return Q(Q::OP_SYNONYM, subs.begin(), subs.end());
+}
+
+}  // namespace
+
+TEST_CASE("a word's or a stem group's count from its term frequency or its blocks", "[count]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("news-count-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fill_with_blocks((dir / "a").string(), 3000, 1);
+    fill_with_blocks((dir / "b").string(), 1300, 2);
+    std::vector<Xapian::Database> shards{Xapian::Database((dir / "a").string()), Xapian::Database((dir / "b").string())};
+    Xapian::Database both;
+    for (const auto& s : shards) both.add_database(s);
+    for (std::size_t n : {1, 2}) {
+        const std::vector<Xapian::Database> some(shards.begin(), shards.begin() + static_cast<long>(n));
+        Xapian::Database db;
+        for (const auto& s : some) db.add_database(s);
+        news::search::DocLengths lengths(some);
+        const Q bank = group({"bank", "banks", "banking", "bank's"}), rate = group({"rated", "rate", "rates"});
+        REQUIRE(lengths.blocks_at(some[0], news::doclengths::group_blocks_key({"bank", "banks", "banking", "bank's"})));
+        for (const Q& q : {bank, rate, Q("gold"), Q("nosuchword")}) {
+            CAPTURE(n, q.get_description());
+            CHECK(news::search::count_word_or_group(some, lengths, q) == std::optional(matcher_count(db, q)));
+        }
+        // Not a stem: no blocks; a group this small is counted on its postings.
+        const Q small = group({"gold", "oil"});
+        const auto got = news::search::count_word_or_group(some, lengths, small);
+        CHECK((!got || *got == matcher_count(db, small)));
+        CHECK_FALSE(news::search::count_word_or_group(some, lengths, Q(Q::OP_OR, Q("gold"), Q("oil"))));
+        CHECK_FALSE(news::search::count_word_or_group(some, lengths, Q(Q::OP_AND, Q("gold"), Q("oil"))));
+    }
+    fs::remove_all(dir);
 }
