@@ -59,8 +59,6 @@ private:
         while (i_ < s_.size() && s_[i_] != '"' && !s_.substr(i_).starts_with("\xE2\x80\x9D")) ++i_;
         if (i_ >= s_.size()) fail("unterminated phrase: the quotation mark here is never closed", at);
         Token t{Tok::Phrase, std::string(s_.substr(b, i_ - b)), at};
-        if (std::size_t star = t.text.find('*'); star != std::string::npos)
-            fail("a phrase matches its words exactly: no wildcard '*' inside quotation marks", b + star);
         i_ += s_[i_] == '"' ? 1 : 3;
         if (i_ < s_.size() && s_[i_] == '~') {
             std::size_t tilde = i_++;
@@ -399,6 +397,9 @@ private:
             for (const std::string& w : words) alts.emplace_back(prefix + w);
             return Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
         }
+        // Any sentence is found as a phrase, also one holding a '*': there it is no wildcard.
+        if (t.kind == Tok::Phrase && t.text.find('*') != std::string::npos)
+            notes_.push_back(quoted(t) + ": '*' inside quotation marks is no wildcard; the phrase's words are matched exactly");
         std::vector<Xapian::Query> parts;
         for (const auto& k : toks) parts.emplace_back(prefix + k.term);
         if (parts.size() == 1 && t.slop >= 0) notes_.push_back(quoted(t) + "~" + std::to_string(t.slop) + ": one word, so the distance does nothing");
