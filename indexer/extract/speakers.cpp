@@ -1476,12 +1476,14 @@ std::size_t count_words(std::string_view inner) {
 // attribution (“No,” said the senator; “Disgraceful!” he wrote).
 bool reads_as_speech(std::string_view inner) {
     if (count_words(inner) >= 2) return true;
+    // Trailing space first: counting the leading marks of "(      " over the untrimmed text
+    // put b past the end of the trimmed one (substr threw, and the whole run stopped).
+    while (!inner.empty() && is_space(static_cast<unsigned char>(inner.back()))) inner.remove_suffix(1);
     std::size_t b = 0;
     while (b < inner.size() && !std::isalnum(static_cast<unsigned char>(inner[b])) &&
            static_cast<unsigned char>(inner[b]) < 0x80)
         ++b;
-    while (!inner.empty() && is_space(static_cast<unsigned char>(inner.back()))) inner.remove_suffix(1);
-    if (inner.empty() || !starts_upper(inner.substr(b))) return false;
+    if (b == inner.size() || !starts_upper(inner.substr(b))) return false;
     if (inner.back() == '!' || inner.back() == '?') return true;
     // One word closing on a comma is an answer (“No,” said the senator), not a name or a label
     // (“Portville,” “Savage,”).
