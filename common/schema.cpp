@@ -30,6 +30,26 @@ std::string slug(std::string_view name) {
     return s;
 }
 
+std::vector<std::string> name_terms(std::string_view norm, std::string_view prefix, std::string_view word_prefix,
+                                    std::size_t max_term) {
+    std::vector<std::string> out;
+    if (norm.empty()) return out;
+    // The full name and each trailing part: "vanda felbab brown", "felbab brown", "brown".
+    for (std::size_t at = 0; at != std::string_view::npos;) {
+        std::string_view part = norm.substr(at);
+        if (part.size() + prefix.size() <= max_term) out.push_back(std::string(prefix) + std::string(part));
+        std::size_t sp = norm.find(' ', at);
+        at = sp == std::string_view::npos ? sp : sp + 1;
+    }
+    for (std::size_t b = 0; b <= norm.size();) {
+        std::size_t e = norm.find(' ', b);
+        if (e == std::string_view::npos) e = norm.size();
+        if (e > b) out.push_back(std::string(word_prefix) + std::string(norm.substr(b, e - b)));
+        b = e + 1;
+    }
+    return out;
+}
+
 void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& stem_language) {
     std::string version = db.get_metadata(kMetaSchema);
     if (version.empty()) {

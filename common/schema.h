@@ -6,12 +6,14 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 5;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
-                                          ///< 5: stored articles may use the zstd dictionary kMetaDictionary
+inline constexpr int kSchemaVersion = 6;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
+                                          ///< 5: stored articles may use the zstd dictionary kMetaDictionary;
+                                          ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ)
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -69,6 +71,35 @@ inline constexpr Field kFields[] = {
     {"lang", kLangPrefix, Kind::Exact, ""},
     {"date", "", Kind::Date, ""},
 };
+
+/// Speaker-quote pairing (schema 6): `speaker:A quote:X` asks for one quote *by A* holding X,
+/// which the article-wide terms (XSPK.., XQ..) cannot answer. So every quote of a speaker is
+/// numbered in the article (its ordinal j, in the order of the text) and indexed once more:
+/// its words under quote_slot_prefix(j), at their body positions (phrases and NEAR work) with
+/// wdf 0 (document lengths, BM25 scores and block tables do not change), and its speaker's
+/// name under speaker_slot_prefix(j) / speaker_slot_word_prefix(j) as a Name field has it, and
+/// slot_marker(j). `speaker:A quote:X` then matches OR over j of (A_j AND X_j): posting lists,
+/// exact counts, and possible on Xapian's remote backend. Renaming a speaker rewrites only
+/// the name terms of its quotes. A document with quote j has quotes 0..j-1 too, so the slots
+/// of a database are 0 .. (the first j whose marker is absent) - 1.
+[[nodiscard]] inline std::string quote_slot_prefix(std::size_t j) { return "XW" + std::to_string(j) + ":"; }
+[[nodiscard]] inline std::string speaker_slot_prefix(std::size_t j) { return "XN" + std::to_string(j) + ":"; }
+[[nodiscard]] inline std::string speaker_slot_word_prefix(std::size_t j) { return "XNW" + std::to_string(j) + ":"; }
+[[nodiscard]] inline std::string slot_marker(std::size_t j) { return "XJ" + std::to_string(j); }
+/// A term never indexed: what a pairing no slot can satisfy matches (Xapian's MatchNothing is
+/// an empty query, which would read as "no constraint").
+inline constexpr std::string_view kNoSlotTerm = "XJ";
+/// A pairing term (a filter: never weighed, no block table).
+[[nodiscard]] inline bool is_pairing_term(std::string_view t) {
+    return t.size() > 2 && t[0] == 'X' && (t[1] == 'W' || t[1] == 'N' || t[1] == 'J') &&
+           ((t[2] >= '0' && t[2] <= '9') || (t[1] == 'N' && t[2] == 'W'));
+}
+
+/// The terms of a folded name under a Name field's prefixes: the full name and each trailing
+/// part under @p prefix ("vanda felbab brown", "felbab brown", "brown"), each word under
+/// @p word_prefix. Terms longer than @p max_term bytes are left out.
+[[nodiscard]] std::vector<std::string> name_terms(std::string_view folded, std::string_view prefix,
+                                                  std::string_view word_prefix, std::size_t max_term = 240);
 
 /// Key of the stem table (Xapian synonyms): stem_key(stem) -> every indexed word with that
 /// stem. Words are indexed once, unstemmed; a query word expands to its stem's words.

@@ -83,21 +83,37 @@ void DocumentBuilder::add_stems(const text::Token& t, std::vector<std::pair<std:
 
 void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_name, const std::string& name) const {
     const schema::Field& f = schema::field(field_name);
-    std::string norm = analyzer_.normalize(name);
-    if (norm.empty()) return;
-    // The full name and each trailing part: "vanda felbab brown", "felbab brown", "brown".
-    for (std::size_t at = 0; at != std::string::npos;) {
-        std::string part = norm.substr(at);
-        if (part.size() + f.prefix.size() <= kMaxTerm) doc.add_boolean_term(std::string(f.prefix) + part);
-        std::size_t sp = norm.find(' ', at);
-        at = sp == std::string::npos ? sp : sp + 1;
-    }
-    std::size_t b = 0;
-    while (b <= norm.size()) {
-        std::size_t e = norm.find(' ', b);
-        if (e == std::string::npos) e = norm.size();
-        if (e > b) doc.add_boolean_term(std::string(f.word_prefix) + norm.substr(b, e - b));
-        b = e + 1;
+    for (const std::string& t : schema::name_terms(analyzer_.normalize(name), f.prefix, f.word_prefix, kMaxTerm))
+        doc.add_boolean_term(t);
+}
+
+void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const std::vector<text::Token>& tokens,
+                                  Xapian::termpos first_pos) const {
+    // Every quote of a speaker, numbered in the order of the text (see schema::quote_slot_prefix).
+    struct Slot {
+        std::size_t start, end, speaker;
+    };
+    std::vector<Slot> slots;
+    for (std::size_t s = 0; s < a.speakers.size(); ++s)
+        for (const Quote& q : a.speakers[s].quotes) slots.push_back({q.start, q.end, s});
+    std::stable_sort(slots.begin(), slots.end(), [](const Slot& x, const Slot& y) { return x.start < y.start; });
+    std::vector<std::string> folded(a.speakers.size());
+    for (std::size_t s = 0; s < a.speakers.size(); ++s) folded[s] = analyzer_.normalize(a.speakers[s].name);
+    for (std::size_t j = 0; j < slots.size(); ++j) {
+        const Slot& sl = slots[j];
+        doc.add_boolean_term(schema::slot_marker(j));
+        for (const std::string& t : schema::name_terms(folded[sl.speaker], schema::speaker_slot_prefix(j),
+                                                       schema::speaker_slot_word_prefix(j), kMaxTerm))
+            doc.add_boolean_term(t);
+        // The quote's words: the body's tokens inside it, at their body positions, wdf 0.
+        const std::string prefix = schema::quote_slot_prefix(j);
+        auto it = std::lower_bound(tokens.begin(), tokens.end(), sl.start,
+                                   [](const text::Token& t, std::size_t at) { return t.start < at; });
+        for (; it != tokens.end() && it->end <= sl.end; ++it) {
+            const auto pos = first_pos + static_cast<Xapian::termpos>(it - tokens.begin());
+            doc.add_posting(prefix + it->term, pos, 0);
+            if (!it->alt.empty()) doc.add_posting(prefix + it->alt, pos, 0);
+        }
     }
 }
 
@@ -127,7 +143,9 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     const std::string xq(schema::kQuotePrefix);
     std::vector<extract::QuoteSpan> quotes = extract::find_quotes(a.text);
     std::size_t qi = 0;
-    for (const text::Token& t : analyzer_.tokenize(a.text)) {
+    const std::vector<text::Token> tokens = analyzer_.tokenize(a.text);
+    const Xapian::termpos first_body_pos = pos + 1;
+    for (const text::Token& t : tokens) {
         ++pos;
         doc.add_posting(t.term, pos);
         if (!t.alt.empty()) doc.add_posting(t.alt, pos);
@@ -139,6 +157,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
         }
     }
 
+    add_pairing(doc, a, tokens, first_body_pos);
     for (const Speaker& s : a.speakers) add_name(doc, "speaker", s.name);
     for (const std::string& p : a.persons) add_name(doc, "person", p);
     for (const std::string& au : a.authors) add_name(doc, "author", au);

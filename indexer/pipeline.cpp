@@ -631,6 +631,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
                     ++failed;
                 }
             }
+            extract::note_unattributed_quotes(a);
             if (b) {
                 // The signature (for --prune, which needs the path) goes on the file's first
                 // article only: 1.6 MB of repeats in one 21,577-record JSON Lines file.

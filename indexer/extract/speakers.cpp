@@ -2604,4 +2604,23 @@ void extract_speakers(Article& a) {
             add_unique(ev.who.kind == "person" ? a.persons : a.organizations, ev.who.name);
 }
 
+void note_unattributed_quotes(Article& a) {
+    a.unattributed.clear();
+    std::vector<std::pair<std::size_t, std::size_t>> said;
+    for (const Speaker& s : a.speakers)
+        for (const Quote& q : s.quotes) said.emplace_back(q.start, q.end);
+    std::sort(said.begin(), said.end());
+    for (const QuoteSpan& q : find_quotes(a.text)) {
+        // Covered when a speaker's quote overlaps it.
+        auto it = std::lower_bound(said.begin(), said.end(), std::make_pair(q.end, std::size_t(0)));
+        bool covered = false;
+        while (it != said.begin() && !covered) {
+            --it;
+            covered = it->second > q.start;
+            if (it->first + (1 << 16) < q.start) break;  // far before: quotes are not that long
+        }
+        if (!covered && q.end > q.start) a.unattributed.push_back({a.text.substr(q.start, q.end - q.start), q.start, q.end});
+    }
+}
+
 }  // namespace news::extract
