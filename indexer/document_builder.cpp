@@ -89,32 +89,37 @@ void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_nam
 
 void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const std::vector<text::Token>& tokens,
                                   Xapian::termpos first_pos) const {
-    // Every quote of a speaker, numbered in the order of the text (see schema::quote_slot_prefix).
-    struct Slot {
-        std::size_t start, end, speaker;
-    };
-    std::vector<Slot> slots;
-    for (std::size_t s = 0; s < a.speakers.size(); ++s)
-        for (const Quote& q : a.speakers[s].quotes) slots.push_back({q.start, q.end, s});
-    std::stable_sort(slots.begin(), slots.end(), [](const Slot& x, const Slot& y) { return x.start < y.start; });
-    std::vector<std::string> folded(a.speakers.size());
-    for (std::size_t s = 0; s < a.speakers.size(); ++s) folded[s] = analyzer_.normalize(a.speakers[s].name);
-    for (std::size_t j = 0; j < slots.size(); ++j) {
-        const Slot& sl = slots[j];
-        doc.add_boolean_term(schema::slot_marker(j));
-        for (const std::string& t : schema::name_terms(folded[sl.speaker], schema::speaker_slot_prefix(j),
-                                                       schema::speaker_slot_word_prefix(j), kMaxTerm))
-            doc.add_boolean_term(t);
-        // The quote's words: the body's tokens inside it, at their body positions, wdf 0.
-        const std::string prefix = schema::quote_slot_prefix(j);
-        auto it = std::lower_bound(tokens.begin(), tokens.end(), sl.start,
+    // Quote i of speaker k (the quotations nobody was found to say: of speaker
+    // a.speakers.size(), who has no name), see schema::quote_slot_prefix.
+    auto add_quote = [&](std::size_t k, std::size_t i, const Quote& q) {
+        doc.add_boolean_term(schema::slot_marker(k, i));
+        // Its words: the body's tokens inside it, at their body positions, wdf 0.
+        const std::string prefix = schema::quote_slot_prefix(k, i);
+        auto it = std::lower_bound(tokens.begin(), tokens.end(), q.start,
                                    [](const text::Token& t, std::size_t at) { return t.start < at; });
-        for (; it != tokens.end() && it->end <= sl.end; ++it) {
+        for (; it != tokens.end() && it->end <= q.end; ++it) {
             const auto pos = first_pos + static_cast<Xapian::termpos>(it - tokens.begin());
             doc.add_posting(prefix + it->term, pos, 0);
             if (!it->alt.empty()) doc.add_posting(prefix + it->alt, pos, 0);
         }
+    };
+    auto in_text_order = [](const std::vector<Quote>& quotes) {
+        std::vector<const Quote*> out;
+        for (const Quote& q : quotes) out.push_back(&q);
+        std::stable_sort(out.begin(), out.end(), [](const Quote* x, const Quote* y) { return x->start < y->start; });
+        return out;
+    };
+    for (std::size_t k = 0; k < a.speakers.size(); ++k) {
+        const Speaker& s = a.speakers[k];
+        if (s.quotes.empty()) continue;
+        for (const std::string& t : schema::name_terms(analyzer_.normalize(s.name), schema::speaker_slot_prefix(k),
+                                                       schema::speaker_slot_word_prefix(k), kMaxTerm, false))
+            doc.add_boolean_term(t);
+        const std::vector<const Quote*> quotes = in_text_order(s.quotes);
+        for (std::size_t i = 0; i < quotes.size(); ++i) add_quote(k, i, *quotes[i]);
     }
+    const std::vector<const Quote*> nobodys = in_text_order(a.unattributed);
+    for (std::size_t i = 0; i < nobodys.size(); ++i) add_quote(a.speakers.size(), i, *nobodys[i]);
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a, const std::string& file_key, const std::string& file_sig) const {
@@ -152,8 +157,10 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
         if (t.stemmable) add_stems(t, stems);
         while (qi < quotes.size() && quotes[qi].end <= t.start) ++qi;
         if (qi < quotes.size() && quotes[qi].start <= t.start && t.end <= quotes[qi].end) {
-            doc.add_posting(xq + t.term, pos);
-            if (!t.alt.empty()) doc.add_posting(xq + t.alt, pos);
+            // No positions: phrases inside quotes are matched in one quote, by the pairing
+            // terms (add_pairing); XQ weighs and answers single words.
+            doc.add_term(xq + t.term);
+            if (!t.alt.empty()) doc.add_term(xq + t.alt);
         }
     }
 

@@ -124,21 +124,42 @@ private:
     std::size_t i_ = 0;
 };
 
-bool has_and_not(const Xapian::Query& q) {
-    if (q.get_type() == Xapian::Query::OP_AND_NOT) return true;
+bool has_and_not_or_phrase(const Xapian::Query& q) {
+    using Q = Xapian::Query;
+    if (q.get_type() == Q::OP_AND_NOT || q.get_type() == Q::OP_PHRASE || q.get_type() == Q::OP_NEAR) return true;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-        if (has_and_not(q.get_subquery(i))) return true;
+        if (has_and_not_or_phrase(q.get_subquery(i))) return true;
     return false;
 }
 
-/// @p q without what its AND_NOTs exclude: what a paired quote: clause weighs article-wide.
+/// What a quote: clause weighs article-wide, where its quote slots decide what matches: @p q
+/// without what its AND_NOTs exclude, and its phrases and NEARs as the AND of their words
+/// (Xapian weighs a phrase so; XQ terms have no positions).
 Xapian::Query positive_part(const Xapian::Query& q) {
     using Q = Xapian::Query;
-    if (!has_and_not(q)) return q;
+    if (!has_and_not_or_phrase(q)) return q;
     if (q.get_type() == Q::OP_AND_NOT) return positive_part(q.get_subquery(0));
     std::vector<Q> subs;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back(positive_part(q.get_subquery(i)));
+    if (q.get_type() == Q::OP_PHRASE || q.get_type() == Q::OP_NEAR) return Q(Q::OP_AND, subs.begin(), subs.end());
     return Q(q.get_type(), subs.begin(), subs.end());  // AND, OR, AND_MAYBE, FILTER, SYNONYM: no parameter
+}
+
+/// Does @p q hold in one quote whenever it holds in the words of all an article's quotes? True
+/// for a word, a stem group, a prefix and ORs of them; an AND, a NOT, a phrase or NEAR may
+/// hold only across two quotes.
+bool one_quote_suffices(const Xapian::Query& q) {
+    using Q = Xapian::Query;
+    switch (q.get_type()) {
+    case Q::LEAF_TERM:
+    case Q::OP_WILDCARD: return true;
+    case Q::OP_OR:
+    case Q::OP_SYNONYM:
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+            if (!one_quote_suffices(q.get_subquery(i))) return false;
+        return true;
+    default: return false;
+    }
 }
 
 struct Clause {
@@ -254,12 +275,12 @@ private:
         return q;
     }
 
-    /// The clause @p in parsed again with the speaker: and quote: prefixes of quote slot @p j.
-    Xapian::Query in_slot(const Info& in, std::size_t j, std::size_t depth) {
+    /// The clause @p in parsed again with the speaker: and quote: prefixes of quote slot @p slot.
+    Xapian::Query in_slot(const Info& in, std::pair<std::size_t, std::size_t> slot, std::size_t depth) {
         const std::size_t saved_pos = pos_;
         const bool saved_negated = negated_;
         pos_ = in.begin;
-        slot_ = j;
+        slot_ = slot;
         replaying_ = true;
         Clause c = parse_unary(nullptr, depth);
         replaying_ = false;
@@ -269,19 +290,53 @@ private:
         return c.q;
     }
 
-    /// OR over the quote slots j of (speaker_j AND every one of quotes_j).
-    Xapian::Query over_slots(const Info& speaker, const std::vector<const Info*>& quotes, std::size_t depth) {
+    /// Can @p q match in the database? False when a term it needs is in no document (the
+    /// slots of a quote-rich database are many, most of them empty for a given word).
+    bool may_match(const Xapian::Query& q) const {
+        using Q = Xapian::Query;
+        if (!slots_.exists) return true;
+        switch (q.get_type()) {
+        case Q::LEAF_TERM: return slots_.exists(*q.get_terms_begin());
+        case Q::OP_AND:
+        case Q::OP_PHRASE:
+        case Q::OP_NEAR:
+        case Q::OP_FILTER:
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+                if (!may_match(q.get_subquery(i))) return false;
+            return true;
+        case Q::OP_AND_NOT:
+        case Q::OP_AND_MAYBE: return may_match(q.get_subquery(0));
+        case Q::OP_OR:
+        case Q::OP_SYNONYM:
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+                if (may_match(q.get_subquery(i))) return true;
+            return false;
+        default: return true;
+        }
+    }
+
+    /// OR over the quote slots j of (speaker_j AND every one of quotes_j); without a speaker,
+    /// of every one of quotes_j (one quote, anybody's or nobody's, holds them all).
+    Xapian::Query over_slots(const Info* speaker, const std::vector<const Info*>& quotes, std::size_t depth) {
         const Xapian::Query none(std::string(schema::kNoSlotTerm));  // MatchNothing is an empty query
-        if (!slots_.count) return none;
-        if (!slot_count_) slot_count_ = slots_.count();
+        if (!slots_.list) return none;
+        if (!slot_list_) slot_list_ = slots_.list();
         std::vector<Xapian::Query> alts;
-        for (std::size_t j = 0; j < *slot_count_; ++j) {
-            Xapian::Query who = in_slot(speaker, j, depth);
-            if (who.get_type() == Xapian::Query::LEAF_TERM && slots_.exists && !slots_.exists(*who.get_terms_begin()))
-                continue;  // nobody of that name has a quote j
-            std::vector<Xapian::Query> all{who};
-            for (const Info* q : quotes) all.push_back(in_slot(*q, j, depth));
-            alts.emplace_back(Xapian::Query::OP_AND, all.begin(), all.end());
+        std::optional<std::size_t> k;  // the speaker of slots k.*
+        Xapian::Query who;
+        bool who_may = true;
+        for (const auto& slot : *slot_list_) {
+            if (speaker && slot.first != k) {  // the speaker's terms are per k: once for its quotes
+                k = slot.first;
+                who = in_slot(*speaker, slot, depth);
+                who_may = may_match(who);
+            }
+            if (speaker && !who_may) continue;
+            std::vector<Xapian::Query> all;
+            if (speaker) all.push_back(who);
+            for (const Info* q : quotes) all.push_back(in_slot(*q, slot, depth));
+            Xapian::Query one = all.size() == 1 ? all[0] : Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+            if (may_match(one)) alts.push_back(std::move(one));
         }
         if (alts.empty()) return none;
         return alts.size() == 1 ? alts[0] : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
@@ -308,8 +363,16 @@ private:
                     else break;
             if (anchor) {
                 attached[*anchor].push_back(i);
-            } else if (show && clauses[i].how != Clause::Excluded) {
-                shows_.push_back({Xapian::Query(), clauses[i].q});
+                continue;
+            }
+            if (show && clauses[i].how != Clause::Excluded) shows_.push_back({Xapian::Query(), clauses[i].q});
+            // Unpaired, quote:X still means one quote holding X: where the words of all the
+            // quotes could hold it when no one quote does, the slots decide (and the words weigh).
+            if (!one_quote_suffices(clauses[i].q)) {
+                Xapian::Query one = over_slots(nullptr, {&infos[i]}, depth);
+                clauses[i].q = clauses[i].how == Clause::Excluded
+                                   ? one
+                                   : Xapian::Query(Xapian::Query::OP_FILTER, positive_part(clauses[i].q), one);
             }
         }
         for (std::size_t s : speakers) {
@@ -317,7 +380,7 @@ private:
             std::vector<Xapian::Query> shown;
             for (std::size_t i : attached[s]) {
                 if (clauses[i].how == Clause::Excluded) {
-                    exclusions.push_back(over_slots(infos[s], {&infos[i]}, depth));
+                    exclusions.push_back(over_slots(&infos[s], {&infos[i]}, depth));
                     clauses[i].paired = Clause::Dropped;
                 } else {
                     shown.push_back(clauses[i].q);
@@ -326,7 +389,7 @@ private:
                     held.push_back(&infos[i]);
                 }
             }
-            if (!held.empty()) filters.push_back(over_slots(infos[s], held, depth));
+            if (!held.empty()) filters.push_back(over_slots(&infos[s], held, depth));
             if (show)
                 shows_.push_back({clauses[s].q, shown.empty()   ? Xapian::Query()
                                                 : shown.size() == 1 ? shown[0]
@@ -398,10 +461,10 @@ private:
     Xapian::Query value(const schema::Field& f, const Token& t) {
         count_term(t);
         std::string prefix(f.prefix), word_prefix(f.word_prefix);
-        if (slot_ && f.name == "quote") prefix = schema::quote_slot_prefix(*slot_);
+        if (slot_ && f.name == "quote") prefix = schema::quote_slot_prefix(slot_->first, slot_->second);
         if (slot_ && f.name == "speaker") {
-            prefix = schema::speaker_slot_prefix(*slot_);
-            word_prefix = schema::speaker_slot_word_prefix(*slot_);
+            prefix = schema::speaker_slot_prefix(slot_->first);
+            word_prefix = schema::speaker_slot_word_prefix(slot_->first);
         }
         switch (f.kind) {
         case schema::Kind::Date: {
@@ -501,8 +564,8 @@ private:
     std::size_t terms_ = 0;
     bool negated_ = false;
     bool replaying_ = false;               ///< parsing a clause again for a quote slot
-    std::optional<std::size_t> slot_;      ///< that slot
-    std::optional<std::size_t> slot_count_;
+    std::optional<std::pair<std::size_t, std::size_t>> slot_;  ///< that slot
+    std::optional<std::vector<std::pair<std::size_t, std::size_t>>> slot_list_;
     std::map<std::string, std::vector<std::string>> expansions_;
     Highlight hl_;
     std::vector<QuoteShow> shows_;

@@ -62,7 +62,8 @@ struct ParsedQuery {
 /// The quote slots of the database (schema::quote_slot_prefix), asked only by queries that
 /// pair speaker: with quote:. Without them no quote is paired with any speaker.
 struct QuoteSlots {
-    std::function<std::size_t()> count;                   ///< the number of slots
+    /// The slots (k, i) of the database, sorted (see schema::quote_slot_prefix).
+    std::function<std::vector<std::pair<std::size_t, std::size_t>>()> list;
     std::function<bool(const std::string& term)> exists;  ///< is the term in the database?
 };
 

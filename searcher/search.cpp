@@ -144,7 +144,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
     analyzer_.emplace(language.empty() ? "english" : language);
     lengths_ = std::make_shared<DocLengths>(shards_);
     expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
-    quote_slots_.count = [this] { return count_quote_slots(); };
+    quote_slots_.list = [this] { return quote_slots(); };
     quote_slots_.exists = [this](const std::string& term) { return db_.term_exists(term); };
     load_dictionaries();
 }
@@ -181,21 +181,15 @@ std::vector<std::string> Searcher::words_with_stem(const std::string& stem) cons
     return words;
 }
 
-std::size_t Searcher::count_quote_slots() const {
-    // Slots are 0 .. n-1 with no gap (a document with quote j has quotes 0 .. j-1): the first
-    // absent marker, found by doubling and halving.
-    auto has = [&](std::size_t j) { return db_.term_exists(schema::slot_marker(j)); };
-    if (!has(0)) return 0;
-    std::size_t lo = 0, hi = 1;  // has(lo), and hi is to be tried
-    while (has(hi)) {
-        lo = hi;
-        hi *= 2;
+std::vector<std::pair<std::size_t, std::size_t>> Searcher::quote_slots() const {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    const std::string prefix(schema::kSlotMarkerPrefix);
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+        std::size_t k = 0, i = 0;
+        if (schema::parse_slot_marker(*t, k, i)) out.emplace_back(k, i);
     }
-    while (hi - lo > 1) {
-        std::size_t mid = lo + (hi - lo) / 2;
-        (has(mid) ? lo : hi) = mid;
-    }
-    return hi;
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 ParsedQuery Searcher::parse(std::string_view query, bool default_or) const {

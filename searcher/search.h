@@ -80,8 +80,8 @@ public:
 private:
     Results run_once(std::string_view query, const SearchOptions& options);
 
-    /// The number of quote slots (schema::slot_marker) of the databases.
-    [[nodiscard]] std::size_t count_quote_slots() const;
+    /// The quote slots (schema::slot_marker) of the databases, sorted.
+    [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> quote_slots() const;
 
     /// Words of the stem table for @p stem, from every shard.
     [[nodiscard]] std::vector<std::string> words_with_stem(const std::string& stem) const;
