@@ -21,31 +21,90 @@ namespace {
 /// consecutive positions, its speaker's name under XSPK/XSPKW), and each show's query runs
 /// there: Xapian's own matching (phrases, NEAR, wildcards, the stem groups the query holds),
 /// so what is shown agrees with what matched.
+/// The terms a document must have one of to match @p q; none when no such list can be given
+/// (a wildcard, or a NOT of everything as in `quote:(-x)`).
+std::optional<std::vector<std::string>> needs_one_of(const Xapian::Query& q) {
+    struct Walk {
+        bool listable = true;
+        void operator()(const Xapian::Query& x) {
+            const auto t = x.get_type();
+            if (t == Xapian::Query::OP_WILDCARD || t == Xapian::Query::LEAF_MATCH_ALL || t == Xapian::Query::OP_INVALID)
+                listable = false;
+            for (std::size_t i = 0; i < x.get_num_subqueries() && listable; ++i)
+                (*this)(t == Xapian::Query::OP_AND_NOT && i > 0 ? Xapian::Query(std::string("XJ")) : x.get_subquery(i));
+        }
+    } walk;
+    walk(q);
+    if (!walk.listable) return std::nullopt;
+    return std::vector<std::string>(q.get_unique_terms_begin(), q.get_unique_terms_end());
+}
+
+/// The quotes of @p hits that @p shows ask for. Each quote of the page that may answer a show
+/// (it has one of the terms the show needs) becomes a document of a small in-memory database,
+/// with the terms the index gives it (its words under XQ at consecutive positions, its
+/// speaker's name under XSPK/XSPKW), and each show's query runs there: Xapian's own matching
+/// (phrases, NEAR, wildcards, the stem groups the query holds), so what is shown agrees with
+/// what matched.
 void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, const FastAnalyzer& analyzer) {
     if (shows.empty() || hits.empty()) return;
+    struct Need {
+        std::optional<std::vector<std::string>> speaker, quote;  // nullopt: no constraint
+    };
+    std::vector<Need> needs;
+    for (const QuoteShow& show : shows)
+        needs.push_back({show.speaker.empty() ? std::nullopt : needs_one_of(show.speaker),
+                         show.quote.empty() ? std::nullopt : needs_one_of(show.quote)});
     struct Where {
         std::size_t hit;
         const Speaker* speaker;  // nullptr: a quotation nobody was found to say
         Quote quote;
     };
     std::vector<Where> where;
-    Xapian::WritableDatabase mem(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    std::optional<Xapian::WritableDatabase> mem;
     const schema::Field& spk = schema::field("speaker");
     const std::string xq(schema::kQuotePrefix);
+    std::vector<std::string> terms, names;
+    auto has_one = [](const std::vector<std::string>& have, const std::optional<std::vector<std::string>>& need) {
+        if (!need) return true;
+        for (const std::string& t : *need)
+            if (std::find(have.begin(), have.end(), t) != have.end()) return true;
+        return false;
+    };
+    std::vector<text::Token> tokens;
     for (std::size_t h = 0; h < hits.size(); ++h) {
         const Article& a = hits[h].article;
         auto add = [&](const Speaker* s, const Quote& q) {
             if (q.start > q.end || q.end > a.text.size()) return;
+            names = s ? schema::name_terms(analyzer.normalize(s->name), spk.prefix, spk.word_prefix) : std::vector<std::string>{};
+            bool wanted = false, words_needed = false;
+            for (std::size_t n = 0; n < shows.size(); ++n) {
+                if (!shows[n].speaker.empty() && !(s && has_one(names, needs[n].speaker))) continue;
+                (shows[n].quote.empty() ? wanted : words_needed) = true;
+            }
+            // Its words, only when a show asks about them: a quote is cut at its marks, so its
+            // words are those the index has for it.
+            terms.clear();
+            tokens.clear();
+            if (words_needed) {
+                tokens = analyzer.tokenize(std::string_view(a.text).substr(q.start, q.end - q.start));
+                for (const text::Token& t : tokens) {
+                    terms.push_back(xq + t.term);
+                    if (!t.alt.empty()) terms.push_back(xq + t.alt);
+                }
+                for (std::size_t n = 0; n < shows.size() && !wanted; ++n)
+                    wanted = !shows[n].quote.empty() && (shows[n].speaker.empty() || (s && has_one(names, needs[n].speaker))) &&
+                             has_one(terms, needs[n].quote);
+            }
+            if (!wanted) return;
             Xapian::Document doc;
             Xapian::termpos pos = 0;
-            for (const text::Token& t : analyzer.tokenize(std::string_view(a.text).substr(q.start, q.end - q.start))) {
+            for (const text::Token& t : tokens) {
                 doc.add_posting(xq + t.term, ++pos);
                 if (!t.alt.empty()) doc.add_posting(xq + t.alt, pos);
             }
-            if (s)
-                for (const std::string& t : schema::name_terms(analyzer.normalize(s->name), spk.prefix, spk.word_prefix))
-                    doc.add_boolean_term(t);
-            mem.add_document(doc);
+            for (const std::string& t : names) doc.add_boolean_term(t);
+            if (!mem) mem.emplace(std::string(), Xapian::DB_BACKEND_INMEMORY);
+            mem->add_document(doc);
             where.push_back({h, s, q});
         };
         for (const Speaker& s : a.speakers)
@@ -53,14 +112,13 @@ void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, 
         for (const Quote& q : a.unattributed) add(nullptr, q);
     }
     if (where.empty()) return;
-    std::vector<std::vector<bool>> shown(hits.size());
     std::vector<std::size_t> picked;
     for (const QuoteShow& show : shows) {
         std::vector<Xapian::Query> parts;
         if (!show.speaker.empty()) parts.push_back(show.speaker);
         if (!show.quote.empty()) parts.push_back(show.quote);
         if (parts.empty()) continue;
-        Xapian::Enquire e(mem);
+        Xapian::Enquire e(*mem);
         e.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
         e.set_weighting_scheme(Xapian::BoolWeight());
         e.set_docid_order(Xapian::Enquire::ASCENDING);
