@@ -20,6 +20,11 @@ nlohmann::json to_json(const Article& a) {
         {"topics", a.topics},   {"speakers", std::move(speakers)},
         {"dek", a.dek},         {"text", a.text},
     };
+    if (!a.unattributed.empty()) {
+        nlohmann::json quotes = nlohmann::json::array();
+        for (const Quote& q : a.unattributed) quotes.push_back({{"text", q.text}, {"start", q.start}, {"end", q.end}});
+        j["unattributed_quotes"] = std::move(quotes);
+    }
     return j;
 }
 
@@ -71,6 +76,8 @@ Article article_from_json(const nlohmann::json& j) {
             a.speakers.push_back(std::move(sp));
         }
     }
+    if (auto it = j.find("unattributed_quotes"); it != j.end() && it->is_array())
+        for (const auto& q : *it) a.unattributed.push_back({str(q, "text"), offset(q, "start"), offset(q, "end")});
     return a;
 }
 
@@ -79,6 +86,8 @@ std::string to_document_data(const Article& a) {
     j.erase("text");
     for (auto& sp : j["speakers"])
         for (auto& q : sp["quotes"]) q.erase("text");
+    if (auto it = j.find("unattributed_quotes"); it != j.end())
+        for (auto& q : *it) q.erase("text");
     std::string out = j.dump();  // dump() escapes control characters: no NUL inside
     out += '\0';
     out += a.text;
@@ -90,9 +99,12 @@ Article article_from_document_data(std::string_view data) {
     std::string_view meta = data.substr(0, nul);
     Article a = article_from_json(nlohmann::json::parse(meta));
     if (nul != std::string_view::npos) a.text = std::string(data.substr(nul + 1));
+    auto fill = [&](Quote& q) {
+        if (q.start <= q.end && q.end <= a.text.size()) q.text = a.text.substr(q.start, q.end - q.start);
+    };
     for (Speaker& s : a.speakers)
-        for (Quote& q : s.quotes)
-            if (q.start <= q.end && q.end <= a.text.size()) q.text = a.text.substr(q.start, q.end - q.start);
+        for (Quote& q : s.quotes) fill(q);
+    for (Quote& q : a.unattributed) fill(q);
     return a;
 }
 

@@ -44,6 +44,7 @@ struct Article {
     std::vector<std::string> topics;
     std::string text;      ///< cleaned body text, paragraphs separated by blank lines
     std::vector<Speaker> speakers;
+    std::vector<Quote> unattributed;  ///< quotations no speaker was found for (filled with the speakers)
 };
 
 /// The JSON form of --extract.

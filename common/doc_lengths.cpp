@@ -183,7 +183,8 @@ void store_for_next_commit(Xapian::WritableDatabase& db, Xapian::doccount min_bl
     for (const std::string& k : old)
         if (db.get_termfreq(k.substr(prefix.size())) < min_block_termfreq) db.set_metadata(k, "");
     for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t)
-        if (t.get_termfreq() >= min_block_termfreq && blocks_key(*t).size() <= kMaxMetadataKey)
+        if (t.get_termfreq() >= min_block_termfreq && blocks_key(*t).size() <= kMaxMetadataKey &&
+            !schema::is_pairing_term(*t))  // filters, never weighed
             db.set_metadata(blocks_key(*t), encode_blocks(next, read_blocks(db, *t, lengths)));
     const std::string stems(schema::kStemPrefix);
     for (auto k = db.synonym_keys_begin(stems); k != db.synonym_keys_end(stems); ++k) {

@@ -30,6 +30,43 @@ std::string slug(std::string_view name) {
     return s;
 }
 
+bool parse_slot_marker(std::string_view t, std::size_t& k, std::size_t& i) {
+    if (!t.starts_with(kSlotMarkerPrefix)) return false;
+    t.remove_prefix(kSlotMarkerPrefix.size());
+    auto number = [&t](std::size_t& n) {
+        std::size_t digits = 0;
+        n = 0;
+        while (digits < t.size() && digits < 9 && t[digits] >= '0' && t[digits] <= '9') n = n * 10 + static_cast<std::size_t>(t[digits++] - '0');
+        t.remove_prefix(digits);
+        return digits > 0;
+    };
+    if (!number(k) || t.empty() || t[0] != '.') return false;
+    t.remove_prefix(1);
+    return number(i) && t.empty();
+}
+
+std::vector<std::string> name_terms(std::string_view norm, std::string_view prefix, std::string_view word_prefix,
+                                    std::size_t max_term, bool single_parts) {
+    std::vector<std::string> out;
+    if (norm.empty()) return out;
+    // The full name and each trailing part: "vanda felbab brown", "felbab brown", "brown".
+    for (std::size_t at = 0; at != std::string_view::npos;) {
+        std::string_view part = norm.substr(at);
+        const bool single = part.find(' ') == std::string_view::npos;
+        if (part.size() + prefix.size() <= max_term && (single_parts || !single || at == 0))
+            out.push_back(std::string(prefix) + std::string(part));
+        std::size_t sp = norm.find(' ', at);
+        at = sp == std::string_view::npos ? sp : sp + 1;
+    }
+    for (std::size_t b = 0; b <= norm.size();) {
+        std::size_t e = norm.find(' ', b);
+        if (e == std::string_view::npos) e = norm.size();
+        if (e > b) out.push_back(std::string(word_prefix) + std::string(norm.substr(b, e - b)));
+        b = e + 1;
+    }
+    return out;
+}
+
 void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& stem_language) {
     std::string version = db.get_metadata(kMetaSchema);
     if (version.empty()) {

@@ -6,12 +6,14 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 5;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
-                                          ///< 5: stored articles may use the zstd dictionary kMetaDictionary
+inline constexpr int kSchemaVersion = 6;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
+                                          ///< 5: stored articles may use the zstd dictionary kMetaDictionary;
+                                          ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ)
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -69,6 +71,46 @@ inline constexpr Field kFields[] = {
     {"lang", kLangPrefix, Kind::Exact, ""},
     {"date", "", Kind::Date, ""},
 };
+
+/// Speaker-quote pairing (schema 6): `speaker:A quote:X` asks for one quote *by A* holding X,
+/// which the article-wide terms (XSPK.., XQ..) cannot answer. So the speakers of an article are
+/// numbered (k, their order in Article::speakers; the quotations nobody was found to say count
+/// as one more speaker, without a name), and so are each one's quotes (i, in the order of the
+/// text), and every quote is indexed once more: its words under quote_slot_prefix(k, i), at
+/// their body positions (phrases and NEAR work) with wdf 0 (document lengths, BM25 scores and
+/// block tables do not change), with slot_marker(k, i); each speaker's name once under
+/// speaker_slot_prefix(k) / speaker_slot_word_prefix(k), as a Name field has it.
+/// `speaker:A quote:X` then matches OR over the slots (k, i) of (A_k AND X_k,i): posting lists,
+/// exact counts, and possible on Xapian's remote backend. Renaming a speaker rewrites only
+/// its name terms, never the quote terms.
+[[nodiscard]] inline std::string quote_slot_prefix(std::size_t k, std::size_t i) {
+    return "XW" + std::to_string(k) + "." + std::to_string(i) + ":";
+}
+[[nodiscard]] inline std::string speaker_slot_prefix(std::size_t k) { return "XN" + std::to_string(k) + ":"; }
+[[nodiscard]] inline std::string speaker_slot_word_prefix(std::size_t k) { return "XNW" + std::to_string(k) + ":"; }
+inline constexpr std::string_view kSlotMarkerPrefix = "XJ";
+[[nodiscard]] inline std::string slot_marker(std::size_t k, std::size_t i) {
+    return std::string(kSlotMarkerPrefix) + std::to_string(k) + "." + std::to_string(i);
+}
+/// A quote slot (k, i) from a slot_marker term; false for anything else.
+[[nodiscard]] bool parse_slot_marker(std::string_view term, std::size_t& k, std::size_t& i);
+/// A term never indexed: what a pairing no slot can satisfy matches (Xapian's MatchNothing is
+/// an empty query, which would read as "no constraint").
+inline constexpr std::string_view kNoSlotTerm = "XJ";  // markers always have digits after XJ
+/// A pairing term (a filter: never weighed, no block table).
+[[nodiscard]] inline bool is_pairing_term(std::string_view t) {
+    return t.size() > 2 && t[0] == 'X' && (t[1] == 'W' || t[1] == 'N' || t[1] == 'J') &&
+           ((t[2] >= '0' && t[2] <= '9') || (t[1] == 'N' && t[2] == 'W'));
+}
+
+/// The terms of a folded name under a Name field's prefixes: the full name and each trailing
+/// part under @p prefix ("vanda felbab brown", "felbab brown", "brown"), each word under
+/// @p word_prefix. Terms longer than @p max_term bytes are left out.
+/// With @p single_parts false, no one-word part under @p prefix (queries look one word up
+/// under @p word_prefix).
+[[nodiscard]] std::vector<std::string> name_terms(std::string_view folded, std::string_view prefix,
+                                                  std::string_view word_prefix, std::size_t max_term = 240,
+                                                  bool single_parts = true);
 
 /// Key of the stem table (Xapian synonyms): stem_key(stem) -> every indexed word with that
 /// stem. Words are indexed once, unstemmed; a query word expands to its stem's words.

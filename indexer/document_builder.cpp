@@ -83,22 +83,43 @@ void DocumentBuilder::add_stems(const text::Token& t, std::vector<std::pair<std:
 
 void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_name, const std::string& name) const {
     const schema::Field& f = schema::field(field_name);
-    std::string norm = analyzer_.normalize(name);
-    if (norm.empty()) return;
-    // The full name and each trailing part: "vanda felbab brown", "felbab brown", "brown".
-    for (std::size_t at = 0; at != std::string::npos;) {
-        std::string part = norm.substr(at);
-        if (part.size() + f.prefix.size() <= kMaxTerm) doc.add_boolean_term(std::string(f.prefix) + part);
-        std::size_t sp = norm.find(' ', at);
-        at = sp == std::string::npos ? sp : sp + 1;
+    for (const std::string& t : schema::name_terms(analyzer_.normalize(name), f.prefix, f.word_prefix, kMaxTerm))
+        doc.add_boolean_term(t);
+}
+
+void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const std::vector<text::Token>& tokens,
+                                  Xapian::termpos first_pos) const {
+    // Quote i of speaker k (the quotations nobody was found to say: of speaker
+    // a.speakers.size(), who has no name), see schema::quote_slot_prefix.
+    auto add_quote = [&](std::size_t k, std::size_t i, const Quote& q) {
+        doc.add_boolean_term(schema::slot_marker(k, i));
+        // Its words: the body's tokens inside it, at their body positions, wdf 0.
+        const std::string prefix = schema::quote_slot_prefix(k, i);
+        auto it = std::lower_bound(tokens.begin(), tokens.end(), q.start,
+                                   [](const text::Token& t, std::size_t at) { return t.start < at; });
+        for (; it != tokens.end() && it->end <= q.end; ++it) {
+            const auto pos = first_pos + static_cast<Xapian::termpos>(it - tokens.begin());
+            doc.add_posting(prefix + it->term, pos, 0);
+            if (!it->alt.empty()) doc.add_posting(prefix + it->alt, pos, 0);
+        }
+    };
+    auto in_text_order = [](const std::vector<Quote>& quotes) {
+        std::vector<const Quote*> out;
+        for (const Quote& q : quotes) out.push_back(&q);
+        std::stable_sort(out.begin(), out.end(), [](const Quote* x, const Quote* y) { return x->start < y->start; });
+        return out;
+    };
+    for (std::size_t k = 0; k < a.speakers.size(); ++k) {
+        const Speaker& s = a.speakers[k];
+        if (s.quotes.empty()) continue;
+        for (const std::string& t : schema::name_terms(analyzer_.normalize(s.name), schema::speaker_slot_prefix(k),
+                                                       schema::speaker_slot_word_prefix(k), kMaxTerm, false))
+            doc.add_boolean_term(t);
+        const std::vector<const Quote*> quotes = in_text_order(s.quotes);
+        for (std::size_t i = 0; i < quotes.size(); ++i) add_quote(k, i, *quotes[i]);
     }
-    std::size_t b = 0;
-    while (b <= norm.size()) {
-        std::size_t e = norm.find(' ', b);
-        if (e == std::string::npos) e = norm.size();
-        if (e > b) doc.add_boolean_term(std::string(f.word_prefix) + norm.substr(b, e - b));
-        b = e + 1;
-    }
+    const std::vector<const Quote*> nobodys = in_text_order(a.unattributed);
+    for (std::size_t i = 0; i < nobodys.size(); ++i) add_quote(a.speakers.size(), i, *nobodys[i]);
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a, const std::string& file_key, const std::string& file_sig) const {
@@ -127,18 +148,23 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     const std::string xq(schema::kQuotePrefix);
     std::vector<extract::QuoteSpan> quotes = extract::find_quotes(a.text);
     std::size_t qi = 0;
-    for (const text::Token& t : analyzer_.tokenize(a.text)) {
+    const std::vector<text::Token> tokens = analyzer_.tokenize(a.text);
+    const Xapian::termpos first_body_pos = pos + 1;
+    for (const text::Token& t : tokens) {
         ++pos;
         doc.add_posting(t.term, pos);
         if (!t.alt.empty()) doc.add_posting(t.alt, pos);
         if (t.stemmable) add_stems(t, stems);
         while (qi < quotes.size() && quotes[qi].end <= t.start) ++qi;
         if (qi < quotes.size() && quotes[qi].start <= t.start && t.end <= quotes[qi].end) {
-            doc.add_posting(xq + t.term, pos);
-            if (!t.alt.empty()) doc.add_posting(xq + t.alt, pos);
+            // No positions: phrases inside quotes are matched in one quote, by the pairing
+            // terms (add_pairing); XQ weighs and answers single words.
+            doc.add_term(xq + t.term);
+            if (!t.alt.empty()) doc.add_term(xq + t.alt);
         }
     }
 
+    add_pairing(doc, a, tokens, first_body_pos);
     for (const Speaker& s : a.speakers) add_name(doc, "speaker", s.name);
     for (const std::string& p : a.persons) add_name(doc, "person", p);
     for (const std::string& au : a.authors) add_name(doc, "author", au);

@@ -68,6 +68,10 @@ private:
                     std::vector<std::pair<std::string, std::string>>* stems) const;
     void add_stems(const text::Token& t, std::vector<std::pair<std::string, std::string>>& stems) const;
     void add_name(Xapian::Document& doc, std::string_view field, const std::string& name) const;
+    /// The speaker-quote pairing terms (schema::quote_slot_prefix) of @p a, whose body
+    /// @p tokens start at position @p first_pos.
+    void add_pairing(Xapian::Document& doc, const Article& a, const std::vector<text::Token>& tokens,
+                     Xapian::termpos first_pos) const;
 
     const text::Analyzer& analyzer_;
     static constexpr std::size_t kMaxStemmed = 1 << 20;

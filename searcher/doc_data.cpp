@@ -85,6 +85,9 @@ Article article_of(std::string_view json) {
         else if (key == "speakers") {
             a.speakers.clear();
             for (dom::element e : must(v.get_array())) a.speakers.push_back(speaker_of(e));
+        } else if (key == "unattributed_quotes") {
+            a.unattributed.clear();
+            for (dom::element e : must(v.get_array())) a.unattributed.push_back(quote_of(e));
         } else {
             throw Unexpected{};
         }
@@ -103,9 +106,12 @@ Article read_document_data(std::string_view data) {
         return article_from_document_data(data);  // the same Article, or nlohmann's exception
     }
     if (nul != std::string_view::npos) a.text = std::string(data.substr(nul + 1));
+    auto fill = [&](Quote& q) {
+        if (q.start <= q.end && q.end <= a.text.size()) q.text = a.text.substr(q.start, q.end - q.start);
+    };
     for (Speaker& s : a.speakers)
-        for (Quote& q : s.quotes)
-            if (q.start <= q.end && q.end <= a.text.size()) q.text = a.text.substr(q.start, q.end - q.start);
+        for (Quote& q : s.quotes) fill(q);
+    for (Quote& q : a.unattributed) fill(q);
     return a;
 }
 

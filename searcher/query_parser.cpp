@@ -5,6 +5,8 @@
 #include "common/date.h"
 #include "common/schema.h"
 
+#include <optional>
+#include <algorithm>
 #include <vector>
 
 namespace news::search {
@@ -138,15 +140,63 @@ private:
     std::size_t i_ = 0;
 };
 
+bool has_and_not_or_phrase(const Xapian::Query& q) {
+    using Q = Xapian::Query;
+    if (q.get_type() == Q::OP_AND_NOT || q.get_type() == Q::OP_PHRASE || q.get_type() == Q::OP_NEAR) return true;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+        if (has_and_not_or_phrase(q.get_subquery(i))) return true;
+    return false;
+}
+
+/// What a quote: clause weighs article-wide, where its quote slots decide what matches: @p q
+/// without what its AND_NOTs exclude, and its phrases and NEARs as the AND of their words
+/// (Xapian weighs a phrase so; XQ terms have no positions).
+Xapian::Query positive_part(const Xapian::Query& q) {
+    using Q = Xapian::Query;
+    if (!has_and_not_or_phrase(q)) return q;
+    if (q.get_type() == Q::OP_AND_NOT) return positive_part(q.get_subquery(0));
+    std::vector<Q> subs;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back(positive_part(q.get_subquery(i)));
+    if (q.get_type() == Q::OP_PHRASE || q.get_type() == Q::OP_NEAR) return Q(Q::OP_AND, subs.begin(), subs.end());
+    return Q(q.get_type(), subs.begin(), subs.end());  // AND, OR, AND_MAYBE, FILTER, SYNONYM: no parameter
+}
+
+/// Does @p q hold in one quote whenever it holds in the words of all an article's quotes? True
+/// for a word, a stem group, a prefix and ORs of them; an AND, a NOT, a phrase or NEAR may
+/// hold only across two quotes.
+bool one_quote_suffices(const Xapian::Query& q) {
+    using Q = Xapian::Query;
+    switch (q.get_type()) {
+    case Q::LEAF_TERM:
+    case Q::OP_WILDCARD: return true;
+    case Q::OP_OR:
+    case Q::OP_SYNONYM:
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+            if (!one_quote_suffices(q.get_subquery(i))) return false;
+        return true;
+    default: return false;
+    }
+}
+
 struct Clause {
     Xapian::Query q;
     enum { Normal, Required, Excluded } how = Normal;
+    /// A quote: clause paired with a speaker: clause: its pairing filter decides the match,
+    /// so article-wide it only weighs, or (excluded) is dropped.
+    enum { No, WeightOnly, Dropped } paired = No;
+};
+
+/// Where a clause of an AND group came from, for speaker-quote pairing.
+struct Info {
+    enum { Other, Speaker, Quote } field = Other;
+    std::size_t begin = 0, end = 0;  ///< its tokens
 };
 
 class Parser {
 public:
-    Parser(std::string_view s, const FastAnalyzer& a, bool any, const ParseLimits& lim, const StemExpander& expand)
-        : s_(s), a_(a), any_(any), lim_(lim), expand_(expand), toks_(Lexer(s).run()) {}
+    Parser(std::string_view s, const FastAnalyzer& a, bool any, const ParseLimits& lim, const StemExpander& expand,
+           const QuoteSlots& slots)
+        : s_(s), a_(a), any_(any), lim_(lim), expand_(expand), slots_(slots), toks_(Lexer(s).run()) {}
 
     static constexpr std::size_t kMaxExpansion = 64;  ///< words per stem, at most
     static constexpr std::size_t kMaxDatePeriods = 400;  ///< date terms of one date: range, at most
@@ -157,9 +207,8 @@ public:
         if (peek().kind == Tok::RParen) fail("unbalanced parenthesis: this ')' has no matching '('", peek().offset);
         if (peek().kind != Tok::End) fail("unexpected '" + peek().text + "'", peek().offset);
         if (q.empty()) throw QueryError("the query has no searchable words", 1);
-        if (top_level_or_) sq_ = {};
         hl_.stem_words_known = static_cast<bool>(expand_);
-        return {q, std::move(hl_), std::move(sq_), std::move(notes_), std::move(wildcards_)};
+        return {q, std::move(hl_), std::move(shows_), std::move(notes_), std::move(wildcards_)};
     }
 
 private:
@@ -175,7 +224,6 @@ private:
     Xapian::Query parse_or(const schema::Field* f, std::size_t depth) {
         std::vector<Xapian::Query> alts{parse_and(f, depth)};
         while (peek().kind == Tok::Or) {
-            if (depth == 0 && !f) top_level_or_ = true;
             const Token& op = take();
             if (!starts_operand(peek().kind)) fail("OR needs a term on both sides", op.offset);
             alts.push_back(parse_and(f, depth));
@@ -185,6 +233,7 @@ private:
 
     Xapian::Query parse_and(const schema::Field* f, std::size_t depth) {
         std::vector<Clause> clauses;
+        std::vector<Info> infos;
         bool explicit_and = false;
         if (!starts_operand(peek().kind)) {
             const Token& t = peek();
@@ -199,32 +248,34 @@ private:
                 explicit_and = true;
                 continue;
             }
-            // Remember top-level speaker:VALUE and quote:VALUE for the speaker-quote check.
-            const Token& next = peek();
-            bool field_value = depth == 0 && !f && !any_ && next.kind == Tok::Field &&
-                               (next.text == "speaker" || next.text == "quote") &&
-                               (toks_[pos_ + 1].kind == Tok::Word || toks_[pos_ + 1].kind == Tok::Phrase) &&
-                               !toks_[pos_ + 1].wildcard;
-            std::string field_name = field_value ? next.text : std::string();
-            std::string raw = field_value ? toks_[pos_ + 1].text : std::string();
+            // Which clauses are speaker: and quote: fields (behind any '-', NOT or '+'), and
+            // their tokens, to parse them again for each quote slot.
+            Info in;
+            in.begin = pos_;
+            std::size_t p = pos_;
+            while (toks_[p].kind == Tok::Minus || toks_[p].kind == Tok::Not || toks_[p].kind == Tok::Plus) ++p;
+            if (!f && toks_[p].kind == Tok::Field)
+                in.field = toks_[p].text == "speaker" ? Info::Speaker : toks_[p].text == "quote" ? Info::Quote : Info::Other;
             clauses.push_back(parse_unary(f, depth));
-            if (field_value && clauses.back().how != Clause::Excluded) {
-                if (field_name == "speaker") {
-                    if (std::string n = a_.normalize(raw); !n.empty()) sq_.speakers.push_back(n);
-                } else {
-                    std::vector<std::string> words;
-                    for (const auto& k : a_.tokenize(raw)) words.push_back(k.term);
-                    if (!words.empty()) sq_.words.push_back(std::move(words));
-                }
-            }
+            in.end = pos_;
+            infos.push_back(in);
         }
-        std::vector<Xapian::Query> pos, req, neg;
+        std::vector<Xapian::Query> filters, exclusions;
+        if (!f) pair_quotes(clauses, infos, !any_ || explicit_and, depth, filters, exclusions);
+        std::vector<Xapian::Query> pos, req, neg, weight;
         for (Clause& c : clauses) {
-            if (c.q.empty()) continue;  // a word with nothing searchable in it ("—")
+            if (c.q.empty() || c.paired == Clause::Dropped) continue;  // a word with nothing searchable in it ("—")
+            if (c.paired == Clause::WeightOnly) {
+                weight.push_back(c.q);
+                continue;
+            }
             (c.how == Clause::Excluded ? neg : c.how == Clause::Required || !any_ || explicit_and ? req : pos).push_back(c.q);
         }
         Xapian::Query q;
         if (!req.empty()) q = Xapian::Query(Xapian::Query::OP_AND, req.begin(), req.end());
+        // A paired quote: clause matches through its pairing filter; article-wide it only
+        // weighs (`quote:(mexico -wall)` holds in a quote even when another quote has wall).
+        for (const auto& w : weight) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, w);
         if (!pos.empty()) {
             Xapian::Query p(Xapian::Query::OP_OR, pos.begin(), pos.end());
             q = q.empty() ? p : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, p);
@@ -234,7 +285,132 @@ private:
             for (const auto& n : neg)
                 if (!n.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, n);
         }
+        // Pairing terms filter: never weighed (OP_FILTER and AND_NOT weigh their left side only).
+        for (const auto& x : filters) q = Xapian::Query(Xapian::Query::OP_FILTER, q, x);
+        for (const auto& x : exclusions) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, x);
         return q;
+    }
+
+    /// The clause @p in parsed again with the speaker: and quote: prefixes of quote slot @p slot.
+    Xapian::Query in_slot(const Info& in, std::pair<std::size_t, std::size_t> slot, std::size_t depth) {
+        const std::size_t saved_pos = pos_;
+        const bool saved_negated = negated_;
+        pos_ = in.begin;
+        slot_ = slot;
+        replaying_ = true;
+        Clause c = parse_unary(nullptr, depth);
+        replaying_ = false;
+        slot_.reset();
+        pos_ = saved_pos;
+        negated_ = saved_negated;
+        return c.q;
+    }
+
+    /// Can @p q match in the database? False when a term it needs is in no document (the
+    /// slots of a quote-rich database are many, most of them empty for a given word).
+    bool may_match(const Xapian::Query& q) const {
+        using Q = Xapian::Query;
+        if (!slots_.exists) return true;
+        switch (q.get_type()) {
+        case Q::LEAF_TERM: return slots_.exists(*q.get_terms_begin());
+        case Q::OP_AND:
+        case Q::OP_PHRASE:
+        case Q::OP_NEAR:
+        case Q::OP_FILTER:
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+                if (!may_match(q.get_subquery(i))) return false;
+            return true;
+        case Q::OP_AND_NOT:
+        case Q::OP_AND_MAYBE: return may_match(q.get_subquery(0));
+        case Q::OP_OR:
+        case Q::OP_SYNONYM:
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+                if (may_match(q.get_subquery(i))) return true;
+            return false;
+        default: return true;
+        }
+    }
+
+    /// OR over the quote slots j of (speaker_j AND every one of quotes_j); without a speaker,
+    /// of every one of quotes_j (one quote, anybody's or nobody's, holds them all).
+    Xapian::Query over_slots(const Info* speaker, const std::vector<const Info*>& quotes, std::size_t depth) {
+        const Xapian::Query none(std::string(schema::kNoSlotTerm));  // MatchNothing is an empty query
+        if (!slots_.list) return none;
+        if (!slot_list_) slot_list_ = slots_.list();
+        std::vector<Xapian::Query> alts;
+        std::optional<std::size_t> k;  // the speaker of slots k.*
+        Xapian::Query who;
+        bool who_may = true;
+        for (const auto& slot : *slot_list_) {
+            if (speaker && slot.first != k) {  // the speaker's terms are per k: once for its quotes
+                k = slot.first;
+                who = in_slot(*speaker, slot, depth);
+                who_may = may_match(who);
+            }
+            if (speaker && !who_may) continue;
+            std::vector<Xapian::Query> all;
+            if (speaker) all.push_back(who);
+            for (const Info* q : quotes) all.push_back(in_slot(*q, slot, depth));
+            Xapian::Query one = all.size() == 1 ? all[0] : Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+            if (may_match(one)) alts.push_back(std::move(one));
+        }
+        if (alts.empty()) return none;
+        return alts.size() == 1 ? alts[0] : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+    }
+
+    /// Pairs each quote: clause of an AND group with the speaker: clause before it (else the
+    /// first one after it): a filter for the quotes it must hold, an exclusion for each it
+    /// must not (whose article-wide clause is dropped: `speaker:A -quote:X` is about A's
+    /// quotes only). Also notes what to show with results.
+    void pair_quotes(std::vector<Clause>& clauses, const std::vector<Info>& infos, bool conjunctive, std::size_t depth,
+                     std::vector<Xapian::Query>& filters, std::vector<Xapian::Query>& exclusions) {
+        const bool show = !negated_ && !replaying_;
+        std::vector<std::size_t> speakers;
+        for (std::size_t i = 0; i < clauses.size(); ++i)
+            if (infos[i].field == Info::Speaker && clauses[i].how != Clause::Excluded && !clauses[i].q.empty())
+                speakers.push_back(i);
+        std::vector<std::vector<std::size_t>> attached(clauses.size());
+        for (std::size_t i = 0; i < clauses.size(); ++i) {
+            if (infos[i].field != Info::Quote || clauses[i].q.empty()) continue;
+            std::optional<std::size_t> anchor;
+            if (conjunctive)
+                for (std::size_t s : speakers)
+                    if (s < i || !anchor) anchor = s;
+                    else break;
+            if (anchor) {
+                attached[*anchor].push_back(i);
+                continue;
+            }
+            if (show && clauses[i].how != Clause::Excluded) shows_.push_back({Xapian::Query(), clauses[i].q});
+            // Unpaired, quote:X still means one quote holding X: where the words of all the
+            // quotes could hold it when no one quote does, the slots decide (and the words weigh).
+            if (!one_quote_suffices(clauses[i].q)) {
+                Xapian::Query one = over_slots(nullptr, {&infos[i]}, depth);
+                clauses[i].q = clauses[i].how == Clause::Excluded
+                                   ? one
+                                   : Xapian::Query(Xapian::Query::OP_FILTER, positive_part(clauses[i].q), one);
+            }
+        }
+        for (std::size_t s : speakers) {
+            std::vector<const Info*> held;
+            std::vector<Xapian::Query> shown;
+            for (std::size_t i : attached[s]) {
+                if (clauses[i].how == Clause::Excluded) {
+                    exclusions.push_back(over_slots(&infos[s], {&infos[i]}, depth));
+                    clauses[i].paired = Clause::Dropped;
+                } else {
+                    shown.push_back(clauses[i].q);
+                    clauses[i].paired = Clause::WeightOnly;
+                    clauses[i].q = positive_part(clauses[i].q);
+                    held.push_back(&infos[i]);
+                }
+            }
+            if (!held.empty()) filters.push_back(over_slots(&infos[s], held, depth));
+            if (show)
+                shows_.push_back({clauses[s].q, shown.empty()   ? Xapian::Query()
+                                                : shown.size() == 1 ? shown[0]
+                                                                    : Xapian::Query(Xapian::Query::OP_AND, shown.begin(), shown.end())});
+        }
     }
 
     Clause parse_unary(const schema::Field* f, std::size_t depth) {
@@ -293,6 +469,11 @@ private:
         }
     }
 
+    /// Adds a note once (a clause may be parsed again, for each quote slot).
+    void note(std::string text) {
+        if (std::find(notes_.begin(), notes_.end(), text) == notes_.end()) notes_.push_back(std::move(text));
+    }
+
     /// The token as typed, for notes.
     std::string quoted(const Token& t) const {
         if (t.kind == Tok::Phrase) return "\"" + t.text + "\"";
@@ -300,12 +481,18 @@ private:
     }
 
     void count_term(const Token& t) {
+        if (replaying_) return;  // counted the first time
         if (++terms_ > lim_.max_terms) fail("too many terms (at most " + std::to_string(lim_.max_terms) + ")", t.offset);
     }
 
     Xapian::Query value(const schema::Field& f, const Token& t) {
         count_term(t);
-        const std::string prefix(f.prefix);
+        std::string prefix(f.prefix), word_prefix(f.word_prefix);
+        if (slot_ && f.name == "quote") prefix = schema::quote_slot_prefix(slot_->first, slot_->second);
+        if (slot_ && f.name == "speaker") {
+            prefix = schema::speaker_slot_prefix(slot_->first);
+            word_prefix = schema::speaker_slot_word_prefix(slot_->first);
+        }
         switch (f.kind) {
         case schema::Kind::Date: {
             if (t.wildcard) fail("date: takes no wildcard ('date:2024' is the whole year)", t.offset + t.text.size());
@@ -341,16 +528,16 @@ private:
             std::string s = a_.normalize(t.text);
             if (s.empty()) fail("empty " + std::string(f.name) + " value", t.offset);
             bool one_word = s.find(' ') == std::string::npos;
-            if (t.wildcard) return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(f.word_prefix) + s);
+            if (t.wildcard) return Xapian::Query(Xapian::Query::OP_WILDCARD, word_prefix + s);
             // One word matches any name word; several match the full name or its last words.
-            return Xapian::Query(one_word ? std::string(f.word_prefix) + s : prefix + s);
+            return Xapian::Query(one_word ? word_prefix + s : prefix + s);
         }
         case schema::Kind::Text: break;
         }
         std::vector<text::Token> toks = a_.tokenize(t.text);
         if (toks.empty()) {  // punctuation only: no constraint
             if (t.wildcard) fail("'*' must end a word prefix, as in precurs*", t.offset);
-            notes_.push_back(quoted(t) + " holds no searchable word: left out");
+            note(quoted(t) + " holds no searchable word: left out");
             return Xapian::Query();
         }
         if (!t.not_field.empty()) {
@@ -359,38 +546,39 @@ private:
                 for (std::size_t i = 0; i < toks.size(); ++i) as += (i ? " " : "") + toks[i].term;
                 as += "\"";
             }
-            notes_.push_back("'" + t.not_field + "' is not a field: searched as " + as + (t.wildcard ? "*" : ""));
+            note("'" + t.not_field + "' is not a field: searched as " + as + (t.wildcard ? "*" : ""));
         }
         if (t.wildcard && toks.size() > 1)
             fail("a wildcard needs one word before the '*': '" + t.text + "' is " + std::to_string(toks.size()) + " words", t.offset);
         if (t.wildcard && toks.size() == 1) {
-            if (!negated_) hl_.prefixes.insert(toks[0].term);
-            wildcards_.emplace_back(quoted(t), prefix + toks[0].term);
+            if (highlighting()) hl_.prefixes.insert(toks[0].term);
+            if (std::pair<std::string, std::string> w{quoted(t), prefix + toks[0].term}; std::find(wildcards_.begin(), wildcards_.end(), w) == wildcards_.end())
+                wildcards_.push_back(std::move(w));
             return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + toks[0].term, kMaxWildcardWords,
                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         }
-        if (!negated_)
+        if (highlighting())
             for (const auto& k : toks) hl_.terms.insert(k.term);
         if (toks.size() == 1 && t.kind == Tok::Word) {
             const text::Token& k = toks[0];
             if (!k.stemmable) return Xapian::Query(prefix + k.term);
             const std::string& base = k.alt.empty() ? k.term : k.alt;  // "china" for "china's"
             std::string stem = a_.stem(base);
-            if (!negated_) {
+            if (highlighting()) {
                 hl_.stems.insert(stem);
                 hl_.stem_words.emplace(base, stem);
             }
             std::vector<std::string> words{base};
             std::size_t left_out = 0;
             if (expand_)
-                for (std::string& w : expand_(stem)) {
-                    if (!negated_) hl_.stem_words.emplace(w, stem);  // all of them, beyond kMaxExpansion too
+                for (const std::string& w : expansion(stem)) {
+                    if (highlighting()) hl_.stem_words.emplace(w, stem);  // all of them, beyond kMaxExpansion too
                     if (w == base) continue;
-                    if (words.size() < kMaxExpansion) words.push_back(std::move(w));
+                    if (words.size() < kMaxExpansion) words.push_back(w);
                     else ++left_out;
                 }
             if (left_out)
-                notes_.push_back(quoted(t) + ": " + std::to_string(words.size() + left_out) + " indexed words share its stem; the first " +
+                note(quoted(t) + ": " + std::to_string(words.size() + left_out) + " indexed words share its stem; the first " +
                                  std::to_string(kMaxExpansion) + " (alphabetically) are searched");
             if (words.size() == 1) return Xapian::Query(prefix + base);
             std::vector<Xapian::Query> alts;
@@ -399,10 +587,10 @@ private:
         }
         // Any sentence is found as a phrase, also one holding a '*': there it is no wildcard.
         if (t.kind == Tok::Phrase && t.text.find('*') != std::string::npos)
-            notes_.push_back(quoted(t) + ": '*' inside quotation marks is no wildcard; the phrase's words are matched exactly");
+            note(quoted(t) + ": '*' inside quotation marks is no wildcard; the phrase's words are matched exactly");
         std::vector<Xapian::Query> parts;
         for (const auto& k : toks) parts.emplace_back(prefix + k.term);
-        if (parts.size() == 1 && t.slop >= 0) notes_.push_back(quoted(t) + "~" + std::to_string(t.slop) + ": one word, so the distance does nothing");
+        if (parts.size() == 1 && t.slop >= 0) note(quoted(t) + "~" + std::to_string(t.slop) + ": one word, so the distance does nothing");
         if (parts.size() == 1) return parts[0];
         if (t.slop >= 0)
             return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(),
@@ -410,18 +598,31 @@ private:
         return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
     }
 
+    bool highlighting() const { return !negated_ && !replaying_; }
+
+    /// The stem table's words for @p stem, asked once per query (quote slots ask again).
+    const std::vector<std::string>& expansion(const std::string& stem) {
+        auto it = expansions_.find(stem);
+        if (it == expansions_.end()) it = expansions_.emplace(stem, expand_(stem)).first;
+        return it->second;
+    }
+
     std::string_view s_;
     const FastAnalyzer& a_;
     bool any_;
     ParseLimits lim_;
     const StemExpander& expand_;
+    const QuoteSlots& slots_;
     std::vector<Token> toks_;
     std::size_t pos_ = 0;
     std::size_t terms_ = 0;
     bool negated_ = false;
-    bool top_level_or_ = false;
+    bool replaying_ = false;               ///< parsing a clause again for a quote slot
+    std::optional<std::pair<std::size_t, std::size_t>> slot_;  ///< that slot
+    std::optional<std::vector<std::pair<std::size_t, std::size_t>>> slot_list_;
+    std::map<std::string, std::vector<std::string>> expansions_;
     Highlight hl_;
-    SpeakerQuote sq_;
+    std::vector<QuoteShow> shows_;
     std::vector<std::string> notes_;
     std::vector<std::pair<std::string, std::string>> wildcards_;
 };
@@ -429,13 +630,13 @@ private:
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, const FastAnalyzer& analyzer, bool default_or, const ParseLimits& limits,
-                        const StemExpander& expand) {
-    return Parser(text, analyzer, default_or, limits, expand).run();
+                        const StemExpander& expand, const QuoteSlots& slots) {
+    return Parser(text, analyzer, default_or, limits, expand, slots).run();
 }
 
 ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or, const ParseLimits& limits,
-                        const StemExpander& expand) {
-    return parse_query(text, FastAnalyzer(analyzer), default_or, limits, expand);
+                        const StemExpander& expand, const QuoteSlots& slots) {
+    return parse_query(text, FastAnalyzer(analyzer), default_or, limits, expand, slots);
 }
 
 }  // namespace news::search

@@ -47,18 +47,19 @@ struct Highlight {
     bool stem_words_known = false;
 };
 
-/// "speaker:X quote:Y" at the top level of a query: the article must hold a quote *by X*
-/// that contains Y (checked on the stored quotes, see search.cpp). Also used to show the
-/// matching quotes of a speaker in results.
-struct SpeakerQuote {
-    std::vector<std::string> speakers;            ///< folded names ("daskal", "jen daskal")
-    std::vector<std::vector<std::string>> words;  ///< quote: values, each a folded word or phrase
+/// What to show with each result (the quotes the query asked about): quotes by a speaker that
+/// `speaker` matches (empty: any speaker, or none) that hold `quote` (empty: any quote), both
+/// written with the article-wide prefixes (XSPK, XSPKW, XQ) and evaluated on the quotes of
+/// the results (see search.cpp).
+struct QuoteShow {
+    Xapian::Query speaker;
+    Xapian::Query quote;
 };
 
 struct ParsedQuery {
     Xapian::Query query;
     Highlight highlight;
-    SpeakerQuote speaker_quote;
+    std::vector<QuoteShow> quote_shows;
     /// What the parser did to the text beyond the grammar, one sentence each, for --explain:
     /// "'Trump:' is not a field: searched as the word trump", a word with nothing searchable
     /// left out, a stem with more words than are searched.
@@ -71,6 +72,14 @@ struct ParsedQuery {
 /// A word wildcard ("invest*") searches at most this many words, the most frequent.
 inline constexpr Xapian::termcount kMaxWildcardWords = 1000;
 
+/// The quote slots of the database (schema::quote_slot_prefix), asked only by queries that
+/// pair speaker: with quote:. Without them no quote is paired with any speaker.
+struct QuoteSlots {
+    /// The slots (k, i) of the database, sorted (see schema::quote_slot_prefix).
+    std::function<std::vector<std::pair<std::size_t, std::size_t>>()> list;
+    std::function<bool(const std::string& term)> exists;  ///< is the term in the database?
+};
+
 struct ParseLimits {
     std::size_t max_depth = 200;    ///< nesting of parentheses and NOT
     std::size_t max_terms = 1000;   ///< words and phrases in one query
@@ -80,12 +89,17 @@ struct ParseLimits {
 using StemExpander = std::function<std::vector<std::string>(const std::string& stem)>;
 
 /// Parses @p text; throws QueryError. @p default_or makes bare words OR instead of AND.
+/// In an AND group, each quote: clause pairs with the speaker: clause before it (else the
+/// first one after it): `speaker:A quote:X` is one quote by A holding X, through the pairing
+/// terms of the quote @p slots; `speaker:A -quote:X`: no quote by A holds X.
 /// A single word matches every indexed word with its stem, found through @p expand
 /// (OP_SYNONYM of the words); without an expander it matches itself only.
 [[nodiscard]] ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or = false,
-                                      const ParseLimits& limits = {}, const StemExpander& expand = {});
+                                      const ParseLimits& limits = {}, const StemExpander& expand = {},
+                                      const QuoteSlots& slots = {});
 /// The same through a FastAnalyzer (what news-search uses).
 [[nodiscard]] ParsedQuery parse_query(std::string_view text, const FastAnalyzer& analyzer, bool default_or = false,
-                                      const ParseLimits& limits = {}, const StemExpander& expand = {});
+                                      const ParseLimits& limits = {}, const StemExpander& expand = {},
+                                      const QuoteSlots& slots = {});
 
 }  // namespace news::search

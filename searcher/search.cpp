@@ -15,98 +15,127 @@
 
 namespace news::search {
 
-bool speaker_matches(const text::Analyzer& analyzer, const std::string& name, const std::string& wanted) {
-    return speaker_matches(FastAnalyzer(analyzer), name, wanted);
-}
-
-bool quote_contains(const text::Analyzer& analyzer, std::string_view quote, const std::vector<std::vector<std::string>>& words) {
-    return quote_contains(FastAnalyzer(analyzer), quote, words);
-}
-
-bool speaker_matches(const FastAnalyzer& analyzer, const std::string& name, const std::string& wanted) {
-    std::string n = analyzer.normalize(name);
-    if (n == wanted) return true;
-    if (wanted.find(' ') == std::string::npos) {
-        std::size_t b = 0;
-        while (b <= n.size()) {
-            std::size_t e = n.find(' ', b);
-            if (e == std::string::npos) e = n.size();
-            if (n.compare(b, e - b, wanted) == 0) return true;
-            b = e + 1;
-        }
-        return false;
-    }
-    return n.size() > wanted.size() && n.ends_with(wanted) && n[n.size() - wanted.size() - 1] == ' ';
-}
-
-bool quote_contains(const FastAnalyzer& analyzer, std::string_view quote, const std::vector<std::vector<std::string>>& words) {
-    std::vector<text::Token> toks = analyzer.tokenize(quote);
-    for (const auto& item : words) {
-        bool found = false;
-        if (item.size() == 1) {
-            std::string stem = analyzer.stem(item[0]);
-            for (const auto& t : toks)
-                if (t.term == item[0] || t.alt == item[0] || (t.stemmable && analyzer.stem(t.alt.empty() ? t.term : t.alt) == stem)) {
-                    found = true;
-                    break;
-                }
-        } else {
-            for (std::size_t i = 0; i + item.size() <= toks.size() && !found; ++i) {
-                bool all = true;
-                for (std::size_t k = 0; k < item.size() && all; ++k)
-                    all = toks[i + k].term == item[k] || toks[i + k].alt == item[k];
-                found = all;
-            }
-        }
-        if (!found) return false;
-    }
-    return true;
-}
-
 namespace {
 
-// Keeps only articles where one quote by the named speaker holds every quote: item.
-class SpeakerQuoteDecider : public Xapian::MatchDecider {
-public:
-    using Reader = std::function<Article(const Xapian::Document&)>;
-    SpeakerQuoteDecider(const FastAnalyzer& a, const SpeakerQuote& sq, Reader read)
-        : a_(a), sq_(sq), read_(std::move(read)) {}
-    bool operator()(const Xapian::Document& doc) const override {
-        Article art;
-        try {
-            art = read_(doc);
-        } catch (const std::exception&) {  // damaged: not the speaker's quote
-            return false;
+/// The quotes of @p hits that @p shows ask for. Each quote of the page becomes a document of
+/// a small in-memory database, with the terms the index gives it (its words under XQ at
+/// consecutive positions, its speaker's name under XSPK/XSPKW), and each show's query runs
+/// there: Xapian's own matching (phrases, NEAR, wildcards, the stem groups the query holds),
+/// so what is shown agrees with what matched.
+/// The terms a document must have one of to match @p q; none when no such list can be given
+/// (a wildcard, or a NOT of everything as in `quote:(-x)`).
+std::optional<std::vector<std::string>> needs_one_of(const Xapian::Query& q) {
+    struct Walk {
+        bool listable = true;
+        void operator()(const Xapian::Query& x) {
+            const auto t = x.get_type();
+            if (t == Xapian::Query::OP_WILDCARD || t == Xapian::Query::LEAF_MATCH_ALL || t == Xapian::Query::OP_INVALID)
+                listable = false;
+            for (std::size_t i = 0; i < x.get_num_subqueries() && listable; ++i)
+                (*this)(t == Xapian::Query::OP_AND_NOT && i > 0 ? Xapian::Query(std::string("XJ")) : x.get_subquery(i));
         }
-        for (const Speaker& s : art.speakers) {
-            bool named = true;
-            for (const std::string& w : sq_.speakers) named = named && speaker_matches(a_, s.name, w);
-            if (!named) continue;
-            for (const Quote& q : s.quotes)
-                if (quote_contains(a_, q.text, sq_.words)) return true;
-        }
+    } walk;
+    walk(q);
+    if (!walk.listable) return std::nullopt;
+    return std::vector<std::string>(q.get_unique_terms_begin(), q.get_unique_terms_end());
+}
+
+/// The quotes of @p hits that @p shows ask for. Each quote of the page that may answer a show
+/// (it has one of the terms the show needs) becomes a document of a small in-memory database,
+/// with the terms the index gives it (its words under XQ at consecutive positions, its
+/// speaker's name under XSPK/XSPKW), and each show's query runs there: Xapian's own matching
+/// (phrases, NEAR, wildcards, the stem groups the query holds), so what is shown agrees with
+/// what matched.
+void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, const FastAnalyzer& analyzer) {
+    if (shows.empty() || hits.empty()) return;
+    struct Need {
+        std::optional<std::vector<std::string>> speaker, quote;  // nullopt: no constraint
+    };
+    std::vector<Need> needs;
+    for (const QuoteShow& show : shows)
+        needs.push_back({show.speaker.empty() ? std::nullopt : needs_one_of(show.speaker),
+                         show.quote.empty() ? std::nullopt : needs_one_of(show.quote)});
+    struct Where {
+        std::size_t hit;
+        const Speaker* speaker;  // nullptr: a quotation nobody was found to say
+        Quote quote;
+    };
+    std::vector<Where> where;
+    std::optional<Xapian::WritableDatabase> mem;
+    const schema::Field& spk = schema::field("speaker");
+    const std::string xq(schema::kQuotePrefix);
+    std::vector<std::string> terms, names;
+    auto has_one = [](const std::vector<std::string>& have, const std::optional<std::vector<std::string>>& need) {
+        if (!need) return true;
+        for (const std::string& t : *need)
+            if (std::find(have.begin(), have.end(), t) != have.end()) return true;
         return false;
+    };
+    std::vector<text::Token> tokens;
+    for (std::size_t h = 0; h < hits.size(); ++h) {
+        const Article& a = hits[h].article;
+        auto add = [&](const Speaker* s, const Quote& q) {
+            if (q.start > q.end || q.end > a.text.size()) return;
+            names = s ? schema::name_terms(analyzer.normalize(s->name), spk.prefix, spk.word_prefix) : std::vector<std::string>{};
+            bool wanted = false, words_needed = false;
+            for (std::size_t n = 0; n < shows.size(); ++n) {
+                if (!shows[n].speaker.empty() && !(s && has_one(names, needs[n].speaker))) continue;
+                (shows[n].quote.empty() ? wanted : words_needed) = true;
+            }
+            // Its words, only when a show asks about them: a quote is cut at its marks, so its
+            // words are those the index has for it.
+            terms.clear();
+            tokens.clear();
+            if (words_needed) {
+                tokens = analyzer.tokenize(std::string_view(a.text).substr(q.start, q.end - q.start));
+                for (const text::Token& t : tokens) {
+                    terms.push_back(xq + t.term);
+                    if (!t.alt.empty()) terms.push_back(xq + t.alt);
+                }
+                for (std::size_t n = 0; n < shows.size() && !wanted; ++n)
+                    wanted = !shows[n].quote.empty() && (shows[n].speaker.empty() || (s && has_one(names, needs[n].speaker))) &&
+                             has_one(terms, needs[n].quote);
+            }
+            if (!wanted) return;
+            Xapian::Document doc;
+            Xapian::termpos pos = 0;
+            for (const text::Token& t : tokens) {
+                doc.add_posting(xq + t.term, ++pos);
+                if (!t.alt.empty()) doc.add_posting(xq + t.alt, pos);
+            }
+            for (const std::string& t : names) doc.add_boolean_term(t);
+            if (!mem) mem.emplace(std::string(), Xapian::DB_BACKEND_INMEMORY);
+            mem->add_document(doc);
+            where.push_back({h, s, q});
+        };
+        for (const Speaker& s : a.speakers)
+            for (const Quote& q : s.quotes) add(&s, q);
+        for (const Quote& q : a.unattributed) add(nullptr, q);
     }
-
-private:
-    const FastAnalyzer& a_;
-    const SpeakerQuote& sq_;
-    Reader read_;
-};
-
-std::vector<MatchedQuote> quotes_for(const FastAnalyzer& a, const Article& art, const SpeakerQuote& sq) {
-    std::vector<MatchedQuote> out, rest;
-    if (sq.speakers.empty()) return out;
-    for (const Speaker& s : art.speakers) {
-        bool named = true;
-        for (const std::string& w : sq.speakers) named = named && speaker_matches(a, s.name, w);
-        if (!named) continue;
-        for (const Quote& q : s.quotes)
-            (sq.words.empty() || quote_contains(a, q.text, sq.words) ? out : rest).push_back({s.name, q});
+    if (where.empty()) return;
+    std::vector<std::size_t> picked;
+    for (const QuoteShow& show : shows) {
+        std::vector<Xapian::Query> parts;
+        if (!show.speaker.empty()) parts.push_back(show.speaker);
+        if (!show.quote.empty()) parts.push_back(show.quote);
+        if (parts.empty()) continue;
+        Xapian::Enquire e(*mem);
+        e.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        e.set_docid_order(Xapian::Enquire::ASCENDING);
+        Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(where.size()));
+        for (auto it = m.begin(); it != m.end(); ++it) picked.push_back(*it - 1);
     }
-    if (sq.words.empty() || out.empty()) out.insert(out.end(), rest.begin(), rest.end());
-    if (out.size() > 3) out.resize(3);
-    return out;
+    std::sort(picked.begin(), picked.end());
+    picked.erase(std::unique(picked.begin(), picked.end()), picked.end());
+    // In the order of the text, at most three a result.
+    std::stable_sort(picked.begin(), picked.end(), [&](std::size_t x, std::size_t y) {
+        return where[x].hit != where[y].hit ? where[x].hit < where[y].hit : where[x].quote.start < where[y].quote.start;
+    });
+    for (std::size_t i : picked) {
+        Hit& h = hits[where[i].hit];
+        if (h.quotes.size() < 3) h.quotes.push_back({where[i].speaker ? where[i].speaker->name : std::string(), where[i].quote});
+    }
 }
 
 // news-index --compact swaps the database folder with two renames: between them only
@@ -174,6 +203,8 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
     analyzer_.emplace(language.empty() ? "english" : language);
     lengths_ = std::make_shared<DocLengths>(shards_);
     expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
+    quote_slots_.list = [this] { return quote_slots(); };
+    quote_slots_.exists = [this](const std::string& term) { return db_.term_exists(term); };
     load_dictionaries();
 }
 
@@ -209,8 +240,19 @@ std::vector<std::string> Searcher::words_with_stem(const std::string& stem) cons
     return words;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> Searcher::quote_slots() const {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    const std::string prefix(schema::kSlotMarkerPrefix);
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+        std::size_t k = 0, i = 0;
+        if (schema::parse_slot_marker(*t, k, i)) out.emplace_back(k, i);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 ParsedQuery Searcher::parse(std::string_view query, bool default_or) const {
-    ParsedQuery pq = parse_query(query, *analyzer_, default_or, {}, expander_);
+    ParsedQuery pq = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_);
     for (const auto& [typed, pattern] : pq.wildcards) {
         Xapian::termcount words = 0;
         for (auto it = db_.allterms_begin(pattern); it != db_.allterms_end(pattern) && words <= kMaxWildcardWords; ++it) ++words;
@@ -277,7 +319,7 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::MSet& mse
 }
 
 Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
-    ParsedQuery pq = parse_query(query, *analyzer_, o.default_or, {}, expander_);
+    ParsedQuery pq = parse_query(query, *analyzer_, o.default_or, {}, expander_, quote_slots_);
     Results r;
     r.query = std::string(query);
     r.parsed = pq.query.get_description();
@@ -306,13 +348,8 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     Xapian::doccount check = o.exact_count ? db_.get_doccount() : 0;
     if (!check && ranking_reads_every_match(pq.query))  // count there, up to one past the limit (see count_matches)
         check = static_cast<Xapian::doccount>(std::min<std::size_t>(std::max<std::size_t>(kExactCountUpTo + 1, o.offset + o.limit), db_.get_doccount()));
-    std::optional<SpeakerQuoteDecider> decider;
-    if (!pq.speaker_quote.speakers.empty() && !pq.speaker_quote.words.empty()) {
-        decider.emplace(*analyzer_, pq.speaker_quote, [this](const Xapian::Document& d) { return stored_article(d); });
-        check = db_.get_doccount();  // counts must be exact once documents are filtered
-    }
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
-                                         check, nullptr, decider ? &*decider : nullptr);
+                                         check);
     count_matches(pq.query, mset, o, r);
     r.offset = o.offset;
     std::size_t rank = o.offset;
@@ -329,10 +366,10 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
             h.article.id = "(unreadable stored article, docid " + std::to_string(*it) + ": " + e.what() + ")";
         }
         if (snippets) h.snippet = snippets->make(h.article.text);
-        h.quotes = quotes_for(*analyzer_, h.article, pq.speaker_quote);
-        h.article.text.clear();
         r.hits.push_back(std::move(h));
     }
+    if (o.snippets) attach_quotes(r.hits, pq.quote_shows, *analyzer_);
+    for (Hit& h : r.hits) h.article.text.clear();
     return r;
 }
 

@@ -36,9 +36,9 @@ struct SearchOptions {
     bool snippets = true;
 };
 
-/// A quote shown with a result because the query asked for its speaker.
+/// A quote shown with a result because the query asked about it (speaker: or quote:).
 struct MatchedQuote {
-    std::string speaker;
+    std::string speaker;  ///< empty: a quotation nobody was found to say
     Quote quote;
 };
 
@@ -47,19 +47,8 @@ struct Hit {
     double score = 0;
     Article article;       ///< from the document data (text dropped after the snippet is made)
     Snippet snippet;
-    std::vector<MatchedQuote> quotes;  ///< quotes by the speakers the query names (quote: words first)
+    std::vector<MatchedQuote> quotes;  ///< the quotes the query's speaker: and quote: clauses ask for (3 at most)
 };
-
-/// Does the speaker @p name (as stored) answer the folded query value @p wanted? One word
-/// matches any name word; several match the full name or its last words.
-[[nodiscard]] bool speaker_matches(const text::Analyzer& analyzer, const std::string& name, const std::string& wanted);
-[[nodiscard]] bool speaker_matches(const FastAnalyzer& analyzer, const std::string& name, const std::string& wanted);
-
-/// Does @p quote hold every item of @p words (a word by its exact form or stem, a phrase exactly)?
-[[nodiscard]] bool quote_contains(const text::Analyzer& analyzer, std::string_view quote,
-                                  const std::vector<std::vector<std::string>>& words);
-[[nodiscard]] bool quote_contains(const FastAnalyzer& analyzer, std::string_view quote,
-                                  const std::vector<std::vector<std::string>>& words);
 
 /// Counts are exact up to this many matches whatever the page asked for (Elasticsearch's
 /// convention); above it `total` is this number and `total_exact` false (a lower bound),
@@ -102,6 +91,9 @@ private:
     /// Sets r.total and r.total_exact for @p query, of which @p mset is the ranked page.
     void count_matches(const Xapian::Query& query, const Xapian::MSet& mset, const SearchOptions& o, Results& r) const;
 
+    /// The quote slots (schema::slot_marker) of the databases, sorted.
+    [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> quote_slots() const;
+
     /// Words of the stem table for @p stem, from every shard.
     [[nodiscard]] std::vector<std::string> words_with_stem(const std::string& stem) const;
 
@@ -115,6 +107,7 @@ private:
     std::vector<Xapian::Database> shards_;
     Xapian::Database db_;
     StemExpander expander_;
+    QuoteSlots quote_slots_;
     std::vector<std::shared_ptr<const stored::Dictionary>> dicts_;
     std::optional<FastAnalyzer> analyzer_;  // set once the stemming language is known
     std::shared_ptr<DocLengths> lengths_;   // read once a query has enough postings to pay for it

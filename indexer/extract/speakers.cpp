@@ -1476,12 +1476,14 @@ std::size_t count_words(std::string_view inner) {
 // attribution (“No,” said the senator; “Disgraceful!” he wrote).
 bool reads_as_speech(std::string_view inner) {
     if (count_words(inner) >= 2) return true;
+    // Trailing space first: counting the leading marks of "(      " over the untrimmed text
+    // put b past the end of the trimmed one (substr threw, and the whole run stopped).
+    while (!inner.empty() && is_space(static_cast<unsigned char>(inner.back()))) inner.remove_suffix(1);
     std::size_t b = 0;
     while (b < inner.size() && !std::isalnum(static_cast<unsigned char>(inner[b])) &&
            static_cast<unsigned char>(inner[b]) < 0x80)
         ++b;
-    while (!inner.empty() && is_space(static_cast<unsigned char>(inner.back()))) inner.remove_suffix(1);
-    if (inner.empty() || !starts_upper(inner.substr(b))) return false;
+    if (b == inner.size() || !starts_upper(inner.substr(b))) return false;
     if (inner.back() == '!' || inner.back() == '?') return true;
     // One word closing on a comma is an answer (“No,” said the senator), not a name or a label
     // (“Portville,” “Savage,”).
@@ -2600,6 +2602,25 @@ void extract_speakers(Article& a) {
     for (const Event& ev : events)
         if (!ev.who.pronoun && ev.who.named && !ev.who.name.empty() && ev.who.name.find(' ') != std::string::npos)
             add_unique(ev.who.kind == "person" ? a.persons : a.organizations, ev.who.name);
+}
+
+void note_unattributed_quotes(Article& a) {
+    a.unattributed.clear();
+    std::vector<std::pair<std::size_t, std::size_t>> said;
+    for (const Speaker& s : a.speakers)
+        for (const Quote& q : s.quotes) said.emplace_back(q.start, q.end);
+    std::sort(said.begin(), said.end());
+    for (const QuoteSpan& q : find_quotes(a.text)) {
+        // Covered when a speaker's quote overlaps it.
+        auto it = std::lower_bound(said.begin(), said.end(), std::make_pair(q.end, std::size_t(0)));
+        bool covered = false;
+        while (it != said.begin() && !covered) {
+            --it;
+            covered = it->second > q.start;
+            if (it->first + (1 << 16) < q.start) break;  // far before: quotes are not that long
+        }
+        if (!covered && q.end > q.start) a.unattributed.push_back({a.text.substr(q.start, q.end - q.start), q.start, q.end});
+    }
 }
 
 }  // namespace news::extract

@@ -24,4 +24,8 @@ struct QuoteSpan {
 /// Byline authors and the outlet are never speakers.
 void extract_speakers(Article& a);
 
+/// Fills a.unattributed: the quotations of a.text (find_quotes) that no speaker's quote
+/// covers. Run after extract_speakers (or alone, when speakers are not extracted).
+void note_unattributed_quotes(Article& a);
+
 }  // namespace news::extract

@@ -352,7 +352,8 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
             out << "\n";
         }
         for (const MatchedQuote& m : h.quotes)
-            out << "     \xE2\x80\x9C" << trim_quote(one_line(m.quote.text)) << "\xE2\x80\x9D \xE2\x80\x94 " << m.speaker << "\n";
+            out << "     \xE2\x80\x9C" << trim_quote(one_line(m.quote.text)) << "\xE2\x80\x9D \xE2\x80\x94 "
+                << (m.speaker.empty() ? "(speaker not found)" : m.speaker) << "\n";
         if (!h.snippet.text.empty() && h.quotes.empty()) out << "     " << highlighted(h.snippet, o.color) << "\n";
         if (o.color) out << kDim;
         out << "     " << a.id;

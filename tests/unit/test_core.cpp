@@ -334,27 +334,6 @@ TEST_CASE("Document builder: article -> terms and values", "[document]") {
     CHECK(news::stored::unpack(d.get_value(news::schema::kStoredSlot)).find("\"title\":\"Port strike\"") != std::string::npos);
 }
 
-TEST_CASE("Speaker-quote filter: names and quote words", "[search]") {
-    Analyzer a("english");
-    using news::search::quote_contains;
-    using news::search::speaker_matches;
-    CHECK(speaker_matches(a, "Vanda Felbab-Brown", "felbab brown"));
-    CHECK(speaker_matches(a, "Vanda Felbab-Brown", "vanda"));
-    CHECK(speaker_matches(a, "Jen Daskal", "jen daskal"));
-    CHECK_FALSE(speaker_matches(a, "Jen Daskal", "jen"  " smith"));
-    CHECK_FALSE(speaker_matches(a, "Jennifer Jett", "jen"));
-    CHECK_FALSE(speaker_matches(a, "Ben Daskalov", "daskal"));
-    CHECK(quote_contains(a, "We will take it step by step", {{"step", "by", "step"}}));
-    CHECK(quote_contains(a, "Supplies of precursors fell", {{"precursor"}, {"supply"}}));  // stems
-    CHECK_FALSE(quote_contains(a, "We will take it step by step", {{"by", "step", "step"}}));
-    CHECK_FALSE(quote_contains(a, "Supplies fell", {{"precursor"}}));
-    auto pq = news::search::parse_query("speaker:daskal quote:\"step by step\" fentanyl", a);
-    CHECK(pq.speaker_quote.speakers == std::vector<std::string>{"daskal"});
-    CHECK(pq.speaker_quote.words == std::vector<std::vector<std::string>>{{"step", "by", "step"}});
-    CHECK(news::search::parse_query("speaker:daskal OR quote:step", a).speaker_quote.speakers.empty());
-    CHECK(news::search::parse_query("speaker:daskal -quote:step", a).speaker_quote.words.empty());
-}
-
 TEST_CASE("Chinese attribution: title + name + cue, after the quote, pronouns", "[speakers][zh]") {
     struct Row { const char* text; const char* name; const char* role; std::size_t quotes; };
     const Row rows[] = {

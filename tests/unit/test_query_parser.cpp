@@ -75,7 +75,8 @@ TEST_CASE("queries become the expected Xapian queries", "[query]") {
         {"Title:fentanyl", false, "Query(Sfentanyl)"},
         {"title:\"fentanyl crisis\"", false, "Query((Sfentanyl PHRASE 2 Scrisis))"},
         {"quote:supply", false, "Query(XQsupply)"},
-        {"quote:\"step by step\"", false, "Query((XQstep PHRASE 3 XQby PHRASE 3 XQstep))"},
+        // a phrase holds in one quote: the quote slots decide (here none: nothing matches), XQ weighs
+        {"quote:\"step by step\"", false, "Query(((XQstep AND XQby AND XQstep) FILTER XJ))"},
         {"body:crisis", false, "Query(crisis)"},
         {"title:(fentanyl OR opioid)", false, "Query((Sfentanyl OR Sopioid))"},
         // names: one word matches any name word, several the full name or its tail
@@ -331,4 +332,37 @@ TEST_CASE("a stem with more words than are searched says so", "[query]") {
     };
     const ParsedQuery p = parse_query("strike", english(), false, {}, many);
     CHECK(p.notes == std::vector<std::string>{"'strike': 71 indexed words share its stem; the first 64 (alphabetically) are searched"});
+}
+
+TEST_CASE("speaker: and quote: pair over the quote slots", "[query][pairing]") {
+    // Slots 0.0, 0.1 (speaker 0's two quotes) and 1.0; every term exists but XN1:/XNW1:.
+    news::search::QuoteSlots slots;
+    slots.list = [] { return std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {0, 1}, {1, 0}}; };
+    slots.exists = [](const std::string& t) { return !t.starts_with("XN1:") && !t.starts_with("XNW1:"); };
+    auto pairing = [&](const std::string& q) { return parse_query(q, english(), false, {}, {}, slots).query.get_description(); };
+    struct Row {
+        std::string query, expected;
+    };
+    auto row = GENERATE(values<Row>({
+        // one quote by the speaker holds the word; the article-wide quote: clause only weighs;
+        // slot 1.0 is left out (nobody called trump is speaker 1 anywhere)
+        {"speaker:trump quote:wall",
+         "Query(((XSPKWtrump AND_MAYBE XQwall) FILTER ((XNW0:trump AND XW0.0:wall) OR (XNW0:trump AND XW0.1:wall))))"},
+        {"speaker:trump -quote:wall",
+         "Query((XSPKWtrump AND_NOT ((XNW0:trump AND XW0.0:wall) OR (XNW0:trump AND XW0.1:wall))))"},
+        // one quote holds both
+        {"speaker:trump quote:wall quote:pay",
+         "Query((((XSPKWtrump AND_MAYBE XQwall) AND_MAYBE XQpay) FILTER ((XNW0:trump AND XW0.0:wall AND XW0.0:pay) OR "
+         "(XNW0:trump AND XW0.1:wall AND XW0.1:pay))))"},
+        // unpaired: any quote; a word needs no slots, a phrase does
+        {"speaker:trump OR quote:wall", "Query((XSPKWtrump OR XQwall))"},
+        {"quote:\"big wall\"",
+         "Query(((XQbig AND XQwall) FILTER ((XW0.0:big PHRASE 2 XW0.0:wall) OR (XW0.1:big PHRASE 2 XW0.1:wall) OR "
+         "(XW1.0:big PHRASE 2 XW1.0:wall))))"},
+        // --any without AND: unpaired
+    }));
+    CAPTURE(row.query);
+    CHECK(pairing(row.query) == row.expected);
+    CHECK(parse_query("speaker:trump quote:wall", english(), true, {}, {}, slots).query.get_description() ==
+          "Query((XSPKWtrump OR XQwall))");
 }

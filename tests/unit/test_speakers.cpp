@@ -584,6 +584,19 @@ TEST_CASE("text without quotes or cues has no speakers", "[speakers]") {
     CHECK(article(text).speakers.empty());
 }
 
+TEST_CASE("quotations of punctuation and spaces only are no speech", "[speakers]") {
+    // “(      ” made reads_as_speech read past the end of the trimmed quote (an exception
+    // that stopped a whole indexing run).
+    auto text = GENERATE(as<std::string>{}, "The sign read “(      ” and nothing else, officials said.",
+                         "Ida Brandt said: “(  ”", "“-- ” said Ida Brandt.", "“(”, said Ida Brandt.",
+                         "“  ”, said Ida Brandt.");
+    CAPTURE(text);
+    Article a;
+    REQUIRE_NOTHROW(a = article(text));
+    for (const Speaker& s : a.speakers)
+        for (const Quote& q : s.quotes) CHECK(q.text.find_first_not_of("(- ") != std::string::npos);
+}
+
 TEST_CASE("rules that must not fire", "[speakers]") {
     struct Row {
         std::string text;

@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Every result of a query with quote: or speaker: shows the quotes it asked about, with their
+speaker, in text and in JSON: on the bundled corpus, each shown quote holds the quote: word
+(by its stem's start) and is by the speaker: named; a query without either shows none."""
+import json
+import os
+
+from harness import Env
+
+env = Env()
+db = os.path.join(env.work, "news.db")
+r = env.index("--db", db)
+env.equal(r.returncode, 0, f"index the bundled corpus ({r.stderr[-300:]})")
+
+CASES = [  # query, word every shown quote holds (lower case, by its start), speaker word or None
+    ("quote:water", "water", None),
+    ("quote:strike", "strike", None),
+    ("speaker:brandt quote:water", "water", "brandt"),
+    ("speaker:brandt", None, "brandt"),
+    ("quote:(water OR drought)", None, None),
+]
+for query, word, who in CASES:
+    r = env.search(db, "--json", "-n", "50", "--", query)
+    env.equal(r.returncode, 0, f"{query}: exit status")
+    results = json.loads(r.stdout)["results"]
+    env.check(len(results) > 0, f"{query}: finds articles")
+    for res in results:
+        quotes = res["matched_quotes"]
+        env.check(len(quotes) > 0, f"{query}: {res['id']} shows a quote")
+        for q in quotes:
+            if word:
+                env.check(word in q["text"].lower(), f"{query}: shown quote holds {word!r}: {q['text'][:80]!r}")
+            if who:
+                env.check(who in q["speaker"].lower(), f"{query}: shown quote is by {who}: {q['speaker']!r}")
+            if query.startswith("quote:(water OR"):
+                env.check("water" in q["text"].lower() or "drought" in q["text"].lower(), f"{query}: {q['text'][:80]!r}")
+    # The text output shows them too, in place of the snippet.
+    r = env.search(db, "-n", "3", "--", query)
+    env.check(r.stdout.count("\u201d \u2014 ") >= min(3, len(results)), f"{query}: text output shows quotes:\n{r.stdout[:600]}")
+
+r = env.search(db, "--json", "--", "water")
+env.check(all(not res["matched_quotes"] for res in json.loads(r.stdout)["results"]), "no quote: nor speaker: shows no quotes")
+env.finish()
