@@ -334,7 +334,7 @@ private:
     /// OR over the quote slots j of (speaker_j AND every one of quotes_j); without a speaker,
     /// of every one of quotes_j (one quote, anybody's or nobody's, holds them all).
     Xapian::Query over_slots(const Info* speaker, const std::vector<const Info*>& quotes, std::size_t depth) {
-        const Xapian::Query none(std::string(schema::kNoSlotTerm));  // MatchNothing is an empty query
+        const Xapian::Query none{std::string(schema::kNoSlotTerm)};  // MatchNothing is an empty query
         if (!slots_.list) return none;
         if (!slot_list_) slot_list_ = slots_.list();
         std::vector<Xapian::Query> alts;
