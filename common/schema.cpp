@@ -30,17 +30,26 @@ std::string slug(std::string_view name) {
     return s;
 }
 
-bool parse_slot_marker(std::string_view t, std::size_t& k, std::size_t& i) {
-    if (!t.starts_with(kSlotMarkerPrefix)) return false;
-    t.remove_prefix(kSlotMarkerPrefix.size());
+bool parse_slot(std::string_view t, std::size_t& k, std::size_t& i) {
+    if (t.starts_with(kSlotMarkerPrefix)) {
+        t.remove_prefix(kSlotMarkerPrefix.size());
+    } else {
+        const std::size_t sep = t.rfind(kSlotSeparator);
+        if (sep == std::string_view::npos) return false;
+        t.remove_prefix(sep + 1);
+    }
     auto number = [&t](std::size_t& n) {
         std::size_t digits = 0;
         n = 0;
-        while (digits < t.size() && digits < 9 && t[digits] >= '0' && t[digits] <= '9') n = n * 10 + static_cast<std::size_t>(t[digits++] - '0');
+        while (digits < t.size() && digits < 9 && t[digits] >= '0' && t[digits] <= '9')
+            n = n * 10 + static_cast<std::size_t>(t[digits++] - '0');
         t.remove_prefix(digits);
         return digits > 0;
     };
-    if (!number(k) || t.empty() || t[0] != '.') return false;
+    if (!number(k)) return false;
+    i = SIZE_MAX;
+    if (t.empty()) return true;
+    if (t[0] != '.') return false;
     t.remove_prefix(1);
     return number(i) && t.empty();
 }

@@ -76,32 +76,36 @@ inline constexpr Field kFields[] = {
 /// which the article-wide terms (XSPK.., XQ..) cannot answer. So the speakers of an article are
 /// numbered (k, their order in Article::speakers; the quotations nobody was found to say count
 /// as one more speaker, without a name), and so are each one's quotes (i, in the order of the
-/// text), and every quote is indexed once more: its words under quote_slot_prefix(k, i), at
-/// their body positions (phrases and NEAR work) with wdf 0 (document lengths, BM25 scores and
-/// block tables do not change), with slot_marker(k, i); each speaker's name once under
-/// speaker_slot_prefix(k) / speaker_slot_word_prefix(k), as a Name field has it.
-/// `speaker:A quote:X` then matches OR over the slots (k, i) of (A_k AND X_k,i): posting lists,
-/// exact counts, and possible on Xapian's remote backend. Renaming a speaker rewrites only
-/// its name terms, never the quote terms.
-[[nodiscard]] inline std::string quote_slot_prefix(std::size_t k, std::size_t i) {
-    return "XW" + std::to_string(k) + "." + std::to_string(i) + ":";
-}
-[[nodiscard]] inline std::string speaker_slot_prefix(std::size_t k) { return "XN" + std::to_string(k) + ":"; }
-[[nodiscard]] inline std::string speaker_slot_word_prefix(std::size_t k) { return "XNW" + std::to_string(k) + ":"; }
+/// text), and every quote is indexed once more: each word as kPairWordPrefix + word + "#k.i",
+/// at its body positions (phrases and NEAR work) with wdf 0 (document lengths, BM25 scores and
+/// block tables do not change), with slot_marker(k, i); each speaker's name once, as a Name
+/// field has it, under kPairNamePrefix / kPairNameWordPrefix with "#k". `speaker:A quote:X`
+/// then matches OR over the slots (k, i) of (A#k AND X#k.i): posting lists, exact counts, and
+/// possible on Xapian's remote backend. The slot comes last so that the slots holding a word
+/// are one range of terms (the query parser ORs only over those). Renaming a speaker rewrites
+/// only its name terms, never the quote terms.
+inline constexpr std::string_view kPairWordPrefix = "XW";
+inline constexpr std::string_view kPairNamePrefix = "XN";
+inline constexpr std::string_view kPairNameWordPrefix = "XNW";
 inline constexpr std::string_view kSlotMarkerPrefix = "XJ";
+inline constexpr char kSlotSeparator = '#';  ///< never inside a word (UAX #29 breaks there)
+[[nodiscard]] inline std::string quote_slot_suffix(std::size_t k, std::size_t i) {
+    return kSlotSeparator + std::to_string(k) + "." + std::to_string(i);
+}
+[[nodiscard]] inline std::string speaker_slot_suffix(std::size_t k) { return kSlotSeparator + std::to_string(k); }
 [[nodiscard]] inline std::string slot_marker(std::size_t k, std::size_t i) {
     return std::string(kSlotMarkerPrefix) + std::to_string(k) + "." + std::to_string(i);
 }
-/// A quote slot (k, i) from a slot_marker term; false for anything else.
-[[nodiscard]] bool parse_slot_marker(std::string_view term, std::size_t& k, std::size_t& i);
+/// The slot of a pairing term or marker: "...#k.i" or "XJk.i" (k, i), "...#k" (k, SIZE_MAX);
+/// false for anything else.
+[[nodiscard]] bool parse_slot(std::string_view term, std::size_t& k, std::size_t& i);
+/// A pairing term (a filter: never weighed, no block table).
+[[nodiscard]] inline bool is_pairing_term(std::string_view t) {
+    return t.starts_with(kPairWordPrefix) || t.starts_with(kPairNamePrefix) || t.starts_with(kSlotMarkerPrefix);
+}
 /// A term never indexed: what a pairing no slot can satisfy matches (Xapian's MatchNothing is
 /// an empty query, which would read as "no constraint").
 inline constexpr std::string_view kNoSlotTerm = "XJ";  // markers always have digits after XJ
-/// A pairing term (a filter: never weighed, no block table).
-[[nodiscard]] inline bool is_pairing_term(std::string_view t) {
-    return t.size() > 2 && t[0] == 'X' && (t[1] == 'W' || t[1] == 'N' || t[1] == 'J') &&
-           ((t[2] >= '0' && t[2] <= '9') || (t[1] == 'N' && t[2] == 'W'));
-}
 
 /// The terms of a folded name under a Name field's prefixes: the full name and each trailing
 /// part under @p prefix ("vanda felbab brown", "felbab brown", "brown"), each word under

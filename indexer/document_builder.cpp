@@ -94,13 +94,14 @@ void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const
     auto add_quote = [&](std::size_t k, std::size_t i, const Quote& q) {
         doc.add_boolean_term(schema::slot_marker(k, i));
         // Its words: the body's tokens inside it, at their body positions, wdf 0.
-        const std::string prefix = schema::quote_slot_prefix(k, i);
+        const std::string prefix(schema::kPairWordPrefix), suffix = schema::quote_slot_suffix(k, i);
         auto it = std::lower_bound(tokens.begin(), tokens.end(), q.start,
                                    [](const text::Token& t, std::size_t at) { return t.start < at; });
         for (; it != tokens.end() && it->end <= q.end; ++it) {
             const auto pos = first_pos + static_cast<Xapian::termpos>(it - tokens.begin());
-            doc.add_posting(prefix + it->term, pos, 0);
-            if (!it->alt.empty()) doc.add_posting(prefix + it->alt, pos, 0);
+            if (prefix.size() + it->term.size() + suffix.size() <= kMaxTerm) doc.add_posting(prefix + it->term + suffix, pos, 0);
+            if (!it->alt.empty() && prefix.size() + it->alt.size() + suffix.size() <= kMaxTerm)
+                doc.add_posting(prefix + it->alt + suffix, pos, 0);
         }
     };
     auto in_text_order = [](const std::vector<Quote>& quotes) {
@@ -112,9 +113,10 @@ void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const
     for (std::size_t k = 0; k < a.speakers.size(); ++k) {
         const Speaker& s = a.speakers[k];
         if (s.quotes.empty()) continue;
-        for (const std::string& t : schema::name_terms(analyzer_.normalize(s.name), schema::speaker_slot_prefix(k),
-                                                       schema::speaker_slot_word_prefix(k), kMaxTerm, false))
-            doc.add_boolean_term(t);
+        const std::string suffix = schema::speaker_slot_suffix(k);
+        for (const std::string& t : schema::name_terms(analyzer_.normalize(s.name), schema::kPairNamePrefix,
+                                                       schema::kPairNameWordPrefix, kMaxTerm - suffix.size(), false))
+            doc.add_boolean_term(t + suffix);
         const std::vector<const Quote*> quotes = in_text_order(s.quotes);
         for (std::size_t i = 0; i < quotes.size(); ++i) add_quote(k, i, *quotes[i]);
     }

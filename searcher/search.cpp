@@ -202,8 +202,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
     analyzer_.emplace(language.empty() ? "english" : language);
     lengths_ = std::make_shared<DocLengths>(shards_);
     expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
-    quote_slots_.list = [this] { return quote_slots(); };
-    quote_slots_.exists = [this](const std::string& term) { return db_.term_exists(term); };
+    quote_slots_.terms = [this](const std::string& head) { return terms_from(head); };
     load_dictionaries();
 }
 
@@ -239,14 +238,10 @@ std::vector<std::string> Searcher::words_with_stem(const std::string& stem) cons
     return words;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> Searcher::quote_slots() const {
-    std::vector<std::pair<std::size_t, std::size_t>> out;
-    const std::string prefix(schema::kSlotMarkerPrefix);
-    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
-        std::size_t k = 0, i = 0;
-        if (schema::parse_slot_marker(*t, k, i)) out.emplace_back(k, i);
-    }
-    std::sort(out.begin(), out.end());
+std::vector<std::string> Searcher::terms_from(const std::string& head) const {
+    std::vector<std::string> out;
+    for (auto t = db_.allterms_begin(head); t != db_.allterms_end(head) && out.size() < kMaxSlotTerms; ++t)
+        out.push_back(*t);
     return out;
 }
 

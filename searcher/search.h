@@ -80,8 +80,8 @@ public:
 private:
     Results run_once(std::string_view query, const SearchOptions& options);
 
-    /// The quote slots (schema::slot_marker) of the databases, sorted.
-    [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> quote_slots() const;
+    /// The terms of the databases that start with @p head (kMaxSlotTerms at most).
+    [[nodiscard]] std::vector<std::string> terms_from(const std::string& head) const;
 
     /// Words of the stem table for @p stem, from every shard.
     [[nodiscard]] std::vector<std::string> words_with_stem(const std::string& stem) const;
