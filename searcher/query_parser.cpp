@@ -305,6 +305,18 @@ private:
         return it->second;
     }
 
+    /// @p all becomes the slots in both @p all and @p one (nullopt: any slot).
+    static void narrow(SlotSet& all, SlotSet one) {
+        if (!one) return;
+        if (!all) {
+            all = std::move(one);
+            return;
+        }
+        std::set<Slot> both;
+        std::set_intersection(all->begin(), all->end(), one->begin(), one->end(), std::inserter(both, both.end()));
+        all = std::move(both);
+    }
+
     /// The slots where template @p q may match, from the ranges of its terms.
     SlotSet slots_of(const Xapian::Query& q) {
         using Q = Xapian::Query;
@@ -328,17 +340,7 @@ private:
         case Q::OP_NEAR:
         case Q::OP_FILTER: {
             SlotSet all;
-            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-                SlotSet one = slots_of(q.get_subquery(i));
-                if (!one) continue;
-                if (!all) {
-                    all = std::move(one);
-                    continue;
-                }
-                std::set<Slot> both;
-                std::set_intersection(all->begin(), all->end(), one->begin(), one->end(), std::inserter(both, both.end()));
-                all = std::move(both);
-            }
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) narrow(all, slots_of(q.get_subquery(i)));
             return all;
         }
         case Q::OP_OR:
@@ -387,17 +389,7 @@ private:
         const Xapian::Query none(std::string(schema::kNoSlotTerm));  // MatchNothing is an empty query
         if (!slots_.terms) return none;
         SlotSet where;
-        for (const Info* q : quotes) {
-            SlotSet one = slots_of(in_slot(*q, std::nullopt, depth));
-            if (!one) continue;
-            if (!where) {
-                where = std::move(one);
-                continue;
-            }
-            std::set<Slot> both;
-            std::set_intersection(where->begin(), where->end(), one->begin(), one->end(), std::inserter(both, both.end()));
-            where = std::move(both);
-        }
+        for (const Info* q : quotes) narrow(where, slots_of(in_slot(*q, std::nullopt, depth)));
         if (!where) {  // every slot of the database (a clause such as quote:(-x) may hold anywhere)
             where.emplace();
             for (const std::string& t : terms_from(std::string(schema::kSlotMarkerPrefix))) {
