@@ -44,6 +44,7 @@ struct Article {
     std::vector<std::string> topics;
     std::string text;      ///< cleaned body text, paragraphs separated by blank lines
     std::vector<Speaker> speakers;
+    std::size_t line = 0;  ///< where the record starts in its file, when known (for messages; not stored)
 };
 
 /// The JSON form of --extract.

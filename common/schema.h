@@ -10,8 +10,9 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 5;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
+inline constexpr int kSchemaVersion = 6;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
                                           ///< 5: stored articles may use the zstd dictionary kMetaDictionary
+                                          ///< 6: topics K, source words XSRCW, record ids (a JSON record's own id)
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -23,7 +24,7 @@ enum Slot : Xapian::valueno {
 enum class Kind {
     Text,   ///< positional words, stems under "Z"+prefix
     Name,   ///< a person's name: prefix + full folded name and each trailing part; word prefix + each word
-    Slug,   ///< prefix + slug of the whole value ("nbc-news")
+    Slug,   ///< prefix + slug of the whole value ("nbc-news"); word prefix + each word ("nbc", "news")
     Exact,  ///< prefix + folded value ("beijing", "hong kong")
     Date,   ///< value slot kDateSlot
 };
@@ -32,7 +33,7 @@ struct Field {
     std::string_view name;         ///< as written in queries: "speaker"
     std::string_view prefix;       ///< term prefix: "XSPK"
     Kind kind;
-    std::string_view word_prefix;  ///< Name fields: prefix of single name words
+    std::string_view word_prefix;  ///< Name and Slug fields: prefix of single words
 };
 
 inline constexpr std::string_view kIdPrefix = "Q";
@@ -64,9 +65,10 @@ inline constexpr Field kFields[] = {
     {"speaker", "XSPK", Kind::Name, "XSPKW"},
     {"person", "XPER", Kind::Name, "XPERW"},
     {"author", "A", Kind::Name, "XAW"},
-    {"source", "XSRC", Kind::Slug, ""},
+    {"source", "XSRC", Kind::Slug, "XSRCW"},
     {"place", "XPLACE", Kind::Exact, ""},
     {"lang", kLangPrefix, Kind::Exact, ""},
+    {"topic", "K", Kind::Exact, ""},  ///< Omega's tag prefix: Reuters <TOPICS>, a JSON "topics"/"tags" field
     {"date", "", Kind::Date, ""},
 };
 

@@ -142,7 +142,23 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     for (const Speaker& s : a.speakers) add_name(doc, "speaker", s.name);
     for (const std::string& p : a.persons) add_name(doc, "person", p);
     for (const std::string& au : a.authors) add_name(doc, "author", au);
-    if (!a.source.empty()) doc.add_boolean_term(std::string(schema::field("source").prefix) + schema::slug(a.source));
+    if (!a.source.empty()) {
+        // The whole name ("XSRCbbc-news", what --sources counts) and each of its words
+        // ("XSRCWbbc", "XSRCWnews"): source:bbc finds "BBC News".
+        const schema::Field& f = schema::field("source");
+        const std::string whole = schema::slug(a.source);
+        if (!whole.empty() && whole.size() + f.prefix.size() <= kMaxTerm) doc.add_boolean_term(std::string(f.prefix) + whole);
+        for (std::size_t b = 0; b < whole.size();) {
+            std::size_t e = std::min(whole.find('-', b), whole.size());
+            if (e > b) doc.add_boolean_term(std::string(f.word_prefix) + whole.substr(b, e - b));
+            b = e + 1;
+        }
+    }
+    for (const std::string& topic : a.topics) {
+        const std::string prefix(schema::field("topic").prefix);
+        std::string t = analyzer_.normalize(topic);
+        if (!t.empty() && t.size() + prefix.size() <= kMaxTerm) doc.add_boolean_term(prefix + t);
+    }
     if (!a.dateline.empty()) {
         const std::string prefix(schema::field("place").prefix);
         std::string full = analyzer_.normalize(a.dateline);
