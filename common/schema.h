@@ -72,6 +72,16 @@ inline constexpr Field kFields[] = {
     {"date", "", Kind::Date, ""},
 };
 
+/// Longest term written, prefix included (Xapian refuses terms over 245 bytes).
+inline constexpr std::size_t kMaxTerm = 240;
+
+/// @p prefix + @p key, or, when that is longer than kMaxTerm, its head made unique with a
+/// hash of the whole key ("Q" + a 300-byte id -> 223 bytes + "#" + 16 hex digits).
+[[nodiscard]] std::string bounded_term(std::string_view prefix, const std::string& key);
+/// The Q term of an article id: what news-index writes, news-search --get and
+/// news-index --delete look up (a hashed term can be shared: compare the stored id).
+[[nodiscard]] inline std::string id_term(const std::string& id) { return bounded_term(kIdPrefix, id); }
+
 /// Key of the stem table (Xapian synonyms): stem_key(stem) -> every indexed word with that
 /// stem. Words are indexed once, unstemmed; a query word expands to its stem's words.
 [[nodiscard]] inline std::string stem_key(std::string_view stem) { return std::string(kStemPrefix) + std::string(stem); }

@@ -13,17 +13,8 @@
 namespace news {
 namespace {
 
-constexpr std::size_t kMaxTerm = 240;
+using schema::kMaxTerm;
 constexpr Xapian::termpos kFieldGap = 100;  // phrases never cross from title into body
-
-std::string bounded(std::string_view prefix, const std::string& key) {
-    std::string t = std::string(prefix) + key;
-    if (t.size() <= kMaxTerm) return t;
-    // Keep a readable head, make it unique with a hash of the whole.
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "#%016zx", std::hash<std::string>{}(key));
-    return t.substr(0, kMaxTerm - 17) + buf;
-}
 
 }  // namespace
 
@@ -58,8 +49,8 @@ void WordSet::clear() {
     size_ = 0;
 }
 
-std::string DocumentBuilder::id_term(const std::string& id) { return bounded(schema::kIdPrefix, id); }
-std::string DocumentBuilder::file_term(const std::string& key) { return bounded(schema::kFilePrefix, key); }
+std::string DocumentBuilder::id_term(const std::string& id) { return schema::id_term(id); }
+std::string DocumentBuilder::file_term(const std::string& key) { return schema::bounded_term(schema::kFilePrefix, key); }
 
 void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix,
                                  Xapian::termpos& pos, std::vector<std::pair<std::string, std::string>>* stems) const {
