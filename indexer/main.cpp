@@ -113,8 +113,8 @@ int main(int argc, char** argv) {
         }
         try {
             news::DeleteSummary s = news::run_delete(o.db_path, inputs, undel, std::cout, std::cerr);
-            std::cerr << "news-index: " << (del ? "deleted " + std::to_string(s.deleted) + " articles"
-                                                : "undeleted " + std::to_string(s.undeleted) + " articles");
+            const std::size_t n = del ? s.deleted : s.undeleted;
+            std::cerr << "news-index: " << (del ? "deleted " : "undeleted ") << n << (n == 1 ? " article" : " articles");
             if (s.unknown) std::cerr << ", " << s.unknown << " unknown " << (s.unknown == 1 ? "id" : "ids");
             std::cerr << "; " << o.db_path << " holds " << s.db_articles << " articles\n";
             return s.unknown ? 1 : 0;

@@ -885,9 +885,8 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
                                 if (i != IdRegistry::kNone && owner.empty()) owner = work[i].job->path.string();
                                 return i != IdRegistry::kNone;
                             }
-                            auto p = db->postlist_begin(term);
-                            if (p == db->postlist_end(term)) return false;
-                            if (owner.empty()) owner = stored_path(db->get_document(*p), dict);
+                            if (!db->term_exists(term)) return false;  // (sees this run's uncommitted articles)
+                            if (owner.empty()) owner = stored_path(db->get_document(*db->postlist_begin(term)), dict);
                             return true;
                         };
                         // The id, else the first free of "ID~2", "ID~3" ...; an id deleted

@@ -21,7 +21,7 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         "  precurs*                        words starting with precurs\n"
         "  title: body: quote:             words in the title, the text, inside quotations\n"
         "  speaker:daskal speaker:\"jen daskal\" person: author: place:beijing lang:zh\n"
-        "  date:2024-01-30 date:2024-01 date:2024 date:2024-01-01..2024-03-31 date:..2023\n\n"
+        "  date:2024-01-30 date:2024-01 date:2024 date:2024-01-01..2024-03-31 date:..2023\n"
         "  topic:crude topic:\"money-fx\"    a topic or tag (Reuters <TOPICS>, JSON \"topics\"/\"tags\")\n"
         "  source:bbc                      any word of the source name; source:\"bbc news\" the whole name\n\n"
         "news-search --get ID...  prints whole articles (each result ends with its id);\n"
