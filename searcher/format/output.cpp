@@ -459,6 +459,23 @@ void print_article_text(std::ostream& out, const Article& a, bool color) {
     }
 }
 
+// The article as --get prints it in JSON: news::to_json, each quote's byte offsets ("start",
+// "end") joined by its offsets in code points ("char_start", "char_end": Python's str indexes), so that a reader slices the text either way.
+nlohmann::json article_json(const Article& a) {
+    nlohmann::json j = to_json(a);
+    auto chars = [&](std::size_t byte) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < byte && i < a.text.size(); ++i) n += (static_cast<unsigned char>(a.text[i]) & 0xC0) != 0x80;
+        return n;
+    };
+    for (auto& sp : j["speakers"])
+        for (auto& q : sp["quotes"]) {
+            q["char_start"] = chars(q["start"].get<std::size_t>());
+            q["char_end"] = chars(q["end"].get<std::size_t>());
+        }
+    return j;
+}
+
 std::string dump(const nlohmann::json& j, int indent) { return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 }  // namespace
@@ -468,14 +485,14 @@ void print_articles(std::ostream& out, const std::vector<Article>& articles, con
     switch (o.format) {
     case Format::Json: {
         nlohmann::json all = nlohmann::json::array();
-        for (const Article& a : articles) all.push_back(to_json(a));
+        for (const Article& a : articles) all.push_back(article_json(a));
         nlohmann::json j = {{"format_version", kJsonFormatVersion}, {"articles", std::move(all)},
                             {"missing", missing}, {"databases", databases_json(databases)}};
         out << dump(j, 2) << "\n";
         return;
     }
     case Format::JsonLines:
-        for (const Article& a : articles) out << dump(to_json(a), -1) << "\n";
+        for (const Article& a : articles) out << dump(article_json(a), -1) << "\n";
         return;
     case Format::Trec:
     case Format::Text: break;

@@ -88,6 +88,8 @@ sp = a["speakers"][0]
 q = sp["quotes"][0]
 env.equal((sp["name"], sp["role"]), ("Ida Brandt", "harbor master"), "speaker with role in --get JSON")
 env.equal(a["text"].encode()[q["start"]:q["end"]].decode(), q["text"], "quote offsets are byte offsets into the text")
+env.equal(a["text"][q["char_start"]:q["char_end"]], q["text"], "... and char_start/char_end are character offsets")
+env.check(q["char_start"] < q["start"], "the text before the quote holds a multi-byte character")
 for key in ["title", "date", "source", "url", "path", "authors", "persons", "organizations", "topics", "text", "language"]:
     env.check(key in a, f"--get JSON has {key}")
 

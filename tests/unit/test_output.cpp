@@ -257,6 +257,8 @@ TEST_CASE("news-search --get prints the whole article, each quote followed by it
     const auto& q = art.at("speakers").at(0).at("quotes").at(1);
     CHECK(a.text.substr(q.at("start").get<std::size_t>(), q.at("end").get<std::size_t>() - q.at("start").get<std::size_t>()) ==
           "Not long,");
+    CHECK(q.at("char_start").get<std::size_t>() == q.at("start").get<std::size_t>() - 4);  // after “ and ”: 3 bytes, 1 character each
+    CHECK(q.at("char_end").get<std::size_t>() == q.at("end").get<std::size_t>() - 4);
 }
 
 TEST_CASE("news-search --sources prints each source with its count", "[output][sources]") {
