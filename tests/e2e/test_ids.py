@@ -148,6 +148,12 @@ env.equal(env.index("--db", os.path.join(env.work, "none.db"), "--delete", "w9")
           "--delete on a database that does not exist")
 env.equal(env.index("--db", db, "--delete").returncode, 2, "--delete without ids is a usage error")
 
+# --prune works per file as before, deletions or not.
+os.remove(os.path.join(src, "feeds/two.jsonl"))
+r = env.index("--db", db, "--prune", src)
+env.check("1 removed" in r.stderr, f"--prune removes the vanished file: {r.stderr}")
+env.equal(env.ids(db, "cranes OR pickets"), {"w1~2"}, "the vanished file's articles are gone, the others stay")
+
 # A database of an older schema: a clear message to rebuild it.
 old = os.path.join(env.work, "old.db")
 env.index("--db", old, other)
