@@ -306,14 +306,15 @@ public:
     /// Records @p key for @p owner (the key must be new).
     void add(std::string_view key, std::uint32_t owner) {
         if (++size_ * 2 > slots_.size()) grow();
-        place({hash(key), bytes_.size(), key.size(), owner});
+        place({hash(key), bytes_.size(), static_cast<std::uint32_t>(key.size()), owner});
         bytes_ += key;
     }
 
 private:
-    struct Slot {
+    struct Slot {  // 24 bytes
         std::uint64_t hash = 0;  // 0: empty
-        std::size_t at = 0, size = 0;
+        std::uint64_t at = 0;    // the key in bytes_
+        std::uint32_t size = 0;  // (a Q term: 240 bytes at most)
         std::uint32_t owner = kNone;
     };
     static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key) | 1; }

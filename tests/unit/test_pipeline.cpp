@@ -305,3 +305,23 @@ TEST_CASE("news-index --delete removes articles, long ids too, and a file read a
     CHECK(s.get("drop")[0].path == (t.path / "in" / "a.jsonl").string());
     CHECK(s.get(long_id).empty());  // still deleted
 }
+
+TEST_CASE("a result whose stored article cannot be read still shows its id", "[pipeline][ids]") {
+    TempDir t("unreadable");
+    write_lines(t.path / "in" / "a.jsonl", {"good", "broken"});
+    const std::string db = (t.path / "x.db").string();
+    REQUIRE(index_jobs(t.path / "in", db, 1).summary.db_articles == 2);
+    {
+        Xapian::WritableDatabase w(db);
+        const Xapian::docid id = *w.postlist_begin("Qbroken");
+        Xapian::Document doc = w.get_document(id);
+        doc.add_value(news::schema::kStoredSlot, "not a zstd frame");
+        w.replace_document(id, doc);
+        w.commit();
+    }
+    news::search::Searcher s({db});
+    news::search::Results r = s.run("cranes", news::search::SearchOptions{});
+    std::set<std::string> ids;
+    for (const auto& h : r.hits) ids.insert(h.article.id);
+    CHECK(ids == std::set<std::string>{"good", "broken"});
+}
