@@ -830,6 +830,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
     IdRegistry bulk_ids;
     std::unordered_set<std::string> deleted;  // news-index --delete's marks (deleted_mark)
     std::unordered_set<std::string> deleted_ids;  // their ids
+    std::unordered_set<std::string> used_marks;   // marks that left an article out in this run
     if (db) {
         try {
             deleted = deleted_marks(*db);
@@ -894,7 +895,9 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
                         // with --delete is never given to another article.
                         std::string id = b.id;
                         for (std::size_t n = 2;; ++n) {
-                            if (deleted.count(deleted_mark(fterm, id))) {
+                            // Each mark leaves out one article: a file that repeats an id had
+                            // "ID" and "ID~2", and only the one deleted stays out.
+                            if (std::string m = deleted_mark(fterm, id); deleted.count(m) && used_marks.insert(m).second) {
                                 ++s.withheld;
                                 if (o.verbose)
                                     log << w.job->path.string() << ": " << id << ": left out, deleted with news-index --delete\n";

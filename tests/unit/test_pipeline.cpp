@@ -306,6 +306,24 @@ TEST_CASE("news-index --delete removes articles, long ids too, and a file read a
     CHECK(s.get(long_id).empty());  // still deleted
 }
 
+TEST_CASE("a file that repeats an id: deleting the first leaves the second its ID~2", "[pipeline][delete]") {
+    TempDir t("del2");
+    write_lines(t.path / "in" / "a.jsonl", {"x", "x"});
+    const std::string db = (t.path / "x.db").string();
+    REQUIRE(index_jobs(t.path / "in", db, 1).summary.renamed == 1);
+    std::ostringstream out, log;
+    REQUIRE(news::run_delete(db, {"x"}, false, out, log).deleted == 1);
+    write_lines(t.path / "in" / "a.jsonl", {"x", "x", "y"});  // changed: read again
+    Run r = index_jobs(t.path / "in", db, 1);
+    CHECK(r.summary.withheld == 1);
+    std::set<std::string> ids;
+    for (const auto& [d, id] : ids_by_docid(db)) ids.insert(id);
+    CHECK(ids == std::set<std::string>{"x~2", "y"});
+    news::search::Searcher s({db});
+    REQUIRE(s.get("x~2").size() == 1);
+    CHECK(s.get("x~2")[0].title == "Record a.jsonl 1");
+}
+
 TEST_CASE("a result whose stored article cannot be read still shows its id", "[pipeline][ids]") {
     TempDir t("unreadable");
     write_lines(t.path / "in" / "a.jsonl", {"good", "broken"});
