@@ -4,6 +4,8 @@
 
 #include "common/text/analyzer.h"
 
+#include <cstdio>
+#include <functional>
 #include <stdexcept>
 
 namespace news::schema {
@@ -18,6 +20,15 @@ const Field& field(std::string_view name) {
     const Field* f = find_field(name);
     if (!f) throw std::logic_error("unknown field " + std::string(name));
     return *f;
+}
+
+std::string bounded_term(std::string_view prefix, const std::string& key) {
+    std::string t = std::string(prefix) + key;
+    if (t.size() <= kMaxTerm) return t;
+    // Keep a readable head, make it unique with a hash of the whole.
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "#%016zx", std::hash<std::string>{}(key));
+    return t.substr(0, kMaxTerm - 17) + buf;
 }
 
 std::string slug(std::string_view name) {
@@ -97,9 +108,16 @@ void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& ste
 std::string read_metadata(const Xapian::Database& db) {
     std::string version = db.get_metadata(kMetaSchema);
     if (version.empty()) throw std::runtime_error("not a news-search database (no schema version)");
-    if (version != std::to_string(kSchemaVersion))
-        throw std::runtime_error("database schema version " + version + ", this program reads version " +
-                                 std::to_string(kSchemaVersion) + ": rebuild it with news-index");
+    if (version != std::to_string(kSchemaVersion)) {
+        const bool older = version.size() < std::to_string(kSchemaVersion).size() ||
+                           (version.size() == std::to_string(kSchemaVersion).size() && version < std::to_string(kSchemaVersion));
+        if (!older)
+            throw std::runtime_error("database schema version " + version + " is newer than this program's (" +
+                                     std::to_string(kSchemaVersion) + "): use a newer news-search and news-index");
+        throw std::runtime_error("database schema version " + version + " is older than this program's (" +
+                                 std::to_string(kSchemaVersion) +
+                                 "): rebuild it: delete the database folder and run news-index on the articles again");
+    }
     std::string analyzer = db.get_metadata(kMetaAnalyzer);
     if (analyzer != text::Analyzer::settings_id())
         throw std::runtime_error("database built with analyzer '" + analyzer + "', this program uses '" +

@@ -13,7 +13,8 @@ namespace news::schema {
 /// Bumped whenever terms, values or document data change meaning.
 inline constexpr int kSchemaVersion = 6;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
                                           ///< 5: stored articles may use the zstd dictionary kMetaDictionary;
-                                          ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ)
+                                          ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ), topics K,
+                                          ///<    source words XSRCW, record ids (a JSON record's own id)
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -25,7 +26,7 @@ enum Slot : Xapian::valueno {
 enum class Kind {
     Text,   ///< positional words, stems under "Z"+prefix
     Name,   ///< a person's name: prefix + full folded name and each trailing part; word prefix + each word
-    Slug,   ///< prefix + slug of the whole value ("nbc-news")
+    Slug,   ///< prefix + slug of the whole value ("nbc-news"); word prefix + each word ("nbc", "news")
     Exact,  ///< prefix + folded value ("beijing", "hong kong")
     Date,   ///< value slot kDateSlot
 };
@@ -34,7 +35,7 @@ struct Field {
     std::string_view name;         ///< as written in queries: "speaker"
     std::string_view prefix;       ///< term prefix: "XSPK"
     Kind kind;
-    std::string_view word_prefix;  ///< Name fields: prefix of single name words
+    std::string_view word_prefix;  ///< Name and Slug fields: prefix of single words
 };
 
 inline constexpr std::string_view kIdPrefix = "Q";
@@ -66,9 +67,10 @@ inline constexpr Field kFields[] = {
     {"speaker", "XSPK", Kind::Name, "XSPKW"},
     {"person", "XPER", Kind::Name, "XPERW"},
     {"author", "A", Kind::Name, "XAW"},
-    {"source", "XSRC", Kind::Slug, ""},
+    {"source", "XSRC", Kind::Slug, "XSRCW"},
     {"place", "XPLACE", Kind::Exact, ""},
     {"lang", kLangPrefix, Kind::Exact, ""},
+    {"topic", "K", Kind::Exact, ""},  ///< Omega's tag prefix: Reuters <TOPICS>, a JSON "topics"/"tags" field
     {"date", "", Kind::Date, ""},
 };
 
@@ -115,6 +117,16 @@ inline constexpr std::string_view kNoSlotTerm = "XJ";  // markers always have di
 [[nodiscard]] std::vector<std::string> name_terms(std::string_view folded, std::string_view prefix,
                                                   std::string_view word_prefix, std::size_t max_term = 240,
                                                   bool single_parts = true);
+
+/// Longest term written, prefix included (Xapian refuses terms over 245 bytes).
+inline constexpr std::size_t kMaxTerm = 240;
+
+/// @p prefix + @p key, or, when that is longer than kMaxTerm, its head made unique with a
+/// hash of the whole key ("Q" + a 300-byte id -> 223 bytes + "#" + 16 hex digits).
+[[nodiscard]] std::string bounded_term(std::string_view prefix, const std::string& key);
+/// The Q term of an article id: what news-index writes, news-search --get and
+/// news-index --delete look up (a hashed term can be shared: compare the stored id).
+[[nodiscard]] inline std::string id_term(const std::string& id) { return bounded_term(kIdPrefix, id); }
 
 /// Key of the stem table (Xapian synonyms): stem_key(stem) -> every indexed word with that
 /// stem. Words are indexed once, unstemmed; a query word expands to its stem's words.

@@ -564,8 +564,10 @@ private:
         case schema::Kind::Slug: {
             std::string s = schema::slug(t.text);
             if (s.empty()) fail("empty " + std::string(f.name) + " value", t.offset);
-            if (t.wildcard) return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + s);
-            return Xapian::Query(prefix + s);
+            // One word matches any word of the name ("bbc": "BBC News"); several, the whole name.
+            const std::string p = s.find('-') == std::string::npos && !f.word_prefix.empty() ? std::string(f.word_prefix) : prefix;
+            if (t.wildcard) return Xapian::Query(Xapian::Query::OP_WILDCARD, p + s);
+            return Xapian::Query(p + s);
         }
         case schema::Kind::Exact: {
             std::string s = a_.normalize(t.text);

@@ -50,12 +50,28 @@ struct Hit {
     std::vector<MatchedQuote> quotes;  ///< the quotes the query's speaker: and quote: clauses ask for (3 at most)
 };
 
+/// What was searched: a database (shard) and the revision it was read at, so that a citation
+/// can name it (no revision: a stub or remote database that does not tell one).
+struct DatabaseRevision {
+    std::string path;
+    std::optional<Xapian::rev> revision;
+};
+
+/// A source (outlet) of the database(s) and its number of articles (exact: the term
+/// frequency of its source term, summed over shards).
+struct SourceCount {
+    std::string name;  ///< as an article gives it ("BBC News")
+    std::string slug;  ///< the source: value matching exactly this source ("bbc-news")
+    Xapian::doccount count = 0;
+};
+
 struct Results {
     std::string query;
     std::string parsed;               ///< Xapian::Query::get_description()
     Xapian::doccount total = 0;       ///< estimated (exact with exact_count)
     bool total_exact = false;
     std::vector<Hit> hits;
+    std::vector<DatabaseRevision> databases;
 };
 
 /// One or more databases searched as one (shards).
@@ -71,6 +87,16 @@ public:
 
     /// Only parses: the query the database would run.
     [[nodiscard]] ParsedQuery parse(std::string_view query, bool default_or) const;
+
+    /// The articles with the id @p id (news-search --get), whole, text included: one, or none
+    /// (one per shard if several shards hold it).
+    [[nodiscard]] std::vector<Article> get(const std::string& id);
+
+    /// Every source with its number of articles, most articles first (then by name).
+    [[nodiscard]] std::vector<SourceCount> sources();
+
+    /// Each database opened, with its revision now.
+    [[nodiscard]] std::vector<DatabaseRevision> revisions() const;
 
     [[nodiscard]] Xapian::doccount size() const { return db_.get_doccount(); }
 

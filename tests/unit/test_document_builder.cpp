@@ -152,6 +152,9 @@ TEST_CASE("document terms follow the schema", "[document]") {
         // source slug and place
         {"XSRCharbor-ledger", true, {}},
         {"XSRCharbor ledger", false, {}},
+        {"XSRCWharbor", true, {}},  // each word of the source: source:harbor
+        {"XSRCWledger", true, {}},
+        {"XSRCWharbor-ledger", false, {}},
         {"XPLACEportville maine", true, {}},
         {"XPLACEportville", true, {}},
         {"XPLACEmaine", false, {}},
@@ -355,4 +358,14 @@ TEST_CASE("stored articles: a zstd dictionary trained on the first articles", "[
     if (other->id() != dict->id()) CHECK_THROWS_AS(stored::unpack(packed, std::vector{other}), stored::UnknownDictionary);
     CHECK_THROWS_AS(stored::Dictionary::load("not a dictionary"), std::runtime_error);
     CHECK_THROWS_AS(stored::Dictionary::load(""), std::runtime_error);
+}
+
+TEST_CASE("topics become K terms, folded as topic: values are", "[document]") {
+    Article a = sample();
+    a.topics = {"crude", "Money-FX", "usa", "Climate Change", std::string(300, 'x')};
+    const auto terms = terms_of(DocumentBuilder(english()).build(a, "", ""));
+    std::vector<std::string> k;
+    for (const auto& [t, pos] : terms)
+        if (t.starts_with("K")) k.push_back(t);
+    CHECK(k == std::vector<std::string>{"Kclimate change", "Kcrude", "Kmoney fx", "Kusa"});  // too long: left out
 }

@@ -85,7 +85,12 @@ TEST_CASE("queries become the expected Xapian queries", "[query]") {
         {"person:\"Joe Biden\"", false, "Query(XPERjoe biden)"},
         // slugs and exact values
         {"source:\"NBC News\"", false, "Query(XSRCnbc-news)"},
-        {"source:nbc*", false, "Query(WILDCARD SYNONYM XSRCnbc)"},
+        {"source:nbc*", false, "Query(WILDCARD SYNONYM XSRCWnbc)"},
+        {"source:BBC", false, "Query(XSRCWbbc)"},  // one word: any word of the name
+        {"source:\"bbc news\"", false, "Query(XSRCbbc-news)"},  // several: the whole name
+        {"topic:crude", false, "Query(Kcrude)"},
+        {"topic:Money-FX", false, "Query(Kmoney fx)"},
+        {"topic:\"climate change\" oil", false, "Query((Kclimate change AND oil))"},
         {"place:beijing", false, "Query(XPLACEbeijing)"},
         {"place:\"Hong Kong\"", false, "Query(XPLACEhong kong)"},
         {"lang:EN", false, "Query(Len)"},
