@@ -45,6 +45,7 @@ struct Article {
     std::string text;      ///< cleaned body text, paragraphs separated by blank lines
     std::vector<Speaker> speakers;
     std::vector<Quote> unattributed;  ///< quotations no speaker was found for (filled with the speakers)
+    std::size_t line = 0;  ///< where the record starts in its file, when known (for messages; not stored)
 };
 
 /// The JSON form of --extract.

@@ -4,6 +4,8 @@
 
 #include "common/text/analyzer.h"
 
+#include <cstdio>
+#include <functional>
 #include <stdexcept>
 
 namespace news::schema {
@@ -20,6 +22,15 @@ const Field& field(std::string_view name) {
     return *f;
 }
 
+std::string bounded_term(std::string_view prefix, const std::string& key) {
+    std::string t = std::string(prefix) + key;
+    if (t.size() <= kMaxTerm) return t;
+    // Keep a readable head, make it unique with a hash of the whole.
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "#%016zx", std::hash<std::string>{}(key));
+    return t.substr(0, kMaxTerm - 17) + buf;
+}
+
 std::string slug(std::string_view name) {
     // One per thread: an Analyzer holds an ICU BreakIterator, which is not thread-safe
     // (news-index builds documents on several threads).
@@ -30,17 +41,26 @@ std::string slug(std::string_view name) {
     return s;
 }
 
-bool parse_slot_marker(std::string_view t, std::size_t& k, std::size_t& i) {
-    if (!t.starts_with(kSlotMarkerPrefix)) return false;
-    t.remove_prefix(kSlotMarkerPrefix.size());
+bool parse_slot(std::string_view t, std::size_t& k, std::size_t& i) {
+    if (t.starts_with(kSlotMarkerPrefix)) {
+        t.remove_prefix(kSlotMarkerPrefix.size());
+    } else {
+        const std::size_t sep = t.rfind(kSlotSeparator);
+        if (sep == std::string_view::npos) return false;
+        t.remove_prefix(sep + 1);
+    }
     auto number = [&t](std::size_t& n) {
         std::size_t digits = 0;
         n = 0;
-        while (digits < t.size() && digits < 9 && t[digits] >= '0' && t[digits] <= '9') n = n * 10 + static_cast<std::size_t>(t[digits++] - '0');
+        while (digits < t.size() && digits < 9 && t[digits] >= '0' && t[digits] <= '9')
+            n = n * 10 + static_cast<std::size_t>(t[digits++] - '0');
         t.remove_prefix(digits);
         return digits > 0;
     };
-    if (!number(k) || t.empty() || t[0] != '.') return false;
+    if (!number(k)) return false;
+    i = SIZE_MAX;
+    if (t.empty()) return true;
+    if (t[0] != '.') return false;
     t.remove_prefix(1);
     return number(i) && t.empty();
 }
@@ -88,9 +108,16 @@ void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& ste
 std::string read_metadata(const Xapian::Database& db) {
     std::string version = db.get_metadata(kMetaSchema);
     if (version.empty()) throw std::runtime_error("not a news-search database (no schema version)");
-    if (version != std::to_string(kSchemaVersion))
-        throw std::runtime_error("database schema version " + version + ", this program reads version " +
-                                 std::to_string(kSchemaVersion) + ": rebuild it with news-index");
+    if (version != std::to_string(kSchemaVersion)) {
+        const bool older = version.size() < std::to_string(kSchemaVersion).size() ||
+                           (version.size() == std::to_string(kSchemaVersion).size() && version < std::to_string(kSchemaVersion));
+        if (!older)
+            throw std::runtime_error("database schema version " + version + " is newer than this program's (" +
+                                     std::to_string(kSchemaVersion) + "): use a newer news-search and news-index");
+        throw std::runtime_error("database schema version " + version + " is older than this program's (" +
+                                 std::to_string(kSchemaVersion) +
+                                 "): rebuild it: delete the database folder and run news-index on the articles again");
+    }
     std::string analyzer = db.get_metadata(kMetaAnalyzer);
     if (analyzer != text::Analyzer::settings_id())
         throw std::runtime_error("database built with analyzer '" + analyzer + "', this program uses '" +

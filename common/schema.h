@@ -13,7 +13,8 @@ namespace news::schema {
 /// Bumped whenever terms, values or document data change meaning.
 inline constexpr int kSchemaVersion = 6;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
                                           ///< 5: stored articles may use the zstd dictionary kMetaDictionary;
-                                          ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ)
+                                          ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ), topics K,
+                                          ///<    source words XSRCW, record ids (a JSON record's own id)
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -25,7 +26,7 @@ enum Slot : Xapian::valueno {
 enum class Kind {
     Text,   ///< positional words, stems under "Z"+prefix
     Name,   ///< a person's name: prefix + full folded name and each trailing part; word prefix + each word
-    Slug,   ///< prefix + slug of the whole value ("nbc-news")
+    Slug,   ///< prefix + slug of the whole value ("nbc-news"); word prefix + each word ("nbc", "news")
     Exact,  ///< prefix + folded value ("beijing", "hong kong")
     Date,   ///< value slot kDateSlot
 };
@@ -34,7 +35,7 @@ struct Field {
     std::string_view name;         ///< as written in queries: "speaker"
     std::string_view prefix;       ///< term prefix: "XSPK"
     Kind kind;
-    std::string_view word_prefix;  ///< Name fields: prefix of single name words
+    std::string_view word_prefix;  ///< Name and Slug fields: prefix of single words
 };
 
 inline constexpr std::string_view kIdPrefix = "Q";
@@ -66,9 +67,10 @@ inline constexpr Field kFields[] = {
     {"speaker", "XSPK", Kind::Name, "XSPKW"},
     {"person", "XPER", Kind::Name, "XPERW"},
     {"author", "A", Kind::Name, "XAW"},
-    {"source", "XSRC", Kind::Slug, ""},
+    {"source", "XSRC", Kind::Slug, "XSRCW"},
     {"place", "XPLACE", Kind::Exact, ""},
     {"lang", kLangPrefix, Kind::Exact, ""},
+    {"topic", "K", Kind::Exact, ""},  ///< Omega's tag prefix: Reuters <TOPICS>, a JSON "topics"/"tags" field
     {"date", "", Kind::Date, ""},
 };
 
@@ -76,32 +78,36 @@ inline constexpr Field kFields[] = {
 /// which the article-wide terms (XSPK.., XQ..) cannot answer. So the speakers of an article are
 /// numbered (k, their order in Article::speakers; the quotations nobody was found to say count
 /// as one more speaker, without a name), and so are each one's quotes (i, in the order of the
-/// text), and every quote is indexed once more: its words under quote_slot_prefix(k, i), at
-/// their body positions (phrases and NEAR work) with wdf 0 (document lengths, BM25 scores and
-/// block tables do not change), with slot_marker(k, i); each speaker's name once under
-/// speaker_slot_prefix(k) / speaker_slot_word_prefix(k), as a Name field has it.
-/// `speaker:A quote:X` then matches OR over the slots (k, i) of (A_k AND X_k,i): posting lists,
-/// exact counts, and possible on Xapian's remote backend. Renaming a speaker rewrites only
-/// its name terms, never the quote terms.
-[[nodiscard]] inline std::string quote_slot_prefix(std::size_t k, std::size_t i) {
-    return "XW" + std::to_string(k) + "." + std::to_string(i) + ":";
-}
-[[nodiscard]] inline std::string speaker_slot_prefix(std::size_t k) { return "XN" + std::to_string(k) + ":"; }
-[[nodiscard]] inline std::string speaker_slot_word_prefix(std::size_t k) { return "XNW" + std::to_string(k) + ":"; }
+/// text), and every quote is indexed once more: each word as kPairWordPrefix + word + "#k.i",
+/// at its body positions (phrases and NEAR work) with wdf 0 (document lengths, BM25 scores and
+/// block tables do not change), with slot_marker(k, i); each speaker's name once, as a Name
+/// field has it, under kPairNamePrefix / kPairNameWordPrefix with "#k". `speaker:A quote:X`
+/// then matches OR over the slots (k, i) of (A#k AND X#k.i): posting lists, exact counts, and
+/// possible on Xapian's remote backend. The slot comes last so that the slots holding a word
+/// are one range of terms (the query parser ORs only over those). Renaming a speaker rewrites
+/// only its name terms, never the quote terms.
+inline constexpr std::string_view kPairWordPrefix = "XW";
+inline constexpr std::string_view kPairNamePrefix = "XN";
+inline constexpr std::string_view kPairNameWordPrefix = "XNW";
 inline constexpr std::string_view kSlotMarkerPrefix = "XJ";
+inline constexpr char kSlotSeparator = '#';  ///< never inside a word (UAX #29 breaks there)
+[[nodiscard]] inline std::string quote_slot_suffix(std::size_t k, std::size_t i) {
+    return kSlotSeparator + std::to_string(k) + "." + std::to_string(i);
+}
+[[nodiscard]] inline std::string speaker_slot_suffix(std::size_t k) { return kSlotSeparator + std::to_string(k); }
 [[nodiscard]] inline std::string slot_marker(std::size_t k, std::size_t i) {
     return std::string(kSlotMarkerPrefix) + std::to_string(k) + "." + std::to_string(i);
 }
-/// A quote slot (k, i) from a slot_marker term; false for anything else.
-[[nodiscard]] bool parse_slot_marker(std::string_view term, std::size_t& k, std::size_t& i);
+/// The slot of a pairing term or marker: "...#k.i" or "XJk.i" (k, i), "...#k" (k, SIZE_MAX);
+/// false for anything else.
+[[nodiscard]] bool parse_slot(std::string_view term, std::size_t& k, std::size_t& i);
+/// A pairing term (a filter: never weighed, no block table).
+[[nodiscard]] inline bool is_pairing_term(std::string_view t) {
+    return t.starts_with(kPairWordPrefix) || t.starts_with(kPairNamePrefix) || t.starts_with(kSlotMarkerPrefix);
+}
 /// A term never indexed: what a pairing no slot can satisfy matches (Xapian's MatchNothing is
 /// an empty query, which would read as "no constraint").
 inline constexpr std::string_view kNoSlotTerm = "XJ";  // markers always have digits after XJ
-/// A pairing term (a filter: never weighed, no block table).
-[[nodiscard]] inline bool is_pairing_term(std::string_view t) {
-    return t.size() > 2 && t[0] == 'X' && (t[1] == 'W' || t[1] == 'N' || t[1] == 'J') &&
-           ((t[2] >= '0' && t[2] <= '9') || (t[1] == 'N' && t[2] == 'W'));
-}
 
 /// The terms of a folded name under a Name field's prefixes: the full name and each trailing
 /// part under @p prefix ("vanda felbab brown", "felbab brown", "brown"), each word under
@@ -111,6 +117,16 @@ inline constexpr std::string_view kNoSlotTerm = "XJ";  // markers always have di
 [[nodiscard]] std::vector<std::string> name_terms(std::string_view folded, std::string_view prefix,
                                                   std::string_view word_prefix, std::size_t max_term = 240,
                                                   bool single_parts = true);
+
+/// Longest term written, prefix included (Xapian refuses terms over 245 bytes).
+inline constexpr std::size_t kMaxTerm = 240;
+
+/// @p prefix + @p key, or, when that is longer than kMaxTerm, its head made unique with a
+/// hash of the whole key ("Q" + a 300-byte id -> 223 bytes + "#" + 16 hex digits).
+[[nodiscard]] std::string bounded_term(std::string_view prefix, const std::string& key);
+/// The Q term of an article id: what news-index writes, news-search --get and
+/// news-index --delete look up (a hashed term can be shared: compare the stored id).
+[[nodiscard]] inline std::string id_term(const std::string& id) { return bounded_term(kIdPrefix, id); }
 
 /// Key of the stem table (Xapian synonyms): stem_key(stem) -> every indexed word with that
 /// stem. Words are indexed once, unstemmed; a query word expands to its stem's words.

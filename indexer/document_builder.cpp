@@ -13,17 +13,8 @@
 namespace news {
 namespace {
 
-constexpr std::size_t kMaxTerm = 240;
+using schema::kMaxTerm;
 constexpr Xapian::termpos kFieldGap = 100;  // phrases never cross from title into body
-
-std::string bounded(std::string_view prefix, const std::string& key) {
-    std::string t = std::string(prefix) + key;
-    if (t.size() <= kMaxTerm) return t;
-    // Keep a readable head, make it unique with a hash of the whole.
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "#%016zx", std::hash<std::string>{}(key));
-    return t.substr(0, kMaxTerm - 17) + buf;
-}
 
 }  // namespace
 
@@ -58,8 +49,8 @@ void WordSet::clear() {
     size_ = 0;
 }
 
-std::string DocumentBuilder::id_term(const std::string& id) { return bounded(schema::kIdPrefix, id); }
-std::string DocumentBuilder::file_term(const std::string& key) { return bounded(schema::kFilePrefix, key); }
+std::string DocumentBuilder::id_term(const std::string& id) { return schema::id_term(id); }
+std::string DocumentBuilder::file_term(const std::string& key) { return schema::bounded_term(schema::kFilePrefix, key); }
 
 void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix,
                                  Xapian::termpos& pos, std::vector<std::pair<std::string, std::string>>* stems) const {
@@ -94,13 +85,14 @@ void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const
     auto add_quote = [&](std::size_t k, std::size_t i, const Quote& q) {
         doc.add_boolean_term(schema::slot_marker(k, i));
         // Its words: the body's tokens inside it, at their body positions, wdf 0.
-        const std::string prefix = schema::quote_slot_prefix(k, i);
+        const std::string prefix(schema::kPairWordPrefix), suffix = schema::quote_slot_suffix(k, i);
         auto it = std::lower_bound(tokens.begin(), tokens.end(), q.start,
                                    [](const text::Token& t, std::size_t at) { return t.start < at; });
         for (; it != tokens.end() && it->end <= q.end; ++it) {
             const auto pos = first_pos + static_cast<Xapian::termpos>(it - tokens.begin());
-            doc.add_posting(prefix + it->term, pos, 0);
-            if (!it->alt.empty()) doc.add_posting(prefix + it->alt, pos, 0);
+            if (prefix.size() + it->term.size() + suffix.size() <= kMaxTerm) doc.add_posting(prefix + it->term + suffix, pos, 0);
+            if (!it->alt.empty() && prefix.size() + it->alt.size() + suffix.size() <= kMaxTerm)
+                doc.add_posting(prefix + it->alt + suffix, pos, 0);
         }
     };
     auto in_text_order = [](const std::vector<Quote>& quotes) {
@@ -112,9 +104,10 @@ void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const
     for (std::size_t k = 0; k < a.speakers.size(); ++k) {
         const Speaker& s = a.speakers[k];
         if (s.quotes.empty()) continue;
-        for (const std::string& t : schema::name_terms(analyzer_.normalize(s.name), schema::speaker_slot_prefix(k),
-                                                       schema::speaker_slot_word_prefix(k), kMaxTerm, false))
-            doc.add_boolean_term(t);
+        const std::string suffix = schema::speaker_slot_suffix(k);
+        for (const std::string& t : schema::name_terms(analyzer_.normalize(s.name), schema::kPairNamePrefix,
+                                                       schema::kPairNameWordPrefix, kMaxTerm - suffix.size(), false))
+            doc.add_boolean_term(t + suffix);
         const std::vector<const Quote*> quotes = in_text_order(s.quotes);
         for (std::size_t i = 0; i < quotes.size(); ++i) add_quote(k, i, *quotes[i]);
     }
@@ -168,7 +161,23 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     for (const Speaker& s : a.speakers) add_name(doc, "speaker", s.name);
     for (const std::string& p : a.persons) add_name(doc, "person", p);
     for (const std::string& au : a.authors) add_name(doc, "author", au);
-    if (!a.source.empty()) doc.add_boolean_term(std::string(schema::field("source").prefix) + schema::slug(a.source));
+    if (!a.source.empty()) {
+        // The whole name ("XSRCbbc-news", what --sources counts) and each of its words
+        // ("XSRCWbbc", "XSRCWnews"): source:bbc finds "BBC News".
+        const schema::Field& f = schema::field("source");
+        const std::string whole = schema::slug(a.source);
+        if (!whole.empty() && whole.size() + f.prefix.size() <= kMaxTerm) doc.add_boolean_term(std::string(f.prefix) + whole);
+        for (std::size_t b = 0; b < whole.size();) {
+            std::size_t e = std::min(whole.find('-', b), whole.size());
+            if (e > b) doc.add_boolean_term(std::string(f.word_prefix) + whole.substr(b, e - b));
+            b = e + 1;
+        }
+    }
+    for (const std::string& topic : a.topics) {
+        const std::string prefix(schema::field("topic").prefix);
+        std::string t = analyzer_.normalize(topic);
+        if (!t.empty() && t.size() + prefix.size() <= kMaxTerm) doc.add_boolean_term(prefix + t);
+    }
     if (!a.dateline.empty()) {
         const std::string prefix(schema::field("place").prefix);
         std::string full = analyzer_.normalize(a.dateline);

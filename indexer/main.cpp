@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> inputs;
     std::string manifest, db, progress = "auto";
     po::options_description opts(
-        "Usage: news-index [OPTIONS] [PATH...]\n\n"
+        "Usage: news-index [OPTIONS] [PATH...]\n"
+        "       news-index [--db DB] --delete ID...   (or --undelete ID...)\n\n"
         "Index news articles (files and folders) into a Xapian database. Runs are\n"
         "incremental: unchanged files are skipped, changed ones replaced. With no PATH,\n"
         "indexes the bundled sample corpus (" NEWS_DEFAULT_CORPUS ").\n\n"
@@ -31,7 +32,13 @@ int main(int argc, char** argv) {
         "object or an array), JSON Lines (.jsonl), Reuters-21578 SGML (.sgm), HTML pages\n"
         "(.html, .htm). Text that is not UTF-8 is detected and converted. A manifest.tsv\n"
         "or manifest.csv at the top of a folder is used for it unless --manifest is given.\n\n"
-        "Exit status: 0 all files indexed, 1 some files failed, 2 bad usage, 3 database problem.\n\nOptions");
+        "A JSON or JSON Lines record's id is its own \"id\" field, else FILE#LINE (FILE#N in a\n"
+        "JSON array). An id already taken (by another file or record) is reported and the\n"
+        "article indexed as ID~2 (ID~3 ...); the first indexed keeps the id.\n\n"
+        "--delete ID... removes articles (a takedown, a correction): they stay out when their\n"
+        "file is read again, until --undelete ID... (then the next run indexes them again).\n\n"
+        "Exit status: 0 all files indexed, 1 some files failed (--delete: some ids unknown),\n"
+        "2 bad usage, 3 database problem.\n\nOptions");
     opts.add_options()
         ("help,h", "show this help")
         ("db,d", po::value(&db), "database folder (default: $NEWS_DB, else ./news.db)")
@@ -43,6 +50,8 @@ int main(int argc, char** argv) {
         ("jobs,j", po::value(&o.jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
          "threads reading, extracting and building articles; into an empty database as many threads write segments of 1,024 articles, merged at the end (an interrupted run keeps the segments it finished)")
         ("prune", po::bool_switch(&o.prune), "remove articles whose files no longer exist")
+        ("delete", po::bool_switch(), "delete the articles whose ids are given (instead of PATHs); they stay out of later runs")
+        ("undelete", po::bool_switch(), "let the articles deleted with these ids back in: the next run over their files indexes them")
         ("no-speakers", po::bool_switch(), "skip quote, speaker and person extraction (faster; speaker: and person: find nothing)")
         ("compact", po::bool_switch(&o.compact), "compact the database at the end: smaller and faster to search (a build into an empty database with --jobs > 1 is compacted anyway)")
         ("extract", po::bool_switch(&o.extract_only), "print the extracted articles as JSON Lines; write nothing")
@@ -72,6 +81,7 @@ int main(int argc, char** argv) {
         o.default_date = *d;
     }
     o.speakers = !vm["no-speakers"].as<bool>();
+    const bool del = vm["delete"].as<bool>(), undel = vm["undelete"].as<bool>();
     if (o.jobs == 0) {
         std::cerr << "news-index: --jobs must be at least 1\n";
         return 2;
@@ -87,6 +97,32 @@ int main(int argc, char** argv) {
     o.progress = progress == "always" || (progress == "auto" && isatty(STDERR_FILENO));
     const char* env_db = std::getenv("NEWS_DB");
     o.db_path = !db.empty() ? db : env_db && *env_db ? env_db : "news.db";
+    if (del || undel) {
+        if (del && undel) {
+            std::cerr << "news-index: choose one of --delete and --undelete\n";
+            return 2;
+        }
+        if (inputs.empty()) {
+            std::cerr << "news-index: " << (del ? "--delete" : "--undelete") << " needs the ids of the articles\n";
+            return 2;
+        }
+        if (o.extract_only || o.prune || o.compact || !manifest.empty()) {
+            std::cerr << "news-index: " << (del ? "--delete" : "--undelete")
+                      << " takes ids only (not with --extract, --prune, --compact, --manifest)\n";
+            return 2;
+        }
+        try {
+            news::DeleteSummary s = news::run_delete(o.db_path, inputs, undel, std::cout, std::cerr);
+            const std::size_t n = del ? s.deleted : s.undeleted;
+            std::cerr << "news-index: " << (del ? "deleted " : "undeleted ") << n << (n == 1 ? " article" : " articles");
+            if (s.unknown) std::cerr << ", " << s.unknown << " unknown " << (s.unknown == 1 ? "id" : "ids");
+            std::cerr << "; " << o.db_path << " holds " << s.db_articles << " articles\n";
+            return s.unknown ? 1 : 0;
+        } catch (const news::DatabaseError& e) {
+            std::cerr << "news-index: " << e.what() << "\n";
+            return 3;
+        }
+    }
     if (!manifest.empty()) o.manifest = manifest;
     for (const auto& i : inputs) o.inputs.emplace_back(i);
     if (o.inputs.empty()) o.inputs.emplace_back(NEWS_DEFAULT_CORPUS);
@@ -99,6 +135,8 @@ int main(int argc, char** argv) {
             std::cerr << "news-index: " << s.files << " files: " << s.indexed << " new, " << s.updated << " changed, "
                       << s.unchanged << " unchanged";
             if (s.pruned) std::cerr << ", " << s.pruned << " removed";
+            if (s.renamed) std::cerr << ", " << s.renamed << (s.renamed == 1 ? " article" : " articles") << " renamed (id taken)";
+            if (s.withheld) std::cerr << ", " << s.withheld << " deleted " << (s.withheld == 1 ? "article" : "articles") << " left out";
         }
         if (s.failed) std::cerr << ", " << s.failed << " failed";
         if (s.ignored) std::cerr << " (" << s.ignored << " other files ignored)";

@@ -32,6 +32,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <span>
 #include <pthread.h>
 #include <thread>
 #include <unordered_set>
@@ -300,6 +301,102 @@ void compact_database(std::optional<Xapian::WritableDatabase>& db, const std::st
     }
 }
 
+// The article ids given out in one bulk build, each with the work item that took it: exact
+// (two ids never pass for one), and compact as a million-article build needs (one buffer of
+// bytes and a flat open-addressing table, as DocumentBuilder's WordSet).
+class IdRegistry {
+public:
+    static constexpr std::uint32_t kNone = UINT32_MAX;
+    /// The owner of @p key, or kNone.
+    [[nodiscard]] std::uint32_t owner(std::string_view key) const {
+        const std::uint64_t h = hash(key);
+        for (std::size_t i = h & (slots_.size() - 1); slots_[i].hash != 0; i = (i + 1) & (slots_.size() - 1))
+            if (slots_[i].hash == h && std::string_view(bytes_).substr(slots_[i].at, slots_[i].size) == key)
+                return slots_[i].owner;
+        return kNone;
+    }
+    /// Records @p key for @p owner (the key must be new).
+    void add(std::string_view key, std::uint32_t owner) {
+        if (++size_ * 2 > slots_.size()) grow();
+        place({hash(key), bytes_.size(), static_cast<std::uint32_t>(key.size()), owner});
+        bytes_ += key;
+    }
+
+private:
+    struct Slot {  // 24 bytes
+        std::uint64_t hash = 0;  // 0: empty
+        std::uint64_t at = 0;    // the key in bytes_
+        std::uint32_t size = 0;  // (a Q term: 240 bytes at most)
+        std::uint32_t owner = kNone;
+    };
+    static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key) | 1; }
+    void place(const Slot& s) {
+        std::size_t i = s.hash & (slots_.size() - 1);
+        while (slots_[i].hash != 0) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = s;
+    }
+    void grow() {
+        std::vector<Slot> old(slots_.size() * 2);
+        old.swap(slots_);
+        for (const Slot& s : old)
+            if (s.hash != 0) place(s);
+    }
+    std::vector<Slot> slots_ = std::vector<Slot>(1024);
+    std::string bytes_;
+    std::size_t size_ = 0;
+};
+
+// A built document given another id: its Q term and the id in its stored article.
+void rename_document(Xapian::Document& doc, const std::string& old_term, const std::string& id,
+                     const std::shared_ptr<const stored::Dictionary>& dict) {
+    doc.remove_term(old_term);
+    doc.add_boolean_term(DocumentBuilder::id_term(id));
+    std::shared_ptr<const stored::Dictionary> dicts[] = {dict};
+    Article a = article_from_document_data(
+        stored::unpack(doc.get_value(schema::kStoredSlot), std::span(dicts, dict ? 1 : 0)));
+    a.id = id;
+    doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a), dict.get()));
+}
+
+// The path of the file a document came from (its stored article's), or "another file".
+std::string stored_path(const Xapian::Document& doc, const std::shared_ptr<const stored::Dictionary>& dict) {
+    try {
+        std::shared_ptr<const stored::Dictionary> dicts[] = {dict};
+        return article_from_document_data(
+                   stored::unpack(doc.get_value(schema::kStoredSlot), std::span(dicts, dict ? 1 : 0))).path;
+    } catch (const std::exception&) {
+        return "another file";
+    }
+}
+
+// The file term of a document (kFilePrefix), or "".
+std::string file_term_of(const Xapian::Document& doc) {
+    const std::string fp(schema::kFilePrefix);
+    auto t = doc.termlist_begin();
+    t.skip_to(fp);
+    return t != doc.termlist_end() && (*t).starts_with(fp) ? *t : std::string();
+}
+
+// news-index --delete leaves a mark per article (metadata kDeletedPrefix + a hash, holding
+// the file term, a NUL and the id), so that a later run that reads the file again (it
+// changed) leaves the article out; --undelete removes the mark.
+constexpr std::string_view kDeletedPrefix = "news.deleted.";
+std::string deleted_mark(const std::string& file_term, const std::string& id) { return file_term + '\0' + id; }
+std::string deleted_key(const std::string& mark) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : mark) h = (h ^ c) * 1099511628211ull;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return std::string(kDeletedPrefix) + buf;
+}
+std::unordered_set<std::string> deleted_marks(const Xapian::Database& db) {
+    std::unordered_set<std::string> out;
+    const std::string prefix(kDeletedPrefix);
+    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k)
+        if (std::string v = db.get_metadata(*k); !v.empty()) out.insert(std::move(v));
+    return out;
+}
+
 // A bulk build killed before its segments were merged: the segments it finished, in order
 // up to the first it did not, go into the (still empty) database; the rest is redone.
 void recover_segments(std::optional<Xapian::WritableDatabase>& db, const std::string& path, std::ostream& log) {
@@ -320,6 +417,48 @@ void recover_segments(std::optional<Xapian::WritableDatabase>& db, const std::st
         }
     }
     fs::remove_all(dir, ec);
+}
+
+// --prune: removes the articles of files that are gone (before the run writes: a file moved
+// elsewhere keeps its articles' ids).
+void prune_vanished(Xapian::WritableDatabase& db, const IndexOptions& o, IndexSummary& s, std::ostream& log) {
+    try {
+        // Each file's path, from the signature recorded once the file was in, else (a run
+        // stopped midway, or the first article replaced by another file's) from the
+        // signature on one of its articles.
+        auto path_of = [](const std::string& sig) {
+            std::size_t bar = sig.find('|');
+            return bar == std::string::npos ? std::string() : sig.substr(bar + 1);
+        };
+        std::map<std::string, std::string> paths;  // XFILE term -> path
+        const std::string meta_prefix(kFileMetaPrefix);
+        for (auto k = db.metadata_keys_begin(meta_prefix); k != db.metadata_keys_end(meta_prefix); ++k)
+            if (std::string path = path_of(db.get_metadata(*k)); !path.empty())
+                paths.emplace(DocumentBuilder::file_term(path), path);
+        std::vector<std::pair<std::string, std::string>> gone;  // XFILE term, path
+        const std::string fp(schema::kFilePrefix);
+        for (auto t = db.allterms_begin(fp); t != db.allterms_end(fp); ++t) {
+            auto known = paths.find(*t);
+            std::string path = known != paths.end() ? known->second : std::string();
+            for (auto d = db.postlist_begin(*t); path.empty() && d != db.postlist_end(*t); ++d)
+                path = path_of(db.get_document(*d).get_value(schema::kFileSigSlot));
+            std::error_code ec;
+            if (!path.empty() && !fs::exists(path, ec)) gone.emplace_back(*t, path);
+        }
+        // Signatures of vanished files left with no article (all deleted with --delete).
+        for (const auto& [t, path] : paths) {
+            std::error_code ec;
+            if (!db.term_exists(t) && !fs::exists(path, ec)) db.set_metadata(file_meta_key(path), "");
+        }
+        for (const auto& [t, path] : gone) {
+            db.delete_document(t);
+            db.set_metadata(file_meta_key(path), "");
+            ++s.pruned;
+            if (o.verbose) log << path << ": removed (file is gone)\n";
+        }
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(o.db_path + ": " + e.get_description());
+    }
 }
 
 }  // namespace
@@ -423,6 +562,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
             throw DatabaseError(o.db_path + ": " + e.what());
         }
         recover_segments(db, o.db_path, log);
+        if (o.prune) prune_vanished(*db, o, s, log);
     }
 
     Progress progress(o.progress && !o.extract_only, jobs.size(), log);
@@ -534,7 +674,13 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         std::string messages;  // log lines, printed by the writer in order
         std::size_t failed = 0;
         std::vector<Article> articles;                                // --extract
-        std::vector<std::pair<std::string, Xapian::Document>> docs;  // Q term, document
+        struct Built {
+            std::string idterm;  // the Q term of `id`
+            Xapian::Document doc;
+            std::string id;
+            std::size_t line;  // of the record in its file, 0: unknown
+        };
+        std::vector<Built> docs;
         std::vector<std::pair<std::string, std::string>> stems;      // (stem, word) pairs
         bool last = false;      // the file's final chunk
         bool readable = true;   // false: the file could not be read at all
@@ -638,7 +784,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
                 static const std::string none;
                 const std::string& sig = w.first && at == 0 ? w.sig : none;
                 try {
-                    c.docs.emplace_back(DocumentBuilder::id_term(a.id), b->build(a, w.key, sig, c.stems));
+                    c.docs.push_back({DocumentBuilder::id_term(a.id), b->build(a, w.key, sig, c.stems), a.id, a.line});
                 } catch (const std::exception& e) {
                     errors += w.job->path.string() + ": error: article " + a.id + ": " + e.what() + "; not indexed\n";
                     ++failed;
@@ -713,9 +859,22 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         fs::remove_all(segments_dir(o.db_path), ec);
         segments.emplace(segments_dir(o.db_path), o.jobs, std::min<std::size_t>(o.batch_size, kSegmentDocs));
     }
-    std::unordered_set<std::size_t> bulk_ids;  // hashes of the id terms given to segments
-    std::vector<std::pair<std::string, Xapian::Document>> late_docs;
-    std::vector<std::pair<std::string, std::string>> late_metadata;
+    // Article ids are unique: an article whose id is taken already (by another file, or by
+    // another record of its own file) gets the first free "ID~N" and a warning, decided in
+    // file order by the writer, so whatever --jobs is. A bulk build knows the ids it gave
+    // out (`bulk_ids`); a run into a database that holds articles asks the database.
+    IdRegistry bulk_ids;
+    std::unordered_set<std::string> deleted;  // news-index --delete's marks (deleted_mark)
+    std::unordered_set<std::string> deleted_ids;  // their ids
+    std::unordered_set<std::string> used_marks;   // marks that left an article out in this run
+    if (db) {
+        try {
+            deleted = deleted_marks(*db);
+            for (const std::string& m : deleted) deleted_ids.insert(m.substr(m.find('\0') + 1));
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": " + e.get_description());
+        }
+    }
     std::vector<std::thread> pool;
     for (std::size_t t = 0; t < threads && !work.empty(); ++t) pool.emplace_back(worker);
     auto join_all = [&] {
@@ -727,12 +886,10 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         for (auto& t : pool) t.join();
         pool.clear();
     };
-    bool late = false;  // some of the file's articles wait for the merge
     try {
         for (std::size_t i = 0; i < work.size(); ++i) {
             const Work& w = work[i];
             bool first = w.first;  // the file's first chunk
-            if (w.first) late = false;
             std::size_t file_articles = 0, chunk = 0;
             while (true) {
                 Chunk c;
@@ -755,31 +912,73 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
                 s.failed += c.failed;
                 if (!c.readable) break;  // nothing to replace the old articles with: keep them
                 try {
+                    if (db && first && w.existed && !segments) db->delete_document(DocumentBuilder::file_term(w.key));
+                    // The id each article gets; false: leave it out (deleted with --delete).
+                    const std::string fterm = DocumentBuilder::file_term(w.key);
+                    auto place = [&](Chunk::Built& b) {
+                        std::string owner;
+                        auto taken = [&](const std::string& term) {
+                            if (segments) {
+                                std::uint32_t i = bulk_ids.owner(term);
+                                if (i != IdRegistry::kNone && owner.empty()) owner = work[i].job->path.string();
+                                return i != IdRegistry::kNone;
+                            }
+                            if (!db->term_exists(term)) return false;  // (sees this run's uncommitted articles)
+                            if (owner.empty()) owner = stored_path(db->get_document(*db->postlist_begin(term)), dict);
+                            return true;
+                        };
+                        // The id, else the first free of "ID~2", "ID~3" ...; an id deleted
+                        // with --delete is never given to another article.
+                        std::string id = b.id;
+                        for (std::size_t n = 2;; ++n) {
+                            // Each mark leaves out one article: a file that repeats an id had
+                            // "ID" and "ID~2", and only the one deleted stays out.
+                            if (std::string m = deleted_mark(fterm, id); deleted.count(m) && used_marks.insert(m).second) {
+                                ++s.withheld;
+                                if (o.verbose)
+                                    log << w.job->path.string() << ": " << id << ": left out, deleted with news-index --delete\n";
+                                return false;
+                            }
+                            if (deleted_ids.count(id)) {
+                                if (owner.empty()) owner = "an article deleted with news-index --delete";
+                            } else if (!taken(DocumentBuilder::id_term(id))) {
+                                break;
+                            }
+                            id = b.id + "~" + std::to_string(n);
+                        }
+                        if (id != b.id) {
+                            progress.clear();
+                            log << w.job->path.string();
+                            if (b.line) log << ":" << b.line;
+                            log << ": warning: id " << b.id << " is already used by "
+                                << (owner == w.job->path.string() ? std::string("another record of this file") : owner)
+                                << "; indexed as " << id << "\n";
+                            ++s.renamed;
+                            const std::string old_term = b.idterm;
+                            b.idterm = DocumentBuilder::id_term(id);
+                            rename_document(b.doc, old_term, id, dict);
+                        }
+                        if (segments) bulk_ids.add(b.idterm, static_cast<std::uint32_t>(i));
+                        return true;
+                    };
                     if (segments) {
                         for (auto& [stem, word] : c.stems)
                             if (known_stems.insert(stem + '\0' + word).second) segments->add_synonym(schema::stem_key(stem), word);
-                        for (auto& [idterm, doc] : c.docs) {
-                            if (bulk_ids.insert(std::hash<std::string>{}(idterm)).second) {
-                                segments->add_document(std::move(doc));
-                            } else {
-                                late_docs.emplace_back(std::move(idterm), std::move(doc));
-                                late = true;
+                        for (Chunk::Built& b : c.docs)
+                            if (place(b)) {
+                                segments->add_document(std::move(b.doc));
+                                ++file_articles;
                             }
-                        }
-                        file_articles += c.docs.size();
-                        if (c.last && w.last) {
-                            if (late) late_metadata.emplace_back(file_meta_key(w.key), w.sig);
-                            else segments->set_metadata(file_meta_key(w.key), w.sig);
-                        }
+                        if (c.last && w.last) segments->set_metadata(file_meta_key(w.key), w.sig);
                     } else if (db) {
-                        if (first && w.existed) db->delete_document(DocumentBuilder::file_term(w.key));
                         for (const auto& [stem, word] : c.stems)
                             if (known_stems.insert(stem + '\0' + word).second) pending_stems.emplace_back(stem, word);
-                        for (auto& [idterm, doc] : c.docs) {
-                            db->replace_document(idterm, doc);
+                        for (Chunk::Built& b : c.docs) {
+                            if (!place(b)) continue;
+                            db->replace_document(b.idterm, b.doc);
+                            ++file_articles;
                             if (++pending >= o.batch_size) commit();
                         }
-                        file_articles += c.docs.size();
                         // The file counts as done only once all its articles are in: a run
                         // killed halfway through a big file redoes the whole file next time.
                         if (c.last && w.last) db->set_metadata(file_meta_key(w.key), w.sig);
@@ -819,50 +1018,8 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         compact_database(db, o.db_path, done, s);
         std::error_code ec;
         fs::remove_all(segments_dir(o.db_path), ec);
-        try {
-            for (auto& [idterm, doc] : late_docs) db->replace_document(idterm, doc);
-            for (auto& [key, value] : late_metadata) db->set_metadata(key, value);
-            pending += late_docs.size();
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError(o.db_path + ": " + e.get_description());
-        }
     }
 
-    if (db && o.prune) {
-        try {
-            // Each file's path, from the signature recorded once the file was in, else (a run
-            // stopped midway, or the first article replaced by another file's) from the
-            // signature on one of its articles.
-            auto path_of = [](const std::string& sig) {
-                std::size_t bar = sig.find('|');
-                return bar == std::string::npos ? std::string() : sig.substr(bar + 1);
-            };
-            std::map<std::string, std::string> paths;  // XFILE term -> path
-            const std::string meta_prefix(kFileMetaPrefix);
-            for (auto k = db->metadata_keys_begin(meta_prefix); k != db->metadata_keys_end(meta_prefix); ++k)
-                if (std::string path = path_of(db->get_metadata(*k)); !path.empty())
-                    paths.emplace(DocumentBuilder::file_term(path), path);
-            std::vector<std::pair<std::string, std::string>> gone;  // XFILE term, path
-            const std::string fp(schema::kFilePrefix);
-            for (auto t = db->allterms_begin(fp); t != db->allterms_end(fp); ++t) {
-                auto known = paths.find(*t);
-                std::string path = known != paths.end() ? known->second : std::string();
-                for (auto d = db->postlist_begin(*t); path.empty() && d != db->postlist_end(*t); ++d)
-                    path = path_of(db->get_document(*d).get_value(schema::kFileSigSlot));
-                std::error_code ec;
-                if (!path.empty() && !fs::exists(path, ec)) gone.emplace_back(*t, path);
-            }
-            for (const auto& [t, path] : gone) {
-                db->delete_document(t);
-                db->set_metadata(file_meta_key(path), "");
-                ++pending;
-                ++s.pruned;
-                if (o.verbose) log << path << ": removed (file is gone)\n";
-            }
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError(o.db_path + ": " + e.get_description());
-        }
-    }
     if (db) {
         // The document lengths, packed for the search, belong to the revision this commit makes.
         auto store_lengths = [&] {
@@ -888,6 +1045,105 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
     }
     progress.clear();
     s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return s;
+}
+
+}  // namespace news
+
+namespace news {
+
+DeleteSummary run_delete(const std::string& given_path, const std::vector<std::string>& ids, bool undelete,
+                         std::ostream& out, std::ostream& log) {
+    DeleteSummary s;
+    const std::string path = schema::database_folder(given_path);
+    RunLock lock(path, log);
+    recover_compaction(path);
+    std::optional<Xapian::WritableDatabase> db;
+    try {
+        db.emplace(path, Xapian::DB_OPEN);
+        (void)schema::read_metadata(*db);
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw DatabaseError(path + ": database is locked: another news-index is writing to it (" + e.get_msg() + ")");
+    } catch (const Xapian::DatabaseNotFoundError&) {
+        throw DatabaseError(path + ": no database here");
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(path + ": cannot open database: " + e.get_description());
+    } catch (const std::runtime_error& e) {
+        throw DatabaseError(path + ": " + e.what());
+    }
+    recover_segments(db, path, log);
+    try {
+        std::shared_ptr<const stored::Dictionary> dict;
+        if (std::string bytes = db->get_metadata(schema::kMetaDictionary); !bytes.empty())
+            dict = stored::Dictionary::load(std::move(bytes));
+        // File term -> metadata key of the file's signature (for --undelete).
+        std::map<std::string, std::string> signatures;
+        const std::string meta_prefix(kFileMetaPrefix);
+        for (auto k = db->metadata_keys_begin(meta_prefix); k != db->metadata_keys_end(meta_prefix); ++k) {
+            const std::string sig = db->get_metadata(*k);
+            if (std::size_t bar = sig.find('|'); bar != std::string::npos)
+                signatures.emplace(DocumentBuilder::file_term(sig.substr(bar + 1)), *k);
+        }
+        const std::unordered_set<std::string> marks = undelete ? deleted_marks(*db) : std::unordered_set<std::string>{};
+        for (const std::string& id : ids) {
+            if (undelete) {
+                bool found = false;
+                for (const std::string& mark : marks) {
+                    const std::size_t nul = mark.find('\0');
+                    if (nul == std::string::npos || mark.compare(nul + 1, std::string::npos, id) != 0) continue;
+                    found = true;
+                    db->set_metadata(deleted_key(mark), "");
+                    const std::string fterm = mark.substr(0, nul);
+                    auto sig = signatures.find(fterm);
+                    if (sig != signatures.end()) db->set_metadata(sig->second, "");  // the next run reads the file again
+                    out << "undeleted " << id << ": the next news-index run over its file indexes it again\n";
+                    ++s.undeleted;
+                }
+                if (!found) {
+                    log << "news-index: " << id << ": no article deleted with this id\n";
+                    ++s.unknown;
+                }
+                continue;
+            }
+            // The documents of the id: its Q term (hashed past Xapian's term limit, so the
+            // stored id is compared), in every file that gave it.
+            const std::string term = DocumentBuilder::id_term(id);
+            std::vector<std::pair<Xapian::docid, std::string>> hits;  // docid, path
+            for (auto p = db->postlist_begin(term); p != db->postlist_end(term); ++p) {
+                std::string stored_id, stored_file;
+                try {
+                    std::shared_ptr<const stored::Dictionary> dicts[] = {dict};
+                    Article a = article_from_document_data(stored::unpack(
+                        db->get_document(*p).get_value(schema::kStoredSlot), std::span(dicts, dict ? 1 : 0)));
+                    stored_id = a.id;
+                    stored_file = a.path;
+                } catch (const std::exception&) {  // unreadable: the id is the term's when not hashed
+                    stored_id = term == std::string(schema::kIdPrefix) + id ? id : std::string();
+                    stored_file = "(unreadable stored article)";
+                }
+                if (stored_id == id) hits.emplace_back(*p, stored_file);
+            }
+            if (hits.empty()) {
+                log << "news-index: " << id << ": no article with this id\n";
+                ++s.unknown;
+                continue;
+            }
+            for (const auto& [docid, file] : hits) {
+                const std::string mark = deleted_mark(file_term_of(db->get_document(docid)), id);
+                db->delete_document(docid);
+                db->set_metadata(deleted_key(mark), mark);
+                out << "deleted " << id << " (" << file << ")\n";
+                ++s.deleted;
+            }
+        }
+        doclengths::store_for_next_commit(*db);
+        db->commit();
+        s.db_articles = db->get_doccount();
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(path + ": " + e.get_description());
+    } catch (const std::runtime_error& e) {
+        throw DatabaseError(path + ": " + e.what());
+    }
     return s;
 }
 

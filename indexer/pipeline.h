@@ -37,6 +37,8 @@ struct IndexSummary {
     std::size_t ignored = 0;     ///< files in folders that are not articles (README.md, images...)
     std::size_t pruned = 0;      ///< files removed with --prune
     std::size_t articles = 0;    ///< articles written (or printed)
+    std::size_t renamed = 0;     ///< articles whose id was taken, indexed as "ID~N"
+    std::size_t withheld = 0;    ///< articles left out: deleted with --delete
     std::size_t db_articles = 0; ///< articles in the database at the end
     std::uintmax_t bytes_before_compact = 0, bytes_after_compact = 0;  ///< with --compact
     double seconds = 0;
@@ -52,5 +54,21 @@ public:
 /// "path[:line]: error: reason" and counted; they never stop the run.
 /// Throws DatabaseError when the database cannot be opened or written.
 IndexSummary run_index(const IndexOptions& options, std::ostream& out, std::ostream& log);
+
+struct DeleteSummary {
+    std::size_t deleted = 0;     ///< articles deleted
+    std::size_t undeleted = 0;   ///< deletion marks removed (--undelete)
+    std::size_t unknown = 0;     ///< ids with no article (or, with --undelete, no deletion)
+    std::size_t db_articles = 0; ///< articles in the database at the end
+};
+
+/// news-index --delete: removes the articles with the ids @p ids (a takedown, a correction),
+/// under the run lock, and marks each one deleted for its file: a later run that reads the
+/// file again (it changed) leaves the article out. With @p undelete, removes those marks
+/// instead and makes the next run read the files again, so the articles come back. Prints
+/// what it did on @p out; an id with no article (no mark) on @p log, counted as unknown.
+/// Throws DatabaseError.
+DeleteSummary run_delete(const std::string& db_path, const std::vector<std::string>& ids, bool undelete,
+                         std::ostream& out, std::ostream& log);
 
 }  // namespace news

@@ -74,11 +74,16 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         "  precurs*                        words starting with precurs (a wildcard only ends a word)\n"
         "  title: body: quote:             words in the title, the text, inside quotations\n"
         "                                  (another word: is text, as in a pasted \"Trump: ...\")\n"
-        "  speaker:daskal speaker:\"jen daskal\" person: author: source:\"nbc news\" place:beijing lang:zh\n"
-        "  date:2024-01-30 date:2024-01 date:2024 date:2024-01-01..2024-03-31 date:..2023\n\n"
+        "  speaker:daskal speaker:\"jen daskal\" person: author: place:beijing lang:zh\n"
+        "  date:2024-01-30 date:2024-01 date:2024 date:2024-01-01..2024-03-31 date:..2023\n"
+        "  topic:crude topic:\"money-fx\"    a topic or tag (Reuters <TOPICS>, JSON \"topics\"/\"tags\")\n"
+        "  source:bbc                      any word of the source name; source:\"bbc news\" the whole name\n\n"
         "A query starting with '-' goes after --:  news-search -- -iraq\n"
         "Counts are exact up to 10,000 matches, then \"more than 10,000\"; --count is always exact.\n"
-        "Exit status: 0 results, 1 no results (or --offset past the last), 2 bad usage or query,\n"
+        "news-search --get ID...  prints whole articles (each result ends with its id);\n"
+        "news-search --sources    lists the sources with their numbers of articles.\n\n"
+        "Exit status: 0 results, 1 no results (--get: an id not found; --offset past the last),\n"
+        "2 bad usage or query, "
         "3 database problem.\n\nOptions");
     opts.add_options()
         ("help,h", "show this help")
@@ -95,6 +100,8 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         ("explain", po::bool_switch(&o.explain), "print the parsed query and stop")
         ("batch", po::value(&o.batch), "run one query per line of FILE (qid<TAB>query, or just query); - for stdin")
         ("stats", po::bool_switch(&o.stats), "with --batch: print latency percentiles to stderr")
+        ("get", po::bool_switch(&o.get), "print the articles whose ids are given (instead of a QUERY), whole, quotes attributed")
+        ("sources", po::bool_switch(&o.sources), "list the sources and their numbers of articles")
         ("color", po::value(&o.color)->default_value("auto"), "highlight: auto (terminal, unless NO_COLOR), always, never")
         ("query", po::value(&o.words), "query words");
     po::positional_options_description pos;
@@ -160,6 +167,8 @@ bool parse_cli_plain(int argc, const char* const* argv, CliOptions& o) {
                      : a == "--count" ? &o.count
                      : a == "--explain" ? &o.explain
                      : a == "--stats" ? &o.stats
+                     : a == "--get"   ? &o.get
+                     : a == "--sources" ? &o.sources
                                       : nullptr;
         if (flag) {
             if (*flag) return false;

@@ -18,6 +18,7 @@ struct CliOptions {
     std::size_t limit = 10, offset = 0;
     bool json = false, jsonl = false, count = false, explain = false, any = false, stats = false;
     bool help = false;
+    bool get = false, sources = false;  ///< --get: the words are article ids; --sources
 
     bool operator==(const CliOptions&) const = default;
 };

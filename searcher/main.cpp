@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
         if (!parse_cli(argc, argv, cli, std::cout, std::cerr)) return kUsage;
         if (cli.help) return 0;
     }
-    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help] = cli;
+    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources] = cli;
     SearchOptions so;
     if (sort == "relevance") so.sort = Sort::Relevance;
     else if (sort == "date") so.sort = Sort::DateAscending;
@@ -71,7 +71,25 @@ int main(int argc, char** argv) {
     }
     const char* no_color = std::getenv("NO_COLOR");
     oo.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
-    if (batch.empty() && words.empty()) {
+    if (get || sources) {
+        if (get && sources) {
+            std::cerr << "news-search: choose one of --get and --sources\n";
+            return kUsage;
+        }
+        if (!batch.empty() || count || explain || !trec.empty()) {
+            std::cerr << "news-search: " << (get ? "--get" : "--sources") << " does not go with --batch, --count, --explain or --trec\n";
+            return kUsage;
+        }
+        if (get && words.empty()) {
+            std::cerr << "news-search: --get needs the ids of the articles (each result of a search ends with its id)\n";
+            return kUsage;
+        }
+        if (sources && !words.empty()) {
+            std::cerr << "news-search: --sources takes no query\n";
+            return kUsage;
+        }
+    }
+    if (batch.empty() && words.empty() && !sources) {
         std::cerr << "news-search: no query given (try news-search --help)\n";
         return kUsage;
     }
@@ -90,6 +108,24 @@ int main(int argc, char** argv) {
 
     try {
         Searcher searcher(dbs);
+        if (get) {
+            std::vector<news::Article> found;
+            std::vector<std::string> missing;
+            for (const std::string& id : words) {
+                std::vector<news::Article> a = searcher.get(id);
+                if (a.empty()) missing.push_back(id);
+                for (news::Article& x : a) found.push_back(std::move(x));
+            }
+            print_articles(std::cout, found, missing, searcher.revisions(), oo);
+            std::cout.flush();
+            for (const std::string& id : missing) std::cerr << "news-search: no article with id '" << id << "'\n";
+            return missing.empty() ? kFound : kNone;
+        }
+        if (sources) {
+            std::vector<SourceCount> list = searcher.sources();
+            print_sources(std::cout, list, searcher.revisions(), oo);
+            return list.empty() ? kNone : kFound;
+        }
         if (batch.empty()) {
             std::string query;
             for (const auto& w : words) query += (query.empty() ? "" : " ") + w;

@@ -5,8 +5,11 @@
 #include "common/date.h"
 #include "common/schema.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <algorithm>
+#include <set>
 #include <vector>
 
 namespace news::search {
@@ -200,6 +203,7 @@ public:
 
     static constexpr std::size_t kMaxExpansion = 64;  ///< words per stem, at most
     static constexpr std::size_t kMaxDatePeriods = 400;  ///< date terms of one date: range, at most
+    static constexpr std::size_t kMaxWildcardWords = 1000;  ///< as Xapian's wildcards here
 
     ParsedQuery run() {
         if (toks_.front().kind == Tok::End) throw QueryError("empty query", 1);
@@ -291,8 +295,12 @@ private:
         return q;
     }
 
-    /// The clause @p in parsed again with the speaker: and quote: prefixes of quote slot @p slot.
-    Xapian::Query in_slot(const Info& in, std::pair<std::size_t, std::size_t> slot, std::size_t depth) {
+    using Slot = std::pair<std::size_t, std::size_t>;  ///< (k, i); a speaker's terms have i = SIZE_MAX
+    using SlotSet = std::optional<std::set<Slot>>;       ///< nullopt: any slot may match
+
+    /// The clause @p in parsed again with the pairing terms of quote slot @p slot, or (no
+    /// slot) as a template whose terms end in the bare separator.
+    Xapian::Query in_slot(const Info& in, std::optional<Slot> slot, std::size_t depth) {
         const std::size_t saved_pos = pos_;
         const bool saved_negated = negated_;
         pos_ = in.begin;
@@ -306,53 +314,118 @@ private:
         return c.q;
     }
 
-    /// Can @p q match in the database? False when a term it needs is in no document (the
-    /// slots of a quote-rich database are many, most of them empty for a given word).
-    bool may_match(const Xapian::Query& q) const {
+    /// The database's terms starting with @p head (asked once per query).
+    const std::vector<std::string>& terms_from(const std::string& head) {
+        auto it = scans_.find(head);
+        if (it == scans_.end()) it = scans_.emplace(head, slots_.terms ? slots_.terms(head) : std::vector<std::string>{}).first;
+        return it->second;
+    }
+
+    /// @p all becomes the slots in both @p all and @p one (nullopt: any slot).
+    static void narrow(SlotSet& all, SlotSet one) {
+        if (!one) return;
+        if (!all) {
+            all = std::move(one);
+            return;
+        }
+        std::set<Slot> both;
+        std::set_intersection(all->begin(), all->end(), one->begin(), one->end(), std::inserter(both, both.end()));
+        all = std::move(both);
+    }
+
+    /// The slots where template @p q may match, from the ranges of its terms.
+    SlotSet slots_of(const Xapian::Query& q) {
         using Q = Xapian::Query;
-        if (!slots_.exists) return true;
         switch (q.get_type()) {
-        case Q::LEAF_TERM: return slots_.exists(*q.get_terms_begin());
+        case Q::LEAF_TERM: {
+            const std::string t = *q.get_terms_begin();
+            if (t.empty() || t.back() != schema::kSlotSeparator) return std::nullopt;
+            const bool wildcard = t.size() >= 2 && t[t.size() - 2] == '*';
+            const std::string& head = wildcard ? t.substr(0, t.size() - 2) : t;
+            const std::vector<std::string>& found = terms_from(head);
+            if (found.size() >= kMaxSlotTerms) return std::nullopt;
+            std::set<Slot> out;
+            for (const std::string& x : found) {
+                Slot s;
+                if (schema::parse_slot(x, s.first, s.second)) out.insert(s);
+            }
+            return out;
+        }
         case Q::OP_AND:
         case Q::OP_PHRASE:
         case Q::OP_NEAR:
-        case Q::OP_FILTER:
-            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-                if (!may_match(q.get_subquery(i))) return false;
-            return true;
-        case Q::OP_AND_NOT:
-        case Q::OP_AND_MAYBE: return may_match(q.get_subquery(0));
+        case Q::OP_FILTER: {
+            SlotSet all;
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) narrow(all, slots_of(q.get_subquery(i)));
+            return all;
+        }
         case Q::OP_OR:
-        case Q::OP_SYNONYM:
-            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-                if (may_match(q.get_subquery(i))) return true;
-            return false;
-        default: return true;
+        case Q::OP_SYNONYM: {
+            std::set<Slot> any;
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+                SlotSet one = slots_of(q.get_subquery(i));
+                if (!one) return std::nullopt;
+                any.insert(one->begin(), one->end());
+            }
+            return any;
+        }
+        case Q::OP_AND_NOT:
+        case Q::OP_AND_MAYBE: return slots_of(q.get_subquery(0));
+        default: return std::nullopt;
         }
     }
 
-    /// OR over the quote slots j of (speaker_j AND every one of quotes_j); without a speaker,
-    /// of every one of quotes_j (one quote, anybody's or nobody's, holds them all).
+    /// @p term, or (a pairing term of a slot that is not in the database) the term never
+    /// indexed: in a slot, most words of a query are absent, and each term looked up costs.
+    std::string present(const std::string& term) {
+        if (!slot_) return term;
+        const std::size_t sep = term.rfind(schema::kSlotSeparator);
+        const std::vector<std::string>& there = terms_from(term.substr(0, sep + 1));
+        if (std::binary_search(there.begin(), there.end(), term)) return term;
+        return std::string(schema::kNoSlotTerm);
+    }
+
+    /// A wildcard on pairing terms: in a template, a term marking it ("XWwal*#"); in a slot,
+    /// the words with that start in that slot.
+    Xapian::Query slot_wildcard(const std::string& head, const std::string& suffix) {
+        if (!slot_) return Xapian::Query(head + "*" + suffix);
+        std::vector<Xapian::Query> alts;
+        for (const std::string& t : terms_from(head))
+            if (t.ends_with(suffix) && t.find(schema::kSlotSeparator, head.size()) == t.size() - suffix.size() &&
+                alts.size() < kMaxWildcardWords)
+                alts.emplace_back(t);
+        if (alts.empty()) return Xapian::Query(std::string(schema::kNoSlotTerm));
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
+    }
+
+    /// OR over the quote slots (k, i) of (speaker#k AND every one of quotes#k.i); without a
+    /// speaker, of every one of quotes#k.i (one quote, anybody's or nobody's, holds them all).
+    /// Only slots where the terms are: the ranges of the template's terms give them.
     Xapian::Query over_slots(const Info* speaker, const std::vector<const Info*>& quotes, std::size_t depth) {
         const Xapian::Query none{std::string(schema::kNoSlotTerm)};  // MatchNothing is an empty query
-        if (!slots_.list) return none;
-        if (!slot_list_) slot_list_ = slots_.list();
-        std::vector<Xapian::Query> alts;
-        std::optional<std::size_t> k;  // the speaker of slots k.*
-        Xapian::Query who;
-        bool who_may = true;
-        for (const auto& slot : *slot_list_) {
-            if (speaker && slot.first != k) {  // the speaker's terms are per k: once for its quotes
-                k = slot.first;
-                who = in_slot(*speaker, slot, depth);
-                who_may = may_match(who);
+        if (!slots_.terms) return none;
+        SlotSet where;
+        for (const Info* q : quotes) narrow(where, slots_of(in_slot(*q, std::nullopt, depth)));
+        if (!where) {  // every slot of the database (a clause such as quote:(-x) may hold anywhere)
+            where.emplace();
+            for (const std::string& t : terms_from(std::string(schema::kSlotMarkerPrefix))) {
+                Slot s;
+                if (schema::parse_slot(t, s.first, s.second)) where->insert(s);
             }
-            if (speaker && !who_may) continue;
+        }
+        const SlotSet speakers = speaker ? slots_of(in_slot(*speaker, std::nullopt, depth)) : SlotSet();
+        std::vector<Xapian::Query> alts;
+        std::map<std::size_t, Xapian::Query> who;  // the speaker's terms per k
+        for (const Slot& slot : *where) {
+            if (speakers && !speakers->count({slot.first, SIZE_MAX})) continue;
             std::vector<Xapian::Query> all;
-            if (speaker) all.push_back(who);
+            if (speaker) {
+                auto it = who.find(slot.first);
+                if (it == who.end()) it = who.emplace(slot.first, in_slot(*speaker, slot, depth)).first;
+                all.push_back(it->second);
+            }
             for (const Info* q : quotes) all.push_back(in_slot(*q, slot, depth));
-            Xapian::Query one = all.size() == 1 ? all[0] : Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
-            if (may_match(one)) alts.push_back(std::move(one));
+            alts.push_back(all.size() == 1 ? all[0] : Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()));
         }
         if (alts.empty()) return none;
         return alts.size() == 1 ? alts[0] : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
@@ -487,11 +560,15 @@ private:
 
     Xapian::Query value(const schema::Field& f, const Token& t) {
         count_term(t);
-        std::string prefix(f.prefix), word_prefix(f.word_prefix);
-        if (slot_ && f.name == "quote") prefix = schema::quote_slot_prefix(slot_->first, slot_->second);
-        if (slot_ && f.name == "speaker") {
-            prefix = schema::speaker_slot_prefix(slot_->first);
-            word_prefix = schema::speaker_slot_word_prefix(slot_->first);
+        std::string prefix(f.prefix), word_prefix(f.word_prefix), suffix;
+        // Parsed again for speaker-quote pairing: the pairing terms of a slot, or a template.
+        const bool pairing = replaying_ && (f.name == "quote" || f.name == "speaker");
+        if (pairing) {
+            prefix = f.name == "quote" ? schema::kPairWordPrefix : schema::kPairNamePrefix;
+            word_prefix = schema::kPairNameWordPrefix;
+            suffix = !slot_               ? std::string(1, schema::kSlotSeparator)
+                     : f.name == "quote" ? schema::quote_slot_suffix(slot_->first, slot_->second)
+                                         : schema::speaker_slot_suffix(slot_->first);
         }
         switch (f.kind) {
         case schema::Kind::Date: {
@@ -515,8 +592,10 @@ private:
         case schema::Kind::Slug: {
             std::string s = schema::slug(t.text);
             if (s.empty()) fail("empty " + std::string(f.name) + " value", t.offset);
-            if (t.wildcard) return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + s);
-            return Xapian::Query(prefix + s);
+            // One word matches any word of the name ("bbc": "BBC News"); several, the whole name.
+            const std::string p = s.find('-') == std::string::npos && !f.word_prefix.empty() ? std::string(f.word_prefix) : prefix;
+            if (t.wildcard) return Xapian::Query(Xapian::Query::OP_WILDCARD, p + s);
+            return Xapian::Query(p + s);
         }
         case schema::Kind::Exact: {
             std::string s = a_.normalize(t.text);
@@ -528,9 +607,10 @@ private:
             std::string s = a_.normalize(t.text);
             if (s.empty()) fail("empty " + std::string(f.name) + " value", t.offset);
             bool one_word = s.find(' ') == std::string::npos;
+            if (t.wildcard && pairing) return slot_wildcard(word_prefix + s, suffix);
             if (t.wildcard) return Xapian::Query(Xapian::Query::OP_WILDCARD, word_prefix + s);
             // One word matches any name word; several match the full name or its last words.
-            return Xapian::Query(one_word ? word_prefix + s : prefix + s);
+            return Xapian::Query(present((one_word ? word_prefix : prefix) + s + suffix));
         }
         case schema::Kind::Text: break;
         }
@@ -552,6 +632,7 @@ private:
             fail("a wildcard needs one word before the '*': '" + t.text + "' is " + std::to_string(toks.size()) + " words", t.offset);
         if (t.wildcard && toks.size() == 1) {
             if (highlighting()) hl_.prefixes.insert(toks[0].term);
+            if (pairing) return slot_wildcard(prefix + toks[0].term, suffix);
             if (std::pair<std::string, std::string> w{quoted(t), prefix + toks[0].term}; std::find(wildcards_.begin(), wildcards_.end(), w) == wildcards_.end())
                 wildcards_.push_back(std::move(w));
             return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + toks[0].term, kMaxWildcardWords,
@@ -561,7 +642,7 @@ private:
             for (const auto& k : toks) hl_.terms.insert(k.term);
         if (toks.size() == 1 && t.kind == Tok::Word) {
             const text::Token& k = toks[0];
-            if (!k.stemmable) return Xapian::Query(prefix + k.term);
+            if (!k.stemmable) return Xapian::Query(present(prefix + k.term + suffix));
             const std::string& base = k.alt.empty() ? k.term : k.alt;  // "china" for "china's"
             std::string stem = a_.stem(base);
             if (highlighting()) {
@@ -579,17 +660,20 @@ private:
                 }
             if (left_out)
                 note(quoted(t) + ": " + std::to_string(words.size() + left_out) + " indexed words share its stem; the first " +
-                                 std::to_string(kMaxExpansion) + " (alphabetically) are searched");
-            if (words.size() == 1) return Xapian::Query(prefix + base);
+                     std::to_string(kMaxExpansion) + " (alphabetically) are searched");
+            if (slot_)  // in a slot, only the words it has (each one looked up is a cost)
+                std::erase_if(words, [&](const std::string& w) { return present(prefix + w + suffix) != prefix + w + suffix; });
+            if (words.empty()) return Xapian::Query(std::string(schema::kNoSlotTerm));
+            if (words.size() == 1) return Xapian::Query(prefix + words[0] + suffix);
             std::vector<Xapian::Query> alts;
-            for (const std::string& w : words) alts.emplace_back(prefix + w);
+            for (const std::string& w : words) alts.emplace_back(prefix + w + suffix);
             return Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
         }
         // Any sentence is found as a phrase, also one holding a '*': there it is no wildcard.
         if (t.kind == Tok::Phrase && t.text.find('*') != std::string::npos)
             note(quoted(t) + ": '*' inside quotation marks is no wildcard; the phrase's words are matched exactly");
         std::vector<Xapian::Query> parts;
-        for (const auto& k : toks) parts.emplace_back(prefix + k.term);
+        for (const auto& k : toks) parts.emplace_back(present(prefix + k.term + suffix));
         if (parts.size() == 1 && t.slop >= 0) note(quoted(t) + "~" + std::to_string(t.slop) + ": one word, so the distance does nothing");
         if (parts.size() == 1) return parts[0];
         if (t.slop >= 0)
@@ -618,8 +702,8 @@ private:
     std::size_t terms_ = 0;
     bool negated_ = false;
     bool replaying_ = false;               ///< parsing a clause again for a quote slot
-    std::optional<std::pair<std::size_t, std::size_t>> slot_;  ///< that slot
-    std::optional<std::vector<std::pair<std::size_t, std::size_t>>> slot_list_;
+    std::optional<Slot> slot_;  ///< that slot; none: a template
+    std::map<std::string, std::vector<std::string>> scans_;
     std::map<std::string, std::vector<std::string>> expansions_;
     Highlight hl_;
     std::vector<QuoteShow> shows_;

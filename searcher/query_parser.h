@@ -75,10 +75,11 @@ inline constexpr Xapian::termcount kMaxWildcardWords = 1000;
 /// The quote slots of the database (schema::quote_slot_prefix), asked only by queries that
 /// pair speaker: with quote:. Without them no quote is paired with any speaker.
 struct QuoteSlots {
-    /// The slots (k, i) of the database, sorted (see schema::quote_slot_prefix).
-    std::function<std::vector<std::pair<std::size_t, std::size_t>>()> list;
-    std::function<bool(const std::string& term)> exists;  ///< is the term in the database?
+    /// The database's terms that start with the argument, at most kMaxSlotTerms of them (see
+    /// schema::kPairWordPrefix: the slots holding a word are a range of terms).
+    std::function<std::vector<std::string>(const std::string& head)> terms;
 };
+inline constexpr std::size_t kMaxSlotTerms = 100000;  ///< more: the parser takes every slot
 
 struct ParseLimits {
     std::size_t max_depth = 200;    ///< nesting of parentheses and NOT

@@ -203,8 +203,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
     analyzer_.emplace(language.empty() ? "english" : language);
     lengths_ = std::make_shared<DocLengths>(shards_);
     expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
-    quote_slots_.list = [this] { return quote_slots(); };
-    quote_slots_.exists = [this](const std::string& term) { return db_.term_exists(term); };
+    quote_slots_.terms = [this](const std::string& head) { return terms_from(head); };
     load_dictionaries();
 }
 
@@ -240,14 +239,10 @@ std::vector<std::string> Searcher::words_with_stem(const std::string& stem) cons
     return words;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> Searcher::quote_slots() const {
-    std::vector<std::pair<std::size_t, std::size_t>> out;
-    const std::string prefix(schema::kSlotMarkerPrefix);
-    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
-        std::size_t k = 0, i = 0;
-        if (schema::parse_slot_marker(*t, k, i)) out.emplace_back(k, i);
-    }
-    std::sort(out.begin(), out.end());
+std::vector<std::string> Searcher::terms_from(const std::string& head) const {
+    std::vector<std::string> out;
+    for (auto t = db_.allterms_begin(head); t != db_.allterms_end(head) && out.size() < kMaxSlotTerms; ++t)
+        out.push_back(*t);
     return out;
 }
 
@@ -263,11 +258,88 @@ ParsedQuery Searcher::parse(std::string_view query, bool default_or) const {
     return pq;
 }
 
+namespace {
+// Runs @p f, reopening @p db and trying again while a writer commits under it.
+template <class F>
+auto retrying(Xapian::Database& db, F f) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return f();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 3) throw DatabaseError("the database keeps changing under the search; try again");
+            db.reopen();
+        } catch (const Xapian::DatabaseError& e) {
+            throw DatabaseError(e.get_description());
+        }
+    }
+}
+}  // namespace
+
+std::vector<Article> Searcher::get(const std::string& id) {
+    return retrying(db_, [&] {
+        std::vector<Article> out;
+        const std::string term = schema::id_term(id);
+        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+            Article a;
+            try {
+                a = stored_article(db_.get_document(*p));
+            } catch (const std::exception& e) {
+                if (term != std::string(schema::kIdPrefix) + id) continue;  // a hashed term: cannot tell
+                a.id = id;
+                a.title = "(unreadable stored article, docid " + std::to_string(*p) + ": " + e.what() + ")";
+            }
+            if (a.id == id) out.push_back(std::move(a));  // a hashed term may be another long id's
+        }
+        return out;
+    });
+}
+
+std::vector<SourceCount> Searcher::sources() {
+    return retrying(db_, [&] {
+        std::vector<SourceCount> out;
+        const schema::Field& f = schema::field("source");
+        const std::string prefix(f.prefix), words(f.word_prefix);
+        for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+            const std::string term = *t;
+            if (term.starts_with(words)) continue;  // a word of a name (slugs are folded: no capital W)
+            SourceCount c{"", term.substr(prefix.size()), t.get_termfreq()};
+            // The name as the first article of the source spells it.
+            if (auto p = db_.postlist_begin(term); p != db_.postlist_end(term)) {
+                try {
+                    c.name = stored_article(db_.get_document(*p)).source;
+                } catch (const std::exception&) {
+                }
+            }
+            if (c.name.empty()) c.name = c.slug;
+            out.push_back(std::move(c));
+        }
+        std::sort(out.begin(), out.end(), [](const SourceCount& a, const SourceCount& b) {
+            return a.count != b.count ? a.count > b.count : a.name < b.name;
+        });
+        return out;
+    });
+}
+
+std::vector<DatabaseRevision> Searcher::revisions() const {
+    std::vector<DatabaseRevision> out;
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+        DatabaseRevision r{paths_[i], std::nullopt};
+        try {
+            r.revision = shards_[i].get_revision();
+        } catch (const Xapian::Error&) {  // a stub file of several databases, or a remote one
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 Results Searcher::run(std::string_view query, const SearchOptions& o) {
     // A writer may commit while we read: reopen and try again.
     for (int attempt = 0;; ++attempt) {
         try {
-            return run_once(query, o);
+            Results r = run_once(query, o);
+            r.databases = revisions();
+            return r;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw DatabaseError("the database keeps changing under the search; try again");
             db_.reopen();
@@ -362,8 +434,11 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
         Xapian::Document doc = it.get_document();
         try {
             h.article = stored_article(doc);
-        } catch (const std::exception& e) {
-            h.article.id = "(unreadable stored article, docid " + std::to_string(*it) + ": " + e.what() + ")";
+        } catch (const std::exception& e) {  // the id from the Q term (its head, if hashed)
+            auto t = doc.termlist_begin();
+            t.skip_to(std::string(schema::kIdPrefix));
+            if (t != doc.termlist_end() && (*t).starts_with(schema::kIdPrefix)) h.article.id = (*t).substr(schema::kIdPrefix.size());
+            h.article.title = "(unreadable stored article, docid " + std::to_string(*it) + ": " + e.what() + ")";
         }
         if (snippets) h.snippet = snippets->make(h.article.text);
         r.hits.push_back(std::move(h));

@@ -55,6 +55,21 @@ struct Hit {
 /// unless exact_count asked for the exact count.
 inline constexpr Xapian::doccount kExactCountUpTo = 10000;
 
+/// What was searched: a database (shard) and the revision it was read at, so that a citation
+/// can name it (no revision: a stub or remote database that does not tell one).
+struct DatabaseRevision {
+    std::string path;
+    std::optional<Xapian::rev> revision;
+};
+
+/// A source (outlet) of the database(s) and its number of articles (exact: the term
+/// frequency of its source term, summed over shards).
+struct SourceCount {
+    std::string name;  ///< as an article gives it ("BBC News")
+    std::string slug;  ///< the source: value matching exactly this source ("bbc-news")
+    Xapian::doccount count = 0;
+};
+
 struct Results {
     std::string query;
     std::string parsed;               ///< Xapian::Query::get_description()
@@ -64,6 +79,7 @@ struct Results {
     bool total_exact = false;
     std::size_t offset = 0;           ///< the options' offset (hits[0].rank is offset + 1)
     std::vector<Hit> hits;
+    std::vector<DatabaseRevision> databases;
 };
 
 /// One or more databases searched as one (shards).
@@ -81,6 +97,16 @@ public:
     /// database too (a wildcard cut to its kMaxWildcardWords most frequent words).
     [[nodiscard]] ParsedQuery parse(std::string_view query, bool default_or) const;
 
+    /// The articles with the id @p id (news-search --get), whole, text included: one, or none
+    /// (one per shard if several shards hold it).
+    [[nodiscard]] std::vector<Article> get(const std::string& id);
+
+    /// Every source with its number of articles, most articles first (then by name).
+    [[nodiscard]] std::vector<SourceCount> sources();
+
+    /// Each database opened, with its revision now.
+    [[nodiscard]] std::vector<DatabaseRevision> revisions() const;
+
     [[nodiscard]] Xapian::doccount size() const { return db_.get_doccount(); }
 
     /// Sees what writers have committed since the databases were opened.
@@ -91,8 +117,8 @@ private:
     /// Sets r.total and r.total_exact for @p query, of which @p mset is the ranked page.
     void count_matches(const Xapian::Query& query, const Xapian::MSet& mset, const SearchOptions& o, Results& r) const;
 
-    /// The quote slots (schema::slot_marker) of the databases, sorted.
-    [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> quote_slots() const;
+    /// The terms of the databases that start with @p head (kMaxSlotTerms at most).
+    [[nodiscard]] std::vector<std::string> terms_from(const std::string& head) const;
 
     /// Words of the stem table for @p stem, from every shard.
     [[nodiscard]] std::vector<std::string> words_with_stem(const std::string& stem) const;

@@ -9,6 +9,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -114,8 +115,11 @@ Article article_from(const Record& r, const std::string& path, const std::string
     if (!r.is_object()) throw ReadError("record is not a JSON object");
     Article a;
     a.path = path;
+    // The record's own id when it has one (what a user's relevance judgements name), else
+    // its place in the file ("feeds/wire.jsonl#7"). Two records with one id: see
+    // IdRegistry in indexer/pipeline.cpp.
     std::string own_id = first_string(r, {"id", "docid", "doc_id"});
-    a.id = own_id.empty() ? id : id.substr(0, id.find('#')) + "#" + own_id;
+    a.id = own_id.empty() ? id : own_id;
     std::string text = first_string(r, {"text", "body", "content", "article"});
     if (text.empty()) throw ReadError("record has no text (expected a \"text\", \"body\" or \"content\" field)");
     a.title = first_string(r, {"title", "headline"});
@@ -136,7 +140,24 @@ Article article_from(const Record& r, const std::string& path, const std::string
         else if (auto v = r.strings(k)) a.authors = std::move(*v);
         break;
     }
-    if (auto v = r.strings("topics")) a.topics = std::move(*v);
+    // Topics or tags: a list, or one comma-separated string ("crude, energy").
+    for (const char* k : {"topics", "tags"}) {
+        if (auto v = r.strings(k)) a.topics.insert(a.topics.end(), v->begin(), v->end());
+        else if (auto s = r.str(k)) {
+            for (std::size_t b = 0; b <= s->size();) {
+                std::size_t e = std::min(s->find(',', b), s->size());
+                std::string item = s->substr(b, e - b);
+                item.erase(0, item.find_first_not_of(" \t"));
+                item.erase(item.find_last_not_of(" \t") + 1);
+                if (!item.empty()) a.topics.push_back(std::move(item));
+                b = e + 1;
+            }
+        }
+    }
+    for (std::size_t i = a.topics.size(); i-- > 0;)  // a topic given twice, once (the first)
+        if (std::find(a.topics.begin(), a.topics.begin() + static_cast<std::ptrdiff_t>(i), a.topics[i]) !=
+            a.topics.begin() + static_cast<std::ptrdiff_t>(i))
+            a.topics.erase(a.topics.begin() + static_cast<std::ptrdiff_t>(i));
     extract::apply_structure(a, split_paragraphs(text), false);
     return a;
 }
@@ -193,6 +214,7 @@ std::vector<Article> read_jsonl(const std::string& content, const std::string& p
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
         try {
             out.push_back(article_from_record_fast(line, path, id + "#" + std::to_string(line_no)));
+            out.back().line = line_no;
         } catch (const nlohmann::json::exception& err) {  // a syntax error, or a number out of range (1e999)
             errors.emplace_back(line_no, std::string("invalid JSON: ") + err.what());
         } catch (const ReadError& err) {

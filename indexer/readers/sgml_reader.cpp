@@ -546,6 +546,7 @@ std::vector<Article> read_sgml(const std::string& content, const std::string& pa
             warnings.emplace_back(rec_line, "record has no NEWID attribute; numbered " + newid + " by its position");
         }
         a.id = id + "#" + newid;
+        a.line = rec_line;
         if (auto [it, fresh] = seen.emplace(newid, rec_line); !fresh) {
             errors.emplace_back(rec_line, "NEWID " + newid + " repeats the record at line " + std::to_string(it->second));
             continue;

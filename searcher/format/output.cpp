@@ -206,8 +206,22 @@ void write_hit(JsonWriter& w, const Hit& h, const std::string* qid) {
     }
     w.end_array();
     w.key("title").value(a.title);
+    w.key("topics").strings(a.topics);
     w.key("url").value(a.url);
     w.end_object();
+}
+
+void write_databases(JsonWriter& w, const std::vector<DatabaseRevision>& dbs) {
+    w.key("databases").begin_array();
+    for (const DatabaseRevision& d : dbs) {
+        w.begin_object();
+        w.key("path").value(d.path);
+        w.key("revision");
+        if (d.revision) w.value(static_cast<std::size_t>(*d.revision));
+        else w.null();
+        w.end_object();
+    }
+    w.end_array();
 }
 
 // --json and --jsonl without building nlohmann trees. Returns false (and leaves @p out as
@@ -218,6 +232,7 @@ bool write_json(std::string& out, const Results& r, const OutputOptions& o) {
         if (o.format == Format::Json) {
             JsonWriter w(out, 2);
             w.begin_object();
+            write_databases(w, r.databases);
             w.key("format_version").value(static_cast<std::size_t>(kJsonFormatVersion));
             w.key("parsed").value(r.parsed);
             if (o.batch) w.key("qid").value(o.qid);
@@ -252,6 +267,13 @@ std::string total_line(const Results& r) {
     return thousands(r.total) + (r.total == 1 ? " article matches" : " articles match");
 }
 
+nlohmann::json databases_json(const std::vector<DatabaseRevision>& dbs) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const DatabaseRevision& d : dbs)
+        out.push_back({{"path", d.path}, {"revision", d.revision ? nlohmann::json(*d.revision) : nlohmann::json(nullptr)}});
+    return out;
+}
+
 nlohmann::json hit_to_json(const Hit& h) {
     const Article& a = h.article;
     nlohmann::json speakers = nlohmann::json::array();
@@ -279,6 +301,7 @@ nlohmann::json hit_to_json(const Hit& h) {
         {"authors", a.authors},
         {"speakers", std::move(speakers)},
         {"persons", a.persons},
+        {"topics", a.topics},
         {"snippet", h.snippet.text},
         {"highlights", std::move(marks)},
         {"matched_quotes", matched},
@@ -302,7 +325,8 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
         nlohmann::json results = nlohmann::json::array();
         for (const Hit& h : r.hits) results.push_back(hit_to_json(h));
         nlohmann::json j = {{"format_version", kJsonFormatVersion}, {"query", r.query}, {"parsed", r.parsed},
-                            {"total", r.total}, {"total_relation", total_relation(r)}, {"results", std::move(results)}};
+                            {"total", r.total}, {"total_relation", total_relation(r)}, {"results", std::move(results)},
+                            {"databases", databases_json(r.databases)}};
         if (o.batch) j["qid"] = o.qid;
         out << j.dump(2) << "\n";
         return;
@@ -351,6 +375,11 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
             }
             out << "\n";
         }
+        if (!a.topics.empty()) {
+            out << "     Topics: ";
+            for (std::size_t i = 0; i < a.topics.size(); ++i) out << (i ? ", " : "") << a.topics[i];
+            out << "\n";
+        }
         for (const MatchedQuote& m : h.quotes)
             out << "     \xE2\x80\x9C" << trim_quote(one_line(m.quote.text)) << "\xE2\x80\x9D \xE2\x80\x94 "
                 << (m.speaker.empty() ? "(speaker not found)" : m.speaker) << "\n";
@@ -371,6 +400,153 @@ void print_count(std::ostream& out, const Results& r, const OutputOptions& o) {
     }
     if (o.batch) out << o.qid << "\t";
     out << r.total << "\n";
+}
+
+namespace {
+
+// The closing quotation marks that may follow a quote's span ("...," then ”).
+std::size_t closing_mark(std::string_view text, std::size_t at) {
+    for (std::string_view m : {"\xE2\x80\x9D", "\"", "\xE2\x80\x99", "\xC2\xBB", "\xE3\x80\x8D"})
+        if (text.substr(at).starts_with(m)) return m.size();
+    return 0;
+}
+
+// The text with each quote followed by who said it: “…,” [— Jen Daskal] (the quote
+// highlighted on a terminal). Quotes that overlap one already marked are only listed.
+std::string marked_text(const Article& a, bool color) {
+    struct Mark {
+        std::size_t start, end;
+        const Speaker* speaker;
+    };
+    std::vector<Mark> marks;
+    for (const Speaker& s : a.speakers)
+        for (const Quote& q : s.quotes)
+            if (q.start < q.end && q.end <= a.text.size()) marks.push_back({q.start, q.end, &s});
+    std::sort(marks.begin(), marks.end(), [](const Mark& x, const Mark& y) { return x.start < y.start; });
+    std::string out;
+    std::size_t at = 0;
+    for (const Mark& m : marks) {
+        if (m.start < at) continue;
+        out.append(a.text, at, m.start - at);
+        if (color) out += kMark;
+        out.append(a.text, m.start, m.end - m.start);
+        if (color) out += kReset;
+        at = m.end + closing_mark(a.text, m.end);
+        out.append(a.text, m.end, at - m.end);
+        if (color) out += kDim;
+        out += " [\xE2\x80\x94 " + m.speaker->name + "]";
+        if (color) out += kReset;
+    }
+    out.append(a.text, at);
+    return out;
+}
+
+void print_article_text(std::ostream& out, const Article& a, bool color) {
+    auto line = [&](std::string_view label, const std::string& value) {
+        if (!value.empty()) out << label << one_line(value) << "\n";
+    };
+    auto joined = [](const std::vector<std::string>& v) {
+        std::string s;
+        for (const std::string& x : v) s += (s.empty() ? "" : "; ") + x;
+        return s;
+    };
+    if (color) out << kBold;
+    out << one_line(a.title.empty() ? "(untitled)" : a.title) << "\n";
+    if (color) out << kReset;
+    line("id:        ", a.id);
+    out << "date:      " << (a.date.empty() ? "(no date)" : a.date) << "\n";
+    out << "source:    " << (a.source.empty() ? "(no source)" : a.source) << "\n";
+    line("authors:   ", joined(a.authors));
+    line("dateline:  ", a.dateline);
+    line("url:       ", a.url);
+    line("topics:    ", joined(a.topics));
+    line("persons:   ", joined(a.persons));
+    line("orgs:      ", joined(a.organizations));
+    line("language:  ", a.language);
+    line("file:      ", a.path);
+    if (!a.dek.empty()) out << "\n" << a.dek << "\n";
+    out << "\n" << marked_text(a, color) << "\n";
+    std::size_t n = 0;
+    for (const Speaker& s : a.speakers) n += s.quotes.size();
+    if (n == 0) return;
+    out << "\nQuotes (" << n << "):\n";
+    for (const Speaker& s : a.speakers) {
+        for (const Quote& q : s.quotes) {
+            out << "  " << s.name;
+            if (!s.role.empty()) out << " (" << s.role << ")";
+            if (s.kind != "person" && !s.kind.empty()) out << " [" << s.kind << "]";
+            out << ": \xE2\x80\x9C" << trim_quote(one_line(q.text)) << "\xE2\x80\x9D\n";
+        }
+    }
+}
+
+// The article as --get prints it in JSON: news::to_json, each quote's byte offsets ("start",
+// "end") joined by its offsets in code points ("char_start", "char_end": Python's str indexes), so that a reader slices the text either way.
+nlohmann::json article_json(const Article& a) {
+    nlohmann::json j = to_json(a);
+    auto chars = [&](std::size_t byte) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < byte && i < a.text.size(); ++i) n += (static_cast<unsigned char>(a.text[i]) & 0xC0) != 0x80;
+        return n;
+    };
+    for (auto& sp : j["speakers"])
+        for (auto& q : sp["quotes"]) {
+            q["char_start"] = chars(q["start"].get<std::size_t>());
+            q["char_end"] = chars(q["end"].get<std::size_t>());
+        }
+    return j;
+}
+
+std::string dump(const nlohmann::json& j, int indent) { return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+void print_articles(std::ostream& out, const std::vector<Article>& articles, const std::vector<std::string>& missing,
+                    const std::vector<DatabaseRevision>& databases, const OutputOptions& o) {
+    switch (o.format) {
+    case Format::Json: {
+        nlohmann::json all = nlohmann::json::array();
+        for (const Article& a : articles) all.push_back(article_json(a));
+        nlohmann::json j = {{"format_version", kJsonFormatVersion}, {"articles", std::move(all)},
+                            {"missing", missing}, {"databases", databases_json(databases)}};
+        out << dump(j, 2) << "\n";
+        return;
+    }
+    case Format::JsonLines:
+        for (const Article& a : articles) out << dump(article_json(a), -1) << "\n";
+        return;
+    case Format::Trec:
+    case Format::Text: break;
+    }
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        if (i) out << "\n" << std::string(72, '-') << "\n\n";
+        print_article_text(out, articles[i], o.color);
+    }
+}
+
+void print_sources(std::ostream& out, const std::vector<SourceCount>& sources,
+                   const std::vector<DatabaseRevision>& databases, const OutputOptions& o) {
+    if (o.format == Format::Json || o.format == Format::JsonLines) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const SourceCount& s : sources) list.push_back({{"name", s.name}, {"slug", s.slug}, {"count", s.count}});
+        if (o.format == Format::JsonLines) {
+            for (const auto& j : list) out << dump(j, -1) << "\n";
+            return;
+        }
+        nlohmann::json j = {{"format_version", kJsonFormatVersion}, {"sources", std::move(list)},
+                            {"databases", databases_json(databases)}};
+        out << dump(j, 2) << "\n";
+        return;
+    }
+    if (sources.empty()) {
+        out << "No sources.\n";
+        return;
+    }
+    std::size_t width = 5;
+    for (const SourceCount& s : sources) width = std::max(width, std::to_string(s.count).size());
+    out << std::setw(static_cast<int>(width)) << "count" << "  source (source: value)\n";
+    for (const SourceCount& s : sources)
+        out << std::setw(static_cast<int>(width)) << s.count << "  " << one_line(s.name) << "  (" << s.slug << ")\n";
 }
 
 }  // namespace news::search

@@ -43,6 +43,21 @@ void print_results(std::ostream& out, const Results& r, const OutputOptions& o);
 /// is byte for byte this (tested); it falls back to it when a string is not valid UTF-8.
 void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOptions& o);
 
+/// The databases searched and their revisions, as JSON: [{"path": ..., "revision": N}].
+[[nodiscard]] nlohmann::json databases_json(const std::vector<DatabaseRevision>& databases);
+
+/// news-search --get: whole articles. Text: the metadata, then the text with each quote
+/// followed by its speaker ("“…,” [— Jen Daskal]"), then the quotes with speakers and roles.
+/// JSON: every stored field (news::to_json: speakers with kinds, roles and quotes with byte
+/// offsets into text, persons, organizations, topics), the ids not found (`missing`) and the
+/// databases' revisions; JSON Lines: one article per line.
+void print_articles(std::ostream& out, const std::vector<Article>& articles, const std::vector<std::string>& missing,
+                    const std::vector<DatabaseRevision>& databases, const OutputOptions& o);
+
+/// news-search --sources: each source with its number of articles.
+void print_sources(std::ostream& out, const std::vector<SourceCount>& sources,
+                   const std::vector<DatabaseRevision>& databases, const OutputOptions& o);
+
 /// Prints the number of matches (--count).
 void print_count(std::ostream& out, const Results& r, const OutputOptions& o);
 

@@ -92,11 +92,7 @@ def main():
         sys.exit(f"news-search failed: {r.stderr[-500:]}")
     run = os.path.join(work, "run.txt")
     with open(run, "w") as f:
-        for line in r.stdout.splitlines():
-            parts = line.split()
-            if len(parts) == 6:
-                parts[2] = parts[2].rsplit("#", 1)[-1]  # "cranfield.jsonl#184" -> 184
-                f.write(" ".join(parts) + "\n")
+        f.write(r.stdout)  # docno = the record's own "id" (Cranfield's document number): scored as it is
     s = subprocess.run([sys.executable, scorer, qrels, run], capture_output=True, text=True)
     stats = re.search(r"p50 [\d.e+]+ p95 [\d.e+]+ p99 [\d.e+]+", r.stderr)
     print("| measure | value |\n|---|---:|")

@@ -22,7 +22,7 @@ EXPECT = {
     # speakers, by surname, full name and hyphenated name; byline authors are not speakers
     "speaker:alvarez-roth": {HL + "pier-t-arbitration-ruling.txt", HL + "pier-t-automation-grievance.txt",
                              HL + "port-strike-begins.txt", HL + "port-strike-talks-stall.txt"},
-    'speaker:"marta oyelaran"': {"capital-wire/us-china-precursor-talks.txt", "feeds/wire.jsonl#cw-2022-0915-001",
+    'speaker:"marta oyelaran"': {"capital-wire/us-china-precursor-talks.txt", "cw-2022-0915-001",
                                  HL + "precursor-chemicals-seized.txt",
                                  "pacific-bulletin/hong-kong-shell-companies-precursors.txt"},
     "speaker:petrakis": set(),
@@ -30,7 +30,7 @@ EXPECT = {
                         HL + "port-strike-begins.txt", HL + "port-strike-ends.txt"},
     # mentioned, not quoted
     'person:"helen marsh"': {"capital-wire/ohio-senate-final-debate.txt", "capital-wire/us-china-precursor-talks.txt",
-                             "feeds/wire.jsonl#cw-2024-1106-003"},
+                             "cw-2024-1106-003"},
     "speaker:marsh": set(),
     # the near-identical wire copies in two outlets
     '"federal water managers" date:2023-08-22': {"pacific-bulletin/drought-cuts-farm-water-deliveries.txt",
@@ -57,7 +57,7 @@ EXPECT = {
     '"council’s plan"': {"northern-courier/bradwell-housing-protest.txt"},
     '"council\'s plan"': {"northern-courier/bradwell-housing-protest.txt"},
     "place:lisbon": {"meridian-post/atlantico-appoints-serrano.txt", "meridian-post/atlantico-win-league-title.txt"},
-    "title:torc": {"feeds/wire.jsonl#cw-2025-0304-004", "northern-courier/museum-theft-arrests.txt",
+    "title:torc": {"cw-2025-0304-004", "northern-courier/museum-theft-arrests.txt",
                    "northern-courier/museum-theft-gold-torc.txt", "northern-courier/york-torc-recovered.txt"},
     "torc -york": set(),
     "title:torc -title:brooch": {"northern-courier/museum-theft-arrests.txt", "northern-courier/museum-theft-gold-torc.txt",

@@ -30,7 +30,7 @@ r = env.index("--extract", env.corpus)
 tp = fp = fn = ptp = pfp = pfn = 0
 for line in r.stdout.splitlines():
     a = json.loads(line)
-    key = a["id"].split("/", 1)[1]
+    key = a["id"].split("/", 1)[-1]  # "corpus/x/y.txt" -> "x/y.txt"; a JSON record's own id as it is
     if key not in facts:
         continue
     want, orgs, mentioned = facts[key]

@@ -50,6 +50,11 @@ for name in files:
         text = re.search(r"<TEXT[^>]*>(.*?)</TEXT>", rec, re.S)
         visible = re.sub(r"&#\d+;|<[^>]+>|\s", "", text.group(1)) if text else ""
         r["has_text"] = bool(visible)
+        codes = set()
+        for field in ("TOPICS", "PLACES"):
+            f = re.search(rf"<{field}>(.*?)</{field}>", rec, re.S)
+            codes |= set(re.findall(r"<D>\s*([^<]*?)\s*</D>", f.group(1))) if f else set()
+        r["codes"] = codes
         records.append(r)
 
 env.equal(len(records), 21578, "<REUTERS records counted by the script")
@@ -114,6 +119,14 @@ env.check('"reuters21578/reut2-000.sgm#1"' in res.stdout, f"title search finds r
 for p, day in [("new york", "1987-03-02"), ("salvador", "1987-02-26"), ("tokyo", "1987-04-01")]:
     want = sum(1 for x in indexed if x["city"] == p and x["day"] == day)
     env.equal(count(f'place:"{p}" date:{day}'), want, f'place:"{p}" date:{day}')
+# 7. topic: finds the records with that <TOPICS> (or <PLACES>) code, as many as the SGML has;
+#    --sources counts them all under Reuters.
+for code in ["crude", "earn", "money-fx", "grain", "gold", "usa", "japan"]:
+    env.equal(count(f"topic:{code}"), sum(1 for x in indexed if code in x["codes"]), f"topic:{code}")
+both = count("topic:crude title:opec")
+env.check(0 < both < count("topic:crude"), f"topic: combines with words: topic:crude title:opec = {both}")
+res = env.search(db, "--sources")
+env.check(re.search(rf"^\s*{len(indexed)}  Reuters  \(reuters\)$", res.stdout, re.M), f"--sources: {res.stdout}")
 res = env.index("--extract", os.path.join(folder, "reut2-017.sgm"))
 rec = next((l for l in res.stdout.splitlines() if '"reut2-017.sgm#17980"' in l), "")
 env.check("growth.\\u00fc" in rec or "growth.\u00fc" in rec, "NEWID 17980 keeps its 0xFC byte as \u00fc")

@@ -3,13 +3,17 @@
 ///
 /// A QueryError is the parser's answer to a malformed query; any other exception escaping,
 /// a crash, a sanitizer report or a hang is a bug. Both default_or values are tried, and the
-/// resulting Xapian query is described (what --explain prints).
+/// resulting Xapian query is described (what --explain prints). Every query is parsed once more
+/// with quote slots (a small fixed set of pairing terms), so that speaker:/quote: pairing, its
+/// templates and its per-slot clauses are fuzzed too.
 #include "common/text/analyzer.h"
 #include "searcher/query_parser.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -18,7 +22,27 @@ const news::text::Analyzer& analyzer() {
     return a;
 }
 
+// Two speakers with quotes, as a database would list its pairing terms.
+const news::search::QuoteSlots& slots() {
+    static const std::vector<std::string> terms = {
+        "XJ0.0", "XJ0.1", "XJ1.0", "XJ2.0", "XNWa#0", "XNWb#1", "XNa b#0", "XWa#0.0", "XWa#1.0", "XWb#0.1",
+        "XWb#2.0", "XWc#0.0", "XWca#0.1", "XWcat#1.0"};
+    static const news::search::QuoteSlots s{[](const std::string& head) {
+        std::vector<std::string> out;
+        for (const std::string& t : terms)
+            if (t.starts_with(head)) out.push_back(t);
+        return out;
+    }};
+    return s;
+}
+
 void parse(std::string_view text, bool default_or) {
+    try {
+        news::search::ParsedQuery p = news::search::parse_query(text, analyzer(), default_or, {}, {}, slots());
+        volatile std::size_t m = p.query.get_description().size();
+        (void)m;
+    } catch (const news::search::QueryError&) {
+    }
     try {
         news::search::ParsedQuery q = news::search::parse_query(text, analyzer(), default_or);
         volatile std::size_t n = q.query.get_description().size();

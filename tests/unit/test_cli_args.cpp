@@ -26,7 +26,7 @@ std::string show(const CliOptions& o) {
     s += "sort=" + o.sort + " trec=" + o.trec + " batch=" + o.batch + " color=" + o.color + " qid=" + o.qid;
     s += " limit=" + std::to_string(o.limit) + " offset=" + std::to_string(o.offset);
     s += std::string(" flags=") + (o.json ? "j" : "") + (o.jsonl ? "l" : "") + (o.count ? "c" : "") + (o.explain ? "e" : "") +
-         (o.any ? "a" : "") + (o.stats ? "s" : "") + (o.help ? "h" : "");
+         (o.any ? "a" : "") + (o.stats ? "s" : "") + (o.help ? "h" : "") + (o.get ? "g" : "") + (o.sources ? "S" : "");
     return s;
 }
 
@@ -51,6 +51,9 @@ TEST_CASE("plain command lines read directly give Boost's options", "[cli]") {
         {"--limit", "0", "speaker:\"jen daskal\"", "quote:step"},
         {"--db", "/tmp/db", "--color", "never", "oil prices"},
         {"-n", "1000000000", "--offset", "1000000000", "q"},
+        {"--get", "cw-2022-0915-001", "corpus/a b.txt"},
+        {"--json", "--get", "--", "-odd-id"},
+        {"--sources", "--json", "--db", "a", "--db", "b"},
     };
     for (const auto& args : plain) {
         auto argv = argv_of(args);

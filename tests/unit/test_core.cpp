@@ -456,3 +456,25 @@ TEST_CASE("Speaker rules: one row per rule, with a case that must not match", "[
         for (const auto& s : a.speakers) CHECK_FALSE(std::isupper(static_cast<unsigned char>(s.name[0])));
     }
 }
+
+#include <filesystem>
+#include <unistd.h>
+
+TEST_CASE("Schema: a database of an older schema is refused with a message to rebuild it", "[schema]") {
+    const std::string path = (std::filesystem::temp_directory_path() / ("news-unit-schema-" + std::to_string(::getpid()))).string();
+    std::filesystem::remove_all(path);
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        news::schema::check_or_init_metadata(db, "english");
+        CHECK(news::schema::read_metadata(db) == "english");
+        db.set_metadata(news::schema::kMetaSchema, "5");
+        db.commit();
+        CHECK_THROWS_WITH(news::schema::read_metadata(db),
+                          "database schema version 5 is older than this program's (6): rebuild it: delete the database "
+                          "folder and run news-index on the articles again");
+        CHECK_THROWS_WITH(news::schema::check_or_init_metadata(db, "english"), Catch::Contains("rebuild it"));
+        db.set_metadata(news::schema::kMetaSchema, "10");
+        CHECK_THROWS_WITH(news::schema::read_metadata(db), Catch::Contains("is newer than this program's"));
+    }
+    std::filesystem::remove_all(path);
+}

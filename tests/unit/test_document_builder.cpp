@@ -103,19 +103,19 @@ TEST_CASE("document terms follow the schema", "[document]") {
         {"XQwaiting", true, {}},
         {"XQfog", true, {}},
         {"XQlift", true, {}},
-        // the pairing terms of quote 0 of speaker 0: its words at their body positions, the
-        // speaker's name (no one-word part under XN: one word is looked up under XNW)
+        // the pairing terms of quote 0 of speaker 0 (#0.0): its words at their body positions,
+        // the speaker's name (#0; no one-word part under XN: one word is looked up under XNW)
         {"XJ0.0", true, {}},
-        {"XW0.0:waiting", true, {113}},
-        {"XW0.0:fog", true, {116}},
-        {"XW0.0:lift", true, {118}},
-        {"XW0.0:said", false, {}},
-        {"XW0.0:boats", false, {}},
-        {"XN0:ida brandt cole", true, {}},
-        {"XN0:brandt cole", true, {}},
-        {"XN0:cole", false, {}},
-        {"XNW0:ida", true, {}},
-        {"XNW0:cole", true, {}},
+        {"XWwaiting#0.0", true, {113}},
+        {"XWfog#0.0", true, {116}},
+        {"XWlift#0.0", true, {118}},
+        {"XWsaid#0.0", false, {}},
+        {"XWboats#0.0", false, {}},
+        {"XNida brandt cole#0", true, {}},
+        {"XNbrandt cole#0", true, {}},
+        {"XNcole#0", false, {}},
+        {"XNWida#0", true, {}},
+        {"XNWcole#0", true, {}},
         {"XJ0.1", false, {}},
         {"XJ1.0", false, {}},
         {"ZXQwait", false, {}},
@@ -152,6 +152,9 @@ TEST_CASE("document terms follow the schema", "[document]") {
         // source slug and place
         {"XSRCharbor-ledger", true, {}},
         {"XSRCharbor ledger", false, {}},
+        {"XSRCWharbor", true, {}},  // each word of the source: source:harbor
+        {"XSRCWledger", true, {}},
+        {"XSRCWharbor-ledger", false, {}},
         {"XPLACEportville maine", true, {}},
         {"XPLACEportville", true, {}},
         {"XPLACEmaine", false, {}},
@@ -355,4 +358,14 @@ TEST_CASE("stored articles: a zstd dictionary trained on the first articles", "[
     if (other->id() != dict->id()) CHECK_THROWS_AS(stored::unpack(packed, std::vector{other}), stored::UnknownDictionary);
     CHECK_THROWS_AS(stored::Dictionary::load("not a dictionary"), std::runtime_error);
     CHECK_THROWS_AS(stored::Dictionary::load(""), std::runtime_error);
+}
+
+TEST_CASE("topics become K terms, folded as topic: values are", "[document]") {
+    Article a = sample();
+    a.topics = {"crude", "Money-FX", "usa", "Climate Change", std::string(300, 'x')};
+    const auto terms = terms_of(DocumentBuilder(english()).build(a, "", ""));
+    std::vector<std::string> k;
+    for (const auto& [t, pos] : terms)
+        if (t.starts_with("K")) k.push_back(t);
+    CHECK(k == std::vector<std::string>{"Kclimate change", "Kcrude", "Kmoney fx", "Kusa"});  // too long: left out
 }

@@ -53,7 +53,7 @@ Article tricky_article(int variant) {
     a.authors = {"Jennifer Jett", "\xE5\x85\xAC\xE5\xAE\x89\xE9\x83\xA8"};
     a.persons = variant % 2 ? std::vector<std::string>{} : std::vector<std::string>{"Jen Daskal", ""};
     a.organizations = {"DEA"};
-    a.topics = {};
+    a.topics = variant % 2 ? std::vector<std::string>{} : std::vector<std::string>{"crude", "money-fx"};
     a.text = "\xE2\x80\x9CWe will not stop,\xE2\x80\x9D said Jen Daskal. The \"crisis\" \\ goes on.\n\n\xF0\x9F\x98\x80 end";
     news::Speaker s{"Jen Daskal", "person", "deputy adviser", {}};
     s.quotes.push_back({"", 3, 19});
@@ -142,6 +142,7 @@ TEST_CASE("JSON output: the direct writer prints what nlohmann prints", "[output
         r.total = static_cast<Xapian::doccount>(n * 1000);
         r.total_exact = n % 2 == 0;
         for (int v = 0; v < n * 2; ++v) r.hits.push_back(tricky_hit(v));
+        for (int d = 0; d < n % 3; ++d) r.databases.push_back({"shard" + std::to_string(d) + ".db", d ? std::optional<Xapian::rev>(17) : std::nullopt});
         for (auto format : {news::search::Format::Json, news::search::Format::JsonLines})
             for (bool batch : {false, true}) {
                 news::search::OutputOptions o;
@@ -234,4 +235,69 @@ TEST_CASE("a search of the bundled corpus: snippet, highlights and JSON", "[outp
         CHECK(quoted.hits[0].quotes[0].quote.text == "We did not want this strike, but the employers left us no other road,");
     }
     std::filesystem::remove_all(db);
+}
+
+TEST_CASE("news-search --get prints the whole article, each quote followed by its speaker", "[output][get]") {
+    Article a;
+    a.id = "harbor/fog.txt";
+    a.title = "Fog closes harbor";
+    a.date = "2024-03-05";
+    a.source = "Harbor Ledger";
+    a.authors = {"Ann Lee", "Bo Chan"};
+    a.topics = {"weather", "ports"};
+    a.text = "Boats stayed in port.\n\n\xE2\x80\x9CWe are waiting,\xE2\x80\x9D said Ida Cole. \"Not long,\" she added.";
+    news::Speaker s{"Ida Cole", "person", "harbor master", {}};
+    for (std::string q : {"We are waiting,", "Not long,"}) {
+        const std::size_t at = a.text.find(q);
+        s.quotes.push_back({q, at, at + q.size()});
+    }
+    a.speakers = {s};
+    news::search::OutputOptions o;
+    std::ostringstream text;
+    news::search::print_articles(text, {a}, {"gone"}, {}, o);
+    CHECK(text.str() ==
+          "Fog closes harbor\n"
+          "id:        harbor/fog.txt\n"
+          "date:      2024-03-05\n"
+          "source:    Harbor Ledger\n"
+          "authors:   Ann Lee; Bo Chan\n"
+          "topics:    weather; ports\n"
+          "language:  en\n"
+          "\n"
+          "Boats stayed in port.\n\n"
+          "\xE2\x80\x9CWe are waiting,\xE2\x80\x9D [\xE2\x80\x94 Ida Cole] said Ida Cole. \"Not long,\" [\xE2\x80\x94 Ida Cole] she added.\n"
+          "\n"
+          "Quotes (2):\n"
+          "  Ida Cole (harbor master): \xE2\x80\x9CWe are waiting\xE2\x80\x9D\n"
+          "  Ida Cole (harbor master): \xE2\x80\x9CNot long\xE2\x80\x9D\n");
+
+    o.format = news::search::Format::Json;
+    std::ostringstream json;
+    news::search::print_articles(json, {a}, {"gone"}, {{"x.db", 4}}, o);
+    const auto j = nlohmann::json::parse(json.str());
+    CHECK(j.at("missing") == nlohmann::json::array({"gone"}));
+    CHECK(j.at("databases").at(0).at("revision") == 4);
+    const auto& art = j.at("articles").at(0);
+    CHECK(art.at("text") == a.text);
+    CHECK(art.at("topics") == nlohmann::json::array({"weather", "ports"}));
+    CHECK(art.at("speakers").at(0).at("role") == "harbor master");
+    const auto& q = art.at("speakers").at(0).at("quotes").at(1);
+    CHECK(a.text.substr(q.at("start").get<std::size_t>(), q.at("end").get<std::size_t>() - q.at("start").get<std::size_t>()) ==
+          "Not long,");
+    CHECK(q.at("char_start").get<std::size_t>() == q.at("start").get<std::size_t>() - 4);  // after “ and ”: 3 bytes, 1 character each
+    CHECK(q.at("char_end").get<std::size_t>() == q.at("end").get<std::size_t>() - 4);
+}
+
+TEST_CASE("news-search --sources prints each source with its count", "[output][sources]") {
+    const std::vector<news::search::SourceCount> list = {{"BBC News", "bbc-news", 510}, {"Reuters", "reuters", 7}};
+    news::search::OutputOptions o;
+    std::ostringstream text;
+    news::search::print_sources(text, list, {}, o);
+    CHECK(text.str() == "count  source (source: value)\n  510  BBC News  (bbc-news)\n    7  Reuters  (reuters)\n");
+    o.format = news::search::Format::Json;
+    std::ostringstream json;
+    news::search::print_sources(json, list, {{"a.db", 3}, {"b.db", std::nullopt}}, o);
+    const auto j = nlohmann::json::parse(json.str());
+    CHECK(j.at("sources").at(0) == nlohmann::json({{"name", "BBC News"}, {"slug", "bbc-news"}, {"count", 510}}));
+    CHECK(j.at("databases").at(1).at("revision").is_null());
 }

@@ -91,7 +91,12 @@ TEST_CASE("queries become the expected Xapian queries", "[query]") {
         {"person:\"Joe Biden\"", false, "Query(XPERjoe biden)"},
         // slugs and exact values
         {"source:\"NBC News\"", false, "Query(XSRCnbc-news)"},
-        {"source:nbc*", false, "Query(WILDCARD SYNONYM XSRCnbc)"},
+        {"source:nbc*", false, "Query(WILDCARD SYNONYM XSRCWnbc)"},
+        {"source:BBC", false, "Query(XSRCWbbc)"},  // one word: any word of the name
+        {"source:\"bbc news\"", false, "Query(XSRCbbc-news)"},  // several: the whole name
+        {"topic:crude", false, "Query(Kcrude)"},
+        {"topic:Money-FX", false, "Query(Kmoney fx)"},
+        {"topic:\"climate change\" oil", false, "Query((Kclimate change AND oil))"},
         {"place:beijing", false, "Query(XPLACEbeijing)"},
         {"place:\"Hong Kong\"", false, "Query(XPLACEhong kong)"},
         {"lang:EN", false, "Query(Len)"},
@@ -335,34 +340,48 @@ TEST_CASE("a stem with more words than are searched says so", "[query]") {
 }
 
 TEST_CASE("speaker: and quote: pair over the quote slots", "[query][pairing]") {
-    // Slots 0.0, 0.1 (speaker 0's two quotes) and 1.0; every term exists but XN1:/XNW1:.
+    // Speaker 0 (Donald Trump) has quotes 0.0 and 0.1, speaker 1 (Hillary Clinton) quote 1.0.
+    static const std::vector<std::string> index = {
+        "XJ0.0",         "XJ0.1",        "XJ1.0",         "XNWclinton#1", "XNWdonald#0", "XNWhillary#1",
+        "XNWtrump#0",    "XNdonald trump#0", "XNhillary clinton#1", "XWbig#1.0", "XWpay#0.0", "XWwall#0.0",
+        "XWwall#0.1",    "XWwall#1.0"};
     news::search::QuoteSlots slots;
-    slots.list = [] { return std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {0, 1}, {1, 0}}; };
-    slots.exists = [](const std::string& t) { return !t.starts_with("XN1:") && !t.starts_with("XNW1:"); };
+    slots.terms = [](const std::string& head) {
+        std::vector<std::string> out;
+        for (const std::string& t : index)
+            if (t.starts_with(head)) out.push_back(t);
+        return out;
+    };
     auto pairing = [&](const std::string& q) { return parse_query(q, english(), false, {}, {}, slots).query.get_description(); };
     struct Row {
         std::string query, expected;
     };
     auto row = GENERATE(values<Row>({
-        // one quote by the speaker holds the word; the article-wide quote: clause only weighs;
-        // slot 1.0 is left out (nobody called trump is speaker 1 anywhere)
+        // one quote by the speaker holds the word, in the slots where both are; the
+        // article-wide quote: clause only weighs
         {"speaker:trump quote:wall",
-         "Query(((XSPKWtrump AND_MAYBE XQwall) FILTER ((XNW0:trump AND XW0.0:wall) OR (XNW0:trump AND XW0.1:wall))))"},
+         "Query(((XSPKWtrump AND_MAYBE XQwall) FILTER ((XNWtrump#0 AND XWwall#0.0) OR (XNWtrump#0 AND XWwall#0.1))))"},
         {"speaker:trump -quote:wall",
-         "Query((XSPKWtrump AND_NOT ((XNW0:trump AND XW0.0:wall) OR (XNW0:trump AND XW0.1:wall))))"},
+         "Query((XSPKWtrump AND_NOT ((XNWtrump#0 AND XWwall#0.0) OR (XNWtrump#0 AND XWwall#0.1))))"},
+        {"speaker:\"donald trump\" quote:pay", "Query(((XSPKdonald trump AND_MAYBE XQpay) FILTER (XNdonald trump#0 AND XWpay#0.0)))"},
         // one quote holds both
         {"speaker:trump quote:wall quote:pay",
-         "Query((((XSPKWtrump AND_MAYBE XQwall) AND_MAYBE XQpay) FILTER ((XNW0:trump AND XW0.0:wall AND XW0.0:pay) OR "
-         "(XNW0:trump AND XW0.1:wall AND XW0.1:pay))))"},
+         "Query((((XSPKWtrump AND_MAYBE XQwall) AND_MAYBE XQpay) FILTER (XNWtrump#0 AND XWwall#0.0 AND XWpay#0.0)))"},
+        {"speaker:clinton quote:pay", "Query(((XSPKWclinton AND_MAYBE XQpay) FILTER XJ))"},  // no such quote: nothing
         // unpaired: any quote; a word needs no slots, a phrase does
         {"speaker:trump OR quote:wall", "Query((XSPKWtrump OR XQwall))"},
-        {"quote:\"big wall\"",
-         "Query(((XQbig AND XQwall) FILTER ((XW0.0:big PHRASE 2 XW0.0:wall) OR (XW0.1:big PHRASE 2 XW0.1:wall) OR "
-         "(XW1.0:big PHRASE 2 XW1.0:wall))))"},
-        // --any without AND: unpaired
+        {"quote:\"big wall\"", "Query(((XQbig AND XQwall) FILTER (XWbig#1.0 PHRASE 2 XWwall#1.0)))"},
+        // a prefix: the words with that start in each slot
+        {"speaker:trump quote:wal*",
+         "Query(((XSPKWtrump AND_MAYBE WILDCARD SYNONYM XQwal) FILTER ((XNWtrump#0 AND XWwall#0.0) OR (XNWtrump#0 AND XWwall#0.1))))"},
+        // a NOT of everything may hold in any slot: every slot of the speaker
+        {"speaker:trump quote:(-pay)",
+         "Query(((XSPKWtrump AND_MAYBE <alldocuments>) FILTER ((XNWtrump#0 AND (<alldocuments> AND_NOT XWpay#0.0)) OR "
+         "(XNWtrump#0 AND (<alldocuments> AND_NOT XJ)))))"},  // XJ: never indexed (pay is not in 0.1)
     }));
     CAPTURE(row.query);
     CHECK(pairing(row.query) == row.expected);
+    // --any without AND: unpaired
     CHECK(parse_query("speaker:trump quote:wall", english(), true, {}, {}, slots).query.get_description() ==
           "Query((XSPKWtrump OR XQwall))");
 }

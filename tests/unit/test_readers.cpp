@@ -216,8 +216,8 @@ TEST_CASE("read_json: one object or an array of them", "[readers]") {
     SECTION("a record's own id is kept under the file id") {
         const auto v = read_json(R"([{"id":"abc","text":"a."},{"id":7,"text":"b."}])", "x.json", "x.json");
         REQUIRE(v.size() == 2);
-        CHECK(v[0].id == "x.json#abc");
-        CHECK(v[1].id == "x.json#7");
+        CHECK(v[0].id == "abc");  // a record's own id
+        CHECK(v[1].id == "7");
     }
 }
 
@@ -269,6 +269,22 @@ TEST_CASE("read_jsonl keeps good lines and reports bad ones by line", "[readers]
     CHECK_THAT(errors[1].second, Catch::Contains("no text"));
     CHECK(errors[2].first == 7);
     CHECK_THAT(errors[2].second, Catch::Contains("invalid JSON") && Catch::Contains("overflow"));
+}
+
+TEST_CASE("JSON records: their own id, topics and tags as a list or a comma-separated string", "[readers]") {
+    std::vector<std::pair<std::size_t, std::string>> errors;
+    const auto v = read_jsonl(
+        "{\"id\":\"wsj-1\",\"text\":\"a.\",\"topics\":[\"crude\",\"energy\"],\"tags\":\"energy, Gulf ,,opec\"}\n"
+        "\n"
+        "{\"text\":\"b.\",\"tags\":[\"ports\"]}\n",
+        "in/f.jsonl", "feeds/f.jsonl", errors);
+    REQUIRE(v.size() == 2);
+    CHECK(v[0].id == "wsj-1");  // what relevance judgements name
+    CHECK(v[0].line == 1);
+    CHECK(v[0].topics == Strings{"crude", "energy", "Gulf", "opec"});  // in order, once each
+    CHECK(v[1].id == "feeds/f.jsonl#3");  // no id of its own: its line
+    CHECK(v[1].line == 3);
+    CHECK(v[1].topics == Strings{"ports"});
 }
 
 TEST_CASE("decode_to_utf8", "[readers]") {
