@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <cctype>
 #include <ostream>
 #include <string_view>
 
@@ -11,29 +12,85 @@ namespace news::search {
 
 namespace po = boost::program_options;
 
+namespace {
+
+// An argument as a POSIX shell reads it back.
+std::string shell_quoted(const std::string& s) {
+    bool plain = !s.empty();
+    for (char c : s) plain &= std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_./:=@,+%").find(c) != std::string_view::npos;
+    if (plain) return s;
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+// The command line again with its options first, then "--", then the query words and the
+// options Boost did not know ("-iraq"), in their order.
+std::string with_query_after_dashes(int argc, const char* const* argv, const po::options_description& opts,
+                                    const po::positional_options_description& pos) {
+    std::string before = "news-search", after;
+    try {
+        po::parsed_options parsed = po::command_line_parser(argc, argv).options(opts).positional(pos).allow_unregistered().run();
+        for (const po::option& opt : parsed.options) {
+            bool query = opt.unregistered || opt.position_key >= 0 || opt.string_key == "query";
+            for (const std::string& t : opt.original_tokens)
+                (query ? after : before) += " " + (t == "--" ? t : shell_quoted(t));
+        }
+    } catch (const po::error&) {
+        return "news-search [OPTIONS] -- QUERY";
+    }
+    return before + " --" + after;
+}
+
+}  // namespace
+
+bool read_number(std::string_view option, std::string_view v, std::size_t& n, std::string& error) {
+    bool digits = !v.empty();
+    for (char c : v) digits &= c >= '0' && c <= '9';
+    if (!digits) {
+        error = std::string(option) + " takes a whole number, 0 or more, not '" + std::string(v) + "'";
+        return false;
+    }
+    std::size_t value = 0;
+    for (char c : v) {
+        value = value * 10 + static_cast<std::size_t>(c - '0');
+        if (value > kMaxNumber) {
+            error = std::string(option) + " " + std::string(v) + " is too large (at most " + std::to_string(kMaxNumber) + ")";
+            return false;
+        }
+    }
+    n = value;
+    return true;
+}
+
 bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& out, std::ostream& err) {
+    std::string limit, offset;
     po::options_description opts(
         "Usage: news-search [OPTIONS] QUERY...\n\n"
         "Search a news-index database. Query language:\n"
         "  fentanyl precursors             all words (--any: any word)\n"
         "  \"step by step\"                  exact phrase;  \"fentanyl crisis\"~5  within 5 words\n"
         "  china OR mexico, fentanyl -mexico (or NOT mexico), (china OR mexico) AND fentanyl\n"
-        "  precurs*                        words starting with precurs\n"
+        "  precurs*                        words starting with precurs (a wildcard only ends a word)\n"
         "  title: body: quote:             words in the title, the text, inside quotations\n"
+        "                                  (another word: is text, as in a pasted \"Trump: ...\")\n"
         "  speaker:daskal speaker:\"jen daskal\" person: author: place:beijing lang:zh\n"
         "  date:2024-01-30 date:2024-01 date:2024 date:2024-01-01..2024-03-31 date:..2023\n"
         "  topic:crude topic:\"money-fx\"    a topic or tag (Reuters <TOPICS>, JSON \"topics\"/\"tags\")\n"
         "  source:bbc                      any word of the source name; source:\"bbc news\" the whole name\n\n"
+        "A query starting with '-' goes after --:  news-search -- -iraq\n"
+        "Counts are exact up to 10,000 matches, then \"more than 10,000\"; --count is always exact.\n"
         "news-search --get ID...  prints whole articles (each result ends with its id);\n"
         "news-search --sources    lists the sources with their numbers of articles.\n\n"
-        "Exit status: 0 results, 1 no results (--get: an id not found), 2 bad usage or query,\n"
+        "Exit status: 0 results, 1 no results (--get: an id not found; --offset past the last),\n"
+        "2 bad usage or query, "
         "3 database problem.\n\nOptions");
     opts.add_options()
         ("help,h", "show this help")
         ("db,d", po::value(&o.dbs), "database (repeat for shards; default: $NEWS_DB, else ./news.db)")
         ("sort,s", po::value(&o.sort)->default_value("relevance"), "relevance, date (oldest first) or -date (newest first)")
-        ("limit,n", po::value(&o.limit)->default_value(10), "number of results")
-        ("offset", po::value(&o.offset)->default_value(0), "skip this many results first")
+        ("limit,n", po::value(&limit)->default_value("10"), "number of results (0: print only how many match)")
+        ("offset", po::value(&offset)->default_value("0"), "skip this many results first")
         ("any", po::bool_switch(&o.any), "match any of the words instead of all")
         ("json", po::bool_switch(&o.json), "one JSON document with all results")
         ("jsonl", po::bool_switch(&o.jsonl), "one JSON object per result")
@@ -53,8 +110,20 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
     try {
         po::store(po::command_line_parser(argc, argv).options(opts).positional(pos).run(), vm);
         po::notify(vm);
+    } catch (const po::unknown_option& e) {
+        const std::string name = e.get_option_name();
+        err << "news-search: unknown option '" << name << "'";
+        if (name.size() > 1 && name[0] == '-' && name[1] != '-')  // "-iraq": a word to exclude?
+            err << "; to exclude a word, put the query after --: " << with_query_after_dashes(argc, argv, opts, pos);
+        err << "\n(try news-search --help)\n";
+        return false;
     } catch (const po::error& e) {
         err << "news-search: " << e.what() << "\n(try news-search --help)\n";
+        return false;
+    }
+    std::string why;
+    if (!read_number("--limit (-n)", limit, o.limit, why) || !read_number("--offset", offset, o.offset, why)) {
+        err << "news-search: " << why << "\n(try news-search --help)\n";
         return false;
     }
     if (vm.count("help")) {
@@ -67,13 +136,8 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
 namespace {
 
 bool plain_number(std::string_view s, std::size_t& n) {
-    if (s.empty() || s.size() > 18) return false;
-    n = 0;
-    for (char c : s) {
-        if (c < '0' || c > '9') return false;
-        n = n * 10 + static_cast<std::size_t>(c - '0');
-    }
-    return true;
+    std::string ignored;
+    return read_number("", s, n, ignored);
 }
 
 }  // namespace

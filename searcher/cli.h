@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace news::search {
@@ -22,8 +23,17 @@ struct CliOptions {
     bool operator==(const CliOptions&) const = default;
 };
 
+/// The largest -n and --offset (Xapian counts documents in 32 bits).
+inline constexpr std::size_t kMaxNumber = 1'000'000'000;
+
+/// Reads @p v as the value of @p option: digits only, at most kMaxNumber; else false with a
+/// message in @p error ("--offset takes a whole number, 0 or more, not '-1'").
+[[nodiscard]] bool read_number(std::string_view option, std::string_view v, std::size_t& n, std::string& error);
+
 /// Reads argv through Boost.Program_options. On a usage error prints it on @p err and
-/// returns false; --help sets `help` and prints the help on @p out.
+/// returns false (a bad -n or --offset too; an unknown single-dash option such as "-iraq"
+/// with the command line that searches for it: the query after "--"); --help sets `help`
+/// and prints the help on @p out.
 [[nodiscard]] bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& out, std::ostream& err);
 
 /// Reads argv when it holds only the plainest forms: known long or short options with

@@ -131,12 +131,22 @@ int main(int argc, char** argv) {
             for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
             try {
                 if (explain) {
-                    std::cout << searcher.parse(query, any).query.get_description() << "\n";
+                    ParsedQuery pq = searcher.parse(query, any);
+                    std::cout << pq.query.get_description() << "\n";
+                    for (const std::string& note : pq.notes) std::cout << "note: " << note << "\n";
                     return kFound;
                 }
                 Results r = searcher.run(query, so);
-                if (count) print_count(std::cout, r, oo);
-                else print_results(std::cout, r, oo);
+                if (count) {
+                    print_count(std::cout, r, oo);
+                    return r.total > 0 ? kFound : kNone;
+                }
+                if (r.hits.empty() && r.total > 0 && limit > 0) {  // --offset past the end
+                    std::cerr << "news-search: " << total_line(r) << "; --offset " << offset << " is past the last one\n";
+                    if (oo.format != Format::Text) print_results(std::cout, r, oo);
+                    return kNone;
+                }
+                print_results(std::cout, r, oo);
                 return r.total > 0 ? kFound : kNone;
             } catch (const QueryError& e) {
                 report_query_error(e, query, "");
@@ -168,7 +178,9 @@ int main(int argc, char** argv) {
             auto t0 = std::chrono::steady_clock::now();
             try {
                 if (explain) {
-                    std::cout << oo.qid << "\t" << searcher.parse(query, any).query.get_description() << "\n";
+                    ParsedQuery pq = searcher.parse(query, any);
+                    std::cout << oo.qid << "\t" << pq.query.get_description() << "\n";
+                    for (const std::string& note : pq.notes) std::cout << oo.qid << "\tnote: " << note << "\n";
                     continue;
                 }
                 Results r = searcher.run(query, so);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct Token {
     std::size_t offset = 0;  // byte offset in the query
     bool wildcard = false;   // word ended with '*'
     int slop = -1;           // phrase ~N
+    std::string not_field;   // "Trump:" when the word began with a name and a colon that is no field
 };
 
 std::size_t column_of(std::string_view s, std::size_t byte) {
@@ -96,29 +98,43 @@ private:
             if (name_like) {
                 std::string lower = word;
                 for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                if (!schema::find_field(lower)) {
-                    std::string names;
-                    for (const auto& f : schema::kFields) names += (names.empty() ? "" : ", ") + std::string(f.name);
-                    fail("unknown field '" + word + ":' (fields: " + names + ")", b);
+                if (schema::find_field(lower)) {
+                    ++i_;
+                    if (i_ >= s_.size() || is_space(s_[i_]) || s_[i_] == ')')
+                        fail("field '" + lower + ":' needs a value right after the colon", b);
+                    return {Tok::Field, lower, b};
                 }
-                ++i_;
-                if (i_ >= s_.size() || is_space(s_[i_]) || s_[i_] == ')')
-                    fail("field '" + lower + ":' needs a value right after the colon", b);
-                return {Tok::Field, lower, b};
             }
-            // A colon inside a word ("10:30") is part of it.
+            // A colon inside a word ("10:30") is part of it, and so is the colon of a name
+            // that is no field ("Trump: ...", "foo:bar"): text, as in Xapian's QueryParser.
             while (i_ < s_.size() && !is_space(s_[i_]) && s_[i_] != '(' && s_[i_] != ')' && !opens_phrase(s_, i_)) ++i_;
-            word = std::string(s_.substr(b, i_ - b));
+            std::string whole(s_.substr(b, i_ - b));
+            if (name_like) {
+                Token t = word_token(whole, at);
+                t.not_field = word + ":";
+                return t;
+            }
+            word = std::move(whole);
         }
         if (word == "AND") return {Tok::And, word, at};
         if (word == "OR") return {Tok::Or, word, at};
         if (word == "NOT") return {Tok::Not, word, at};
+        return word_token(word, at);
+    }
+
+    // A word; '*' may only end it (Xapian 1.4 expands the beginnings of words, nothing else).
+    Token word_token(const std::string& word, std::size_t at) {
+        if (word == "*") fail("'*' must end a word prefix, as in precurs*", at);
         Token t{Tok::Word, word, at};
-        if (word.size() > 1 && word.back() == '*') {
+        std::size_t star = word.find('*');
+        if (star == 0)
+            fail("a wildcard can only end a word: '" + word + "' would need words ending in '" + word.substr(1) +
+                 "', and only beginnings are expanded (as in " + word.substr(1) + "*)", at);
+        if (star != std::string::npos && star + 1 < word.size())
+            fail("a wildcard can only end a word, as in " + word.substr(0, star) + "*", at + star);
+        if (star != std::string::npos) {
             t.wildcard = true;
             t.text.pop_back();
-        } else if (word == "*") {
-            fail("'*' must end a word prefix, as in precurs*", at);
         }
         return t;
     }
@@ -196,7 +212,7 @@ public:
         if (peek().kind != Tok::End) fail("unexpected '" + peek().text + "'", peek().offset);
         if (q.empty()) throw QueryError("the query has no searchable words", 1);
         hl_.stem_words_known = static_cast<bool>(expand_);
-        return {q, std::move(hl_), std::move(shows_)};
+        return {q, std::move(hl_), std::move(shows_), std::move(notes_), std::move(wildcards_)};
     }
 
 private:
@@ -386,7 +402,7 @@ private:
     /// speaker, of every one of quotes#k.i (one quote, anybody's or nobody's, holds them all).
     /// Only slots where the terms are: the ranges of the template's terms give them.
     Xapian::Query over_slots(const Info* speaker, const std::vector<const Info*>& quotes, std::size_t depth) {
-        const Xapian::Query none(std::string(schema::kNoSlotTerm));  // MatchNothing is an empty query
+        const Xapian::Query none{std::string(schema::kNoSlotTerm)};  // MatchNothing is an empty query
         if (!slots_.terms) return none;
         SlotSet where;
         for (const Info* q : quotes) narrow(where, slots_of(in_slot(*q, std::nullopt, depth)));
@@ -526,6 +542,17 @@ private:
         }
     }
 
+    /// Adds a note once (a clause may be parsed again, for each quote slot).
+    void note(std::string text) {
+        if (std::find(notes_.begin(), notes_.end(), text) == notes_.end()) notes_.push_back(std::move(text));
+    }
+
+    /// The token as typed, for notes.
+    std::string quoted(const Token& t) const {
+        if (t.kind == Tok::Phrase) return "\"" + t.text + "\"";
+        return "'" + t.text + (t.wildcard ? "*" : "") + "'";
+    }
+
     void count_term(const Token& t) {
         if (replaying_) return;  // counted the first time
         if (++terms_ > lim_.max_terms) fail("too many terms (at most " + std::to_string(lim_.max_terms) + ")", t.offset);
@@ -545,6 +572,7 @@ private:
         }
         switch (f.kind) {
         case schema::Kind::Date: {
+            if (t.wildcard) fail("date: takes no wildcard ('date:2024' is the whole year)", t.offset + t.text.size());
             std::string err;
             std::size_t off = 0;
             auto r = date::parse_query(t.text, err, off);
@@ -587,11 +615,27 @@ private:
         case schema::Kind::Text: break;
         }
         std::vector<text::Token> toks = a_.tokenize(t.text);
-        if (toks.empty()) return Xapian::Query();  // punctuation only: no constraint
+        if (toks.empty()) {  // punctuation only: no constraint
+            if (t.wildcard) fail("'*' must end a word prefix, as in precurs*", t.offset);
+            note(quoted(t) + " holds no searchable word: left out");
+            return Xapian::Query();
+        }
+        if (!t.not_field.empty()) {
+            std::string as = toks.size() == 1 ? "the word " + toks[0].term : "the phrase \"";
+            if (toks.size() > 1) {
+                for (std::size_t i = 0; i < toks.size(); ++i) as += (i ? " " : "") + toks[i].term;
+                as += "\"";
+            }
+            note("'" + t.not_field + "' is not a field: searched as " + as + (t.wildcard ? "*" : ""));
+        }
+        if (t.wildcard && toks.size() > 1)
+            fail("a wildcard needs one word before the '*': '" + t.text + "' is " + std::to_string(toks.size()) + " words", t.offset);
         if (t.wildcard && toks.size() == 1) {
             if (highlighting()) hl_.prefixes.insert(toks[0].term);
             if (pairing) return slot_wildcard(prefix + toks[0].term, suffix);
-            return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + toks[0].term, 1000,
+            if (std::pair<std::string, std::string> w{quoted(t), prefix + toks[0].term}; std::find(wildcards_.begin(), wildcards_.end(), w) == wildcards_.end())
+                wildcards_.push_back(std::move(w));
+            return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + toks[0].term, kMaxWildcardWords,
                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         }
         if (highlighting())
@@ -606,11 +650,17 @@ private:
                 hl_.stem_words.emplace(base, stem);
             }
             std::vector<std::string> words{base};
+            std::size_t left_out = 0;
             if (expand_)
                 for (const std::string& w : expansion(stem)) {
                     if (highlighting()) hl_.stem_words.emplace(w, stem);  // all of them, beyond kMaxExpansion too
-                    if (w != base && words.size() < kMaxExpansion) words.push_back(w);
+                    if (w == base) continue;
+                    if (words.size() < kMaxExpansion) words.push_back(w);
+                    else ++left_out;
                 }
+            if (left_out)
+                note(quoted(t) + ": " + std::to_string(words.size() + left_out) + " indexed words share its stem; the first " +
+                     std::to_string(kMaxExpansion) + " (alphabetically) are searched");
             if (slot_)  // in a slot, only the words it has (each one looked up is a cost)
                 std::erase_if(words, [&](const std::string& w) { return present(prefix + w + suffix) != prefix + w + suffix; });
             if (words.empty()) return Xapian::Query(std::string(schema::kNoSlotTerm));
@@ -619,8 +669,12 @@ private:
             for (const std::string& w : words) alts.emplace_back(prefix + w + suffix);
             return Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
         }
+        // Any sentence is found as a phrase, also one holding a '*': there it is no wildcard.
+        if (t.kind == Tok::Phrase && t.text.find('*') != std::string::npos)
+            note(quoted(t) + ": '*' inside quotation marks is no wildcard; the phrase's words are matched exactly");
         std::vector<Xapian::Query> parts;
         for (const auto& k : toks) parts.emplace_back(present(prefix + k.term + suffix));
+        if (parts.size() == 1 && t.slop >= 0) note(quoted(t) + "~" + std::to_string(t.slop) + ": one word, so the distance does nothing");
         if (parts.size() == 1) return parts[0];
         if (t.slop >= 0)
             return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(),
@@ -653,6 +707,8 @@ private:
     std::map<std::string, std::vector<std::string>> expansions_;
     Highlight hl_;
     std::vector<QuoteShow> shows_;
+    std::vector<std::string> notes_;
+    std::vector<std::pair<std::string, std::string>> wildcards_;
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 /// Grammar (DESIGN.md): words (AND by default, OR with default_or), "phrases",
 /// "phrases"~N, OR, AND, NOT, -term, +term, (groups), prefix*, field:value,
 /// field:"phrase", field:(group), date:2024-01..2024-03. Errors carry a 1-based column.
+/// A `word:` that names no field is text, as in Xapian's QueryParser ("Trump: My plans",
+/// "foo:bar" the phrase foo bar). A wildcard only ends a word: "*pod" and "po*d" are errors.
 #pragma once
 
 #include "common/text/analyzer.h"
@@ -17,6 +19,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace news::search {
@@ -57,7 +60,17 @@ struct ParsedQuery {
     Xapian::Query query;
     Highlight highlight;
     std::vector<QuoteShow> quote_shows;
+    /// What the parser did to the text beyond the grammar, one sentence each, for --explain:
+    /// "'Trump:' is not a field: searched as the word trump", a word with nothing searchable
+    /// left out, a stem with more words than are searched.
+    std::vector<std::string> notes;
+    /// The word wildcards, as typed and as the term pattern: each is expanded to the
+    /// kMaxWildcardWords most frequent words (Searcher::parse notes when a pattern has more).
+    std::vector<std::pair<std::string, std::string>> wildcards;
 };
+
+/// A word wildcard ("invest*") searches at most this many words, the most frequent.
+inline constexpr Xapian::termcount kMaxWildcardWords = 1000;
 
 /// The quote slots of the database (schema::quote_slot_prefix), asked only by queries that
 /// pair speaker: with quote:. Without them no quote is paired with any speaker.

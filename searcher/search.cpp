@@ -3,6 +3,7 @@
 #include "searcher/search.h"
 
 #include "common/schema.h"
+#include "searcher/count.h"
 #include "searcher/doc_data.h"
 
 #include <algorithm>
@@ -246,7 +247,15 @@ std::vector<std::string> Searcher::terms_from(const std::string& head) const {
 }
 
 ParsedQuery Searcher::parse(std::string_view query, bool default_or) const {
-    return parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_);
+    ParsedQuery pq = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_);
+    for (const auto& [typed, pattern] : pq.wildcards) {
+        Xapian::termcount words = 0;
+        for (auto it = db_.allterms_begin(pattern); it != db_.allterms_end(pattern) && words <= kMaxWildcardWords; ++it) ++words;
+        if (words > kMaxWildcardWords)
+            pq.notes.push_back(typed + " matches more than " + std::to_string(kMaxWildcardWords) + " indexed words: the " +
+                               std::to_string(kMaxWildcardWords) + " most frequent are searched");
+    }
+    return pq;
 }
 
 namespace {
@@ -348,6 +357,39 @@ constexpr double kPackedLengthsWorthReading = 64;
 constexpr double kLengthsWorthReading = 12;
 }  // namespace
 
+void Searcher::count_matches(const Xapian::Query& query, const Xapian::MSet& mset, const SearchOptions& o, Results& r) const {
+    // Exact up to kExactCountUpTo, at the least cost. An AND or a phrase was counted by the
+    // ranked pass itself up to one past the limit (Xapian's bounds only meet at the limit when
+    // it counted past it): it reads every match anyway. Otherwise the ranked pass stopped
+    // counting once it had its page, so that Bm25Source could skip blocks; its bounds often
+    // meet anyway (one word, a page holding every match). When they do not, and the count may
+    // be under the limit, count in a second pass up to one past the limit: on the posting lists
+    // (count.h) when the query is made of words, ORs, ANDs and exclusions, else through the
+    // matcher, unweighted (BoolWeight: no lengths, no weights).
+    Xapian::doccount lo = mset.get_matches_lower_bound(), hi = mset.get_matches_upper_bound();
+    if (lo != hi)  // a word or a stem group: its term frequency, or its blocks but the last one
+        if (std::optional<Xapian::doccount> n = count_word_or_group(shards_, *lengths_, query)) lo = hi = *n;
+    if (lo != hi && lo <= kExactCountUpTo) {
+        const auto want = static_cast<Xapian::doccount>(
+            std::min<std::size_t>(std::max<std::size_t>(kExactCountUpTo + 1, o.offset + o.limit), db_.get_doccount()));
+        if (std::optional<Xapian::doccount> n = count_on_postings(db_, query, want)) {
+            lo = *n;
+            hi = *n < want ? *n : db_.get_doccount();
+        } else {
+            Xapian::Enquire counter(db_);
+            counter.set_query(query);
+            counter.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::MSet counted = counter.get_mset(0, 0, want);
+            lo = counted.get_matches_lower_bound();
+            hi = counted.get_matches_upper_bound();
+        }
+    }
+    // Above the limit, always the limit as a lower bound, even when a deep page made Xapian
+    // count them all: the count shown does not change with the page.
+    r.total_exact = lo == hi && (lo <= kExactCountUpTo || o.exact_count);
+    r.total = r.total_exact ? lo : kExactCountUpTo;
+}
+
 Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     ParsedQuery pq = parse_query(query, *analyzer_, o.default_or, {}, expander_, quote_slots_);
     Results r;
@@ -376,10 +418,12 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     case Sort::DateDescending: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true); break;
     }
     Xapian::doccount check = o.exact_count ? db_.get_doccount() : 0;
+    if (!check && ranking_reads_every_match(pq.query))  // count there, up to one past the limit (see count_matches)
+        check = static_cast<Xapian::doccount>(std::min<std::size_t>(std::max<std::size_t>(kExactCountUpTo + 1, o.offset + o.limit), db_.get_doccount()));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
                                          check);
-    r.total = mset.get_matches_estimated();
-    r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    count_matches(pq.query, mset, o, r);
+    r.offset = o.offset;
     std::size_t rank = o.offset;
     std::optional<SnippetMaker> snippets;
     if (o.snippets) snippets.emplace(pq.highlight, *analyzer_);

@@ -50,6 +50,11 @@ struct Hit {
     std::vector<MatchedQuote> quotes;  ///< the quotes the query's speaker: and quote: clauses ask for (3 at most)
 };
 
+/// Counts are exact up to this many matches whatever the page asked for (Elasticsearch's
+/// convention); above it `total` is this number and `total_exact` false (a lower bound),
+/// unless exact_count asked for the exact count.
+inline constexpr Xapian::doccount kExactCountUpTo = 10000;
+
 /// What was searched: a database (shard) and the revision it was read at, so that a citation
 /// can name it (no revision: a stub or remote database that does not tell one).
 struct DatabaseRevision {
@@ -68,8 +73,11 @@ struct SourceCount {
 struct Results {
     std::string query;
     std::string parsed;               ///< Xapian::Query::get_description()
-    Xapian::doccount total = 0;       ///< estimated (exact with exact_count)
+    /// The number of matches: exact when total_exact (always up to kExactCountUpTo, and
+    /// always with exact_count); else more than kExactCountUpTo, and total is kExactCountUpTo.
+    Xapian::doccount total = 0;
     bool total_exact = false;
+    std::size_t offset = 0;           ///< the options' offset (hits[0].rank is offset + 1)
     std::vector<Hit> hits;
     std::vector<DatabaseRevision> databases;
 };
@@ -85,7 +93,8 @@ public:
     /// Parses and runs @p query. Throws QueryError for a malformed query.
     [[nodiscard]] Results run(std::string_view query, const SearchOptions& options);
 
-    /// Only parses: the query the database would run.
+    /// Only parses: the query the database would run, with notes (--explain) that need the
+    /// database too (a wildcard cut to its kMaxWildcardWords most frequent words).
     [[nodiscard]] ParsedQuery parse(std::string_view query, bool default_or) const;
 
     /// The articles with the id @p id (news-search --get), whole, text included: one, or none
@@ -105,6 +114,8 @@ public:
 
 private:
     Results run_once(std::string_view query, const SearchOptions& options);
+    /// Sets r.total and r.total_exact for @p query, of which @p mset is the ranked page.
+    void count_matches(const Xapian::Query& query, const Xapian::MSet& mset, const SearchOptions& o, Results& r) const;
 
     /// The terms of the databases that start with @p head (kMaxSlotTerms at most).
     [[nodiscard]] std::vector<std::string> terms_from(const std::string& head) const;

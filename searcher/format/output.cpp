@@ -31,6 +31,15 @@ std::string highlighted(const Snippet& s, bool color) {
     return out;
 }
 
+std::string thousands(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
 std::string one_line(std::string s) {
     for (char& c : s)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -232,7 +241,7 @@ bool write_json(std::string& out, const Results& r, const OutputOptions& o) {
             for (const Hit& h : r.hits) write_hit(w, h, nullptr);
             w.end_array();
             w.key("total").value(static_cast<std::size_t>(r.total));
-            w.key("total_exact").value(r.total_exact);
+            w.key("total_relation").value(std::string_view(total_relation(r)));
             w.end_object();
             out += '\n';
         } else {
@@ -250,6 +259,13 @@ bool write_json(std::string& out, const Results& r, const OutputOptions& o) {
 }
 
 }  // namespace
+
+const char* total_relation(const Results& r) { return r.total_exact ? "eq" : "gte"; }
+
+std::string total_line(const Results& r) {
+    if (!r.total_exact) return "More than " + thousands(kExactCountUpTo) + " articles match";
+    return thousands(r.total) + (r.total == 1 ? " article matches" : " articles match");
+}
 
 nlohmann::json databases_json(const std::vector<DatabaseRevision>& dbs) {
     nlohmann::json out = nlohmann::json::array();
@@ -309,7 +325,7 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
         nlohmann::json results = nlohmann::json::array();
         for (const Hit& h : r.hits) results.push_back(hit_to_json(h));
         nlohmann::json j = {{"format_version", kJsonFormatVersion}, {"query", r.query}, {"parsed", r.parsed},
-                            {"total", r.total}, {"total_exact", r.total_exact}, {"results", std::move(results)},
+                            {"total", r.total}, {"total_relation", total_relation(r)}, {"results", std::move(results)},
                             {"databases", databases_json(r.databases)}};
         if (o.batch) j["qid"] = o.qid;
         out << j.dump(2) << "\n";
@@ -331,13 +347,17 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
     case Format::Text: break;
     }
     if (o.batch) out << "== " << o.qid << ": " << r.query << "\n";
-    if (r.hits.empty()) {
+    if (r.total == 0) {
         out << "No articles match.\n";
         return;
     }
-    std::size_t first = r.hits.front().rank, last = r.hits.back().rank;
-    out << (r.total_exact ? "" : "About ") << r.total << (r.total == 1 ? " article" : " articles") << " match; showing "
-        << first << "-" << last << ".\n\n";
+    out << total_line(r);
+    if (r.hits.empty()) {
+        if (r.offset > 0) out << "; --offset " << r.offset << " is past the last one";  // else -n 0
+        out << ".\n";
+        return;
+    }
+    out << "; showing " << r.hits.front().rank << "-" << r.hits.back().rank << ".\n\n";
     for (const Hit& h : r.hits) {
         const Article& a = h.article;
         out << std::setw(3) << h.rank << ". ";

@@ -22,7 +22,15 @@ struct OutputOptions {
 };
 
 /// Version of the JSON output; bump when a field changes meaning.
-inline constexpr int kJsonFormatVersion = 1;
+/// 2: `total` is exact up to kExactCountUpTo matches, and `total_relation` ("eq", or "gte"
+/// when `total` is a lower bound: more matches than kExactCountUpTo) replaces `total_exact`.
+inline constexpr int kJsonFormatVersion = 2;
+
+/// "eq" when r.total is exact, "gte" when it is a lower bound.
+[[nodiscard]] const char* total_relation(const Results& r);
+
+/// "1 article matches", "1,234 articles match", "More than 10,000 articles match".
+[[nodiscard]] std::string total_line(const Results& r);
 
 /// One hit as JSON: rank, id, score, date, source, title, url, path, dateline, authors,
 /// speakers (name, kind, role, quotes with offsets), persons, snippet, highlights.

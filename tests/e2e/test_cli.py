@@ -90,8 +90,14 @@ env.equal(env.search(db, "zzzunknownword").returncode, 1, "no results -> 1")
 r = env.search(db, 'cranes "unterminated')
 env.equal(r.returncode, 2, "bad query -> 2")
 env.check("column 8" in r.stderr, f"error names the column: {r.stderr}")
-r = env.search(db, "foo:bar")
-env.check(r.returncode == 2 and "unknown field" in r.stderr and "column 1" in r.stderr, f"unknown field: {r.stderr}")
+# A pasted headline: a name and a colon that is no field is text; --explain says so.
+env.equal(env.ids(db, "Strike: cranes idle"), {"articles/a.txt"}, "a word: that is no field is text")
+r = env.search(db, "--explain", "Strike: cranes")
+env.equal(r.stdout, "Query((strike AND cranes))\nnote: 'Strike:' is not a field: searched as the word strike\n",
+          "--explain says what was done with 'Strike:'")
+# A leading wildcard is refused, naming the column.
+r = env.search(db, "cranes *pod")
+env.check(r.returncode == 2 and "column 8" in r.stderr and "a wildcard can only end a word" in r.stderr, f"*pod: {r.stderr}")
 r = env.search(db, "(cranes OR water")
 env.check(r.returncode == 2 and "never closed" in r.stderr, f"unbalanced: {r.stderr}")
 r = env.search(db, "date:2024-13")
@@ -99,6 +105,19 @@ env.check(r.returncode == 2 and "bad date" in r.stderr, f"bad date: {r.stderr}")
 r = env.search(os.path.join(env.work, "missing.db"), "x")
 env.check(r.returncode == 3 and "no database" in r.stderr, f"missing db -> 3: {r.stderr}")
 env.equal(env.search(db, "--sort", "sideways", "x").returncode, 2, "bad option -> 2")
+
+# Bad numbers exit 2 with a message, through either reading of the command line.
+for args, says in [(["-n", "-5"], "--limit (-n) takes a whole number, 0 or more, not '-5'"),
+                   (["-n", "abc"], "not 'abc'"), (["--offset", "-1"], "--offset takes a whole number, 0 or more, not '-1'"),
+                   (["--limit=-3"], "not '-3'"), (["-n", "4294967296"], "too large (at most 1000000000)")]:
+    r = env.search(db, *args, "cranes")
+    env.check(r.returncode == 2 and says in r.stderr and not r.stdout, f"{args}: exit {r.returncode}, {r.stderr!r}")
+# A query word starting with '-' before "--": the message shows the command line that works.
+r = env.search(db, "cranes", "-ended")
+env.equal((r.returncode, r.stderr.splitlines()[0] if r.stderr else ""),
+          (2, f"news-search: unknown option '-ended'; to exclude a word, put the query after --: news-search --db {db} -- cranes -ended"),
+          "unknown option suggests --")
+env.equal(env.search(db, "--count", "--", "cranes", "-ended").stdout.strip(), "1", "the suggested command line works")
 
 # Fields and filters.
 env.equal(env.ids(db, "speaker:vale"), {"articles/a.txt"}, "speaker surname")
@@ -117,8 +136,9 @@ env.equal(env.ids(db, "cranes -ended"), {"articles/a.txt"}, "exclusion")
 # Formats.
 r = env.search(db, "--json", "cranes")
 j = json.loads(r.stdout)
-env.equal(j["format_version"], 1, "json format_version")
+env.equal(j["format_version"], 2, "json format_version")
 env.equal(j["total"], 2, "json total")
+env.equal(j["total_relation"], "eq", "json total_relation")
 env.equal({h["id"] for h in j["results"]}, {"articles/a.txt", "w1"}, "json ids")
 hit = next(h for h in j["results"] if h["id"] == "articles/a.txt")
 env.equal(hit["speakers"][0]["name"], "Ines Vale", "json speaker")
@@ -196,6 +216,66 @@ env.equal(sorted(n for n in os.listdir(env.work) if n.startswith("slash.db")), [
 env.equal(env.search(sdb + "/", "--count", "cranes").stdout.strip(), "2", "DIR/ database answers")
 r = env.index("--db", sdb + "//", src)
 env.check("0 new, 0 changed, 4 unchanged" in r.stderr, f"DIR// is the same database: {r.stderr}")
+
+# Counts are exact whatever -n and --offset are, and equal --count's.
+for q in ["cranes OR water", "cranes", "date:..2030", "the", '"the cranes"', "-museum"]:
+    want = int(env.search(db, "--count", "--", q).stdout)
+    for args in [[], ["-n", "1"], ["-n", "2", "--offset", "1"], ["-n", "1", "--offset", "3"]]:
+        r = env.search(db, "--json", *args, "--", q)
+        j = json.loads(r.stdout)
+        env.equal((j["total"], j["total_relation"]), (want, "eq"), f"json total of {q!r} with {args}")
+        r = env.search(db, *args, "--", q)
+        first = r.stdout.splitlines()[0] if r.stdout else r.stderr.removeprefix("news-search: ")
+        env.check(first.startswith(f"{want} article"), f"text count of {q!r} with {args}: {first!r}, want {want}")
+# -n 0: the count only.
+r = env.search(db, "-n", "0", "date:..2030")
+env.equal((r.returncode, r.stdout), (0, "4 articles match.\n"), "-n 0 prints the count")
+# --offset past the end says how many match, exit 1.
+r = env.search(db, "--offset", "50", "date:..2030")
+env.equal((r.returncode, r.stdout, r.stderr), (1, "", "news-search: 4 articles match; --offset 50 is past the last one\n"),
+          "--offset past the end")
+r = env.search(db, "--json", "--offset", "4", "date:..2030")
+env.check(r.returncode == 1 and json.loads(r.stdout)["total"] == 4 and "past the last one" in r.stderr,
+          f"--offset past the end, JSON: {r.returncode} {r.stdout} {r.stderr}")
+
+# More than 10,000 matches: exact up to 10,000, then a lower bound ("gte"); --count exact.
+big = os.path.join(env.work, "big")
+os.makedirs(big)
+with open(os.path.join(big, "many.jsonl"), "w") as f:
+    for i in range(10050):
+        text = "Plenty of " + "harbour " * (1 + i % 5) + f"news, item {i % 7}, kind k{i % 3}, code zz{i}." + " filler" * (i % 11)
+        f.write(json.dumps({"id": f"m{i}", "title": f"Note {i}", "text": text}) + "\n")
+bdb = os.path.join(env.work, "big.db")
+r = env.index("--db", bdb, big)
+env.equal(r.returncode, 0, f"index 10,050 records: {r.stderr[-300:]}")
+env.equal(env.search(bdb, "--count", "harbour").stdout.strip(), "10050", "--count above 10,000 is exact")
+for q in ["harbour", "plenty news", "harbour OR item", "harbour -nothinghere", '"harbour news"']:
+    for args in [["-n", "1"], ["-n", "10", "--offset", "20"]]:
+        j = json.loads(env.search(bdb, "--json", *args, "--", q).stdout)
+        env.check((j["total"] == 10000 and j["total_relation"] == "gte") or (j["total"] == 10050 and j["total_relation"] == "eq"),
+                  f"more than 10,000 for {q!r} {args}: {j['total']} {j['total_relation']}")
+    first = env.search(bdb, "--", q).stdout.splitlines()[0]
+    env.check(first.startswith("More than 10,000 articles match") or first.startswith("10,050 articles match"),
+              f"text count above 10,000 for {q!r}: {first!r}")
+# Where Xapian's bounds do not meet, the matches are counted to 10,001, then the count is a
+# lower bound: by the ranked pass (an AND of an OR: bounds 3,350 to 10,050; a phrase), on the
+# posting lists after it (an OR), by the unweighted matcher after it (an OR holding a phrase).
+for q in ["harbour (k0 OR k1 OR k2)", '"harbour news"', "k0 OR k1 OR k2", '"harbour news" OR k0']:
+    for args in [[], ["-n", "3", "--offset", "9990"]]:
+        j = json.loads(env.search(bdb, "--json", *args, q).stdout)
+        env.equal((j["total"], j["total_relation"]), (10000, "gte"), f"more than 10,000 matches is a lower bound {q!r} {args}")
+        first = env.search(bdb, *args, q).stdout.splitlines()[0]
+        env.check(first.startswith("More than 10,000 articles match;"), f"text: more than 10,000 {q!r} {args}: {first!r}")
+# A word wildcard searches the 1,000 most frequent words it matches: --explain says so when it cuts.
+r = env.search(bdb, "--explain", "harbour zz*")
+env.equal(r.stdout.splitlines()[1:], ["note: 'zz*' matches more than 1000 indexed words: the 1000 most frequent are searched"],
+          "--explain notes a wildcard cut to 1,000 words")
+env.equal(env.search(bdb, "--explain", "zz1000*").stdout.count("note:"), 0, "no note for a wildcard of 11 words")
+# 10,000 or fewer are exact: 10,050 minus the 1,435 records of "item 6"; and 6,700.
+for q, want in [("harbour -6", 10050 - 1435), ("harbour (k0 OR k1)", 6700), ("harbour (k0 OR k1) -6", 6700 - 957)]:
+    for args in [[], ["-n", "3", "--offset", "9990"]]:
+        j = json.loads(env.search(bdb, "--json", *args, q).stdout)
+        env.equal((j["total"], j["total_relation"]), (want, "eq"), f"under 10,000: exact {q!r} {args}")
 
 # NEWS_DB names the default database.
 r = env.run(env.search_bin, "--count", "cranes", env={"NEWS_DB": db})

@@ -50,6 +50,7 @@ TEST_CASE("plain command lines read directly give Boost's options", "[cli]") {
         {"q", "--json", "r"},
         {"--limit", "0", "speaker:\"jen daskal\"", "quote:step"},
         {"--db", "/tmp/db", "--color", "never", "oil prices"},
+        {"-n", "1000000000", "--offset", "1000000000", "q"},
         {"--get", "cw-2022-0915-001", "corpus/a b.txt"},
         {"--json", "--get", "--", "-odd-id"},
         {"--sources", "--json", "--db", "a", "--db", "b"},
@@ -72,6 +73,7 @@ TEST_CASE("every other command line is left to Boost", "[cli]") {
         {"--sort", "date", "--sort", "-date", "q"}, {"-n", "-1", "q"}, {"-n", "x", "q"}, {"--sort", "-date", "q"},
         {"q", "-mexico"}, {"--bogus", "q"}, {"--db"}, {"--query", "x"}, {""}, {"--batch", "-"}, {"-n", "99999999999999999999"},
         {"--limit", "5", "-n", "6", "q"}, {"--qid", "", "q"}, {"-", "q"},
+        {"-n", "4294967296", "q"}, {"--offset", "1000000001", "q"}, {"--offset", "-1", "q"}, {"-n", "+5", "q"},
     };
     for (const auto& args : other) {
         auto argv = argv_of(args);
@@ -93,4 +95,43 @@ TEST_CASE("every other command line is left to Boost", "[cli]") {
     CHECK_FALSE(boost({"--json", "--json", "q"}, o));
     CHECK(boost({"--help"}, o));
     CHECK(o.help);
+}
+
+TEST_CASE("bad numbers and unknown options are usage errors that say what to do", "[cli]") {
+    struct Row {
+        std::vector<std::string> args;
+        std::string message;  ///< all of stderr
+    };
+    const std::string help = "\n(try news-search --help)\n";
+    auto row = GENERATE_COPY(values<Row>({
+        {{"-n", "-5", "q"}, "news-search: --limit (-n) takes a whole number, 0 or more, not '-5'"},
+        {{"-n", "abc", "q"}, "news-search: --limit (-n) takes a whole number, 0 or more, not 'abc'"},
+        {{"--limit=-3", "q"}, "news-search: --limit (-n) takes a whole number, 0 or more, not '-3'"},
+        {{"-n", "1.5", "q"}, "news-search: --limit (-n) takes a whole number, 0 or more, not '1.5'"},
+        {{"--offset", "-1", "q"}, "news-search: --offset takes a whole number, 0 or more, not '-1'"},
+        {{"-n", "4294967296", "q"}, "news-search: --limit (-n) 4294967296 is too large (at most 1000000000)"},
+        {{"--offset", "99999999999999999999", "q"}, "news-search: --offset 99999999999999999999 is too large (at most 1000000000)"},
+        {{"-iraq"}, "news-search: unknown option '-iraq'; to exclude a word, put the query after --: news-search -- -iraq"},
+        {{"--json", "-n", "3", "oil", "-opec", "crude prices"},
+         "news-search: unknown option '-opec'; to exclude a word, put the query after --: news-search --json -n 3 -- oil -opec 'crude prices'"},
+        {{"--db", "it's.db", "-x"}, "news-search: unknown option '-x'; to exclude a word, put the query after --: news-search --db 'it'\\''s.db' -- -x"},
+        {{"--iraq", "q"}, "news-search: unknown option '--iraq'"},
+    }));
+    auto argv = argv_of(row.args);
+    CliOptions o, direct;
+    std::ostringstream out, err;
+    CAPTURE(row.args);
+    CHECK_FALSE(news::search::parse_cli_plain(static_cast<int>(argv.size()), argv.data(), direct));
+    CHECK_FALSE(news::search::parse_cli(static_cast<int>(argv.size()), argv.data(), o, out, err));
+    CHECK(err.str() == row.message + help);
+}
+
+TEST_CASE("-n 0 is accepted (the count only), by both readings", "[cli]") {
+    auto argv = argv_of({"-n", "0", "q"});
+    CliOptions direct, boost;
+    std::ostringstream out, err;
+    REQUIRE(news::search::parse_cli_plain(static_cast<int>(argv.size()), argv.data(), direct));
+    REQUIRE(news::search::parse_cli(static_cast<int>(argv.size()), argv.data(), boost, out, err));
+    CHECK(direct.limit == 0);
+    CHECK(boost.limit == 0);
 }

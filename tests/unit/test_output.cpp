@@ -203,6 +203,32 @@ TEST_CASE("a search of the bundled corpus: snippet, highlights and JSON", "[outp
                 CHECK(printed(rq, o, false) == printed(rq, o, true));
             }
         }
+        // The count shown is exact, whatever the page: the same for every -n and --offset
+        // as --count's (exact_count) and as the number of hits of a page holding them all.
+        for (const char* q : {"cranes", "strike OR port*", "port strike", "\"container terminal\"", "strike -port",
+                              "said", "the OR a", "-strike", "date:2022", "speaker:cho"}) {
+            news::search::SearchOptions all;
+            all.limit = 1000;
+            all.snippets = false;
+            const news::search::Results every = searcher.run(q, all);
+            all.exact_count = true;
+            all.limit = 0;
+            const news::search::Results counted = searcher.run(q, all);
+            CAPTURE(q);
+            CHECK(counted.total == every.hits.size());
+            CHECK(counted.total_exact);
+            for (std::size_t limit : {0, 1, 3, 10})
+                for (std::size_t offset : {0, 1, 5, 40}) {
+                    news::search::SearchOptions page;
+                    page.limit = limit;
+                    page.offset = offset;
+                    page.snippets = false;
+                    const news::search::Results r = searcher.run(q, page);
+                    CAPTURE(limit, offset);
+                    CHECK(r.total == every.hits.size());
+                    CHECK(r.total_exact);
+                }
+        }
         news::search::Results quoted = searcher.run("speaker:\"ines alvarez-roth\" quote:strike", so);
         REQUIRE(!quoted.hits.empty());
         REQUIRE(!quoted.hits[0].quotes.empty());

@@ -61,6 +61,12 @@ TEST_CASE("queries become the expected Xapian queries", "[query]") {
         {"Felbab-Brown", false, "Query((felbab PHRASE 2 brown))"},
         {"10:30", false, "Query((10 PHRASE 2 30))"},
         {"\"fentanyl crisis\"~5", false, "Query((fentanyl NEAR 7 crisis))"},
+        // a name and a colon that is no field is text, as in Xapian's QueryParser
+        {"Trump: My plans", false, "Query((trump AND my AND plans))"},
+        {"foo:bar", false, "Query((foo PHRASE 2 bar))"},
+        {"x foo:bar", false, "Query((x AND (foo PHRASE 2 bar)))"},
+        {"http://example.com", false, "Query((http PHRASE 2 examplecom))"},
+        {"Update: title:cranes", false, "Query((update AND Scranes))"},
         // prefixes
         {"precurs*", false, "Query(WILDCARD SYNONYM precurs)"},
         {"title:precurs*", false, "Query(WILDCARD SYNONYM Sprecurs)"},
@@ -151,8 +157,17 @@ TEST_CASE("malformed queries name the column of the problem", "[query]") {
         {"china OR mexico)", 16, "no matching '('"},
         {"x )", 3, "no matching '('"},
         {"()", 1, "empty parentheses"},
-        {"foo:bar", 1, "unknown field 'foo:'"},
-        {"x foo:bar", 3, "unknown field 'foo:'"},
+        // a wildcard only ends a word (Xapian 1.4 expands prefixes only): never dropped silently
+        {"*pod", 1, "a wildcard can only end a word"},
+        {"x *pod", 3, "only beginnings are expanded (as in pod*)"},
+        {"**", 1, "a wildcard can only end a word"},
+        {"po*d", 3, "a wildcard can only end a word, as in po*"},
+        {"pod**", 4, "a wildcard can only end a word, as in pod*"},
+        {"title:*pod", 7, "a wildcard can only end a word"},
+        {"felbab-br*", 1, "'felbab-br' is 2 words"},
+        {"date:2024*", 10, "date: takes no wildcard"},
+        {"—*", 1, "'*' must end a word prefix"},
+        {"foo:bar*", 1, "'foo:bar' is 2 words"},
         {"title:", 1, "needs a value"},
         {"title: x", 1, "needs a value"},
         {"date:2024-13", 6, "bad date '2024-13'"},
@@ -292,6 +307,36 @@ TEST_CASE("a required exclusion is not turned into a requirement", "[query]") {
         excluded_or_error = true;
     }
     CHECK(excluded_or_error);
+}
+
+TEST_CASE("what the parser does beyond the grammar is said in notes, for --explain", "[query]") {
+    struct Row {
+        std::string query;
+        std::vector<std::string> notes;
+    };
+    auto row = GENERATE(values<Row>({
+        {"fentanyl precursors", {}},
+        {"10:30", {}},
+        {"Trump: My immigration plans aren't set in stone", {"'Trump:' is not a field: searched as the word trump"}},
+        {"foo:bar", {"'foo:' is not a field: searched as the phrase \"foo bar\""}},
+        {"oil — prices", {"'—' holds no searchable word: left out"}},
+        {"oil \"\"", {"\"\" holds no searchable word: left out"}},
+        {"title:— oil", {"'—' holds no searchable word: left out"}},
+        {"\"oil\"~3", {"\"oil\"~3: one word, so the distance does nothing"}},
+        {"\"oil pri*\"", {"\"oil pri*\": '*' inside quotation marks is no wildcard; the phrase's words are matched exactly"}},
+    }));
+    CAPTURE(row.query);
+    CHECK(parse_query(row.query, english()).notes == row.notes);
+}
+
+TEST_CASE("a stem with more words than are searched says so", "[query]") {
+    news::search::StemExpander many = [](const std::string& stem) {
+        std::vector<std::string> words;
+        for (int i = 0; i < 70; ++i) words.push_back(stem + "x" + std::to_string(100 + i));
+        return words;
+    };
+    const ParsedQuery p = parse_query("strike", english(), false, {}, many);
+    CHECK(p.notes == std::vector<std::string>{"'strike': 71 indexed words share its stem; the first 64 (alphabetically) are searched"});
 }
 
 TEST_CASE("speaker: and quote: pair over the quote slots", "[query][pairing]") {
