@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 namespace news::search {
 
@@ -48,13 +49,25 @@ std::optional<std::vector<std::string>> needs_one_of(const Xapian::Query& q) {
 /// what matched.
 void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, const FastAnalyzer& analyzer) {
     if (shows.empty() || hits.empty()) return;
+    using Set = std::unordered_set<std::string>;
     struct Need {
-        std::optional<std::vector<std::string>> speaker, quote;  // nullopt: no constraint
+        std::optional<Set> speaker;  ///< name terms, one of which the quote's speaker must have
+        std::optional<Set> words;    ///< folded words (XQ's, unprefixed), one of which the quote must hold
     };
+    const std::string xq(schema::kQuotePrefix);
     std::vector<Need> needs;
-    for (const QuoteShow& show : shows)
-        needs.push_back({show.speaker.empty() ? std::nullopt : needs_one_of(show.speaker),
-                         show.quote.empty() ? std::nullopt : needs_one_of(show.quote)});
+    for (const QuoteShow& show : shows) {
+        Need n;
+        if (!show.speaker.empty())
+            if (auto terms = needs_one_of(show.speaker)) n.speaker.emplace(terms->begin(), terms->end());
+        if (!show.quote.empty())
+            if (auto terms = needs_one_of(show.quote)) {
+                n.words.emplace();
+                for (const std::string& t : *terms)
+                    if (t.starts_with(xq)) n.words->insert(t.substr(xq.size()));
+            }
+        needs.push_back(std::move(n));
+    }
     struct Where {
         std::size_t hit;
         const Speaker* speaker;  // nullptr: a quotation nobody was found to say
@@ -63,54 +76,56 @@ void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, 
     std::vector<Where> where;
     std::optional<Xapian::WritableDatabase> mem;
     const schema::Field& spk = schema::field("speaker");
-    const std::string xq(schema::kQuotePrefix);
-    std::vector<std::string> terms, names;
-    auto has_one = [](const std::vector<std::string>& have, const std::optional<std::vector<std::string>>& need) {
-        if (!need) return true;
-        for (const std::string& t : *need)
-            if (std::find(have.begin(), have.end(), t) != have.end()) return true;
-        return false;
-    };
     std::vector<text::Token> tokens;
+    std::vector<char> speaker_ok(shows.size());
     for (std::size_t h = 0; h < hits.size(); ++h) {
         const Article& a = hits[h].article;
-        auto add = [&](const Speaker* s, const Quote& q) {
-            if (q.start > q.end || q.end > a.text.size()) return;
-            names = s ? schema::name_terms(analyzer.normalize(s->name), spk.prefix, spk.word_prefix) : std::vector<std::string>{};
-            bool wanted = false, words_needed = false;
+        auto add_quotes = [&](const Speaker* s, const std::vector<Quote>& quotes) {
+            if (quotes.empty()) return;
+            // The shows this speaker may answer (its name terms, worked out once).
+            const std::vector<std::string> names =
+                s ? schema::name_terms(analyzer.normalize(s->name), spk.prefix, spk.word_prefix) : std::vector<std::string>{};
+            bool any_speaker = false, words_needed = false, whole = false;
             for (std::size_t n = 0; n < shows.size(); ++n) {
-                if (!shows[n].speaker.empty() && !(s && has_one(names, needs[n].speaker))) continue;
-                (shows[n].quote.empty() ? wanted : words_needed) = true;
+                bool ok = shows[n].speaker.empty() ||
+                          (s && (!needs[n].speaker || std::any_of(names.begin(), names.end(), [&](const std::string& t) {
+                                     return needs[n].speaker->count(t) > 0;
+                                 })));
+                speaker_ok[n] = ok;
+                any_speaker |= ok;
+                if (ok) (shows[n].quote.empty() ? whole : words_needed) = true;
             }
-            // Its words, only when a show asks about them: a quote is cut at its marks, so its
-            // words are those the index has for it.
-            terms.clear();
-            tokens.clear();
-            if (words_needed) {
-                tokens = analyzer.tokenize(std::string_view(a.text).substr(q.start, q.end - q.start));
-                for (const text::Token& t : tokens) {
-                    terms.push_back(xq + t.term);
-                    if (!t.alt.empty()) terms.push_back(xq + t.alt);
+            if (!any_speaker) return;
+            for (const Quote& q : quotes) {
+                if (q.start > q.end || q.end > a.text.size()) continue;
+                // Its words, only when a show asks about them: a quote is cut at its marks, so
+                // its words are those the index has for it.
+                tokens.clear();
+                bool wanted = whole;
+                if (words_needed) {
+                    tokens = analyzer.tokenize(std::string_view(a.text).substr(q.start, q.end - q.start));
+                    for (std::size_t n = 0; n < shows.size() && !wanted; ++n) {
+                        if (!speaker_ok[n] || shows[n].quote.empty()) continue;
+                        wanted = !needs[n].words || std::any_of(tokens.begin(), tokens.end(), [&](const text::Token& t) {
+                                     return needs[n].words->count(t.term) || (!t.alt.empty() && needs[n].words->count(t.alt));
+                                 });
+                    }
                 }
-                for (std::size_t n = 0; n < shows.size() && !wanted; ++n)
-                    wanted = !shows[n].quote.empty() && (shows[n].speaker.empty() || (s && has_one(names, needs[n].speaker))) &&
-                             has_one(terms, needs[n].quote);
+                if (!wanted) continue;
+                Xapian::Document doc;
+                Xapian::termpos pos = 0;
+                for (const text::Token& t : tokens) {
+                    doc.add_posting(xq + t.term, ++pos);
+                    if (!t.alt.empty()) doc.add_posting(xq + t.alt, pos);
+                }
+                for (const std::string& t : names) doc.add_boolean_term(t);
+                if (!mem) mem.emplace(std::string(), Xapian::DB_BACKEND_INMEMORY);
+                mem->add_document(doc);
+                where.push_back({h, s, q});
             }
-            if (!wanted) return;
-            Xapian::Document doc;
-            Xapian::termpos pos = 0;
-            for (const text::Token& t : tokens) {
-                doc.add_posting(xq + t.term, ++pos);
-                if (!t.alt.empty()) doc.add_posting(xq + t.alt, pos);
-            }
-            for (const std::string& t : names) doc.add_boolean_term(t);
-            if (!mem) mem.emplace(std::string(), Xapian::DB_BACKEND_INMEMORY);
-            mem->add_document(doc);
-            where.push_back({h, s, q});
         };
-        for (const Speaker& s : a.speakers)
-            for (const Quote& q : s.quotes) add(&s, q);
-        for (const Quote& q : a.unattributed) add(nullptr, q);
+        for (const Speaker& s : a.speakers) add_quotes(&s, s.quotes);
+        add_quotes(nullptr, a.unattributed);
     }
     if (where.empty()) return;
     std::vector<std::size_t> picked;
