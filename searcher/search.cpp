@@ -16,6 +16,76 @@
 
 namespace news::search {
 
+std::optional<bool> holds(const Xapian::Query& q, const QuoteTerms& c) {
+    using Q = Xapian::Query;
+    const std::string_view xq = schema::kQuotePrefix;
+    auto positions = [&](std::string_view word) {
+        return std::equal_range(c.words.begin(), c.words.end(), std::pair<std::string, Xapian::termpos>(word, 0),
+                                [](const auto& x, const auto& y) { return x.first < y.first; });
+    };
+    const std::size_t n = q.get_num_subqueries();
+    switch (q.get_type()) {
+    case Q::LEAF_MATCH_ALL: return true;
+    case Q::LEAF_TERM: {
+        const std::string t = *q.get_terms_begin();
+        if (t.starts_with(xq)) {
+            auto [b, e] = positions(std::string_view(t).substr(xq.size()));
+            return b != e;
+        }
+        if (t.starts_with(schema::field("speaker").prefix))
+            return std::find(c.names.begin(), c.names.end(), t) != c.names.end();
+        return std::nullopt;
+    }
+    case Q::OP_AND:
+    case Q::OP_FILTER:
+    case Q::OP_OR:
+    case Q::OP_SYNONYM: {
+        const bool all = q.get_type() == Q::OP_AND || q.get_type() == Q::OP_FILTER;
+        bool answer = all;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::optional<bool> one = holds(q.get_subquery(i), c);
+            if (!one) return std::nullopt;
+            answer = all ? answer && *one : answer || *one;
+        }
+        return answer;
+    }
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE: {
+        std::optional<bool> first = holds(q.get_subquery(0), c);
+        if (!first) return std::nullopt;
+        bool answer = *first;
+        for (std::size_t i = 1; i < n && q.get_type() == Q::OP_AND_NOT; ++i) {
+            std::optional<bool> one = holds(q.get_subquery(i), c);
+            if (!one) return std::nullopt;
+            answer = answer && !*one;
+        }
+        return answer;
+    }
+    case Q::OP_PHRASE: {  // the parser's phrases: words in order at consecutive positions
+        std::vector<std::string> words;
+        for (std::size_t i = 0; i < n; ++i) {
+            const Q sub = q.get_subquery(i);
+            if (sub.get_type() != Q::LEAF_TERM) return std::nullopt;
+            const std::string t = *sub.get_terms_begin();
+            if (!t.starts_with(xq)) return std::nullopt;
+            words.push_back(t.substr(xq.size()));
+        }
+        if (words.empty()) return std::nullopt;
+        auto [b, e] = positions(words[0]);
+        for (auto it = b; it != e; ++it) {
+            bool all = true;
+            for (std::size_t k = 1; k < words.size() && all; ++k) {
+                auto [wb, we] = positions(words[k]);
+                all = std::any_of(wb, we, [&](const auto& x) { return x.second == it->second + k; });
+            }
+            if (all) return true;
+        }
+        return false;
+    }
+    default: return std::nullopt;
+    }
+}
+
 namespace {
 
 /// The quotes of @p hits that @p shows ask for. Each quote of the page becomes a document of
@@ -42,11 +112,11 @@ std::optional<std::vector<std::string>> needs_one_of(const Xapian::Query& q) {
 }
 
 /// The quotes of @p hits that @p shows ask for. Each quote of the page that may answer a show
-/// (it has one of the terms the show needs) becomes a document of a small in-memory database,
-/// with the terms the index gives it (its words under XQ at consecutive positions, its
-/// speaker's name under XSPK/XSPKW), and each show's query runs there: Xapian's own matching
-/// (phrases, NEAR, wildcards, the stem groups the query holds), so what is shown agrees with
-/// what matched.
+/// (it has one of the terms the show needs) gets the terms the index gives it (its words under
+/// XQ at consecutive positions, its speaker's name under XSPK/XSPKW), and each show's query is
+/// evaluated on them: directly (holds()) when the query has only the shapes that knows, else by
+/// Xapian itself on a small in-memory database of these quotes, so that what is shown agrees
+/// with what matched.
 void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, const FastAnalyzer& analyzer) {
     if (shows.empty() || hits.empty()) return;
     using Set = std::unordered_set<std::string>;
@@ -72,9 +142,9 @@ void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, 
         std::size_t hit;
         const Speaker* speaker;  // nullptr: a quotation nobody was found to say
         Quote quote;
+        QuoteTerms terms;
     };
     std::vector<Where> where;
-    std::optional<Xapian::WritableDatabase> mem;
     const schema::Field& spk = schema::field("speaker");
     std::vector<text::Token> tokens;
     std::vector<char> speaker_ok(shows.size());
@@ -112,34 +182,61 @@ void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, 
                     }
                 }
                 if (!wanted) continue;
-                Xapian::Document doc;
+                Where w{h, s, q, {}};
                 Xapian::termpos pos = 0;
                 for (const text::Token& t : tokens) {
-                    doc.add_posting(xq + t.term, ++pos);
-                    if (!t.alt.empty()) doc.add_posting(xq + t.alt, pos);
+                    w.terms.words.emplace_back(t.term, ++pos);
+                    if (!t.alt.empty()) w.terms.words.emplace_back(t.alt, pos);
                 }
-                for (const std::string& t : names) doc.add_boolean_term(t);
-                if (!mem) mem.emplace(std::string(), Xapian::DB_BACKEND_INMEMORY);
-                mem->add_document(doc);
-                where.push_back({h, s, q});
+                std::sort(w.terms.words.begin(), w.terms.words.end());
+                w.terms.names = names;
+                where.push_back(std::move(w));
             }
         };
         for (const Speaker& s : a.speakers) add_quotes(&s, s.quotes);
         add_quotes(nullptr, a.unattributed);
     }
     if (where.empty()) return;
-    std::vector<std::size_t> picked;
+    std::vector<Xapian::Query> asks;  // each show as one query
     for (const QuoteShow& show : shows) {
         std::vector<Xapian::Query> parts;
         if (!show.speaker.empty()) parts.push_back(show.speaker);
         if (!show.quote.empty()) parts.push_back(show.quote);
-        if (parts.empty()) continue;
-        Xapian::Enquire e(*mem);
-        e.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
-        e.set_weighting_scheme(Xapian::BoolWeight());
-        e.set_docid_order(Xapian::Enquire::ASCENDING);
-        Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(where.size()));
-        for (auto it = m.begin(); it != m.end(); ++it) picked.push_back(*it - 1);
+        if (!parts.empty()) asks.emplace_back(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    }
+    // Directly on each quote's words, for the shapes the parser gives these clauses ...
+    std::vector<std::size_t> picked;
+    bool direct = true;
+    for (std::size_t i = 0; i < where.size() && direct; ++i)
+        for (const Xapian::Query& ask : asks) {
+            std::optional<bool> yes = holds(ask, where[i].terms);
+            if (!yes) {
+                direct = false;
+                break;
+            }
+            if (*yes) {
+                picked.push_back(i);
+                break;
+            }
+        }
+    // ... else (NEAR, a wildcard) by Xapian itself, on an in-memory database of these quotes.
+    if (!direct) {
+        picked.clear();
+        Xapian::WritableDatabase mem(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        for (const Where& w : where) {
+            Xapian::Document doc;
+            for (const auto& [word, pos] : w.terms.words) doc.add_posting(xq + word, pos);
+            for (const std::string& t : w.terms.names) doc.add_boolean_term(t);
+            mem.add_document(doc);
+        }
+        for (const Xapian::Query& ask : asks) {
+            Xapian::Enquire e(mem);
+            e.set_query(ask);
+            e.set_weighting_scheme(Xapian::BoolWeight());
+            e.set_docid_order(Xapian::Enquire::ASCENDING);
+            Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(where.size()));
+            for (auto it = m.begin(); it != m.end(); ++it) picked.push_back(*it - 1);
+        }
     }
     std::sort(picked.begin(), picked.end());
     picked.erase(std::unique(picked.begin(), picked.end()), picked.end());

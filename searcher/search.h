@@ -70,6 +70,18 @@ struct SourceCount {
     Xapian::doccount count = 0;
 };
 
+/// One quote as the index has it: its words (folded, XQ's without the prefix) at consecutive
+/// positions, sorted, and its speaker's name terms (XSPK, XSPKW).
+struct QuoteTerms {
+    std::vector<std::pair<std::string, Xapian::termpos>> words;
+    std::vector<std::string> names;
+};
+
+/// Does @p q match the quote @p c, as Xapian would? For the shapes the query parser builds
+/// for speaker: and quote: clauses (terms, stem groups, AND, OR, NOT, phrases); nullopt for
+/// any other (NEAR, wildcards), which the caller leaves to Xapian.
+[[nodiscard]] std::optional<bool> holds(const Xapian::Query& q, const QuoteTerms& c);
+
 struct Results {
     std::string query;
     std::string parsed;               ///< Xapian::Query::get_description()

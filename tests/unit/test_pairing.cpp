@@ -5,6 +5,7 @@
 #include "common/text/analyzer.h"
 #include "indexer/document_builder.h"
 #include "indexer/extract/speakers.h"
+#include "searcher/query_parser.h"
 #include "searcher/search.h"
 
 #include <catch2/catch.hpp>
@@ -164,4 +165,69 @@ TEST_CASE("results show the quotes the query asks about", "[search][pairing]") {
                                         "a2 Hillary Clinton: The wall is a fantasy and Mexico will not pay.",
                                         "a5 Hillary Clinton: Jobs first."});
     CHECK(shown("wall") == V{});  // no speaker: or quote: clause, no quotes
+}
+
+TEST_CASE("shown quotes: the direct evaluation agrees with Xapian's", "[search][pairing]") {
+    // Quotes and clauses of the shapes the parser gives speaker: and quote:, evaluated by
+    // search::holds and by Xapian on an in-memory database of the same terms.
+    text::Analyzer analyzer("english");
+    const std::vector<std::pair<std::string, std::string>> quotes = {
+        {"Donald Trump", "We will build a great wall and Mexico will pay for the wall."},
+        {"Hillary Clinton", "Walls do not work; bridges do."},
+        {"", "build the wall"},
+        {"Jen Daskal", "We will take it step by step, step by step."},
+    };
+    const std::vector<std::string> queries = {
+        "quote:wall", "quote:(wall OR bridges)", "quote:(wall -mexico)", "quote:\"build a great wall\"",
+        "quote:\"step by step\"", "quote:\"by step step\"", "speaker:trump quote:wall", "speaker:\"donald trump\"",
+        "speaker:daskal quote:(step -wall)", "quote:(-wall)", "speaker:(trump OR clinton) quote:(walls work)",
+        "quote:(\"the wall\" OR partner)", "speaker:trump"};
+    Xapian::WritableDatabase mem(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    std::vector<search::QuoteTerms> terms;
+    const schema::Field& spk = schema::field("speaker");
+    for (const auto& [who, text] : quotes) {
+        search::QuoteTerms t;
+        Xapian::Document doc;
+        Xapian::termpos pos = 0;
+        for (const text::Token& k : analyzer.tokenize(text)) {
+            t.words.emplace_back(k.term, ++pos);
+            doc.add_posting("XQ" + k.term, pos);
+            if (!k.alt.empty()) {
+                t.words.emplace_back(k.alt, pos);
+                doc.add_posting("XQ" + k.alt, pos);
+            }
+        }
+        std::sort(t.words.begin(), t.words.end());
+        if (!who.empty()) t.names = schema::name_terms(analyzer.normalize(who), spk.prefix, spk.word_prefix);
+        for (const std::string& n : t.names) doc.add_boolean_term(n);
+        mem.add_document(doc);
+        terms.push_back(std::move(t));
+    }
+    for (const std::string& q : queries) {
+        CAPTURE(q);
+        for (const search::QuoteShow& show : search::parse_query(q, analyzer).quote_shows) {
+            std::vector<Xapian::Query> parts;
+            if (!show.speaker.empty()) parts.push_back(show.speaker);
+            if (!show.quote.empty()) parts.push_back(show.quote);
+            const Xapian::Query ask(Xapian::Query::OP_AND, parts.begin(), parts.end());
+            Xapian::Enquire e(mem);
+            e.set_query(ask);
+            e.set_weighting_scheme(Xapian::BoolWeight());
+            std::set<Xapian::docid> xapian;
+            const Xapian::MSet m = e.get_mset(0, 100);
+            for (auto it = m.begin(); it != m.end(); ++it) xapian.insert(*it);
+            std::set<Xapian::docid> direct;
+            for (std::size_t i = 0; i < terms.size(); ++i) {
+                std::optional<bool> yes = search::holds(ask, terms[i]);
+                REQUIRE(yes.has_value());
+                if (*yes) direct.insert(static_cast<Xapian::docid>(i + 1));
+            }
+            CHECK(direct == xapian);
+        }
+    }
+    // NEAR and wildcards are left to Xapian.
+    auto shows = search::parse_query("quote:\"wall build\"~3 quote:wal*", analyzer).quote_shows;
+    REQUIRE(shows.size() == 2);
+    CHECK_FALSE(search::holds(shows[0].quote, terms[0]).has_value());
+    CHECK_FALSE(search::holds(shows[1].quote, terms[0]).has_value());
 }
