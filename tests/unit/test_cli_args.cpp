@@ -127,7 +127,8 @@ TEST_CASE("bad numbers and unknown options are usage errors that say what to do"
 }
 
 TEST_CASE("-n 0 is accepted (the count only), by both readings", "[cli]") {
-    auto argv = argv_of({"-n", "0", "q"});
+    const std::vector<std::string> args = {"-n", "0", "q"};  // alive while argv points into it
+    auto argv = argv_of(args);
     CliOptions direct, boost;
     std::ostringstream out, err;
     REQUIRE(news::search::parse_cli_plain(static_cast<int>(argv.size()), argv.data(), direct));
