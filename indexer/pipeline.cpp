@@ -204,13 +204,15 @@ std::string file_signature(const fs::path& p, const readers::ManifestEntry* m, c
 // Metadata key holding a file's signature once all its articles are written. Keys are
 // limited in length, so the path is hashed (FNV-1a, stable across builds).
 constexpr std::string_view kFileMetaPrefix = "news.file.";
-std::string file_meta_key(const std::string& path) {
+/// @p prefix + a stable hash of @p key (FNV-1a, 16 hex digits): metadata keys are limited in length.
+std::string hashed_key(std::string_view prefix, const std::string& key) {
     std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : path) h = (h ^ c) * 1099511628211ull;
+    for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
     char buf[40];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return std::string(kFileMetaPrefix) + buf;
+    return std::string(prefix) + buf;
 }
+std::string file_meta_key(const std::string& path) { return hashed_key(kFileMetaPrefix, path); }
 
 std::uintmax_t folder_bytes(const fs::path& dir) {
     std::uintmax_t total = 0;
@@ -382,13 +384,7 @@ std::string file_term_of(const Xapian::Document& doc) {
 // changed) leaves the article out; --undelete removes the mark.
 constexpr std::string_view kDeletedPrefix = "news.deleted.";
 std::string deleted_mark(const std::string& file_term, const std::string& id) { return file_term + '\0' + id; }
-std::string deleted_key(const std::string& mark) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : mark) h = (h ^ c) * 1099511628211ull;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return std::string(kDeletedPrefix) + buf;
-}
+std::string deleted_key(const std::string& mark) { return hashed_key(kDeletedPrefix, mark); }
 std::unordered_set<std::string> deleted_marks(const Xapian::Database& db) {
     std::unordered_set<std::string> out;
     const std::string prefix(kDeletedPrefix);
