@@ -74,7 +74,7 @@ void DocumentBuilder::add_stems(const text::Token& t, std::vector<std::pair<std:
 
 void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_name, const std::string& name) const {
     const schema::Field& f = schema::field(field_name);
-    for (const std::string& t : schema::name_terms(analyzer_.normalize(name), f.prefix, f.word_prefix, kMaxTerm))
+    for (const std::string& t : schema::name_terms(analyzer_.normalize(name), f.prefix, f.word_prefix, kMaxTerm, false))
         doc.add_boolean_term(t);
 }
 

@@ -315,13 +315,14 @@ TEST_CASE("Document builder: article -> terms and values", "[document]") {
     for (auto it = d.termlist_begin(); it != d.termlist_end(); ++it) got.push_back(*it);
     auto has = [&](const std::string& t) { return std::find(got.begin(), got.end(), t) != got.end(); };
     for (const char* t : {"Qc/x.txt", "XFILE/abs/x.txt", "Len", "port", "strike", "Sport", "Sstrike",
-                          "XQwe", "XQwalk", "walk", "said", "XSPKines vale", "XSPKvale", "XSPKWines",
-                          "XSPKWvale", "Aana ruiz", "Aruiz", "XAWruiz", "XSRCharbor-ledger", "XPLACElong beach calif",
+                          "XQwe", "XQwalk", "walk", "said", "XSPKines vale", "XSPKWines",
+                          "XSPKWvale", "Aana ruiz", "XAWruiz", "XSRCharbor-ledger", "XPLACElong beach calif",
                           "XPLACElong beach"}) {
         CAPTURE(t);
         CHECK(has(t));
     }
-    for (const char* t : {"XQsaid", "XQines", "XSPKana ruiz", "Sines", "Zstrike", "ZSstrike", "ZXQwalk"}) {
+    // One-word name parts are looked up under the word prefixes only (XSPKW, XAW).
+    for (const char* t : {"XQsaid", "XQines", "XSPKana ruiz", "Sines", "Zstrike", "ZSstrike", "ZXQwalk", "XSPKvale", "Aruiz"}) {
         CAPTURE(t);
         CHECK_FALSE(has(t));
     }
