@@ -191,7 +191,7 @@ struct Clause {
 /// Where a clause of an AND group came from, for speaker-quote pairing.
 struct Info {
     enum { Other, Speaker, Quote } field = Other;
-    std::size_t begin = 0, end = 0;  ///< its tokens
+    std::size_t begin = 0;  ///< its first token (with any '-', NOT or '+')
 };
 
 class Parser {
@@ -260,7 +260,6 @@ private:
             if (!f && toks_[p].kind == Tok::Field)
                 in.field = toks_[p].text == "speaker" ? Info::Speaker : toks_[p].text == "quote" ? Info::Quote : Info::Other;
             clauses.push_back(parse_unary(f, depth));
-            in.end = pos_;
             infos.push_back(in);
         }
         std::vector<Xapian::Query> filters, exclusions;

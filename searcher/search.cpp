@@ -88,26 +88,20 @@ std::optional<bool> holds(const Xapian::Query& q, const QuoteTerms& c) {
 
 namespace {
 
-/// The quotes of @p hits that @p shows ask for. Each quote of the page becomes a document of
-/// a small in-memory database, with the terms the index gives it (its words under XQ at
-/// consecutive positions, its speaker's name under XSPK/XSPKW), and each show's query runs
-/// there: Xapian's own matching (phrases, NEAR, wildcards, the stem groups the query holds),
-/// so what is shown agrees with what matched.
-/// The terms a document must have one of to match @p q; none when no such list can be given
-/// (a wildcard, or a NOT of everything as in `quote:(-x)`).
+/// Can the terms a document must have one of to match @p q be listed? Not past a wildcard,
+/// nor a NOT of everything as in `quote:(-x)` (what an AND_NOT excludes does not count).
+bool listable(const Xapian::Query& q) {
+    const auto t = q.get_type();
+    if (t == Xapian::Query::OP_WILDCARD || t == Xapian::Query::LEAF_MATCH_ALL || t == Xapian::Query::OP_INVALID) return false;
+    const std::size_t n = t == Xapian::Query::OP_AND_NOT ? 1 : q.get_num_subqueries();
+    for (std::size_t i = 0; i < n; ++i)
+        if (!listable(q.get_subquery(i))) return false;
+    return true;
+}
+
+/// The terms a document must have one of to match @p q, or none when they cannot be listed.
 std::optional<std::vector<std::string>> needs_one_of(const Xapian::Query& q) {
-    struct Walk {
-        bool listable = true;
-        void operator()(const Xapian::Query& x) {
-            const auto t = x.get_type();
-            if (t == Xapian::Query::OP_WILDCARD || t == Xapian::Query::LEAF_MATCH_ALL || t == Xapian::Query::OP_INVALID)
-                listable = false;
-            for (std::size_t i = 0; i < x.get_num_subqueries() && listable; ++i)
-                (*this)(t == Xapian::Query::OP_AND_NOT && i > 0 ? Xapian::Query(std::string("XJ")) : x.get_subquery(i));
-        }
-    } walk;
-    walk(q);
-    if (!walk.listable) return std::nullopt;
+    if (!listable(q)) return std::nullopt;
     return std::vector<std::string>(q.get_unique_terms_begin(), q.get_unique_terms_end());
 }
 
