@@ -11,10 +11,11 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 6;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
+inline constexpr int kSchemaVersion = 7;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
                                           ///< 5: stored articles may use the zstd dictionary kMetaDictionary;
                                           ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ), topics K,
-                                          ///<    source words XSRCW, record ids (a JSON record's own id)
+                                          ///<    source words XSRCW, record ids (a JSON record's own id);
+                                          ///< 7: quote words XW without positions, markers XJ span their quote
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -79,13 +80,21 @@ inline constexpr Field kFields[] = {
 /// numbered (k, their order in Article::speakers; the quotations nobody was found to say count
 /// as one more speaker, without a name), and so are each one's quotes (i, in the order of the
 /// text), and every quote is indexed once more: each word as kPairWordPrefix + word + "#k.i",
-/// at its body positions (phrases and NEAR work) with wdf 0 (document lengths, BM25 scores and
-/// block tables do not change), with slot_marker(k, i); each speaker's name once, as a Name
-/// field has it, under kPairNamePrefix / kPairNameWordPrefix with "#k". `speaker:A quote:X`
-/// then matches OR over the slots (k, i) of (A#k AND X#k.i): posting lists, exact counts, and
-/// possible on Xapian's remote backend. The slot comes last so that the slots holding a word
-/// are one range of terms (the query parser ORs only over those). Renaming a speaker rewrites
-/// only its name terms, never the quote terms.
+/// without positions and with wdf 0 (document lengths, BM25 scores and block tables do not
+/// change); each speaker's name once, as a Name field has it, under kPairNamePrefix /
+/// kPairNameWordPrefix with "#k". `speaker:A quote:X` then matches OR over the slots (k, i) of
+/// (A#k AND X#k.i): posting lists, exact counts, and possible on Xapian's remote backend. The
+/// slot comes last so that the slots holding a word are one range of terms (the query parser
+/// ORs only over those). Renaming a speaker rewrites only its name terms, never the quote terms.
+///
+/// Phrases and NEAR inside one quote: the quote's marker slot_marker(k, i) (wdf 0) is at every
+/// body position from the one before its first word to the one after its last. The body's
+/// words have positions, so the phrase (marker, w1 .. wn, marker), exact, holds exactly when
+/// w1 .. wn are a phrase inside that quote: the first marker puts w1 at or after the quote's
+/// first word, the second puts wn at or before its last. NEAR is the OR of such phrases over
+/// the words' orders, with a window two wider. One position list per quote (runs of
+/// consecutive positions cost almost nothing) instead of one per word of every quote: the
+/// pairing terms cost PolNeAR's index a third of what positional quote words did.
 inline constexpr std::string_view kPairWordPrefix = "XW";
 inline constexpr std::string_view kPairNamePrefix = "XN";
 inline constexpr std::string_view kPairNameWordPrefix = "XNW";

@@ -83,17 +83,22 @@ void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const
     // Quote i of speaker k (the quotations nobody was found to say: of speaker
     // a.speakers.size(), who has no name), see schema::quote_slot_prefix.
     auto add_quote = [&](std::size_t k, std::size_t i, const Quote& q) {
-        doc.add_boolean_term(schema::slot_marker(k, i));
-        // Its words: the body's tokens inside it, at their body positions, wdf 0.
+        // Its words: the body's tokens inside it, without positions, wdf 0.
         const std::string prefix(schema::kPairWordPrefix), suffix = schema::quote_slot_suffix(k, i);
         auto it = std::lower_bound(tokens.begin(), tokens.end(), q.start,
                                    [](const text::Token& t, std::size_t at) { return t.start < at; });
-        for (; it != tokens.end() && it->end <= q.end; ++it) {
-            const auto pos = first_pos + static_cast<Xapian::termpos>(it - tokens.begin());
-            if (prefix.size() + it->term.size() + suffix.size() <= kMaxTerm) doc.add_posting(prefix + it->term + suffix, pos, 0);
+        const auto first = static_cast<Xapian::termpos>(it - tokens.begin());
+        Xapian::termpos n = 0;
+        for (; it != tokens.end() && it->end <= q.end; ++it, ++n) {
+            if (prefix.size() + it->term.size() + suffix.size() <= kMaxTerm) doc.add_term(prefix + it->term + suffix, 0);
             if (!it->alt.empty() && prefix.size() + it->alt.size() + suffix.size() <= kMaxTerm)
-                doc.add_posting(prefix + it->alt + suffix, pos, 0);
+                doc.add_term(prefix + it->alt + suffix, 0);
         }
+        // Its marker spans the quote's body positions and one more on each side, so that a
+        // phrase (marker, words..., marker) is a phrase inside this quote (schema.h).
+        const std::string marker = schema::slot_marker(k, i);
+        if (n == 0) doc.add_boolean_term(marker);
+        for (Xapian::termpos p = 0; n > 0 && p < n + 2; ++p) doc.add_posting(marker, first_pos + first + p - 1, 0);
     };
     auto in_text_order = [](const std::vector<Quote>& quotes) {
         std::vector<const Quote*> out;

@@ -674,10 +674,40 @@ private:
         for (const auto& k : toks) parts.emplace_back(present(prefix + k.term + suffix));
         if (parts.size() == 1 && t.slop >= 0) note(quoted(t) + "~" + std::to_string(t.slop) + ": one word, so the distance does nothing");
         if (parts.size() == 1) return parts[0];
+        if (pairing && t.slop >= 0 && toks.size() > kMaxSlotNearWords)
+            fail(quoted(t) + "~" + std::to_string(t.slop) + " is a NEAR of " + std::to_string(toks.size()) +
+                     " words inside one quote: at most " + std::to_string(kMaxSlotNearWords) +
+                     " there (each order of the words is searched); use a phrase, or AND",
+                 t.offset);
+        if (pairing && slot_) return slot_phrase(toks, t.slop, parts);
         if (t.slop >= 0)
             return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(),
                                  static_cast<Xapian::termcount>(parts.size() + static_cast<std::size_t>(t.slop)));
         return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
+    }
+
+    /// A phrase (@p slop < 0) or NEAR of @p toks inside the quote of slot_: the quote must hold
+    /// each word (@p words, its pairing terms), and the body's words must be in place between
+    /// two positions of the quote's marker (schema::slot_marker): for NEAR, in some order.
+    Xapian::Query slot_phrase(const std::vector<text::Token>& toks, int slop, const std::vector<Xapian::Query>& words) {
+        using Q = Xapian::Query;
+        const std::string none(schema::kNoSlotTerm);
+        for (const Q& w : words)
+            if (*w.get_terms_begin() == none) return w;
+        const std::string marker = schema::slot_marker(slot_->first, slot_->second);
+        std::vector<std::string> order;
+        for (const auto& k : toks) order.push_back(std::string(schema::kBodyPrefix) + k.term);
+        const auto window = static_cast<Xapian::termcount>(order.size() + 2 + static_cast<std::size_t>(std::max(slop, 0)));
+        std::vector<Q> phrases;
+        if (slop >= 0) std::sort(order.begin(), order.end());
+        do {
+            std::vector<Q> parts{Q(marker)};
+            for (const std::string& w : order) parts.emplace_back(w);
+            parts.emplace_back(marker);
+            phrases.emplace_back(Q::OP_PHRASE, parts.begin(), parts.end(), window);
+        } while (slop >= 0 && std::next_permutation(order.begin(), order.end()));
+        Q where = phrases.size() == 1 ? phrases[0] : Q(Q::OP_OR, phrases.begin(), phrases.end());
+        return Q(Q::OP_FILTER, where, Q(Q::OP_AND, words.begin(), words.end()));
     }
 
     bool highlighting() const { return !negated_ && !replaying_; }

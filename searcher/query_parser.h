@@ -79,6 +79,9 @@ struct QuoteSlots {
     /// schema::kPairWordPrefix: the slots holding a word are a range of terms).
     std::function<std::vector<std::string>(const std::string& head)> terms;
 };
+/// Words of a NEAR inside one quote (`quote:"a b c"~2` with a speaker, or with others of its
+/// kind): each order of them is a phrase per quote slot, so at most 5 (120 orders).
+inline constexpr std::size_t kMaxSlotNearWords = 5;
 inline constexpr std::size_t kMaxSlotTerms = 100000;  ///< more: the parser takes every slot
 
 struct ParseLimits {

@@ -110,6 +110,17 @@ TEST_CASE("speaker: and quote: pair in every boolean form", "[search][pairing]")
         {"speaker:trump quote:\"build a wall\"", {"a1"}},
         {"speaker:trump quote:\"build the wall\"", {}},                    // nobody's, in a5
         {"speaker:trump quote:\"mexico pay\"~2", {"a3"}},
+        {"speaker:trump quote:\"pay mexico\"~2", {"a3"}},                 // NEAR: either order
+        {"speaker:trump quote:\"we will build\"", {"a1"}},                // the quote's first words
+        {"speaker:trump quote:\"the walls\"", {"a3"}},                    // its last ones
+        {"speaker:trump quote:\"said we\"", {}},                          // a phrase of the body that
+        {"speaker:trump quote:\"wall hillary\"", {}},                     // crosses the quote's edge
+        {"quote:\"wall hillary\"", {}},
+        {"\"wall hillary\"", {"a1"}},
+        {"speaker:trump quote:\"trouble need\"~4", {}},                   // a4: two quotes of his
+        {"quote:\"trouble need\"~4", {}},
+        {"\"trouble need\"~4", {"a4"}},
+        {"speaker:trump quote:\"need wall\"~1", {"a4"}},
         {"speaker:trump quote:wal*", {"a1", "a3", "a4"}},
         {"speaker:\"donald trump\" quote:smart", {"a2"}},
         {"speaker:(trump OR clinton) quote:partner", {"a1"}},

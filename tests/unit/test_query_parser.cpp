@@ -370,7 +370,9 @@ TEST_CASE("speaker: and quote: pair over the quote slots", "[query][pairing]") {
         {"speaker:clinton quote:pay", "Query(((XSPKWclinton AND_MAYBE XQpay) FILTER XJ))"},  // no such quote: nothing
         // unpaired: any quote; a word needs no slots, a phrase does
         {"speaker:trump OR quote:wall", "Query((XSPKWtrump OR XQwall))"},
-        {"quote:\"big wall\"", "Query(((XQbig AND XQwall) FILTER (XWbig#1.0 PHRASE 2 XWwall#1.0)))"},
+        {"quote:\"big wall\"",
+         "Query(((XQbig AND XQwall) FILTER ((XJ1.0 PHRASE 4 big PHRASE 4 wall PHRASE 4 XJ1.0) FILTER (XWbig#1.0 AND "
+         "XWwall#1.0))))"},
         // a prefix: the words with that start in each slot
         {"speaker:trump quote:wal*",
          "Query(((XSPKWtrump AND_MAYBE WILDCARD SYNONYM XQwal) FILTER ((XNWtrump#0 AND XWwall#0.0) OR (XNWtrump#0 AND XWwall#0.1))))"},
