@@ -46,6 +46,13 @@ struct Article {
     std::vector<Speaker> speakers;
     std::vector<Quote> unattributed;  ///< quotations no speaker was found for (filled with the speakers)
     std::size_t line = 0;  ///< where the record starts in its file, when known (for messages; not stored)
+
+    // What a reader says of the text, for extract (not stored).
+    bool structure_guessed = false;  ///< scraped text or a page: extract looks for furniture, a headline, a "By" line
+    bool title_in_text = false;      ///< (structure_guessed) the first paragraph is the headline
+    /// Every quotation of the text (extract_article fills it; offsets only): what the document
+    /// builder indexes under the quotation prefix. Not stored.
+    std::vector<Quote> quotations;
 };
 
 /// The JSON form of --extract.

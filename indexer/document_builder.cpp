@@ -5,7 +5,6 @@
 #include "common/date.h"
 #include "common/schema.h"
 #include "common/stored.h"
-#include "indexer/extract/speakers.h"
 
 #include <algorithm>
 #include <functional>
@@ -144,7 +143,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     // Body, with the words inside quotations also under XQ at the same positions. No stem
     // terms: the stem table in the database maps stems to words for the searcher.
     const std::string xq(schema::kQuotePrefix);
-    std::vector<extract::QuoteSpan> quotes = extract::find_quotes(a.text);
+    const std::vector<Quote>& quotes = a.quotations;
     std::size_t qi = 0;
     const std::vector<text::Token> tokens = analyzer_.tokenize(a.text);
     const Xapian::termpos first_body_pos = pos + 1;

@@ -8,7 +8,7 @@
 #include "common/stored.h"
 #include "common/text/analyzer.h"
 #include "indexer/document_builder.h"
-#include "indexer/extract/speakers.h"
+#include "indexer/extract/extract.h"
 #include "indexer/readers/manifest.h"
 #include "indexer/readers/reader.h"
 #include "indexer/segments.h"
@@ -43,18 +43,6 @@
 namespace news {
 namespace fs = std::filesystem;
 namespace {
-
-/// For the test that one failing article never stops a run (tests/e2e/test_crash.py):
-/// with NEWS_TEST_FAIL_EXTRACT set, extraction throws on every article whose text holds
-/// its value. Read once; unset (always, outside that test) it costs one branch.
-void test_hook_extract(const Article& a) {
-    static const std::string marker = [] {
-        const char* v = std::getenv("NEWS_TEST_FAIL_EXTRACT");
-        return std::string(v ? v : "");
-    }();
-    if (!marker.empty() && a.text.find(marker) != std::string::npos)
-        throw std::runtime_error("NEWS_TEST_FAIL_EXTRACT: planted failure");
-}
 
 struct Job {
     fs::path path;
@@ -139,24 +127,6 @@ bool is_hidden(const fs::path& p) {
 bool is_manifest_name(const fs::path& p) {
     std::string n = p.filename().string();
     return n == "manifest.tsv" || n == "manifest.csv";
-}
-
-// Chinese or Japanese when ideographs or kana make up most letters.
-std::string guess_language(const std::string& text, const std::string& given) {
-    std::size_t letters = 0, han = 0, kana = 0;
-    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-    int32_t i = 0, n = static_cast<int32_t>(std::min<std::size_t>(text.size(), 4000));
-    while (i < n) {
-        UChar32 c;
-        U8_NEXT(p, i, n, c);
-        if (c < 0 || !u_isalpha(c)) continue;
-        ++letters;
-        UBlockCode b = ublock_getCode(c);
-        if (b == UBLOCK_HIRAGANA || b == UBLOCK_KATAKANA) ++kana;
-        else if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) ++han;
-    }
-    if (letters > 0 && (han + kana) * 2 > letters) return kana * 10 > letters ? "ja" : "zh";
-    return given.empty() ? "en" : given;
 }
 
 class Progress {
@@ -619,7 +589,8 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
     // The zstd dictionary of the stored articles: the database's, else one trained on the
     // first articles of this run when it has enough of them (stored::Dictionary), committed
     // at once so that the bulk build's merge (a compaction, which reads what is on disk)
-    // keeps it. The samples skip extraction: they teach zstd the JSON keys and the language.
+    // keeps it. The samples skip extraction but for the structure of scraped text: they teach
+    // zstd the JSON keys and the language.
     // (The first files, or 4 MB of a JSON Lines file, are read twice; with the training, 0.08 s
     // of a 3.2 s build of Reuters.)
     std::shared_ptr<const stored::Dictionary> dict;
@@ -642,8 +613,11 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
                 readers::ReadResult r = readers::read_file_content(
                     format, read_piece(w.job->path, w.piece, format == readers::Format::JsonLines ? 4u << 20 : UINTMAX_MAX),
                     w.job->path.string(), w.job->id, w.piece.first_line);
-                for (const Article& a : r.articles)
-                    if (samples.size() < stored::Dictionary::kMaxSamples) samples.push_back(to_document_data(a));
+                for (Article& a : r.articles)
+                    if (samples.size() < stored::Dictionary::kMaxSamples) {
+                        extract::guess_structure(a);
+                        samples.push_back(to_document_data(a));
+                    }
             } catch (const std::exception&) {  // the file's errors are told when it is indexed
             }
         }
@@ -741,6 +715,15 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         for (std::size_t j = 0; j < n; ++j) tasks.emplace(i, j);
     };
 
+    auto extract_options = [&](const Work& w) {
+        extract::ExtractOptions x;
+        x.manifest = w.entry;
+        x.default_source = o.default_source;
+        x.default_date = o.default_date;
+        x.speakers = o.speakers;
+        return x;
+    };
+
     // Builds chunk j of file i (read already) into its slot (under the lock on return).
     auto build_chunk = [&](std::size_t i, std::size_t j, std::unique_lock<std::mutex>& lk, const DocumentBuilder* b) {
         const Work& w = work[i];
@@ -753,27 +736,12 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         std::size_t failed = 0;
         for (std::size_t at = j * kChunk; at < end; ++at) {
             Article& a = articles[at];
-            bool title_from_text = !a.title.empty();
-            if (w.entry) readers::apply_manifest(a, *w.entry, title_from_text);
-            if (a.source.empty()) a.source = o.default_source;
-            if (a.date.empty()) a.date = o.default_date;
-            a.language = guess_language(a.text, a.language);
             // One article never stops a run: a failing extraction leaves it without speakers,
             // a failing build leaves it out; either is told and counted.
-            if (o.speakers) {
-                try {
-                    test_hook_extract(a);
-                    extract::extract_speakers(a);
-                } catch (const std::exception& e) {
-                    a.speakers.clear();
-                    a.persons.clear();
-                    a.organizations.clear();
-                    errors += w.job->path.string() + ": error: article " + a.id + ": quote and speaker extraction failed (" + e.what() +
-                              "); indexed without speakers\n";
-                    ++failed;
-                }
+            if (std::string why = extract::extract_article(a, extract_options(w)); !why.empty()) {
+                errors += w.job->path.string() + ": error: article " + a.id + ": " + why + "; indexed without speakers\n";
+                ++failed;
             }
-            extract::note_unattributed_quotes(a);
             if (b) {
                 // The signature (for --prune, which needs the path) goes on the file's first
                 // article only: 1.6 MB of repeats in one 21,577-record JSON Lines file.

@@ -3,15 +3,12 @@
 #pragma once
 
 #include "common/article.h"
+#include "indexer/extract/furniture.h"
 
 #include <string>
 #include <vector>
 
 namespace news::extract {
-
-/// Is this paragraph site furniture ("IE 11 is not supported...", "Advertisement",
-/// "Get more newsLiveon") rather than article text?
-[[nodiscard]] bool is_boilerplate(std::string_view paragraph);
 
 /// Fills @p a from body paragraphs: drops boilerplate; when @p find_title, the first
 /// remaining paragraph becomes the title (if a.title is empty it is also kept as title);

@@ -3,7 +3,7 @@
 #include "indexer/readers/html_reader.h"
 
 #include "common/date.h"
-#include "indexer/extract/structure.h"
+#include "indexer/extract/furniture.h"
 #include "indexer/readers/reader.h"
 #include "indexer/readers/text_reader.h"
 
@@ -663,9 +663,11 @@ Article read_html(const std::string& content, const std::string& path, const std
                 paragraphs.erase(paragraphs.begin() + static_cast<std::ptrdiff_t>(i));
                 break;
             }
-        Article attempt = a;
-        extract::apply_structure(attempt, std::move(paragraphs), false);
-        if (!attempt.text.empty()) return attempt;
+        if (std::all_of(paragraphs.begin(), paragraphs.end(), [](const std::string& p) { return extract::is_boilerplate(p); }))
+            continue;
+        a.text = join_paragraphs(paragraphs);
+        a.structure_guessed = true;
+        return a;
     }
     throw ReadError("HTML page has no article text");
 }

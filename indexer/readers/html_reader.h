@@ -26,9 +26,9 @@ namespace news::readers {
 /// and without blocks whose class or id names site furniture ("share-buttons", "ad-slot",
 /// "comments", "related-posts", "footer-social"; unless that would leave no text). Figure
 /// captions stay. When that leaves nothing (a page so broken that its article sits inside a
-/// <header>), the text of every <p> of the page is taken. The paragraphs go through
-/// extract::apply_structure, which finds the dateline and a "By" line. Throws ReadError
-/// when the page has no text, or when its elements nest more than 4096 deep (gumbo's time
+/// <header>), the text of every <p> of the page is taken (a choice is passed over when all
+/// its paragraphs are furniture). extract_article later finds the dateline and a "By" line
+/// in the paragraphs (structure_guessed). Throws ReadError when the page has no text, or when its elements nest more than 4096 deep (gumbo's time
 /// grows with the cube of the depth).
 [[nodiscard]] Article read_html(const std::string& content, const std::string& path, const std::string& id);
 

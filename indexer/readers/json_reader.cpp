@@ -3,7 +3,6 @@
 #include "indexer/readers/json_reader.h"
 
 #include "common/date.h"
-#include "indexer/extract/structure.h"
 #include "indexer/readers/reader.h"
 #include "indexer/readers/text_reader.h"
 
@@ -158,7 +157,8 @@ Article article_from(const Record& r, const std::string& path, const std::string
         if (std::find(a.topics.begin(), a.topics.begin() + static_cast<std::ptrdiff_t>(i), a.topics[i]) !=
             a.topics.begin() + static_cast<std::ptrdiff_t>(i))
             a.topics.erase(a.topics.begin() + static_cast<std::ptrdiff_t>(i));
-    extract::apply_structure(a, split_paragraphs(text), false);
+    a.text = join_paragraphs(split_paragraphs(text));
+    a.structure_guessed = true;
     return a;
 }
 

@@ -214,15 +214,6 @@ std::vector<std::string> wire_paragraphs(std::string_view text) {
     return out;
 }
 
-std::string join_paragraphs(const std::vector<std::string>& ps) {
-    std::string out;
-    for (const std::string& p : ps) {
-        if (!out.empty()) out += "\n\n";
-        out += p;
-    }
-    return out;
-}
-
 bool is_month(std::string_view w) {
     while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
     static constexpr std::array<std::string_view, 24> months = {

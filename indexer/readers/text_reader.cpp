@@ -4,7 +4,7 @@
 
 #include "common/date.h"
 #include "common/text/analyzer.h"
-#include "indexer/extract/structure.h"
+#include "indexer/extract/furniture.h"
 #include "indexer/readers/reader.h"
 
 #include <cctype>
@@ -33,6 +33,15 @@ std::string unquote(std::string_view v) {
 }
 
 }  // namespace
+
+std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
+    std::string out;
+    for (const std::string& p : paragraphs) {
+        if (!out.empty()) out += "\n\n";
+        out += p;
+    }
+    return out;
+}
 
 std::vector<std::string> split_paragraphs(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -85,18 +94,6 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
     return out;
 }
 
-std::vector<std::string> split_names(std::string_view list) {
-    std::string s(text::utf8_prefix(trim(list), 1000));  // a list of names, not a document
-    if (s.starts_with("By ") || s.starts_with("by ")) s = s.substr(3);
-    static const std::regex sep(R"(\s*(?:;|,\s*and\s+|,|\s+and\s+|\s*&\s*|\|)\s*)");
-    std::vector<std::string> out;
-    for (auto it = std::sregex_token_iterator(s.begin(), s.end(), sep, -1); it != std::sregex_token_iterator(); ++it) {
-        std::string name(trim(it->str()));
-        if (!name.empty()) out.push_back(std::move(name));
-    }
-    return out;
-}
-
 Article read_text_article(const std::string& content, const std::string& path, const std::string& id) {
     Article a;
     a.path = path;
@@ -135,7 +132,9 @@ Article read_text_article(const std::string& content, const std::string& path, c
         if (!closed) throw ReadError("front matter opened with '---' is never closed", 1);
         body = body.substr(std::min(pos, body.size()));
     }
-    extract::apply_structure(a, split_paragraphs(body), !title_from_meta);
+    a.text = join_paragraphs(split_paragraphs(body));
+    a.structure_guessed = true;
+    a.title_in_text = !title_from_meta;
     return a;
 }
 

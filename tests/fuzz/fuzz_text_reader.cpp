@@ -1,6 +1,6 @@
 /// @file
 /// @brief libFuzzer target: read_file_content(Format::Text) on arbitrary bytes, then
-/// extract_speakers on each article, checking the quote offsets (reader_fuzz.h).
+/// the extract stage (extract_article) on each article, checking the quote offsets (reader_fuzz.h).
 #include "reader_fuzz.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

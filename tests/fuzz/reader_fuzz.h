@@ -1,6 +1,6 @@
 /// @file
-/// @brief What the reader fuzz targets share: read one file's bytes in a format, extract
-/// speakers from every article and check the quote offsets.
+/// @brief What the reader fuzz targets share: read one file's bytes in a format, run the
+/// extract stage (structure, quotations, speakers) on every article and check the quote offsets.
 ///
 /// A ReadError is a reader's answer to an unusable file; any other exception escaping, a
 /// crash, a sanitizer report or a broken invariant (abort) is a bug. Invariants, for every
@@ -10,7 +10,7 @@
 #pragma once
 
 #include "common/article.h"
-#include "indexer/extract/speakers.h"
+#include "indexer/extract/extract.h"
 #include "indexer/readers/reader.h"
 
 #include <cstddef>
@@ -29,13 +29,19 @@ namespace news_fuzz {
 }
 
 inline void check_article(news::Article& a) {
-    news::extract::extract_speakers(a);
+    const std::string failed = news::extract::extract_article(a, news::extract::ExtractOptions{});
+    if (!failed.empty()) {  // the pipeline contains it, but extraction must not throw on any text
+        std::fprintf(stderr, "extraction failed: %s\n", failed.c_str());
+        std::abort();
+    }
     for (const news::Speaker& s : a.speakers)
         for (const news::Quote& q : s.quotes) {
             if (q.start > q.end) fail(a, s, q, "quote start > end");
             if (q.end > a.text.size()) fail(a, s, q, "quote ends after the article text");
             if (a.text.compare(q.start, q.end - q.start, q.text) != 0) fail(a, s, q, "text.substr(start, end - start) != quote.text");
         }
+    for (const news::Quote& q : a.quotations)
+        if (q.start > q.end || q.end > a.text.size()) fail(a, news::Speaker{}, q, "quotation outside the text");
     volatile std::size_t n = news::to_json(a).dump().size();
     (void)n;
 }

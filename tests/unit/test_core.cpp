@@ -5,11 +5,13 @@
 #include "common/stored.h"
 #include "common/text/analyzer.h"
 #include "indexer/document_builder.h"
+#include "indexer/extract/extract.h"
 #include "indexer/extract/speakers.h"
 #include "indexer/extract/speakers_zh.h"
 #include "indexer/extract/structure.h"
 #include "indexer/readers/reader.h"
 #include "indexer/readers/text_reader.h"
+#include "tests/support/structured.h"
 #include "searcher/query_parser.h"
 #include "searcher/search.h"
 
@@ -226,15 +228,15 @@ TEST_CASE("Text reader: seed-like article -> fields", "[reader]") {
         "Advertisement\n\nHarbour talks stall\n\nUnion and employers fail to agree.\n\n"
         "KESTREL BAY — Talks collapsed on Monday.\n\n“We walk,” said Ines Vale, a union steward.\n\n"
         "Ana Ruiz reported from Kestrel Bay and Bo Chen from Dunmore.\n";
-    news::Article a = news::readers::read_text_article(text, "x.txt", "x.txt");
+    news::Article a = news::testing::structured(news::readers::read_text_article(text, "x.txt", "x.txt"));
     CHECK(a.title == "Harbour talks stall");
     CHECK(a.dek == "Union and employers fail to agree.");
     CHECK(a.dateline == "KESTREL BAY");
     CHECK(a.authors == std::vector<std::string>{"Ana Ruiz", "Bo Chen"});
     CHECK(a.text.find("Advertisement") == std::string::npos);
     CHECK_THROWS_AS(news::readers::read_text_article("---\ntitle: x\n", "y.txt", "y"), news::readers::ReadError);
-    news::Article fm = news::readers::read_text_article(
-        "---\ntitle: T\ndate: March 4, 2022\nsource: Harbor Ledger\nauthor: A One; B Two\n---\n\nBody text.\n", "z", "z");
+    news::Article fm = news::testing::structured(news::readers::read_text_article(
+        "---\ntitle: T\ndate: March 4, 2022\nsource: Harbor Ledger\nauthor: A One; B Two\n---\n\nBody text.\n", "z", "z"));
     CHECK(fm.title == "T");
     CHECK(fm.date == "2022-03-04");
     CHECK(fm.source == "Harbor Ledger");
@@ -310,6 +312,7 @@ TEST_CASE("Document builder: article -> terms and values", "[document]") {
     a.dateline = "LONG BEACH, Calif.";
     a.authors = {"Ana Ruiz"};
     a.speakers = {{"Ines Vale", "person", "", {}}};
+    news::extract::find_quotations(a);
     Xapian::Document d = b.build(a, "/abs/x.txt", "sig");
     std::vector<std::string> got;
     for (auto it = d.termlist_begin(); it != d.termlist_end(); ++it) got.push_back(*it);
@@ -471,7 +474,7 @@ TEST_CASE("Schema: a database of an older schema is refused with a message to re
         db.set_metadata(news::schema::kMetaSchema, "5");
         db.commit();
         CHECK_THROWS_WITH(news::schema::read_metadata(db),
-                          "database schema version 5 is older than this program's (6): rebuild it: delete the database "
+                          "database schema version 5 is older than this program's (7): rebuild it: delete the database "
                           "folder and run news-index on the articles again");
         CHECK_THROWS_WITH(news::schema::check_or_init_metadata(db, "english"), Catch::Contains("rebuild it"));
         db.set_metadata(news::schema::kMetaSchema, "10");

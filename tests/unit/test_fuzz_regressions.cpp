@@ -2,12 +2,12 @@
 /// @brief Inputs found by the fuzz targets (tests/fuzz), minimised, kept as regression cases.
 ///
 /// Each case goes through exactly what its fuzz target does: read_file_content in the
-/// target's format, extract_speakers on every article, then the quote-offset invariants and
+/// target's format, extract_article on every article, then the quote-offset invariants and
 /// the JSON form. Memory errors only show under the sanitizers (tools/test-sanitize.sh);
 /// in a plain build these cases check that nothing throws and the invariants hold.
 #include "common/article.h"
 #include "common/text/analyzer.h"
-#include "indexer/extract/speakers.h"
+#include "indexer/extract/extract.h"
 #include "indexer/readers/reader.h"
 #include "searcher/doc_data.h"
 
@@ -34,7 +34,7 @@ void read_extract_check(const Case& c) {
         return;  // an unusable file is a fine answer
     }
     for (news::Article& a : r.articles) {
-        news::extract::extract_speakers(a);
+        REQUIRE(news::extract::extract_article(a, news::extract::ExtractOptions{}).empty());
         for (const news::Speaker& s : a.speakers)
             for (const news::Quote& q : s.quotes) {
                 INFO("speaker " << s.name << ", quote [" << q.start << ", " << q.end << ") " << q.text);

@@ -4,6 +4,7 @@
 #include "common/schema.h"
 #include "common/text/analyzer.h"
 #include "indexer/document_builder.h"
+#include "indexer/extract/extract.h"
 #include "indexer/extract/speakers.h"
 #include "searcher/query_parser.h"
 #include "searcher/search.h"
@@ -44,6 +45,7 @@ Article make(const std::string& id, const std::vector<Said>& said, const std::st
         it->quotes.push_back({s.quote, start, end});
     }
     a.text += extra;
+    extract::find_quotations(a);
     extract::note_unattributed_quotes(a);
     return a;
 }

@@ -5,6 +5,7 @@
 #include "indexer/readers/reader.h"
 #include "indexer/readers/text_reader.h"
 #include "tests/support/differential.h"
+#include "tests/support/structured.h"
 
 #include <catch2/catch.hpp>
 
@@ -66,7 +67,7 @@ const std::string kScraped =
 }  // namespace
 
 TEST_CASE("a scraped plain-text article gives title, dek, dateline and byline", "[readers]") {
-    const Article a = read_text_article(kScraped, "harbor/strike.txt", "harbor/strike.txt");
+    const Article a = news::testing::structured(read_text_article(kScraped, "harbor/strike.txt", "harbor/strike.txt"));
     CHECK(a.id == "harbor/strike.txt");
     CHECK(a.path == "harbor/strike.txt");
     CHECK(a.title == "Harbor strike ends after two weeks of talks");
@@ -97,7 +98,7 @@ TEST_CASE("front matter sets the metadata", "[readers]") {
         "Boats stayed in port on Tuesday.\n"
         "\n"
         "The fog lifted at noon.\n";
-    const Article a = read_text_article(text, "fog.txt", "fog.txt");
+    const Article a = news::testing::structured(read_text_article(text, "fog.txt", "fog.txt"));
     CHECK(a.title == "Fog closes the harbor");
     CHECK(a.date == "2024-03-05");
     CHECK(a.source == "Harbor Ledger");
@@ -111,7 +112,7 @@ TEST_CASE("front matter sets the metadata", "[readers]") {
 }
 
 TEST_CASE("front matter id replaces the file id", "[readers]") {
-    const Article a = read_text_article("---\nid: custom-7\n---\nBody.\n", "x.txt", "x.txt");
+    const Article a = news::testing::structured(read_text_article("---\nid: custom-7\n---\nBody.\n", "x.txt", "x.txt"));
     CHECK(a.id == "custom-7");
     CHECK(a.id != "x.txt");
 }
@@ -139,7 +140,7 @@ TEST_CASE("broken front matter is a ReadError with its line", "[readers]") {
 }
 
 TEST_CASE("text without front matter markers is all body", "[readers]") {
-    const Article a = read_text_article("Title here\n\n--- not front matter\n", "x.txt", "x.txt");
+    const Article a = news::testing::structured(read_text_article("Title here\n\n--- not front matter\n", "x.txt", "x.txt"));
     CHECK(a.title == "Title here");
     CHECK(a.text == "--- not front matter");
 }
@@ -339,7 +340,7 @@ TEST_CASE("read_file_content decodes and dispatches", "[readers]") {
     REQUIRE(r.articles.size() == 1);
     CHECK(r.encoding != "UTF-8");
     CHECK(r.articles[0].encoding == r.encoding);
-    CHECK(r.articles[0].text == "Boats at the café.");
+    CHECK(news::testing::structured(r.articles[0]).text == "Boats at the café.");
     CHECK_THROWS_WITH(read_file_content(Format::Text, " \n\n ", "p.txt", "p.txt"), Catch::Contains("empty"));
     CHECK_THROWS_AS(read_file_content(Format::Unknown, "x", "p.pdf", "p.pdf"), ReadError);
     const ReadResult j = read_file_content(Format::JsonLines, "{\"text\":\"a.\"}\nnope\n", "f.jsonl", "f.jsonl");
@@ -512,7 +513,7 @@ TEST_CASE("a short line before glued navigation text is not lost", "[readers]") 
         "Get more newsLiveon\n"
         "\n"
         "PORTVILLE — Dockworkers went back to work on Monday.\n";
-    const Article a = read_text_article(text, "s.txt", "s.txt");
+    const Article a = news::testing::structured(read_text_article(text, "s.txt", "s.txt"));
     CHECK(a.dek == "Dockworkers returned to the piers on Monday, the union said.");
     CHECK_THAT(a.text, Catch::Contains("Dockworkers returned to the piers"));
     CHECK_THAT(a.text, !Catch::Contains("newsLiveon"));

@@ -3,6 +3,7 @@
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/reader.h"
 #include "indexer/readers/sgml_reader.h"
+#include "tests/support/structured.h"
 
 #include <catch2/catch.hpp>
 
@@ -331,7 +332,7 @@ TEST_CASE("read_file_content dispatches .sgm files and converts a Latin-1 byte",
 
 namespace {
 
-Article html(const std::string& page) { return read_html(page, "site/page.html", "site/page.html"); }
+Article html(const std::string& page) { return news::testing::structured(read_html(page, "site/page.html", "site/page.html")); }
 
 const std::string kBody =
     "<article><p>HARBOUR CITY \xE2\x80\x94 The night ferry sailed again on Monday after a week of repairs.</p>"
