@@ -25,6 +25,11 @@ nlohmann::json to_json(const Article& a) {
         for (const Quote& q : a.unattributed) quotes.push_back({{"text", q.text}, {"start", q.start}, {"end", q.end}});
         j["unattributed_quotes"] = std::move(quotes);
     }
+    if (!a.dropped.empty()) {
+        nlohmann::json lines = nlohmann::json::array();
+        for (const auto& [kind, line] : a.dropped) lines.push_back({{"kind", kind}, {"line", line}});
+        j["dropped"] = std::move(lines);
+    }
     return j;
 }
 
@@ -84,6 +89,7 @@ Article article_from_json(const nlohmann::json& j) {
 std::string to_document_data(const Article& a) {
     nlohmann::json j = to_json(a);
     j.erase("text");
+    j.erase("dropped");
     for (auto& sp : j["speakers"])
         for (auto& q : sp["quotes"]) q.erase("text");
     if (auto it = j.find("unattributed_quotes"); it != j.end())

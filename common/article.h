@@ -50,9 +50,14 @@ struct Article {
     // What a reader says of the text, for extract (not stored).
     bool structure_guessed = false;  ///< scraped text or a page: extract looks for furniture, a headline, a "By" line
     bool title_in_text = false;      ///< (structure_guessed) the first paragraph is the headline
+    bool fields_complete = false;    ///< the source has its own dateline and byline fields (SGML): none is looked for in the text
     /// Every quotation of the text (extract_article fills it; offsets only): what the document
     /// builder indexes under the quotation prefix. Not stored.
     std::vector<Quote> quotations;
+    /// The paragraphs that guessing the structure took out of the text, as (kind, line):
+    /// furniture by its kind (extract/furniture.h), "headline" (become the title), "byline"
+    /// (become authors). Listed by --extract, counted by --verbose; not stored.
+    std::vector<std::pair<std::string, std::string>> dropped;
 };
 
 /// The JSON form of --extract.

@@ -742,6 +742,15 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
                 errors += w.job->path.string() + ": error: article " + a.id + ": " + why + "; indexed without speakers\n";
                 ++failed;
             }
+            if (o.verbose && !a.dropped.empty()) {
+                // What guessing the structure took out of the text, by kind (--extract lists the lines).
+                std::map<std::string, std::size_t> kinds;
+                for (const auto& d : a.dropped) ++kinds[d.first];
+                std::string what;
+                for (const auto& [kind, n] : kinds) what += (what.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+                errors += w.job->path.string() + ": article " + a.id + ": " + std::to_string(a.dropped.size()) +
+                          " line(s) taken out of the text (" + what + ")\n";
+            }
             if (b) {
                 // The signature (for --prune, which needs the path) goes on the file's first
                 // article only: 1.6 MB of repeats in one 21,577-record JSON Lines file.

@@ -9,6 +9,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -39,6 +41,19 @@ std::vector<std::string> paragraphs_of(const std::string& text) {
     return out;
 }
 
+/// Text a source gave whose first paragraph is its headline: without a title, that paragraph
+/// becomes it; with one it leaves the text only when its words are the title's (or its first).
+/// Either way none of its words is lost: the title's are indexed as text too.
+void take_headline(Article& a) {
+    const std::size_t e = std::min(a.text.find("\n\n"), a.text.size());
+    const std::string first = a.text.substr(0, e);
+    if (first.empty()) return;
+    if (a.title.empty()) a.title = first;
+    else if (!words_begin(first, a.title)) return;
+    a.dropped.emplace_back(kHeadline, first);
+    a.text.erase(0, std::min(e + 2, a.text.size()));
+}
+
 }  // namespace
 
 std::string guess_language(const std::string& text, const std::string& given) {
@@ -64,15 +79,21 @@ void find_quotations(Article& a) {
 }
 
 void guess_structure(Article& a) {
-    if (a.structure_guessed) apply_structure(a, paragraphs_of(a.text), a.title_in_text);
-    a.structure_guessed = false;  // done: never twice
+    if (a.structure_guessed) {
+        apply_structure(a, paragraphs_of(a.text), a.title_in_text);
+    } else {
+        if (a.title_in_text) take_headline(a);
+        if (!a.fields_complete) annotate_given(a);
+    }
+    a.structure_guessed = a.title_in_text = false;  // done: never twice
 }
 
 std::string extract_article(Article& a, const ExtractOptions& o) {
+    // A manifest row's title replaces the reader's; a headline line then leaves the text only
+    // when it has the title's words. The row's other fields fill what the text did not give.
+    if (o.manifest && !o.manifest->title.empty()) a.title = o.manifest->title;
     guess_structure(a);
-    // A manifest row's title replaces the reader's (a headline line, front matter, a field).
-    const bool title_from_text = !a.title.empty();
-    if (o.manifest) readers::apply_manifest(a, *o.manifest, title_from_text);
+    if (o.manifest) readers::apply_manifest(a, *o.manifest, true);
     if (a.source.empty()) a.source = o.default_source;
     if (a.date.empty()) a.date = o.default_date;
     a.language = guess_language(a.text, a.language);

@@ -48,7 +48,39 @@ bool looks_like_name(std::string_view s) {
     return words >= 1 && words <= 5;
 }
 
+/// "Feb 27", "March 3", "Sept. 9": a month's name or abbreviation, then a day number.
+bool is_day(std::string_view s) {
+    static constexpr std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                                "jul", "aug", "sep", "oct", "nov", "dec"};
+    const std::size_t sp = s.find(' ');
+    if (sp == std::string_view::npos || sp < 3) return false;
+    std::string month(s.substr(0, 3));
+    for (char& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(months.begin(), months.end(), month) == months.end()) return false;
+    std::string_view day = trim(s.substr(sp + 1));
+    return !day.empty() && day.size() <= 2 && std::all_of(day.begin(), day.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
+
+bool words_begin(std::string_view x, std::string_view y) {
+    // Letters and digits, lower-cased; any other run of characters is one break.
+    auto key = [](std::string_view s) {
+        std::u32string out;
+        const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+        int32_t i = 0, n = static_cast<int32_t>(s.size());
+        while (i < n) {
+            UChar32 c;
+            U8_NEXT(p, i, n, c);
+            if (c >= 0 && u_isalnum(c)) out += static_cast<char32_t>(u_tolower(c));
+            else if (!out.empty() && out.back() != U' ') out += U' ';
+        }
+        while (!out.empty() && out.back() == U' ') out.pop_back();
+        return out;
+    };
+    const std::u32string kx = key(x), ky = key(y);
+    return !kx.empty() && ky.starts_with(kx) && (ky.size() == kx.size() || ky[kx.size()] == U' ');
+}
 
 std::string find_dateline(std::string_view paragraph) {
     std::string_view p = paragraph.substr(0, std::min<std::size_t>(paragraph.size(), 120));
@@ -70,6 +102,8 @@ std::string find_dateline(std::string_view paragraph) {
     std::size_t comma = prefix.find(',');
     std::string_view place = comma == std::string_view::npos ? prefix : prefix.substr(0, comma);
     if (comma != std::string_view::npos && prefix.size() - comma > 30) return {};
+    // A wire's date after the place ("WASHINGTON, Feb 27 - ") is no part of it.
+    if (comma != std::string_view::npos && is_day(trim(prefix.substr(comma + 1)))) prefix = place;
     // The place itself: capital letters (BEIJING, SAN JOSÉ, ST. LOUIS) or a short CJK name.
     int letters = 0, cjk = 0;
     const auto* b = reinterpret_cast<const uint8_t*>(place.data());
@@ -123,13 +157,32 @@ std::vector<std::string> parse_reported_from(std::string_view paragraph) {
     return names;
 }
 
+void annotate_given(Article& a) {
+    std::size_t n = 0;
+    for (std::size_t b = 0; b < a.text.size() && n < 3; ++n) {
+        std::size_t e = std::min(a.text.find("\n\n", b), a.text.size());
+        if (a.dateline.empty()) a.dateline = find_dateline(std::string_view(a.text).substr(b, e - b));
+        if (!a.dateline.empty()) break;
+        b = e + 2;
+    }
+    const std::size_t last = a.text.rfind("\n\n");
+    for (std::string& name : parse_reported_from(std::string_view(a.text).substr(last == std::string::npos ? 0 : last + 2)))
+        if (std::find(a.authors.begin(), a.authors.end(), name) == a.authors.end()) a.authors.push_back(std::move(name));
+}
+
 void apply_structure(Article& a, std::vector<std::string> paragraphs, bool find_title) {
     std::vector<std::string> kept;
-    for (std::string& p : paragraphs)
-        if (!is_boilerplate(p)) kept.push_back(std::move(p));
+    for (std::string& p : paragraphs) {
+        if (const char* kind = furniture_kind(p)) a.dropped.emplace_back(kind, std::move(p));
+        else kept.push_back(std::move(p));
+    }
     std::size_t i = 0;
-    if (find_title && !kept.empty()) {
+    // The headline line: the title, or (a title given, a manifest's) out of the text when its
+    // words are the title's or their start (the title adds a subtitle after ';'): no word is
+    // lost either way, the title's are indexed as text too.
+    if (find_title && !kept.empty() && (a.title.empty() || words_begin(kept[0], a.title))) {
         if (a.title.empty()) a.title = kept[0];
+        a.dropped.emplace_back(kHeadline, kept[0]);
         i = 1;
     }
     // "By Jane Doe and John Roe" under the title.
@@ -139,6 +192,7 @@ void apply_structure(Article& a, std::vector<std::string> paragraphs, bool find_
         for (const std::string& n : split_names(m[1].str()))
             if (looks_like_name(n) && std::find(a.authors.begin(), a.authors.end(), n) == a.authors.end())
                 a.authors.push_back(n);
+        a.dropped.emplace_back(kByline, kept[i]);
         ++i;
     }
     // The dateline opens one of the first paragraphs; a single paragraph before it is the dek.

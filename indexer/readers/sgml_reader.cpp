@@ -598,6 +598,7 @@ std::vector<Article> read_sgml(const std::string& content, const std::string& pa
         // A record with no text at all (NEWID 12793) is still a record: its date, places and
         // topics are kept and searchable, so every <REUTERS> record becomes an article.
         a.text = join_paragraphs(paragraphs);
+        a.fields_complete = true;  // <DATELINE>, <AUTHOR>: nothing to look for in the text
         out.push_back(std::move(a));
     }
     if (!any) throw ReadError("no <REUTERS> records in this SGML file");

@@ -102,7 +102,8 @@ Article read_text_article(const std::string& content, const std::string& path, c
     bool title_from_meta = false;
     std::size_t line_no = 1;
     // Front matter: "---" on the first line, key: value lines, "---".
-    if (body.starts_with("---\n") || body.starts_with("---\r\n")) {
+    const bool front_matter = body.starts_with("---\n") || body.starts_with("---\r\n");
+    if (front_matter) {
         std::size_t pos = body.find('\n') + 1;
         bool closed = false;
         while (pos < body.size()) {
@@ -133,7 +134,8 @@ Article read_text_article(const std::string& content, const std::string& path, c
         body = body.substr(std::min(pos, body.size()));
     }
     a.text = join_paragraphs(split_paragraphs(body));
-    a.structure_guessed = true;
+    // Front matter makes it a record the source gave: no furniture rule touches its text.
+    a.structure_guessed = !front_matter;
     a.title_in_text = !title_from_meta;
     return a;
 }

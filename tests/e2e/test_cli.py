@@ -33,7 +33,8 @@ write("sub/c.txt", "---\ntitle: Museum reopens after theft\ndate: 2024-11-20\nso
 write("feed.jsonl", json.dumps({"id": "w1", "title": "Cranes return", "date": "2022-03-11", "source": "Capital Wire",
                                 "text": "The cranes moved again after the strike ended."}) + "\n"
       "{not json\n" +
-      json.dumps({"title": "No text here"}) + "\n")
+      json.dumps({"date": "2022-03-12"}) + "\n" +
+      json.dumps({"id": "w2", "title": "Harbour pilots strike at dawn"}) + "\n")  # a headline alone is an article
 write("empty.txt", "")
 write("binary.txt", b"\x00\x01\x02\x03binary", mode="wb")
 write("notes.md", "# not an article\n")
@@ -47,12 +48,13 @@ for binary in (env.index_bin, env.search_bin):
 # First run: bad files are reported with their names, the rest is indexed, exit 1.
 r = env.index("--db", db, src)
 env.equal(r.returncode, 1, "index exit status with bad files")
-for needle in ["feed.jsonl:2: error: invalid JSON", "feed.jsonl:3: error: record has no text",
+for needle in ["feed.jsonl:2: error: invalid JSON", "feed.jsonl:3: error: record has neither text nor title",
                "empty.txt: error: empty file", "binary.txt: error: binary file"]:
     env.check(needle in r.stderr, f"stderr names the problem: {needle!r} in {r.stderr!r}")
 env.check(re.search(r"4 failed", r.stderr) is not None, f"summary counts failures: {r.stderr}")
 env.check("1 other files ignored" in r.stderr, f"notes.md ignored: {r.stderr}")
 env.equal(env.ids(db, "cranes"), {"articles/a.txt", "w1"}, "cranes")
+env.equal(env.ids(db, "pilots"), {"w2"}, "a record with a title and no text is found by its title")
 
 # Second run changes nothing.
 r = env.index("--db", db, src)
@@ -82,7 +84,7 @@ env.index("--db", db, src)
 
 # The database opens in xapian-delve.
 r = env.run("xapian-delve", db)
-env.check(r.returncode == 0 and "number of documents = 4" in r.stdout, f"xapian-delve reads it: {r.stdout} {r.stderr}")
+env.check(r.returncode == 0 and "number of documents = 5" in r.stdout, f"xapian-delve reads it: {r.stdout} {r.stderr}")
 
 # Exit statuses and query errors.
 env.equal(env.search(db, "cranes").returncode, 0, "results -> 0")

@@ -230,7 +230,7 @@ TEST_CASE("read_json errors", "[readers]") {
     };
     auto row = GENERATE(values<Row>({
         {"{\n\"a\": \n}", 3, "invalid JSON"},
-        {"{\"title\":\"x\"}", 0, "no text"},
+        {"{\"date\":\"2024-01-02\"}", 0, "neither text nor title"},
         {"[1, 2]", 0, "not a JSON object"},
         {"{\"text\":\"x\",\"date\":\"soon\"}", 0, "'soon' is not a date"},
         {"{\"text\":\"x\",\"n\":1e999}", 0, "invalid JSON"},  // out of range: a ReadError too
@@ -250,7 +250,7 @@ TEST_CASE("read_jsonl keeps good lines and reports bad ones by line", "[readers]
         "{\"text\":\"one.\"}\n"   // 1
         "\n"                      // 2: blank, ignored
         "{bad\n"                  // 3
-        "{\"title\":\"no text\"}\n"  // 4
+        "{\"date\":\"2024\"}\n"  // 4: neither text nor title
         "{\"text\":\"five.\"}\n"  // 5
         "   \n"                   // 6: blank
         "{\"text\":\"x\",\"n\":1e999}\n"  // 7: a number out of range stops only its line
@@ -267,9 +267,28 @@ TEST_CASE("read_jsonl keeps good lines and reports bad ones by line", "[readers]
     CHECK(errors[0].first == 3);
     CHECK_THAT(errors[0].second, Catch::Contains("invalid JSON"));
     CHECK(errors[1].first == 4);
-    CHECK_THAT(errors[1].second, Catch::Contains("no text"));
+    CHECK_THAT(errors[1].second, Catch::Contains("neither text nor title"));
     CHECK(errors[2].first == 7);
     CHECK_THAT(errors[2].second, Catch::Contains("invalid JSON") && Catch::Contains("overflow"));
+}
+
+TEST_CASE("JSON records are lossless: a headline without text, lines furniture rules would drop", "[readers]") {
+    // Reuters wire flashes have a headline and no story; lines of a given body are never
+    // furniture ("subscribe to" and "cookie" are in promotion lines of scraped pages).
+    std::vector<std::pair<std::size_t, std::string>> errors;
+    auto v = news::testing::structured(read_jsonl(
+        "{\"id\":\"1\",\"title\":\"BANK OF JAPAN INTERVENES\"}\n"
+        "{\"id\":\"2\",\"title\":\"ADSTEAM TO TAKE STAKE\",\"body\":\"Adelaide Steamship Co Ltd\\n(Adsteam) said it will "
+        "subscribe to 30 mln shares\\ncookies, candy, bakery\\nBy Ann Lee\"}\n",
+        "f.jsonl", "f.jsonl", errors));
+    CHECK(errors.empty());
+    REQUIRE(v.size() == 2);
+    CHECK(v[0].title == "BANK OF JAPAN INTERVENES");
+    CHECK(v[0].text.empty());
+    CHECK(v[1].text == "Adelaide Steamship Co Ltd\n\n(Adsteam) said it will subscribe to 30 mln shares\n\ncookies, candy, "
+                       "bakery\n\nBy Ann Lee");
+    CHECK(v[1].authors.empty());
+    CHECK(v[1].dropped.empty());
 }
 
 TEST_CASE("JSON records: their own id, topics and tags as a list or a comma-separated string", "[readers]") {

@@ -152,12 +152,30 @@ TEST_CASE("apply_structure finds title, byline, dek, dateline and closing byline
 }
 
 TEST_CASE("apply_structure variants", "[structure]") {
-    SECTION("a title already known: the first paragraph is still the title line") {
+    SECTION("a title already known (a manifest's): the first paragraph leaves the text when it says it") {
+        Article a;
+        a.title = "Fog closes harbor; boats wait";
+        apply_structure(a, {"Fog closes Harbor.", "Body."}, true);
+        CHECK(a.title == "Fog closes harbor; boats wait");
+        CHECK(a.text == "Body.");
+        REQUIRE(a.dropped.size() == 1);
+        CHECK(a.dropped[0] == std::pair<std::string, std::string>{"headline", "Fog closes Harbor."});
+    }
+    SECTION("a title already known: a first paragraph with other words stays text") {
         Article a;
         a.title = "Given";
         apply_structure(a, {"Fog closes harbor", "Body."}, true);
         CHECK(a.title == "Given");
+        CHECK(a.text == "Fog closes harbor\n\nBody.");
+        CHECK(a.dropped.empty());
+    }
+    SECTION("what guessing drops is listed with its kind") {
+        Article a;
+        apply_structure(a, {"Advertisement", "Fog closes harbor", "By Ann Lee", "Body.", "Share"}, true);
         CHECK(a.text == "Body.");
+        using P = std::pair<std::string, std::string>;
+        CHECK(a.dropped == std::vector<P>{{"promotion", "Advertisement"}, {"menu word", "Share"}, {"headline", "Fog closes harbor"},
+                                          {"byline", "By Ann Lee"}});
     }
     SECTION("no title search: every paragraph is text") {
         Article a;

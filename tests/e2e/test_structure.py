@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""What guessing the structure may take out of a text, and where it never applies (issue 12,
+item 1): scraped text loses its furniture, headline line and "By" line, each listed by
+--extract with its kind and counted by --verbose; a file with front matter and a JSON record
+keep every line, furniture-like or not; a JSON record with a headline and no text is an
+article."""
+import json
+import os
+
+from harness import Env
+
+env = Env()
+src = os.path.join(env.work, "in")
+os.makedirs(src)
+
+
+def write(name, text):
+    with open(os.path.join(src, name), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+write("scraped.txt", "Advertisement\n\nFerry fares rise\n\nBy Ana Ruiz\n\nFares rose by a tenth on Monday.\n\nShare\n")
+write("given.txt", "---\ntitle: Ferry fares rise\n---\n\nFares rose by a tenth on Monday.\n\nSubscribe to the ferry "
+      "timetable at the harbour office\n\nAdvertisement\n")
+write("feed.jsonl", json.dumps({"id": "j1", "title": "Ferry pass", "text": "Cookies, candy, bakery\nSubscribe to 30 mln shares"}) +
+      "\n" + json.dumps({"id": "j2", "title": "FERRY OPERATOR BUYS TWO BOATS"}) + "\n")
+
+r = env.index("--extract", src)
+env.equal(r.returncode, 0, f"--extract exit ({r.stderr})")
+got = {j["id"]: j for j in map(json.loads, r.stdout.splitlines())}
+scraped = got.get("in/scraped.txt", {})
+env.equal(scraped.get("title"), "Ferry fares rise", "the headline line is the title")
+env.equal(scraped.get("text"), "Fares rose by a tenth on Monday.", "scraped text without furniture")
+env.equal([(d["kind"], d["line"]) for d in scraped.get("dropped", [])],
+          [("promotion", "Advertisement"), ("menu word", "Share"), ("headline", "Ferry fares rise"), ("byline", "By Ana Ruiz")],
+          "--extract lists what was taken out, with its kind")
+given = got.get("in/given.txt", {})
+env.check("Subscribe to the ferry timetable" in given.get("text", "") and "Advertisement" in given.get("text", ""),
+          f"front matter: every line kept: {given.get('text')!r}")
+env.check("dropped" not in given, "front matter: nothing dropped")
+env.equal(got.get("j1", {}).get("text"), "Cookies, candy, bakery\n\nSubscribe to 30 mln shares", "a JSON record keeps every line")
+env.equal(got.get("j2", {}).get("title"), "FERRY OPERATOR BUYS TWO BOATS", "a headline alone is an article")
+
+db = os.path.join(env.work, "news.db")
+r = env.index("--verbose", "--db", db, src)
+env.equal(r.returncode, 0, f"index exit ({r.stderr})")
+env.check("scraped.txt: article in/scraped.txt: 4 line(s) taken out of the text (1 byline, 1 headline, 1 menu word, 1 promotion)"
+          in r.stderr, f"--verbose counts the lines taken out: {r.stderr}")
+env.equal(env.ids(db, "operator"), {"j2"}, "the headline-only record is found by its title")
+env.equal(env.ids(db, "bakery"), {"j1"}, "a JSON line that reads like furniture is searchable")
+env.equal(env.ids(db, "timetable"), {"in/given.txt"}, "a front-matter line that reads like furniture is searchable")
+env.equal(env.ids(db, "advertisement"), {"in/given.txt"}, "the scraped file's furniture is not")
+env.finish()
