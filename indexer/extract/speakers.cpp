@@ -14,6 +14,7 @@
 #include "indexer/extract/speakers.h"
 
 #include "common/text/analyzer.h"
+#include "indexer/extract/speakers/lexicon.h"
 #include "indexer/extract/speakers_zh.h"
 
 #include <unicode/uchar.h>
@@ -32,105 +33,7 @@
 namespace news::extract {
 namespace {
 
-using Set = std::unordered_set<std::string_view>;
-
-const Set kCues = {"said",     "says",      "say",        "told",      "tells",     "added",      "adds",
-                   "wrote",    "writes",    "asked",      "asks",      "vowed",     "warned",     "warns",
-                   "insisted", "insists",   "explained",  "noted",     "notes",     "argued",     "argues",
-                   "stated",   "declared",  "replied",    "responded", "continued", "recalled",   "acknowledged",
-                   "admitted", "claimed",   "claims",     "conceded",  "cautioned", "predicted",  "tweeted",
-                   "posted",   "announced", "urged",      "suggested", "observed",  "remarked",   "emphasized",
-                   "emphasised", "stressed", "complained", "countered", "testified", "maintained", "contended",
-                   "confirmed", "boasted",  "lamented",   "quipped",   "shouted",   "declared",   "pledged",
-                   "promised", "recounted", "concluded", "agreed",    "disagreed", "announces",  "reiterated",
-                   "called",   "calls",     "described", "describes", "reported",  "reports",    "sings",
-                   "sang",     "chanted",   "explains",  "tweets",    "declares",  "answered",   "continues",
-                   "joked",    "laughed",   "wondered",  "mused",     "snapped",   "scoffed",    "exclaimed",
-                   "whispered", "yelled",   "cried",     "sighed",    "shot",      "fired",      "retorted",
-                   "blasted",  "charged",   "accused",   "praised",   "condemned", "criticized", "dismissed",
-                   "labeled",  "labelled",  "dubbed",    "branded",   "touted",    "hailed",     "slammed",
-                   "mocked",   "tweeted",   "writes",    "pleaded",   "begged",    "demanded",   "pointed",
-                   // present tense of the cues above, as in features and live reports ("she yells")
-                   // (not those that are also plural nouns: "states", "remarks", "promises", "cries")
-                   "yells",    "shouts",    "screams",   "screamed",  "whispers",  "recalls",    "admits",
-                   "concedes", "acknowledges", "responds", "predicts", "suggests", "complains", "boasts",
-                   "stresses", "emphasizes", "urges",    "muses",     "quips",     "laments",    "contends",
-                   "maintains", "recounts", "concludes", "agrees",    "testifies", "interjected", "elaborated",
-                   "echoed",   "chimed",
-                   // more verbs of speaking, past tense (not those that also take a thing said about: "raged")
-                   "fumed",    "barked",    "boomed",    "thundered", "groused",   "grumbled",   "griped",
-                   "marveled", "marvelled", "gushed",    "bellowed",  "hollered",   "murmured",
-                   "muttered", "stammered", "wrote",     "mused",     "intoned",   "opined",     "ventured",
-                   "assured",  "reassured", "reminded",  "advised",   "informed",
-                   // documents: “...,” the letter reads / the statement read
-                   "reads",    "read"};
-// Participles take the subject of their sentence: "Clinton mocked him, saying ...".
-const Set kParticiples = {"saying", "adding", "asking", "arguing", "calling", "noting", "insisting", "warning",
-                          "claiming", "describing", "explaining", "telling", "writing", "declaring", "stressing",
-                          "urging", "suggesting", "promising", "vowing", "joking", "recalling", "tweeting",
-                          "acknowledging", "admitting", "accusing", "labeling", "dubbing", "predicting",
-                          "complaining", "boasting", "referring", "repeating", "concluding", "announcing"};
-const Set kDashes = {"\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", "--"};
-const Set kPronouns = {"he", "she", "they", "He", "She", "They"};
-const Set kHonorifics = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mx", "Prof", "Lord", "Lady", "Baroness",
-                         "Commander", "Supervisor", "Cmdr", "Officer", "Trooper", "Deputy"};
-const Set kTitles = {"President", "Vice",     "Minister", "Prime",     "Secretary",  "Senator",  "Sen",
-                     "Rep",       "Representative", "Gov", "Governor", "Mayor",      "Director", "Chairman",
-                     "Chairwoman", "Chair",   "Chief",    "Judge",     "Justice",    "General",  "Gen",
-                     "Speaker",   "Leader",   "Ambassador", "Commissioner", "Spokesman", "Spokeswoman",
-                     "Spokesperson", "Premier", "Chancellor", "King", "Queen",      "Prince",   "Pope",
-                     "Coach",     "Captain",  "Capt",     "Sheriff",   "Inspector",  "Superintendent",
-                     "Deputy",    "Attorney", "Lawmaker", "Councilwoman", "Councilman", "Professor", "Rev",
-                     "Lt",        "Col",      "Sgt",      "Adm",       "Admiral",    "Colonel",  "Lieutenant",
-                     "Sergeant",  "Officer",  "Detective", "Treasurer", "Assemblyman", "Assemblywoman",
-                     "Congressman", "Congresswoman", "Councillor", "Councilor", "Striker", "Goalkeeper", "Midfielder",
-                     "Defender", "Forward", "Winger", "Skipper", "Del", "Delegate", "Host", "Anchor", "Correspondent", "Foreign", "Defense", "Defence", "Interior", "Finance",
-                     "Health",    "Former",   "Acting",   "Executive", "CEO",       "Founder",  "Manager",
-                     "Head",      "Dean",     "Bishop",   "Cardinal",  "Rabbi",     "Imam",     "Chancellor",
-                     "Advocate",  "Comptroller", "Controller", "Auditor", "Clerk",   "Marshal",  "Ombudsman",
-                     "Provost",   "Chaplain", "Archbishop", "Pastor", "Reverend", "Monsignor"};
-// Titles that are also common surnames: "Charlie King", "Howard Dean", "Mr. King". Never abbreviated.
-const Set kSurnameTitles = {"King", "Dean", "Bishop", "Judge", "Chancellor", "Prince", "Pope", "Cardinal"};
-const Set kStops = {"The",  "A",     "An",    "But",   "And",      "Or",      "In",     "On",     "At",      "Of",
-                    "For",  "To",    "From",  "With",  "By",       "As",      "If",     "When",   "While",   "After",
-                    "Before", "Since", "Although", "Though", "Meanwhile", "However", "Still", "Yet", "So", "Then",
-                    "Now",  "Also",  "It",    "This",  "That",     "These",   "Those",  "There",  "Here",    "His",
-                    "Her",  "Their", "Our",   "Its",   "We",       "I",       "You",    "My",     "Your",    "Speaking",
-                    "Asked", "According", "Instead", "Among", "Under", "Over", "During", "Despite", "Like", "Unlike",
-                    "Had", "Has", "Have", "Did", "Does", "Would", "Could", "Should", "Were", "Was", "Is",
-                    "Maybe", "Perhaps", "Indeed", "Thus", "Hence", "Otherwise", "Besides", "Plus",
-                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-                    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                    "November", "December", "Day", "One", "Two", "Three", "Last", "Next", "Many", "Some", "Most",
-                    "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even", "Only",
-                    "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Just", "Rival", "Another", "Other",
-                    "Former", "Fellow", "Meanwhile", "Separately", "Earlier", "Later", "Today", "Yesterday", "Why", "What", "How", "Who", "Where", "Yes",
-                    // interjections, indefinite pronouns and adjectives opening a sentence
-                    "Well", "Oh", "Okay", "Nobody", "Everybody", "Everyone", "Anyone", "Anybody",
-                    "None", "Few", "Alongside", "Top",
-                    // prepositions and conjunctions opening a sentence
-                    "Amid", "Amidst", "Upon", "Within", "Without", "Against", "Toward", "Towards", "Through",
-                    "Throughout", "Across", "Beyond", "Behind", "Until", "Unless", "Whether", "Because", "Whereas",
-                    "Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US", "U.K",
-                    "UK", "EU", "U.N", "UN", "Democrat", "Democrats", "Republican", "Republicans", "Democratic"};
-const Set kNationality = {"Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US",
-                          "U.K", "UK", "EU", "U.N", "UN", "Democrat", "Republican", "Democratic"};
-const Set kOrgWords = {"Institution", "Institute",  "Board",      "Ministry",   "Centers",  "Center",     "Centre",
-                       "Commission",  "Bureau",     "University", "Department", "Agency",   "Council",    "Party",
-                       "Association", "Committee",  "Court",      "Bank",       "Company",  "Corporation", "Corp",
-                       "Inc",         "Group",      "Organization", "Organisation", "Foundation", "Office",
-                       "Service",     "Services",   "News",       "Times",      "Post",     "Federation", "Union",
-                       "League",      "Club",       "Authority",  "Police",     "Army",     "Navy",       "Senate",
-                       "Congress",    "Parliament", "Government", "Administration", "Fund", "Trust", "Society",
-                       "Network",     "Press",      "Reuters",    "Journal",    "Tribune",  "Herald",     "Courier",
-                       "Ledger",      "Wire",       "Bulletin",   "Sentinel",   "Hospital", "School",     "College",
-                       "Museum",      "FC",         "Ltd",        "LLC",        "Media",    "Agency",     "Coalition",
-                       "Alliance",    "Institution", "Industries", "Airlines",  "Motors",   "Partners",   "Labs",
-                       "Systems",     "Terminals",  "Port",       "Biologics",  "Maison",   "Capital",    "Data",
-                       "Ministry",    "Council",    "Trust",      "Supporters", "Commission", "Daily"};
-const Set kParticles = {"de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "di", "du", "dos", "ibn"};
-const Set kAdverbs = {"also", "later", "previously", "then", "once", "recently", "repeatedly", "has", "have", "had",
-                      "would", "will", "has", "publicly", "privately", "flatly", "simply", "bluntly", "again", "often"};
+using namespace speakers;  // the lexicon
 
 struct Word {
     std::size_t b = 0, e = 0;   // bytes in the text (raw word)
@@ -251,9 +154,8 @@ std::string strip_word(std::string_view raw, bool& comma, bool& stop) {
         if (core.size() > poss.size() && core.ends_with(poss)) core.resize(core.size() - poss.size());
     // "U.S." keeps its inner dots; a one-letter initial ("J.") does not end a sentence.
     // Nor does an abbreviation that leads a name: "St. Anselm's College", "Mt. Vernon".
-    static const Set leading = {"St", "Mt", "Ft", "Sts"};
     if (stop && (core.size() == 1 || core.find('.') != std::string::npos || kHonorifics.count(core) ||
-                 leading.count(core) || (kTitles.count(core) && !kSurnameTitles.count(core))))
+                 kNameAbbreviations.count(core) || (kTitles.count(core) && !kSurnameTitles.count(core))))
         stop = false;
     return core;
 }
@@ -374,99 +276,21 @@ struct Mention {
     bool named = true;  ///< false for a noun phrase ("the commission", "officials")
 };
 
-// Capitalised only because they open a sentence: "Following the meeting, ...".
-const Set kLeadingVerbs = {"Following", "According", "Including", "Regarding", "Speaking", "Writing", "Adding",
-                           "Saying", "Citing", "Responding", "Describing", "Noting", "Calling", "Arguing", "Given",
-                           "Considering", "Concerning", "Pending", "Beginning", "Starting", "Excluding", "Barring",
-                           "Assuming", "Judging", "Looking", "Turning", "Returning", "Referring", "Asked", "Told",
-                           "Reached", "Contacted", "Pressed", "Interviewed", "Asserting", "Insisting", "Claiming",
-                           "Explaining", "Defending", "Attacking", "Criticizing", "Praising", "Warning", "Urging",
-                           "Announcing", "Addressing", "Acknowledging", "Admitting", "Campaigning", "Testifying"};
-
-// Nouns that introduce a name: "the arbitrator Harriet Lowe", "chief executive Raymond Ochoa".
-const Set kRoleNouns = {"executive", "officer", "director", "manager", "mediator", "arbitrator", "businessman",
-                        "businesswoman", "leader", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney",
-                        "analyst", "economist", "professor", "adviser", "advisor", "minister", "secretary", "chair",
-                        "chairman", "chairwoman", "president", "founder", "owner", "coach", "striker", "goalkeeper",
-                        "captain", "chief", "judge", "detective", "inspector", "commissioner", "candidate", "nominee",
-                        "senator", "governor", "mayor", "councillor", "councilor", "official", "researcher",
-                        "scientist", "historian", "curator", "investigator", "dealer", "farmer", "grower", "resident",
-                        "tenant", "driver", "operator", "teacher", "nurse", "doctor", "physician", "surgeon",
-                        "lawmaker", "activist", "organizer", "artist", "writer", "author", "journalist", "reporter",
-                        "editor", "producer", "singer", "actor", "actress", "player", "midfielder", "defender",
-                        "forward", "winger", "trainer", "agent", "broker", "banker", "investor", "entrepreneur",
-                        "engineer", "student", "pensioner", "volunteer", "witness", "victim", "son", "daughter",
-                        "wife", "husband", "mother", "father", "brother", "sister", "colleague", "friend", "neighbor",
-                        "neighbour", "deputy", "aide", "ambassador", "envoy", "premier", "prosecutor", "defendant",
-                        "plaintiff", "rapper", "comedian", "host", "anchor", "pundit", "strategist", "pollster",
-                        "consultant", "donor", "billionaire", "magnate", "commentator", "columnist", "challenger",
-                        "incumbent", "rival", "opponent", "mate", "counterpart", "predecessor", "successor",
-                        "niece", "nephew", "cousin", "aunt", "uncle", "grandson", "granddaughter", "grandmother",
-                        "grandfather", "widow", "widower", "spouse", "partner", "fiance", "fiancee", "boyfriend",
-                        "girlfriend"};
-
-const Set kDeterminers = {"the", "The", "a", "A", "an", "An", "one", "One", "his", "His", "her", "Her", "their",
-                          "Their", "its", "Its", "our", "Our", "another", "Another", "some", "Some", "many", "Many",
-                          "several", "Several", "two", "Two", "three", "Three", "other", "Other", "this", "This"};
-const Set kPersonNouns = {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "governor", "president",
-                          "senator", "lawyer", "attorney", "aide", "aides", "adviser", "advisers", "advisor", "analyst",
-                          "analysts", "expert", "experts", "candidate", "nominee", "questioner", "woman", "man",
-                          "mother", "father", "voter", "voters", "resident", "residents", "critic", "critics",
-                          "supporter", "supporters", "source", "sources", "minister", "director", "chief", "leader",
-                          "leaders", "lawmaker", "lawmakers", "economist", "economists", "researcher", "researchers",
-                          "teacher", "teachers", "parent", "parents", "officer", "officers", "prosecutor",
-                          "prosecutors", "investigator", "investigators", "businessman", "businesswoman", "judge",
-                          "announcer", "narrator", "doctor", "worker", "workers", "member", "members", "democrats",
-                          "republicans", "protesters", "organizers", "witnesses", "advocates", "people", "host"};
-
 // A plural common noun opening a sentence ("Officials said"): not a name.
 bool common_plural(std::string_view w) {
     std::string l(w);
     for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    static const Set plurals = {"organizers", "protesters", "authorities", "police", "opponents", "observers",
-                                "scientists", "doctors", "students", "neighbors", "neighbours", "activists",
-                                "employees", "executives", "managers", "owners", "farmers", "growers", "troops",
-                                "demonstrators", "diplomats", "negotiators", "regulators", "officials", "insiders",
-                                "sources", "aides", "analysts", "experts", "critics", "supporters", "voters",
-                                "residents", "lawmakers", "leaders", "economists", "researchers", "teachers",
-                                "parents", "workers", "members", "witnesses", "advocates", "democrats",
-                                "republicans", "investigators", "prosecutors", "officers", "people", "others",
-                                "polls", "reports", "documents", "records", "studies", "surveys", "data",
-                                "hours", "days", "minutes", "weeks", "months", "years", "moments", "decades",
-                                "attorneys", "lawyers", "advisers", "advisors", "staffers", "consultants",
-                                "delegates", "donors", "senators", "governors", "candidates", "spokesmen",
-                                "spokeswomen", "legislators", "judges", "agents", "soldiers", "veterans",
-                                "families", "relatives", "friends", "neighbours", "fans", "viewers", "readers",
-                                // groups of people named by origin, faith or politics
-                                "hispanics", "latinos", "latinas", "americans", "mexicans", "muslims", "christians",
-                                "jews", "catholics", "evangelicals", "asians", "africans", "europeans", "immigrants",
-                                "refugees", "millennials", "conservatives", "liberals", "progressives",
-                                "independents", "women", "men"};
-    if (plurals.count(l)) return true;
+    if (kCommonPlurals.count(l)) return true;
     for (std::string_view suf : {"ologists", "ists", "ians"})
         if (l.size() > suf.size() + 2 && l.ends_with(suf)) return true;
     return false;
 }
 
-// Documents that speak for whoever wrote or issued them: "the PHB report said", "Brandt's letter reads".
-const Set kDocuments = {"report", "statement", "study", "analysis", "survey", "letter", "memo", "release", "filing",
-                        "brief", "complaint", "ruling", "editorial", "website", "assessment", "audit", "review",
-                        "poll", "tweet", "email", "e-mail", "missive", "message", "speech", "remarks", "column",
-                        "op-ed", "essay", "post", "blog", "note", "testimony", "affidavit", "lawsuit", "petition",
-                        // and what someone said, taken as a whole
-                        "claim", "comments", "comment", "words", "response", "reply", "answer", "slogan",
-                        "argument", "warning", "remark", "prediction", "promise", "pledge", "vow"};
-// ... though the first ones only after an organisation's name ("the PHB report"), as before.
-const Set kOrgDocuments = {"report", "statement", "study", "analysis", "survey", "letter", "memo", "release",
-                           "filing", "brief", "complaint", "ruling", "editorial", "website", "assessment", "audit",
-                           "review", "poll"};
-
 // People who speak for an organisation named after a preposition that follows them, opening
 // their sentence: "Officials at the Harbor Board", "A spokeswoman for Coastal Sailors". k is
 // the word of the preposition; true when the word before it is such a noun.
 bool speaks_for_org(const std::vector<Word>& ws, std::size_t k) {
-    static const Set preps = {"at", "for", "of", "with"};
-    if (k < 1 || k >= ws.size() || !preps.count(ws[k].core)) return false;
+    if (k < 1 || k >= ws.size() || !kAffiliationPreps.count(ws[k].core)) return false;
     const Word& noun = ws[k - 1];
     if (noun.para != ws[k].para || noun.comma || noun.stop) return false;
     std::string l = noun.core;
@@ -484,11 +308,8 @@ std::size_t run_start(const std::vector<Word>& ws, std::size_t e);
 // The noun phrase "the commission" / "one questioner" / "the Indiana governor" ending at word p-1.
 std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t p) {
     const Word& head = ws[p - 1];
-    static const Set function_words = {"and", "or", "but", "that", "which", "who", "to", "of", "in", "on", "at",
-                                       "for", "with", "by", "from", "as", "it", "is", "was", "were", "are", "be",
-                                       "been", "has", "have", "had", "not", "also", "then", "there", "this", "what"};
     if (head.cap || head.comma || head.stop || head.before_quote || kCues.count(head.core) ||
-        function_words.count(head.core) || kAdverbs.count(head.core))
+        kFunctionWords.count(head.core) || kAdverbs.count(head.core))
         return std::nullopt;
     for (std::size_t d = p - 1; d-- > 0 && d + 6 > p;) {
         const Word& w = ws[d];
@@ -646,8 +467,7 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         if ((kStops.count(ws[i].core) && !ws[i].initial) || kPronouns.count(ws[i].core)) return std::nullopt;
     m.name = join(ws, name_b, e);
     // "Lake County", "Atlantic City": a place, not a person
-    static const Set place_tails = {"County", "City", "Township", "Parish", "Province", "Island", "Islands", "Valley"};
-    if (m.kind == "person" && e - name_b >= 2 && place_tails.count(ws[e - 1].core)) return std::nullopt;
+    if (m.kind == "person" && e - name_b >= 2 && kPlaceTails.count(ws[e - 1].core)) return std::nullopt;
     // A heading or a dateline in capitals ("CONGRESS HAS INVESTIGATED HIM", "WASHINGTON, June 24")
     // is no name: two words or more, or one longer than an acronym.
     if (e - name_b >= 2 || (e - name_b == 1 && ws[name_b].core.size() > 6)) {
@@ -709,11 +529,7 @@ std::string clean_role(std::string role) {
     {
         // "also campaigning in Portville", "speaking at the pier": an aside, not a role
         std::string first = role.substr(0, role.find(' '));
-        static const Set ing_titles = {"acting", "presiding", "managing", "leading", "founding", "ruling", "reigning",
-                                       "visiting", "outgoing", "incoming", "governing", "sitting", "serving",
-                                       "ranking", "retiring", "consulting", "polling", "longstanding", "operating",
-                                       "supervising", "contributing", "reporting"};
-        if (kAdverbs.count(first) || (first.size() > 4 && first.ends_with("ing") && !ing_titles.count(first) &&
+        if (kAdverbs.count(first) || (first.size() > 4 && first.ends_with("ing") && !kIngTitles.count(first) &&
                                       role.find(' ') != std::string::npos))
             return {};
     }
@@ -763,8 +579,7 @@ std::size_t place_chain(const std::vector<Word>& ws, std::size_t b) {
     if (b == 0 || !ws[b - 1].comma || !ws[b - 1].cap || ws[b - 1].para != ws[b].para) return std::string::npos;
     std::size_t rs = b - 1;  // back over the capitalised words of the place ("Columbia,")
     while (rs > 0 && ws[rs - 1].cap && !ws[rs - 1].comma && !ws[rs - 1].stop && ws[rs - 1].para == ws[b].para) --rs;
-    static const Set preps = {"of", "from", "in", "near"};
-    if (rs == 0 || rs >= b || !preps.count(ws[rs - 1].core) || ws[rs - 1].para != ws[b].para) return std::string::npos;
+    if (rs == 0 || rs >= b || !kPlaceChainPreps.count(ws[rs - 1].core) || ws[rs - 1].para != ws[b].para) return std::string::npos;
     // ... right after a name or its appositive ("Stacy Baker of", "Harry Bond, 30, of"), not in
     // an opening phrase ("this weekend in Washington, Marc Morial said").
     if (rs < 2 || !(ws[rs - 2].cap || ws[rs - 2].comma)) return std::string::npos;
@@ -775,21 +590,16 @@ std::size_t place_chain(const std::vector<Word>& ws, std::size_t b) {
 // who ...", "said the senior Cruz adviser." It runs from a determiner to a comma, a full stop,
 // a relative word or a preposition, with no verb in it ("said the plan would fail" is none).
 std::optional<Mention> inverted_noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t b) {
-    static const Set det = {"the", "a", "an", "one", "another"};
-    if (b >= ws.size() || !det.count(ws[b].core)) return std::nullopt;
-    static const Set ends = {"who", "whose", "which", "that", "familiar", "speaking", "close", "for", "with", "of",
-                             "at", "from", "in", "on", "to", "and", "or"};
-    static const Set verbs = {"would", "will", "is", "was", "are", "were", "has", "had", "have", "should", "could",
-                              "can", "may", "might", "must", "did", "does"};
+    if (b >= ws.size() || !kInvertedDeterminers.count(ws[b].core)) return std::nullopt;
     std::size_t e = b + 1;
     for (; e < ws.size() && e < b + 7 && ws[e].para == ws[b].para; ++e) {
-        if (ends.count(ws[e].core)) break;
-        if (verbs.count(ws[e].core) || kCues.count(ws[e].core) || kPronouns.count(ws[e].core)) return std::nullopt;
+        if (kInvertedPhraseEnds.count(ws[e].core)) break;
+        if (kInvertedPhraseVerbs.count(ws[e].core) || kCues.count(ws[e].core) || kPronouns.count(ws[e].core)) return std::nullopt;
         if (ws[e].comma || ws[e].stop) { ++e; break; }
     }
     if (e == b + 1 || e > ws.size()) return std::nullopt;
     const Word& head = ws[e - 1];
-    bool closed = head.comma || head.stop || (e < ws.size() && ends.count(ws[e].core));
+    bool closed = head.comma || head.stop || (e < ws.size() && kInvertedPhraseEnds.count(ws[e].core));
     // A capitalised head only after an indefinite article: "a Nevada Democrat" is nobody's name.
     bool indefinite = ws[b].core != "the";
     if (!closed || (head.cap && !indefinite) || kDeterminers.count(head.core)) return std::nullopt;
@@ -801,9 +611,6 @@ std::optional<Mention> inverted_noun_phrase(std::string_view text, const std::ve
     m.kind = kPersonNouns.count(head.core) || kRoleNouns.count(head.core) ? "person" : "organization";
     return m;
 }
-
-// Nouns in -ly, no adverbs: "the family said".
-const Set kLyNouns = {"family", "ally", "rally", "assembly", "supply", "monopoly", "bully", "anomaly", "homily"};
 
 // The subject of the cue at word c, if any.
 std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>& ws, std::size_t c) {
@@ -836,8 +643,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             std::size_t rb = run_start(ws, nc);
             // (not a group: "an ad featuring Hispanics telling their stories"; nor a medium or place
             // after its preposition: "responded on Coastbook writing", "a statement to Harbor News explaining")
-            static const Set media_preps = {"on", "in", "at", "to", "via", "through", "from", "into"};
-            bool medium = rb > 0 && media_preps.count(ws[rb - 1].core) && ws[rb - 1].para == cue.para;
+            bool medium = rb > 0 && kMediumPreps.count(ws[rb - 1].core) && ws[rb - 1].para == cue.para;
             if (auto m = split_run(ws, rb, nc); m && !medium && !(rb + 1 == nc && common_plural(ws[rb].core))) return m;
         }
         // A cue earlier in the sentence gives its subject: "Ida Brandt said Tuesday in Portville,
@@ -868,13 +674,11 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 if (auto m = split_run(ws, ob, oe)) {
                     std::string noun = ws[k - 1].core;
                     for (char& ch : noun) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                    static const Set voices = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
-                                               "official", "officials", "representative", "representatives"};
                     if (m->kind == "organization" || ws[k].core == "at") {
                         m->kind = "organization";
                         return m;
                     }
-                    if (voices.count(noun)) {  // a spokesman speaks for whoever it is
+                    if (kVoiceNouns.count(noun)) {  // a spokesman speaks for whoever it is
                         if (std::count(m->name.begin(), m->name.end(), ' ') >= 2) m->kind = "organization";
                         return m;
                     }
@@ -895,10 +699,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             ++b;
         // "On Coastwatch, she responded ... by saying": the name after an opening preposition is
         // its object; the subject follows the phrase's comma.
-        static const Set prep_openers = {"On", "In", "At", "From", "With", "By", "Under", "During", "Through",
-                                         "Across", "Inside", "Outside", "Near", "Toward", "Towards", "Against",
-                                         "Amid", "Amidst", "Throughout", "Within", "Without", "Upon"};
-        if (b > b0 && b < c && ws[b].cap && prep_openers.count(ws[b0].core) && b == b0 + 1) {
+        if (b > b0 && b < c && ws[b].cap && kOpeningPreps.count(ws[b0].core) && b == b0 + 1) {
             std::size_t k = b;
             while (k < c && k < b + 8 && !ws[k].comma) ++k;
             if (k < c && ws[k].comma && k + 1 < c) b = k + 1;
@@ -913,10 +714,8 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 b = k + 1;
                 // (a lowercase word or two before the name: "the other candidate, former Secretary Ann Lee,")
                 std::size_t n = b;
-                static const Set before_name = {"former", "late", "then", "current", "outgoing", "incoming", "acting",
-                                                "retired", "fellow", "longtime", "veteran", "ex"};
                 while (n < c && n < b + 2 && !ws[n].cap && !ws[n].comma && !ws[n].stop &&
-                       (before_name.count(ws[n].core) || kRoleNouns.count(ws[n].core)))
+                       (kBeforeNameWords.count(ws[n].core) || kRoleNouns.count(ws[n].core)))
                     ++n;
                 if (n > b && n < c && ws[n].cap && ws[k].comma && !ws[n - 1].comma) b = n;
             }
@@ -942,8 +741,6 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
         // The run must be the subject of a verb: "Trump revised his plan, promising ..." but
         // not "Chastened by the analyses, ..." or "Libertarian presidential candidate ...".
-        static const Set auxiliaries = {"had", "has", "have", "is", "was", "were", "are", "will", "would",
-                                        "also", "then", "later", "again", "did", "does", "could", "can"};
         if (e == b + 1 && common_plural(ws[b].core)) {
             // "Hours later, Trump returned the compliment, telling ...": past the opening phrase.
             std::size_t k = e;
@@ -973,18 +770,13 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         }
         if (e < c && !ws[e - 1].comma) {
             const std::string& next = ws[e].core;
-            static const Set irregular = {"went", "took", "gave", "made", "spoke", "sent", "struck", "threw",
-                                          "held", "brought", "drew", "led", "swore", "began", "sought", "hit",
-                                          "came", "stood", "met", "ran", "left", "got", "fought", "lost", "won",
-                                          "thought", "felt", "knew", "became", "kept", "found", "saw", "told",
-                                          "wrote", "put", "set", "chose", "sat", "paused", "heard", "read"};
-            bool verb = auxiliaries.count(next) || irregular.count(next) ||
+            bool verb = kSubjectAuxiliaries.count(next) || kIrregularVerbsAfterSubject.count(next) ||
                         (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
             if (!verb) return std::nullopt;
             // "Harbor School fans also chanted": a plural noun after the name, then the verb
-            if (!auxiliaries.count(next) && next.ends_with("s") && e + 1 < c && !ws[e].comma && !ws[e + 1].cap) {
+            if (!kSubjectAuxiliaries.count(next) && next.ends_with("s") && e + 1 < c && !ws[e].comma && !ws[e + 1].cap) {
                 const std::string& after = ws[e + 1].core;
-                if (auxiliaries.count(after) || kAdverbs.count(after) || after.ends_with("ed") || kCues.count(after)) {
+                if (kSubjectAuxiliaries.count(after) || kAdverbs.count(after) || after.ends_with("ed") || kCues.count(after)) {
                     Mention m;
                     m.name = std::string(text.substr(ws[b].b, ws[e].e - ws[b].b));
                     m.named = false;
@@ -1046,7 +838,6 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     std::size_t p = c;
     // Adverbs between the subject and the cue: "has also said", "forcefully told".
     // ... and a day between them: "Priebus later Thursday told Fox News".
-    static const Set days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     auto ly_adverb = [&](std::size_t k) {
         if (ws[k].core.size() <= 4 || !ws[k].core.ends_with("ly")) return false;
         // (a noun in -ly after its owner or article: "Brandt's family said", "the family said")
@@ -1056,7 +847,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     };
     while (p > 0 && !ws[p - 1].comma &&
            ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || ws[p - 1].core == "earlier" || ly_adverb(p - 1))) ||
-            (days.count(ws[p - 1].core) && p >= 2 && !ws[p - 2].comma)))
+            (kWeekdays.count(ws[p - 1].core) && p >= 2 && !ws[p - 2].comma)))
         --p;
     // "a newly formed group called Harbor 45": "called" names, it is no cue.
     if ((cue.core == "called" || cue.core == "dubbed" || cue.core == "named") && c + 1 < ws.size() && ws[c + 1].cap &&
@@ -1075,8 +866,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         // "Barack Obama, who called him “unfit to serve”": the name before the relative pronoun.
         if (prev.core == "who" && p >= 2 && ws[p - 2].comma && ws[p - 2].cap && ws[p - 2].para == cue.para) {
             std::size_t nb = run_start(ws, p - 1);
-            static const Set place_preps = {"from", "of", "in", "near", "at"};  // "24, from Manchester, who said"
-            bool place = nb > 0 && place_preps.count(ws[nb - 1].core) && nb + 2 == p;  // one word: a place
+            bool place = nb > 0 && kPlacePreps.count(ws[nb - 1].core) && nb + 2 == p;  // one word: a place
             if (auto m = split_run(ws, nb, p - 1); m && m->kind == "person" && !place) return m;
         }
         // "it said": an organisation or a document named before.
@@ -1085,8 +875,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         if (prev.cap && !prev.comma && !prev.before_quote) {
             std::size_t b = run_start(ws, p);
             // "another New Hampshire Republican added": an indefinite noun phrase, no name.
-            static const Set indefinite = {"a", "an", "another", "one", "A", "An", "Another", "One"};
-            if (b > 0 && indefinite.count(ws[b - 1].core) && ws[b - 1].para == cue.para && !ws[b - 1].comma) {
+            if (b > 0 && kIndefinites.count(ws[b - 1].core) && ws[b - 1].para == cue.para && !ws[b - 1].comma) {
                 Mention m;
                 std::string np(text.substr(ws[b - 1].b, ws[p - 1].e - ws[b - 1].b));
                 np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
@@ -1095,7 +884,6 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 return m;
             }
             // "Dan McLaughlin at the National Review agreed": the name before the preposition.
-            static const Set preps = {"at", "of", "from", "with", "for"};
             std::size_t k = b;
             if (k > 0 && (ws[k - 1].core == "the" || ws[k - 1].core == "The")) --k;
             // "Most voters in Lakeland, Portville and Bayside said": names after "in" are places.
@@ -1128,7 +916,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                     return m;
                 }
             }
-            if (k > 1 && k < b + 1 && preps.count(ws[k - 1].core) && ws[k - 2].cap && !ws[k - 2].comma &&
+            if (k > 1 && k < b + 1 && kNamePreps.count(ws[k - 1].core) && ws[k - 2].cap && !ws[k - 2].comma &&
                 ws[k - 2].para == cue.para && !speaks_for_org(ws, k - 1)) {
                 std::size_t nb = run_start(ws, k - 1);
                 if (auto m = split_run(ws, nb, k - 1); m && m->kind == "person") return m;
@@ -1162,8 +950,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             // relative clause that holds the object of a preposition.
             {
                 std::size_t k2 = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;
-                static const Set pp = {"of", "at", "for", "with", "from"};
-                if (k2 > 0 && pp.count(ws[k2 - 1].core))
+                if (k2 > 0 && kNamePreps.count(ws[k2 - 1].core))
                     for (std::size_t w = k2 - 1; w-- > 1 && w + 16 > k2 && !ws[w].stop && ws[w].para == cue.para;)
                         if (ws[w].core == "who" && ws[w - 1].comma && ws[w - 1].cap) {
                             std::size_t nb = run_start(ws, w);
@@ -1174,8 +961,6 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             // "Ida Brandt, president and CEO of Harbor Association said": the appositive's closing
             // comma left out; the name opening the sentence before it is the subject.
             if (b < p && b > 0 && !ws[b - 1].comma && !ws[b - 1].stop && ws[b - 1].para == cue.para) {
-                static const Set glue = {"a", "an", "the", "and", "of", "for", "at", "its", "their", "former",
-                                         "senior", "chief", "vice", "deputy", "executive", "co-founder"};
                 bool role = kTitles.count(ws[b].core) > 0;
                 for (std::size_t j = b; j-- > 0 && j + 8 > b;) {
                     const Word& w = ws[j];
@@ -1194,7 +979,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                     }
                     if (w.cap) break;
                     if (kRoleNouns.count(w.core)) role = true;
-                    else if (!glue.count(w.core) &&
+                    else if (!kAppositiveGlue.count(w.core) &&
                              (kAdverbs.count(w.core) || kCues.count(w.core) || kPronouns.count(w.core) ||
                               w.core.ends_with("ed") || w.core == "is" || w.core == "was" || w.core == "who"))
                         break;  // (any other noun or adjective: "the communications director for")
@@ -1220,9 +1005,8 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             if (lead < b && !(lead > 0 && ws[lead - 1].comma && !ws[lead - 1].cap)) lead = b;
             // "His former partner at Harbor Corp, Tom Okafor, said": a role at an organisation.
             if (lead == b && b >= 1 && b < p && ws[b - 1].comma && ws[b - 1].cap && ws[b - 1].para == cue.para) {
-                static const Set at = {"at", "of", "for", "with"};
                 std::size_t ob = run_start(ws, b);
-                if (ob >= 2 && ob < b && at.count(ws[ob - 1].core) && kRoleNouns.count(ws[ob - 2].core) &&
+                if (ob >= 2 && ob < b && kAffiliationPreps.count(ws[ob - 1].core) && kRoleNouns.count(ws[ob - 2].core) &&
                     !ws[ob - 2].comma && ws[ob - 2].para == cue.para)
                     if (auto m = split_run(ws, b, p); m && m->kind == "person") {
                         std::size_t rb = ob - 2;
@@ -1236,10 +1020,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                     }
             }
             // (not a place set off after its noun: "outside the state capital, Portville, said")
-            static const Set place_nouns = {"capital", "city", "town", "village", "county", "state", "country",
-                                            "province", "region", "district", "neighborhood", "neighbourhood",
-                                            "suburb", "island", "borough", "township", "hometown", "port"};
-            if (lead > 0 && b < p && ws[lead - 1].comma && !ws[lead - 1].cap && !place_nouns.count(ws[lead - 1].core)) {
+            if (lead > 0 && b < p && ws[lead - 1].comma && !ws[lead - 1].cap && !kPlaceNouns.count(ws[lead - 1].core)) {
                 std::size_t rb = lead - 1;
                 while (rb > 0 && !ws[rb - 1].comma && !ws[rb - 1].stop && !ws[rb - 1].before_quote &&
                        ws[rb - 1].para == cue.para && !ws[rb].after_quote)
@@ -1278,8 +1059,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                 // "... in Aurora, Colorado, in July": one word after a place set off after a preposition
                 if (j == b && b >= 2 && ws[b - 1].comma && ws[b - 1].cap) {
                     std::size_t rs = run_start(ws, b);
-                    static const Set place_preps = {"in", "from", "near", "of", "at"};
-                    if (rs > 0 && rs < b && place_preps.count(ws[rs - 1].core)) continue;
+                    if (rs > 0 && rs < b && kPlacePreps.count(ws[rs - 1].core)) continue;
                 }
                 // (a conjunction opening the sentence is no clause: "As John Cornyn, ..., put it")
                 bool opener = b > 0 && (ws[b - 1].core == "As" || ws[b - 1].core == "But" || ws[b - 1].core == "And") &&
@@ -1297,8 +1077,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                     !ws[b].after_quote && !opener &&
                     !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
                     continue;  // the run is inside a clause ("... suing the EPA,"), not a subject
-                static const Set pp = {"of", "at", "for", "with", "from", "by", "to", "in", "on"};
-                if (b > 1 && kDeterminers.count(ws[b - 1].core) && pp.count(ws[b - 2].core) && ws[b - 2].para == cue.para)
+                if (b > 1 && kDeterminers.count(ws[b - 1].core) && kObjectPreps.count(ws[b - 2].core) && ws[b - 2].para == cue.para)
                     continue;  // "director of the House Majority PAC,": the object of a preposition
                 std::size_t end;
                 std::string r = appositive(text, ws, j + 1, end);
@@ -1312,8 +1091,7 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             if (kDeterminers.count(ws[st].core) && (st == 0 || ws[st - 1].stop || ws[st - 1].para != cue.para)) {
                 std::size_t h = st + 1;
                 while (h < p && h < st + 5 && !ws[h].comma && !ws[h].cap && !ws[h].before_quote) ++h;
-                static const Set rel = {"who", "which", "a", "an", "the"};
-                if (h < p && h > st && ws[h].comma && !ws[h].cap && h + 1 < p && rel.count(ws[h + 1].core) &&
+                if (h < p && h > st && ws[h].comma && !ws[h].cap && h + 1 < p && kAppositiveOpeners.count(ws[h + 1].core) &&
                     !kCues.count(ws[h].core)) {
                     Mention m;
                     std::string np(text.substr(ws[st].b, ws[h].e - ws[st].b));
@@ -1341,11 +1119,8 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             return Mention{ws[c + 1].core, "", "person", true};
         }
         // (not after a cue that takes an object: "told a young woman")
-        static const Set object_cues = {"told", "tells", "asked", "asks", "urged", "called", "accused", "praised",
-                                        "blasted", "slammed", "mocked", "criticized", "dismissed", "described",
-                                        "assured", "reassured", "reminded", "advised", "informed"};
         bool right_after = cue.after_quote || (c > 0 && ws[c - 1].comma);
-        if (right_after && !object_cues.count(cue.core))
+        if (right_after && !kObjectCues.count(cue.core))
             if (auto np = inverted_noun_phrase(text, ws, c + 1)) return np;
         std::size_t b = c + 1;
         // "said 9/11 widow Terry Strada", "said former aide Sam Lee", "said the mayor, Ann Ruiz":
@@ -1404,9 +1179,8 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
             }
         } else if (e > b && !ws[e - 1].comma && !ws[e - 1].stop) {
             std::size_t k = e;
-            static const Set joins = {"and", "or", "with", "to", "of", "for", "by", "from", "at", "in", "on"};
             while (k < ws.size() && k < e + 3 && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para &&
-                   !joins.count(ws[k].core) && !kDeterminers.count(ws[k].core))
+                   !kJoinWords.count(ws[k].core) && !kDeterminers.count(ws[k].core))
                 ++k;
             if (k > e && k < ws.size() && ws[k].cap && ws[k].para == cue.para) {
                 // A role noun ("host"), or any noun before a name given in full ("Virginia
@@ -1438,16 +1212,12 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
         // and is no speaker.
         if (m && e < ws.size() && ws[e].para == cue.para && !ws[e - 1].comma && !ws[e - 1].stop &&
             !ws[e - 1].before_quote && !ws[e - 1].poss && !ws[e].cap) {
-            static const Set verbs_s = {"is", "was", "has", "says", "does", "as", "this", "his", "its", "thus", "yes",
-                                        "always", "perhaps", "us"};
             const std::string& w = ws[e].core;
-            if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !verbs_s.count(w) && !kCues.count(w) &&
+            if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !kWordsInS.count(w) && !kCues.count(w) &&
                 !kAdverbs.count(w) && !w.ends_with("ly"))
                 return std::nullopt;
             // ", said Okafor is to blame": the name opens the clause said
-            static const Set aux = {"is", "was", "has", "had", "would", "will", "should", "could", "can", "did",
-                                    "does", "were", "are", "must", "might"};
-            if (!cue.after_quote && aux.count(w)) return std::nullopt;
+            if (!cue.after_quote && kClauseAuxiliaries.count(w)) return std::nullopt;
         }
         if (m && ws[e - 1].comma) {
             std::size_t end;
@@ -1490,14 +1260,7 @@ bool reads_as_speech(std::string_view inner) {
     if (inner.back() != ',') return false;
     std::string w(inner.substr(b, inner.size() - 1 - b));
     for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    static const Set answers = {"no", "yes", "absolutely", "never", "okay", "ok", "sure", "right", "nope", "yeah",
-                                "thanks", "wow", "exactly", "definitely", "certainly", "indeed", "maybe", "perhaps",
-                                "well", "look", "listen", "fine", "agreed", "correct", "true", "false", "nonsense",
-                                "ridiculous", "impossible", "unbelievable", "amazing", "incredible", "please", "sorry",
-                                "hello", "goodbye", "oh", "ah", "hey", "no-no", "why", "what", "how", "seriously",
-                                "honestly", "frankly", "quiet", "meh", "stop", "enough", "wait", "congratulations",
-                                "bravo", "shame", "help", "thank"};
-    return answers.count(w) > 0;
+    return kAnswers.count(w) > 0;
 }
 
 // Nothing but white space, a paragraph start or a sentence end before byte @p at.
@@ -1517,7 +1280,6 @@ bool opens_sentence(std::string_view text, std::size_t at) {
 
 // A name in capitals, every word but the small ones capitalised ("Meet the Press").
 bool title_case(std::string_view inner) {
-    static const Set small = {"the", "a", "an", "of", "with", "and", "or", "in", "on", "at", "to", "for", "by"};
     std::size_t words = 0, significant = 0, capped = 0;
     for (std::size_t k = 0; k < inner.size(); ++k) {
         if (is_space(static_cast<unsigned char>(inner[k])) || (k > 0 && !is_space(static_cast<unsigned char>(inner[k - 1]))))
@@ -1526,7 +1288,7 @@ bool title_case(std::string_view inner) {
         while (end < inner.size() && !is_space(static_cast<unsigned char>(inner[end]))) ++end;
         std::string_view word = inner.substr(k, end - k);
         ++words;
-        if (small.count(word)) continue;
+        if (kTitleSmallWords.count(word)) continue;
         ++significant;
         capped += starts_upper(word) || !std::isalpha(static_cast<unsigned char>(word[0]));
     }
@@ -1544,11 +1306,7 @@ bool programme_title(std::string_view text, const QuoteSpan& q) {
     std::string prev(text.substr(b, e - b));
     for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (!title_case(inner)) return false;
-    static const Set before = {"on", "told", "during", "at", "the", "from", "hosted", "host", "show", "program",
-                               "programme", "with",
-                               // "a broadcast of “Harbor Talk”"
-                               "of"};
-    if (before.count(prev)) return true;
+    if (kProgrammeLeads.count(prev)) return true;
     // on NBC's “Meet the Press”
     return prev.ends_with("\xE2\x80\x99s") || prev.ends_with("'s");
 }
@@ -1686,23 +1444,16 @@ void extract_speakers(Article& a) {
         else if (m->kind == "person" && titled && words >= 2 && words <= 5) named.push_back({i, m->name, m->kind});
         if (m->kind == "person" && words >= 2 && words <= 4) candidates.push_back({i, m->name, m->kind});
         if (m->kind == "person") {
-            static const Set preps = {"with", "under", "to", "by", "of", "for", "from", "against", "about", "at", "on",
-                                      "in", "than", "like", "and", "or", "between", "toward", "towards", "into",
-                                      "down", "up", "across", "through", "near", "around", "over", "after", "before",
-                                      "during", "via", "among", "outside", "inside", "his", "her", "their", "its",
-                                      "our", "my", "your", "a", "an"};
-            bool object = i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && preps.count(ws[i - 1].core);
+            bool object = i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && kObjectLeads.count(ws[i - 1].core);
             // ... through one modifier: "in upstate Portville", "from rural Lake County"
-            static const Set place_preps = {"in", "from", "to", "across", "throughout", "near", "of", "at"};
             object |= i > 1 && !ws[i - 1].cap && !ws[i - 1].comma && !ws[i - 1].stop && !ws[i - 2].comma &&
-                      !ws[i - 2].stop && ws[i - 2].para == ws[i].para && place_preps.count(ws[i - 2].core) &&
+                      !ws[i - 2].stop && ws[i - 2].para == ws[i].para && kPlaceModifierPreps.count(ws[i - 2].core) &&
                       !kRoleNouns.count(ws[i - 1].core) && !kDeterminers.count(ws[i - 1].core) &&
                       !ws[i - 1].core.ends_with("s");
             // "the Islamic State", "The White House": a thing, not a person.
             object |= ws[i].core == "The" || (i > 0 && ws[i - 1].core == "the" && ws[i - 1].para == ws[i].para);
             bool known = mention_surnames.count(m->name) > 0;  // "Ham" after "Norman Ham"
-            static const Set in_words = {"in", "across", "throughout"};
-            if (i > 0 && in_words.count(ws[i - 1].core) && ws[i - 1].para == ws[i].para && !ws[i - 1].stop &&
+            if (i > 0 && kInWords.count(ws[i - 1].core) && ws[i - 1].para == ws[i].para && !ws[i - 1].stop &&
                 !ws[e - 1].poss && !titled_run)
                 places.insert(m->name);
             // (a title, or a role noun right before: a person)
@@ -1722,24 +1473,17 @@ void extract_speakers(Article& a) {
     // name ("Tom Ruiz made it clear that his ...").
     std::map<std::string, char, std::less<>> sex;  // surname -> 'm' / 'f'
     for (std::size_t i = 0; i + 1 < ws.size(); ++i) {
-        static const Set male = {"Mr"}, female = {"Mrs", "Ms", "Miss"};
-        if ((male.count(ws[i].core) || female.count(ws[i].core)) && ws[i + 1].cap)
-            sex.emplace(ws[i + 1].core, male.count(ws[i].core) ? 'm' : 'f');
+        if ((kMaleHonorifics.count(ws[i].core) || kFemaleHonorifics.count(ws[i].core)) && ws[i + 1].cap)
+            sex.emplace(ws[i + 1].core, kMaleHonorifics.count(ws[i].core) ? 'm' : 'f');
     }
     // ... or a gendered noun in the appositive after the name or just before it ("Keith Scott,
     // a 43-year-old black man,", "spokeswoman Ann Lee").
-    static const Set male_nouns = {"man", "boy", "father", "husband", "son", "brother", "grandfather", "uncle",
-                                   "nephew", "businessman", "congressman", "spokesman", "chairman", "widower",
-                                   "boyfriend", "councilman", "assemblyman", "sportsman", "king", "prince"};
-    static const Set female_nouns = {"woman", "girl", "mother", "wife", "daughter", "sister", "grandmother", "aunt",
-                                     "niece", "businesswoman", "congresswoman", "spokeswoman", "chairwoman", "widow",
-                                     "girlfriend", "councilwoman", "assemblywoman", "queen", "princess"};
     for (const Named& n : mentions) {
         std::size_t e = n.word;
         while (e < ws.size() && ws[e].cap && !ws[e].comma && e < n.word + 6) ++e;
         auto mark = [&](const std::string& w) {
-            if (male_nouns.count(w)) sex.emplace(last_word(n.name), 'm');
-            else if (female_nouns.count(w)) sex.emplace(last_word(n.name), 'f');
+            if (kMaleNouns.count(w)) sex.emplace(last_word(n.name), 'm');
+            else if (kFemaleNouns.count(w)) sex.emplace(last_word(n.name), 'f');
         };
         if (n.word > 0 && ws[n.word - 1].para == ws[n.word].para && !ws[n.word - 1].stop) mark(ws[n.word - 1].core);
         if (e < ws.size() && ws[e].comma && ws[e].cap)
@@ -1846,9 +1590,7 @@ void extract_speakers(Article& a) {
             // an opening clause stands for the subject of the main clause after it.
             std::size_t pi = ev.cue;
             while (pi > 0 && pi + 4 > ev.cue && !kPronouns.count(ws[pi - 1].core)) --pi;
-            static const Set subordinators = {"Though", "Although", "While", "When", "After", "Before", "As",
-                                              "Because", "If", "Since", "Once", "Until", "Whether"};
-            if (pi >= 2 && kPronouns.count(ws[pi - 1].core) && subordinators.count(ws[pi - 2].core) &&
+            if (pi >= 2 && kPronouns.count(ws[pi - 1].core) && kOpeningSubordinators.count(ws[pi - 2].core) &&
                 (pi == 2 || ws[pi - 3].stop || ws[pi - 3].para != ws[pi - 2].para)) {
                 // (the clause ends at a comma, or at a quote closing on one: “... sailors,” Ida Brandt)
                 auto clause_end = [&](std::size_t k) {
@@ -1896,7 +1638,7 @@ void extract_speakers(Article& a) {
                     // wife of a man shot by police recorded ... “...,” she says") is the source,
                     // unnamed.
                     const bool she = ev.who.name == "she" || ev.who.name == "She";
-                    const Set& nouns = she ? female_nouns : male_nouns;
+                    const WordList& nouns = she ? kFemaleNouns : kMaleNouns;
                     ev.who.name.clear();
                     for (std::size_t k = ev.cue; k-- > 0 && k + 300 > ev.cue;) {
                         if (!nouns.count(ws[k].core) || k == 0) continue;
@@ -1979,26 +1721,17 @@ void extract_speakers(Article& a) {
         }
         if (!ev.who.named) {
             // "the ministry said" / "the company said": the organisation named before.
-            static const Set org_nouns = {"company", "firm", "ministry", "department", "agency", "authority",
-                                          "council", "union", "club", "museum", "court", "commission",
-                                          "government", "campaign", "committee", "board", "bank", "university",
-                                          "school", "hospital", "group", "party", "service", "office", "institute",
-                                          "foundation", "federation", "association", "administration", "network"};
             std::string head = ev.who.name.substr(ev.who.name.rfind(' ') + 1);
-            if (org_nouns.count(head)) {
+            if (kOrgNouns.count(head)) {
                 std::string cap = head;
                 cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
                 const Named* best = nullptr;
                 for (const Named& n : named) {
                     if (n.word >= ev.cue || n.kind != "organization") continue;
                     // "the company" is a business, not the department or court named last.
-                    static const Set public_words = {"Department", "Ministry", "Agency", "Court", "Commission",
-                                                     "Government", "Council", "Police", "University", "Senate",
-                                                     "Congress", "Parliament", "Administration", "Office", "Bureau",
-                                                     "Service", "Authority", "Party", "Committee", "Board"};
                     bool business = head == "company" || head == "firm";
                     if (business)
-                        for (const auto& w : public_words) business = business && n.name.find(std::string(w)) == std::string::npos;
+                        for (const auto& w : kPublicBodyWords.entries()) business = business && n.name.find(std::string(w)) == std::string::npos;
                     bool fits = n.name.find(cap) != std::string::npos || business;
                     if (fits) best = &n;
                 }
@@ -2089,10 +1822,8 @@ void extract_speakers(Article& a) {
                 if (ev.cue == first_after && !ev.who.name.empty()) pick = &ev;
         // “...,” when Ida Brandt blasted him: a clause that opens on a subordinator after the quote
         // is no attribution of it ("as" is: “...,” as Brandt put it).
-        static const Set subordinate = {"when", "after", "before", "while", "because", "since", "until", "if",
-                                        "unless", "although", "though", "whereas"};
         bool clause_after = first_after < ws.size() && ws[first_after].after_quote &&
-                            subordinate.count(ws[first_after].core) > 0;
+                            kSubordinators.count(ws[first_after].core) > 0;
         {
             // A quote set off by dashes is an aside of the clause before it: "... lamented her gaffes -
             // “...?” - Democrats said".
@@ -2113,9 +1844,7 @@ void extract_speakers(Article& a) {
                 d.text.substr(ws[qw0 - 1].e, q.open - ws[qw0 - 1].e).find('\n') == std::string_view::npos) {
                 std::size_t ss = qw0 - 1;
                 while (ss > 0 && !ws[ss - 1].stop && ws[ss - 1].para == ws[qw0 - 1].para) --ss;
-                static const Set openers = {"After", "When", "While", "Though", "Although", "Because", "Since",
-                                            "Before", "If", "Once", "Whereas"};
-                if (openers.count(ws[ss].core))
+                if (kClauseOpeners.count(ws[ss].core))
                     for (const Event& ev : events) {
                         if (ev.cue >= qw0) break;  // (events are in text order)
                         if (ev.cue > ss && !ev.who.name.empty() && !ev.who.pronoun) clause_after = true;
@@ -2390,14 +2119,12 @@ void extract_speakers(Article& a) {
         {
             // "... prompted Ida Brandt to make a comment that described the crews as “...”": the
             // maker of the comment (remark, statement) in the quote's sentence is its source.
-            static const Set make = {"make", "made", "makes", "making"};
-            static const Set said_things = {"comment", "comments", "remark", "remarks", "statement", "statements"};
             std::optional<std::size_t> maker;
             for (std::size_t k = qw; k-- > 1 && k + 25 > qw;) {
                 if (ws[k].stop || ws[k].para != ws[qw - 1].para) break;
-                if (!make.count(ws[k].core)) continue;
+                if (!kMakeForms.count(ws[k].core)) continue;
                 bool thing = false;
-                for (std::size_t t = k + 1; t < qw && t < k + 5 && !thing; ++t) thing = said_things.count(ws[t].core) > 0;
+                for (std::size_t t = k + 1; t < qw && t < k + 5 && !thing; ++t) thing = kSaidThings.count(ws[t].core) > 0;
                 std::size_t end = ws[k - 1].core == "to" ? k - 1 : k;
                 if (thing && end > 0 && ws[end - 1].cap && !ws[end - 1].comma && ws[end - 1].para == ws[k].para) maker = end;
                 break;
@@ -2413,9 +2140,7 @@ void extract_speakers(Article& a) {
         std::size_t s = qw - 1;
         while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
         // An opening phrase up to its comma: "In a speech Tuesday, Brandt ...".
-        static const Set openers = {"In", "On", "At", "During", "After", "Before", "Since", "From", "Earlier",
-                                    "Later", "Last", "Speaking", "Writing", "Asked", "Addressing", "Campaigning"};
-        if (openers.count(ws[s].core))
+        if (kSentenceOpeners.count(ws[s].core))
             for (std::size_t k = s; k + 1 < qw && k < s + 10; ++k)
                 if (ws[k].comma) { s = k + 1; break; }
         if (s >= qw) continue;
@@ -2474,9 +2199,8 @@ void extract_speakers(Article& a) {
                     continue;
                 }
             }
-            static const Set aux = {"has", "had", "have", "is", "was", "will", "would"};
             std::size_t v = s + 1;
-            while (v < qw && v < s + 9 && !ws[v].comma && !ws[v].stop && !aux.count(ws[v].core) &&
+            while (v < qw && v < s + 9 && !ws[v].comma && !ws[v].stop && !kNounPhraseAuxiliaries.count(ws[v].core) &&
                    !(ws[v].core.ends_with("ed") && !ws[v].cap) &&
                    !(!ws[v].cap && ws[v].core.ends_with("s") && !ws[v].core.ends_with("ss") &&
                      (v + 1 == qw || kDeterminers.count(ws[v + 1].core) || ws[v + 1].core == "that")))
@@ -2496,10 +2220,8 @@ void extract_speakers(Article& a) {
             if (!clean) continue;
             // "This crippling stigma was later reinforced by ...": after "this" only people and
             // bodies speak ("this reporter", "this newspaper"), never a thing.
-            static const Set this_bodies = {"newspaper", "paper", "magazine", "company", "campaign", "agency",
-                                            "committee", "organization", "organisation", "group", "network"};
             if ((ws[s].core == "This" || ws[s].core == "this") && !kPersonNouns.count(ws[h - 1].core) &&
-                !kRoleNouns.count(ws[h - 1].core) && !this_bodies.count(ws[h - 1].core))
+                !kRoleNouns.count(ws[h - 1].core) && !kThisBodies.count(ws[h - 1].core))
                 continue;
             Mention np;
             std::string name(d.text.substr(ws[s].b, ws[h - 1].e - ws[s].b));
@@ -2515,23 +2237,18 @@ void extract_speakers(Article& a) {
             continue;
         }
         std::size_t v = after;
-        static const Set aux = {"has", "had", "have", "is", "was", "will", "would", "did", "does", "could", "can"};
-        static const Set more_adverbs = {"further", "even", "still", "never", "once", "first", "just", "long"};
-        while (v < qw && !ws[v].cap && !aux.count(ws[v].core) &&
-               (kAdverbs.count(ws[v].core) || more_adverbs.count(ws[v].core) || ws[v].core.ends_with("ly")))
+        while (v < qw && !ws[v].cap && !kVerbAuxiliaries.count(ws[v].core) &&
+               (kAdverbs.count(ws[v].core) || kMoreAdverbs.count(ws[v].core) || ws[v].core.ends_with("ly")))
             ++v;
         if (v >= qw || ws[v].cap) continue;
         // Common irregular pasts ("The New Yorker put it", "Brandt took aim at").
-        static const Set irregular = {"put", "wrote", "told", "took", "gave", "made", "spoke", "went", "sent",
-                                      "struck", "threw", "found", "kept", "held", "brought", "drew", "saw",
-                                      "led", "swore", "began", "chose", "sought", "set", "hit", "shot"};
         const std::string& verb = ws[v].core;
-        bool verbish = aux.count(verb) || irregular.count(verb) || verb.ends_with("ed") ||
+        bool verbish = kVerbAuxiliaries.count(verb) || kIrregularPasts.count(verb) || verb.ends_with("ed") ||
                        (verb.ends_with("s") && !verb.ends_with("ss"));
         // "Wall Street targets included ...": a plural noun before the verb, not a verb.
-        if (verbish && verb.ends_with("s") && !aux.count(verb) && v + 1 < qw && !ws[v].comma) {
+        if (verbish && verb.ends_with("s") && !kVerbAuxiliaries.count(verb) && v + 1 < qw && !ws[v].comma) {
             const std::string& next = ws[v + 1].core;
-            if (!ws[v + 1].cap && (aux.count(next) || irregular.count(next) || next.ends_with("ed"))) verbish = false;
+            if (!ws[v + 1].cap && (kVerbAuxiliaries.count(next) || kIrregularPasts.count(next) || next.ends_with("ed"))) verbish = false;
         }
         if (!verbish) continue;
         // The evidence is weak, so only for a name known in full and a quote that reads as
