@@ -35,9 +35,7 @@ const Event* event_after_quote(Analysis& an, std::size_t qi) {
     const Event* pick = nullptr;
     // After the quote, up to the end of its sentence; a quote closing on a full stop
     // ("...now.”) ends its sentence, so what follows is about the next quote.
-    std::string_view inner = d.text.substr(q.start, q.end - q.start);
-    while (!inner.empty() && (inner.back() == ' ' || inner.back() == '\''))
-        inner.remove_suffix(1);
+    const std::string_view inner = trimmed_inner(d.text, q);
     bool closed_sentence = !inner.empty() && inner.back() == '.';
     // Attribution follows a quote that ends on , ? ! or a dash (“...,” she said); a
     // partial quote in mid-sentence (“resolutely opposed” to the test and warned ...) has none.
