@@ -1,0 +1,437 @@
+/// @file
+/// @brief Speaker pass 4, coreference (see coreference.h).
+#include "indexer/extract/speakers/coreference.h"
+
+#include "indexer/extract/speakers/lexicon.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <utility>
+
+namespace news::extract::speakers {
+
+NameIndex index_names(const std::vector<Word>& ws, RunSplitter& split, const std::set<std::string>& excluded) {
+    NameIndex out;
+    auto& [named, candidates, mentions, mention_surnames, places] = out;
+    std::unordered_set<std::string> titled_names;
+    for (std::size_t i = 0; i < ws.size();) {
+        if (!ws[i].cap) { ++i; continue; }
+        std::size_t e = run_end(ws, i);
+        if (e <= i) { ++i; continue; }
+        auto m = split(i, e);
+        if (!m || excluded.count(m->name)) { i = e; continue; }
+        const std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
+        bool titled_run = false;
+        for (std::size_t k = i; k < e; ++k) titled_run |= kTitles.count(ws[k].core) || kHonorifics.count(ws[k].core);
+        // Other signs of a person: a role noun just before ("the arbitrator Harriet Lowe",
+        // "chief executive, Hannah Leigh"), or an appositive or age just after
+        // ("Manpreet Gill, an almond grower", "Maria Lastra, 45,").
+        bool titled = titled_run;
+        if (i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && kRoleNouns.count(ws[i - 1].core)) titled = true;
+        if (e < ws.size() && ws[e - 1].comma && ws[e].para == ws[e - 1].para &&
+            (ws[e].core == "a" || ws[e].core == "an" || ws[e].core == "who" ||
+             (!ws[e].core.empty() && std::isdigit(static_cast<unsigned char>(ws[e].core[0])) && ws[e].core.size() <= 3)))
+            titled = true;
+        if (m->kind == "organization" && words >= 2) named.push_back({i, m->name, m->kind});
+        else if (m->kind == "person" && titled && words >= 2 && words <= 5) named.push_back({i, m->name, m->kind});
+        if (m->kind == "person" && words >= 2 && words <= 4) candidates.push_back({i, m->name, m->kind});
+        if (m->kind == "person") {
+            bool object = i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && kObjectLeads.count(ws[i - 1].core);
+            // ... through one modifier: "in upstate Portville", "from rural Lake County"
+            object |= i > 1 && !ws[i - 1].cap && !ws[i - 1].comma && !ws[i - 1].stop && !ws[i - 2].comma &&
+                      !ws[i - 2].stop && ws[i - 2].para == ws[i].para && kPlaceModifierPreps.count(ws[i - 2].core) &&
+                      !kRoleNouns.count(ws[i - 1].core) && !kDeterminers.count(ws[i - 1].core) &&
+                      !ws[i - 1].core.ends_with("s");
+            // "the Islamic State", "The White House": a thing, not a person.
+            object |= ws[i].core == "The" || (i > 0 && ws[i - 1].core == "the" && ws[i - 1].para == ws[i].para);
+            bool known = mention_surnames.count(m->name) > 0;  // "Ham" after "Norman Ham"
+            if (i > 0 && kInWords.count(ws[i - 1].core) && ws[i - 1].para == ws[i].para && !ws[i - 1].stop &&
+                !ws[e - 1].poss && !titled_run)
+                places.insert(m->name);
+            // (a title, or a role noun right before: a person)
+            if (titled_run || (i > 0 && ws[i - 1].para == ws[i].para && !ws[i - 1].stop && kRoleNouns.count(ws[i - 1].core)))
+                titled_names.insert(m->name);
+            if (!object && (words >= 2 || titled_run || known)) {
+                mentions.push_back({i, m->name, m->kind});
+                mention_surnames.insert(std::string(last_word(m->name)));
+            }
+        }
+        i = e;
+    }
+    for (const std::string& t : titled_names) places.erase(t);
+    return out;
+}
+
+void drop_places(NameIndex& names, const std::vector<Event>& events) {
+    for (const Event& ev : events)
+        if (ev.who.named && !ev.who.pronoun && ev.who.name.find(' ') != std::string::npos) names.places.erase(ev.who.name);
+    std::erase_if(names.mentions, [&](const Named& n) { return names.places.count(n.name) > 0; });
+}
+
+SexMap read_sexes(const std::vector<Word>& ws, const std::vector<Named>& mentions) {
+    SexMap sex;
+    for (std::size_t i = 0; i + 1 < ws.size(); ++i) {
+        if ((kMaleHonorifics.count(ws[i].core) || kFemaleHonorifics.count(ws[i].core)) && ws[i + 1].cap)
+            sex.emplace(ws[i + 1].core, kMaleHonorifics.count(ws[i].core) ? 'm' : 'f');
+    }
+    // ... or a gendered noun in the appositive after the name or just before it ("Keith Scott,
+    // a 43-year-old black man,", "spokeswoman Ann Lee").
+    for (const Named& n : mentions) {
+        std::size_t e = n.word;
+        while (e < ws.size() && ws[e].cap && !ws[e].comma && e < n.word + 6) ++e;
+        auto mark = [&](const std::string& w) {
+            if (kMaleNouns.count(w)) sex.emplace(last_word(n.name), 'm');
+            else if (kFemaleNouns.count(w)) sex.emplace(last_word(n.name), 'f');
+        };
+        if (n.word > 0 && ws[n.word - 1].para == ws[n.word].para && !ws[n.word - 1].stop) mark(ws[n.word - 1].core);
+        if (e < ws.size() && ws[e].comma && ws[e].cap)
+            for (std::size_t k = e + 1; k < ws.size() && k < e + 9 && ws[k].para == ws[e].para; ++k) {
+                mark(ws[k].core);
+                if (ws[k].comma || ws[k].stop) break;
+            }
+    }
+    std::unordered_set<std::size_t> mention_at;  // words where a person mention starts
+    for (const Named& n : mentions) mention_at.insert(n.word);
+    for (const Named& n : mentions) {
+        if (!(n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para)) continue;
+        for (std::size_t k = n.word + 1; k < ws.size() && k < n.word + 25 && ws[k].para == ws[n.word].para; ++k) {
+            const std::string& w = ws[k].core;
+            // (nor after another person named in between: "Ann Lee met Tom Okafor after he ...")
+            if (mention_at.count(k)) break;
+            // (not "him" or "her", more often someone else: "McCaskill scolded him"; nor an
+            // attribution inside the sentence: "South Carolina, he said, was ...")
+            if ((w == "he" || w == "she") && k + 1 < ws.size() && kCues.count(ws[k + 1].core)) break;
+            if (w == "he" || w == "his") { sex.emplace(last_word(n.name), 'm'); break; }
+            if (w == "she") { sex.emplace(last_word(n.name), 'f'); break; }
+            if (w == "him" || w == "her") break;
+            if (ws[k].stop) break;
+        }
+    }
+    return sex;
+}
+
+bool agrees(const SexMap& sex, const std::string& name, const std::string& pronoun) {
+    auto it = sex.find(last_word(name));
+    if (it == sex.end()) return true;
+    bool he = pronoun == "he" || pronoun == "He", she = pronoun == "she" || pronoun == "She";
+    return !((he && it->second == 'f') || (she && it->second == 'm'));
+}
+
+Mention Resolver::resolve(std::size_t at_word, Mention m) {
+    const std::vector<Named>& named = names_.named;
+    const std::vector<Named>& candidates = names_.candidates;
+    std::vector<std::string>& full_names = full_names_;
+    std::vector<std::string>& event_names = event_names_;
+    if (m.kind != "person") return m;
+    for (const auto* list : {&named, &candidates})
+        for (const Named& n : *list)
+            if (n.word <= at_word && n.kind == "person" && n.name.find(' ') != std::string::npos &&
+                std::find(full_names.begin(), full_names.end(), n.name) == full_names.end())
+                full_names.push_back(n.name);
+    if (m.name.find(' ') == std::string::npos) {
+        // A surname (or, for names written family name first, any name word).
+        bool found = false;
+        for (auto it = full_names.rbegin(); it != full_names.rend() && !found; ++it)
+            if (last_word(*it) == m.name) m.name = *it, found = true;
+        // Family name first ("Yu" for "Yu Haibin"): only a name already quoted or cited.
+        for (auto it = event_names.rbegin(); it != event_names.rend() && !found; ++it)
+            if (it->starts_with(m.name + " ") || it->find(" " + m.name + " ") != std::string::npos)
+                m.name = *it, found = true;
+    } else if (std::find(full_names.begin(), full_names.end(), m.name) == full_names.end()) {
+        // "Rival Hillary Clinton": a capitalised word in front of a name met elsewhere.
+        std::size_t sp = m.name.find(' ');
+        std::string shorter = m.name.substr(sp + 1);
+        if (shorter.find(' ') != std::string::npos &&
+            std::find(full_names.begin(), full_names.end(), shorter) != full_names.end())
+            m.name = shorter;
+        else
+            full_names.push_back(m.name);
+    }
+    if (m.name.find(' ') != std::string::npos) event_names.push_back(m.name);
+    return m;
+}
+
+namespace {
+
+/// Resolves the events one after the other, remembering the last person named: the
+/// antecedent of the next "he" or "she". (The members are named as the passes name them.)
+class EventResolver {
+public:
+    explicit EventResolver(Analysis& an)
+        : ws(an.doc.words), text(an.doc.text), events(an.events), named(an.names.named),
+          candidates(an.names.candidates), mentions(an.names.mentions), mention_surnames(an.names.mention_surnames),
+          places(an.names.places), sex(an.sex), excluded(an.excluded), split(an.split), resolver(an.resolver) {}
+
+    void run() {
+        for (Event& ev : events) ev.by_pronoun = ev.who.pronoun && ev.who.kind == "person";
+        for (Event& ev : events) resolve_event(ev);
+    }
+
+private:
+    const std::vector<Word>& ws;
+    std::string_view text;
+    std::vector<Event>& events;
+    const std::vector<Named>& named;
+    const std::vector<Named>& candidates;
+    const std::vector<Named>& mentions;
+    const std::unordered_set<std::string>& mention_surnames;
+    const std::unordered_set<std::string>& places;
+    const SexMap& sex;
+    const std::set<std::string>& excluded;
+    RunSplitter& split;
+    Resolver& resolver;
+    std::optional<Mention> last_named;
+    std::size_t last_named_at = 0;  // the word where last_named was named
+
+    Mention resolve(std::size_t at_word, Mention m) { return resolver.resolve(at_word, std::move(m)); }
+    bool agrees(const std::string& name, const std::string& pronoun) const {
+        return speakers::agrees(sex, name, pronoun);
+    }
+
+    void resolve_event(Event& ev) {
+        if (ev.who.pronoun && ev.who.kind == "organization") return resolve_it(ev);
+        if (ev.who.pronoun && (ev.who.name == "he" || ev.who.name == "she" || ev.who.name == "He" || ev.who.name == "She"))
+            if (opening_clause_subject(ev)) return;
+        if (ev.who.pronoun) return resolve_pronoun(ev);
+        if (!ev.who.named) return resolve_noun_phrase(ev);
+        resolve_name(ev);
+    }
+
+    /// "it": the last organisation or document that was a source or was named.
+    void resolve_it(Event& ev) {
+        std::optional<Mention> org;
+        std::size_t at = 0;
+        for (const Event& prior : events) {
+            if (prior.cue >= ev.cue) break;
+            if (!prior.who.pronoun && prior.who.kind == "organization" && !prior.who.name.empty())
+                org = prior.who, at = prior.cue;
+        }
+        for (const Named& n : named)
+            if (n.kind == "organization" && n.word < ev.cue && (!org || n.word > at))
+                org = Mention{n.name, "", "organization", false, true}, at = n.word;
+        if (org) ev.who = *org;
+        else ev.who.name.clear();
+    }
+
+    /// "Though she called the fee “unfair,” Ida Brandt restricted her comments": a pronoun in
+    /// an opening clause stands for the subject of the main clause after it.
+    bool opening_clause_subject(Event& ev) {
+        std::size_t pi = ev.cue;
+        while (pi > 0 && pi + 4 > ev.cue && !kPronouns.count(ws[pi - 1].core)) --pi;
+        if (pi >= 2 && kPronouns.count(ws[pi - 1].core) && kOpeningSubordinators.count(ws[pi - 2].core) &&
+            (pi == 2 || ws[pi - 3].stop || ws[pi - 3].para != ws[pi - 2].para)) {
+            // (the clause ends at a comma, or at a quote closing on one: “... sailors,” Ida Brandt)
+            auto clause_end = [&](std::size_t k) {
+                if (ws[k].comma) return true;
+                if (!ws[k].before_quote || k + 1 >= ws.size() || !ws[k + 1].after_quote) return false;
+                std::string_view gap = text.substr(ws[k].e, ws[k + 1].b - ws[k].e);
+                return gap.find(",\xE2\x80\x9D") != std::string_view::npos || gap.find(",\"") != std::string_view::npos;
+            };
+            std::size_t k = ev.cue;
+            while (k < ws.size() && k < ev.cue + 30 && !clause_end(k) && !ws[k].stop && ws[k].para == ws[pi].para) ++k;
+            if (k + 2 < ws.size() && clause_end(k) && !ws[k].stop && ws[k + 1].cap && ws[k + 1].para == ws[pi].para) {
+                std::size_t e = run_end(ws, k + 1);
+                auto sm = e < ws.size() && !ws[e - 1].comma && !ws[e - 1].poss && !ws[e].cap ? split(k + 1, e)
+                                                                                         : std::nullopt;
+                if (sm && sm->kind == "person" && agrees(sm->name, ev.who.name) && !excluded.count(sm->name)) {
+                    Mention m = resolve(k + 1, *sm);
+                    ev.who = m;
+                    ev.who.role.clear();
+                    last_named = m;
+                    last_named_at = k + 1;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// "he", "she": the last person named, or the one that took over since.
+    void resolve_pronoun(Event& ev) {
+        if (!last_named) {
+            if (!first_antecedent(ev)) return;
+        } else {
+            next_antecedent(ev);
+        }
+        ev.who = *last_named;
+        ev.who.role.clear();
+    }
+
+    /// Nobody quoted yet: the pronoun stands for the last person named before it ("Gen. Norman
+    /// Ham is speaking out ... “...,” he said"). False when none fits (ev is then settled).
+    bool first_antecedent(Event& ev) {
+        // Nobody quoted yet: the pronoun stands for the last person named before it
+        // ("Gen. Norman Ham is speaking out ... “...,” he said").
+        // The person mentioned most often so far, not counting objects of a preposition
+        // ("under President Barack Obama"); a tie goes to the latest.
+        std::map<std::string, std::pair<int, std::size_t>> count;  // surname -> (mentions, last word)
+        for (const Named& n : mentions) {
+            if (n.word >= ev.cue) break;
+            if (!agrees(n.name, ev.who.name)) continue;  // "she" is not Keith Scott
+            auto& [k, at] = count[std::string(last_word(n.name))];
+            ++k, at = n.word;
+        }
+        std::string best;
+        std::pair<int, std::size_t> best_score{0, 0};
+        for (const auto& [surname, score] : count)
+            if (score > best_score) best_score = score, best = surname;
+        if (best.empty()) {
+            described_by_noun(ev);
+            return false;
+        }
+        Mention m{best, "", "person", false, true};
+        for (const Named& n : mentions)
+            if (n.word < ev.cue && last_word(n.name) == best && n.name.size() > m.name.size()) m.name = n.name;
+        last_named = m;
+        return true;
+    }
+
+    /// No named person fits: a person described by a noun of the pronoun's sex ("The wife of a
+    /// man shot by police recorded ... “...,” she says") is the source, unnamed.
+    void described_by_noun(Event& ev) {
+        const bool she = ev.who.name == "she" || ev.who.name == "She";
+        const WordList& nouns = she ? kFemaleNouns : kMaleNouns;
+        ev.who.name.clear();
+        for (std::size_t k = ev.cue; k-- > 0 && k + 300 > ev.cue;) {
+            if (!nouns.count(ws[k].core) || k == 0) continue;
+            // (the writer's own: "my father", "My mother")
+            auto det = [&](const std::string& w) {
+                return kDeterminers.count(w) || w == "my" || w == "My" || w == "your" || w == "Your";
+            };
+            std::size_t d0 = k - 1;
+            if (!ws[d0].cap && !det(ws[d0].core) && !ws[d0].poss && d0 > 0) --d0;
+            if (det(ws[d0].core) || ws[d0].poss) {
+                std::string np = std::string(text.substr(ws[d0].b, ws[k].e - ws[d0].b));
+                while (!np.empty() && (np.back() == ',' || np.back() == '.')) np.pop_back();
+                if (det(ws[d0].core))
+                    np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+                ev.who = Mention{np, "", "person", false, false};
+            }
+            break;
+        }
+    }
+
+    /// A pronoun after someone was quoted: a person opening a sentence since then may take over.
+    void next_antecedent(const Event& ev) {
+        // A person opening a sentence after the last speaker was named takes over:
+        // "Ann Lee said X. ¶ Jane Ruiz made it clear ... ¶ “...,” she said."
+        const Named* later = nullptr;
+        for (const Named& n : mentions) {
+            if (n.word >= ev.cue) break;
+            bool opens = (n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para) &&
+                         !(kStops.count(ws[n.word].core) && !kNationality.count(ws[n.word].core) &&
+                           !kTitles.count(ws[n.word].core));  // not "If Clinton is elected"
+            if (n.word > last_named_at && opens && last_word(n.name) != last_word(last_named->name) &&
+                agrees(n.name, ev.who.name) && sex.count(last_word(n.name)))
+                later = &n;
+        }
+        // The named person @p n becomes the one the pronoun stands for.
+        auto adopt = [&](const Named& n) {
+            last_named = resolve(n.word, Mention{n.name, "", "person", false, true});
+            last_named_at = n.word;
+        };
+        if (later) {
+            adopt(*later);
+        } else if (!agrees(last_named->name, ev.who.name)) {
+            // "she" after a man was quoted: the last speaker or person who can be "she".
+            std::optional<Mention> other;
+            for (const Event& prior : events) {
+                if (prior.cue >= ev.cue) break;
+                if (!prior.who.pronoun && prior.who.named && prior.who.kind == "person" &&
+                    !prior.who.name.empty() && sex.count(last_word(prior.who.name)) &&
+                    agrees(prior.who.name, ev.who.name))
+                    other = prior.who;
+            }
+            if (other) {
+                last_named = *other;
+            } else {
+                // Nobody of known sex fits: the last person named before the pronoun whom
+                // it can stand for, rather than one it cannot ("Officer Ann Lee ... she ...
+                // Tom Ruiz has also spoken. ... “...,” he said" is not Ann Lee).
+                const Named* fit = nullptr;
+                for (const Named& n : mentions) {
+                    if (n.word >= ev.cue) break;
+                    bool opens = (n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para) &&
+                                 n.name.starts_with(ws[n.word].core);  // not "Regarding Ruiz's plan"
+                    // (nor the owner of something: "Ruiz's plan was ...")
+                    std::size_t last = n.word + static_cast<std::size_t>(std::count(n.name.begin(), n.name.end(), ' '));
+                    opens = opens && last < ws.size() && !ws[last].poss;
+                    if (n.word > last_named_at && opens && n.name.find(' ') == std::string::npos &&
+                        last_word(n.name) != last_word(last_named->name) && agrees(n.name, ev.who.name))
+                        fit = &n;
+                }
+                if (fit) adopt(*fit);
+            }
+        }
+    }
+
+    /// "the ministry said" / "the company said": the organisation named before.
+    void resolve_noun_phrase(Event& ev) {
+        std::string head = ev.who.name.substr(ev.who.name.rfind(' ') + 1);
+        if (kOrgNouns.count(head)) {
+            std::string cap = head;
+            cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+            const Named* best = nullptr;
+            for (const Named& n : named) {
+                if (n.word >= ev.cue || n.kind != "organization") continue;
+                // "the company" is a business, not the department or court named last.
+                bool business = head == "company" || head == "firm";
+                if (business)
+                    for (const auto& w : kPublicBodyWords.entries()) business = business && n.name.find(std::string(w)) == std::string::npos;
+                bool fits = n.name.find(cap) != std::string::npos || business;
+                if (fits) best = &n;
+            }
+            if (best) ev.who = Mention{best->name, "", "organization", false, true};
+        }
+    }
+
+    /// A name: an organisation named in full before, a publication, or a person's full name.
+    void resolve_name(Event& ev) {
+        bool person_known = false;
+        for (const auto* list : {&named, &candidates})
+            for (const Named& n : *list)
+                person_known |= n.kind == "person" && last_word(n.name) == ev.who.name;
+        if (ev.who.name.find(' ') == std::string::npos && !person_known) {
+            // "Orbis said": the organisation named in full before ("Orbis Systems"), unless a
+            // person carries the name ("Clinton" is Hillary Clinton, not the Clinton Foundation).
+            const Named* org = nullptr;
+            for (const Named& n : named)
+                if (n.word < ev.cue && n.kind == "organization" && n.name.starts_with(ev.who.name + " ")) org = &n;
+            if (org) {
+                ev.who = Mention{org->name, "", "organization", false, true};
+                return;
+            }
+            // "according to Politico": one name never given to a person is a publication or a body,
+            // no antecedent of "he" or "she".
+            if ((ws[ev.cue].core == "according" || ws[ev.cue].core == "According") && ev.who.kind == "person" &&
+                !mention_surnames.count(ev.who.name)) {
+                ev.who.kind = "organization";
+                return;
+            }
+        }
+        ev.who = resolve(ev.cue, ev.who);
+        if (ev.who.kind == "person" && ev.who.name.find(' ') == std::string::npos) {
+            // "Hydrologists said": one capitalised word opening a sentence, never named in full.
+            std::size_t w = ev.cue;
+            while (w > 0 && ws[w - 1].core != ev.who.name) --w;
+            bool opens = w > 0 && (w <= 1 || ws[w - 2].stop || ws[w - 2].para != ws[w - 1].para) &&
+                         !ws[w - 1].after_quote;
+            if (opens) {
+                if (common_plural(ev.who.name)) {
+                    ev.who.name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(ev.who.name[0])));
+                    ev.who.named = false;
+                    return;
+                }
+            }
+        }
+        if (ev.who.kind == "person" && places.count(ev.who.name)) ev.who.kind = "organization";  // "Japan said"
+        if (ev.who.kind == "person") last_named = ev.who, last_named_at = ev.cue;
+    }
+};
+
+}  // namespace
+
+void resolve_events(Analysis& an) { EventResolver(an).run(); }
+
+}  // namespace news::extract::speakers

@@ -1,0 +1,548 @@
+/// @file
+/// @brief The word lists of the speaker extractor (see lexicon.h).
+#include "indexer/extract/speakers/lexicon.h"
+
+namespace news::extract::speakers {
+
+WordList::WordList(std::string_view name, Casing casing, std::initializer_list<std::string_view> words)
+    : name_(name), casing_(casing), entries_(words), set_(words) {}
+
+const WordList kCues{
+    "kCues",
+    Casing::lower,
+    {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks", "vowed", "warned",
+     "warns", "insisted", "insists", "explained", "noted", "notes", "argued", "argues", "stated", "declared", "replied",
+     "responded", "continued", "recalled", "acknowledged", "admitted", "claimed", "claims", "conceded", "cautioned",
+     "predicted", "tweeted", "posted", "announced", "urged", "suggested", "observed", "remarked", "emphasized",
+     "emphasised", "stressed", "complained", "countered", "testified", "maintained", "contended", "confirmed",
+     "boasted", "lamented", "quipped", "shouted", "pledged", "promised", "recounted", "concluded", "agreed",
+     "disagreed", "announces", "reiterated", "called", "calls", "described", "describes", "reported", "reports",
+     "sings", "sang", "chanted", "explains", "tweets", "declares", "answered", "continues", "joked", "laughed",
+     "wondered", "mused", "snapped", "scoffed", "exclaimed", "whispered", "yelled", "cried", "sighed", "shot", "fired",
+     "retorted", "blasted", "charged", "accused", "praised", "condemned", "criticized", "dismissed", "labeled",
+     "labelled", "dubbed", "branded", "touted", "hailed", "slammed", "mocked", "pleaded", "begged", "demanded",
+     "pointed",
+     // present tense of the cues above, as in features and live reports ("she yells")
+     // (not those that are also plural nouns: "states", "remarks", "promises", "cries")
+     "yells", "shouts", "screams", "screamed", "whispers", "recalls", "admits", "concedes", "acknowledges", "responds",
+     "predicts", "suggests", "complains", "boasts", "stresses", "emphasizes", "urges", "muses", "quips", "laments",
+     "contends", "maintains", "recounts", "concludes", "agrees", "testifies", "interjected", "elaborated", "echoed",
+     "chimed",
+     // more verbs of speaking, past tense (not those that also take a thing said about: "raged")
+     "fumed", "barked", "boomed", "thundered", "groused", "grumbled", "griped", "marveled", "marvelled", "gushed",
+     "bellowed", "hollered", "murmured", "muttered", "stammered", "intoned", "opined", "ventured", "assured",
+     "reassured", "reminded", "advised", "informed",
+     // documents: “...,” the letter reads / the statement read
+     "reads", "read"}};
+const WordList kParticiples{
+    "kParticiples", Casing::lower, {"saying",    "adding",    "asking",     "arguing",    "calling",       "noting",
+                                    "insisting", "warning",   "claiming",   "describing", "explaining",    "telling",
+                                    "writing",   "declaring", "stressing",  "urging",     "suggesting",    "promising",
+                                    "vowing",    "joking",    "recalling",  "tweeting",   "acknowledging", "admitting",
+                                    "accusing",  "labeling",  "dubbing",    "predicting", "complaining",   "boasting",
+                                    "referring", "repeating", "concluding", "announcing"}};
+const WordList kDashes{"kDashes", Casing::any, {"\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", "--"}};
+const WordList kPronouns{"kPronouns", Casing::any, {"he", "she", "they", "He", "She", "They"}};
+const WordList kHonorifics{"kHonorifics",
+                           Casing::capitalised,
+                           {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mx", "Prof", "Lord", "Lady", "Baroness",
+                            "Commander", "Supervisor", "Cmdr", "Officer", "Trooper", "Deputy"}};
+const WordList kTitles{"kTitles",
+                       Casing::capitalised,
+                       {"President",
+                        "Vice",
+                        "Minister",
+                        "Prime",
+                        "Secretary",
+                        "Senator",
+                        "Sen",
+                        "Rep",
+                        "Representative",
+                        "Gov",
+                        "Governor",
+                        "Mayor",
+                        "Director",
+                        "Chairman",
+                        "Chairwoman",
+                        "Chair",
+                        "Chief",
+                        "Judge",
+                        "Justice",
+                        "General",
+                        "Gen",
+                        "Speaker",
+                        "Leader",
+                        "Ambassador",
+                        "Commissioner",
+                        "Spokesman",
+                        "Spokeswoman",
+                        "Spokesperson",
+                        "Premier",
+                        "Chancellor",
+                        "King",
+                        "Queen",
+                        "Prince",
+                        "Pope",
+                        "Coach",
+                        "Captain",
+                        "Capt",
+                        "Sheriff",
+                        "Inspector",
+                        "Superintendent",
+                        "Deputy",
+                        "Attorney",
+                        "Lawmaker",
+                        "Councilwoman",
+                        "Councilman",
+                        "Professor",
+                        "Rev",
+                        "Lt",
+                        "Col",
+                        "Sgt",
+                        "Adm",
+                        "Admiral",
+                        "Colonel",
+                        "Lieutenant",
+                        "Sergeant",
+                        "Officer",
+                        "Detective",
+                        "Treasurer",
+                        "Assemblyman",
+                        "Assemblywoman",
+                        "Congressman",
+                        "Congresswoman",
+                        "Councillor",
+                        "Councilor",
+                        "Striker",
+                        "Goalkeeper",
+                        "Midfielder",
+                        "Defender",
+                        "Forward",
+                        "Winger",
+                        "Skipper",
+                        "Del",
+                        "Delegate",
+                        "Host",
+                        "Anchor",
+                        "Correspondent",
+                        "Foreign",
+                        "Defense",
+                        "Defence",
+                        "Interior",
+                        "Finance",
+                        "Health",
+                        "Former",
+                        "Acting",
+                        "Executive",
+                        "CEO",
+                        "Founder",
+                        "Manager",
+                        "Head",
+                        "Dean",
+                        "Bishop",
+                        "Cardinal",
+                        "Rabbi",
+                        "Imam",
+                        "Advocate",
+                        "Comptroller",
+                        "Controller",
+                        "Auditor",
+                        "Clerk",
+                        "Marshal",
+                        "Ombudsman",
+                        "Provost",
+                        "Chaplain",
+                        "Archbishop",
+                        "Pastor",
+                        "Reverend",
+                        "Monsignor"}};
+const WordList kSurnameTitles{"kSurnameTitles",
+                              Casing::capitalised,
+                              {"King", "Dean", "Bishop", "Judge", "Chancellor", "Prince", "Pope", "Cardinal"}};
+const WordList kStops{
+    "kStops",
+    Casing::capitalised,
+    {"The", "A", "An", "But", "And", "Or", "In", "On", "At", "Of", "For", "To", "From", "With", "By", "As", "If",
+     "When", "While", "After", "Before", "Since", "Although", "Though", "Meanwhile", "However", "Still", "Yet", "So",
+     "Then", "Now", "Also", "It", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Their", "Our",
+     "Its", "We", "I", "You", "My", "Your", "Speaking", "Asked", "According", "Instead", "Among", "Under", "Over",
+     "During", "Despite", "Like", "Unlike", "Had", "Has", "Have", "Did", "Does", "Would", "Could", "Should", "Were",
+     "Was", "Is", "Maybe", "Perhaps", "Indeed", "Thus", "Hence", "Otherwise", "Besides", "Plus", "Monday", "Tuesday",
+     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+     "July", "August", "September", "October", "November", "December", "Day", "One", "Two", "Three", "Last", "Next",
+     "Many", "Some", "Most", "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even", "Only",
+     "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Just", "Rival",
+     "Another", "Other", "Former", "Fellow", "Separately", "Earlier", "Later", "Today", "Yesterday", "Why", "What",
+     "How", "Who", "Where", "Yes",
+     // interjections, indefinite pronouns and adjectives opening a sentence
+     "Well", "Oh", "Okay", "Nobody", "Everybody", "Everyone", "Anyone", "Anybody", "None", "Few", "Alongside", "Top",
+     // prepositions and conjunctions opening a sentence
+     "Amid", "Amidst", "Upon", "Within", "Without", "Against", "Toward", "Towards", "Through", "Throughout", "Across",
+     "Beyond", "Behind", "Until", "Unless", "Whether", "Because", "Whereas", "Chinese", "American", "British",
+     "Mexican", "Russian", "French", "German", "U.S", "US", "U.K", "UK", "EU", "U.N", "UN", "Democrat", "Democrats",
+     "Republican", "Republicans", "Democratic"}};
+const WordList kNationality{"kNationality",
+                            Casing::capitalised,
+                            {"Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US",
+                             "U.K", "UK", "EU", "U.N", "UN", "Democrat", "Republican", "Democratic"}};
+const WordList kOrgWords{"kOrgWords",
+                         Casing::capitalised,
+                         {"Institution",  "Institute",   "Board",          "Ministry",   "Centers",    "Center",
+                          "Centre",       "Commission",  "Bureau",         "University", "Department", "Agency",
+                          "Council",      "Party",       "Association",    "Committee",  "Court",      "Bank",
+                          "Company",      "Corporation", "Corp",           "Inc",        "Group",      "Organization",
+                          "Organisation", "Foundation",  "Office",         "Service",    "Services",   "News",
+                          "Times",        "Post",        "Federation",     "Union",      "League",     "Club",
+                          "Authority",    "Police",      "Army",           "Navy",       "Senate",     "Congress",
+                          "Parliament",   "Government",  "Administration", "Fund",       "Trust",      "Society",
+                          "Network",      "Press",       "Reuters",        "Journal",    "Tribune",    "Herald",
+                          "Courier",      "Ledger",      "Wire",           "Bulletin",   "Sentinel",   "Hospital",
+                          "School",       "College",     "Museum",         "FC",         "Ltd",        "LLC",
+                          "Media",        "Coalition",   "Alliance",       "Industries", "Airlines",   "Motors",
+                          "Partners",     "Labs",        "Systems",        "Terminals",  "Port",       "Biologics",
+                          "Maison",       "Capital",     "Data",           "Supporters", "Daily"}};
+const WordList kParticles{
+    "kParticles",
+    Casing::lower,
+    {"de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "di", "du", "dos", "ibn"}};
+const WordList kAdverbs{"kAdverbs",
+                        Casing::lower,
+                        {"also", "later", "previously", "then", "once", "recently", "repeatedly", "has", "have", "had",
+                         "would", "will", "publicly", "privately", "flatly", "simply", "bluntly", "again", "often"}};
+const WordList kNameAbbreviations{"kNameAbbreviations", Casing::capitalised, {"St", "Mt", "Ft", "Sts"}};
+const WordList kLeadingVerbs{
+    "kLeadingVerbs",
+    Casing::capitalised,
+    {"Following", "According",   "Including",  "Regarding",  "Speaking",      "Writing",     "Adding",
+     "Saying",    "Citing",      "Responding", "Describing", "Noting",        "Calling",     "Arguing",
+     "Given",     "Considering", "Concerning", "Pending",    "Beginning",     "Starting",    "Excluding",
+     "Barring",   "Assuming",    "Judging",    "Looking",    "Turning",       "Returning",   "Referring",
+     "Asked",     "Told",        "Reached",    "Contacted",  "Pressed",       "Interviewed", "Asserting",
+     "Insisting", "Claiming",    "Explaining", "Defending",  "Attacking",     "Criticizing", "Praising",
+     "Warning",   "Urging",      "Announcing", "Addressing", "Acknowledging", "Admitting",   "Campaigning",
+     "Testifying"}};
+const WordList kRoleNouns{
+    "kRoleNouns",
+    Casing::lower,
+    {"executive",     "officer",     "director",   "manager",     "mediator",     "arbitrator",    "businessman",
+     "businesswoman", "leader",      "spokesman",  "spokeswoman", "spokesperson", "lawyer",        "attorney",
+     "analyst",       "economist",   "professor",  "adviser",     "advisor",      "minister",      "secretary",
+     "chair",         "chairman",    "chairwoman", "president",   "founder",      "owner",         "coach",
+     "striker",       "goalkeeper",  "captain",    "chief",       "judge",        "detective",     "inspector",
+     "commissioner",  "candidate",   "nominee",    "senator",     "governor",     "mayor",         "councillor",
+     "councilor",     "official",    "researcher", "scientist",   "historian",    "curator",       "investigator",
+     "dealer",        "farmer",      "grower",     "resident",    "tenant",       "driver",        "operator",
+     "teacher",       "nurse",       "doctor",     "physician",   "surgeon",      "lawmaker",      "activist",
+     "organizer",     "artist",      "writer",     "author",      "journalist",   "reporter",      "editor",
+     "producer",      "singer",      "actor",      "actress",     "player",       "midfielder",    "defender",
+     "forward",       "winger",      "trainer",    "agent",       "broker",       "banker",        "investor",
+     "entrepreneur",  "engineer",    "student",    "pensioner",   "volunteer",    "witness",       "victim",
+     "son",           "daughter",    "wife",       "husband",     "mother",       "father",        "brother",
+     "sister",        "colleague",   "friend",     "neighbor",    "neighbour",    "deputy",        "aide",
+     "ambassador",    "envoy",       "premier",    "prosecutor",  "defendant",    "plaintiff",     "rapper",
+     "comedian",      "host",        "anchor",     "pundit",      "strategist",   "pollster",      "consultant",
+     "donor",         "billionaire", "magnate",    "commentator", "columnist",    "challenger",    "incumbent",
+     "rival",         "opponent",    "mate",       "counterpart", "predecessor",  "successor",     "niece",
+     "nephew",        "cousin",      "aunt",       "uncle",       "grandson",     "granddaughter", "grandmother",
+     "grandfather",   "widow",       "widower",    "spouse",      "partner",      "fiance",        "fiancee",
+     "boyfriend",     "girlfriend"}};
+const WordList kDeterminers{
+    "kDeterminers", Casing::any, {"the",     "The",     "a",     "A",     "an",    "An",   "one",     "One",     "his",
+                                  "His",     "her",     "Her",   "their", "Their", "its",  "Its",     "our",     "Our",
+                                  "another", "Another", "some",  "Some",  "many",  "Many", "several", "Several", "two",
+                                  "Two",     "three",   "Three", "other", "Other", "this", "This"}};
+const WordList kPersonNouns{
+    "kPersonNouns",
+    Casing::lower,
+    {"official",      "officials",   "spokesman",     "spokeswoman", "spokesperson", "governor",    "president",
+     "senator",       "lawyer",      "attorney",      "aide",        "aides",        "adviser",     "advisers",
+     "advisor",       "analyst",     "analysts",      "expert",      "experts",      "candidate",   "nominee",
+     "questioner",    "woman",       "man",           "mother",      "father",       "voter",       "voters",
+     "resident",      "residents",   "critic",        "critics",     "supporter",    "supporters",  "source",
+     "sources",       "minister",    "director",      "chief",       "leader",       "leaders",     "lawmaker",
+     "lawmakers",     "economist",   "economists",    "researcher",  "researchers",  "teacher",     "teachers",
+     "parent",        "parents",     "officer",       "officers",    "prosecutor",   "prosecutors", "investigator",
+     "investigators", "businessman", "businesswoman", "judge",       "announcer",    "narrator",    "doctor",
+     "worker",        "workers",     "member",        "members",     "democrats",    "republicans", "protesters",
+     "organizers",    "witnesses",   "advocates",     "people",      "host"}};
+const WordList kCommonPlurals{
+    "kCommonPlurals",
+    Casing::lower,
+    {"organizers", "protesters", "authorities", "police", "opponents", "observers", "scientists", "doctors", "students",
+     "neighbors", "neighbours", "activists", "employees", "executives", "managers", "owners", "farmers", "growers",
+     "troops", "demonstrators", "diplomats", "negotiators", "regulators", "officials", "insiders", "sources", "aides",
+     "analysts", "experts", "critics", "supporters", "voters", "residents", "lawmakers", "leaders", "economists",
+     "researchers", "teachers", "parents", "workers", "members", "witnesses", "advocates", "democrats", "republicans",
+     "investigators", "prosecutors", "officers", "people", "others", "polls", "reports", "documents", "records",
+     "studies", "surveys", "data", "hours", "days", "minutes", "weeks", "months", "years", "moments", "decades",
+     "attorneys", "lawyers", "advisers", "advisors", "staffers", "consultants", "delegates", "donors", "senators",
+     "governors", "candidates", "spokesmen", "spokeswomen", "legislators", "judges", "agents", "soldiers", "veterans",
+     "families", "relatives", "friends", "fans", "viewers", "readers",
+     // groups of people named by origin, faith or politics
+     "hispanics", "latinos", "latinas", "americans", "mexicans", "muslims", "christians", "jews", "catholics",
+     "evangelicals", "asians", "africans", "europeans", "immigrants", "refugees", "millennials", "conservatives",
+     "liberals", "progressives", "independents", "women", "men"}};
+const WordList kDocuments{"kDocuments",
+                          Casing::lower,
+                          {"report", "statement", "study", "analysis", "survey", "letter", "memo", "release", "filing",
+                           "brief", "complaint", "ruling", "editorial", "website", "assessment", "audit", "review",
+                           "poll", "tweet", "email", "e-mail", "missive", "message", "speech", "remarks", "column",
+                           "op-ed", "essay", "post", "blog", "note", "testimony", "affidavit", "lawsuit", "petition",
+                           // and what someone said, taken as a whole
+                           "claim", "comments", "comment", "words", "response", "reply", "answer", "slogan", "argument",
+                           "warning", "remark", "prediction", "promise", "pledge", "vow"}};
+const WordList kOrgDocuments{
+    "kOrgDocuments",
+    Casing::lower,
+    {"report", "statement", "study", "analysis", "survey", "letter", "memo", "release", "filing", "brief", "complaint",
+     "ruling", "editorial", "website", "assessment", "audit", "review", "poll"}};
+const WordList kAffiliationPreps{"kAffiliationPreps", Casing::lower, {"at", "for", "of", "with"}};
+const WordList kFunctionWords{"kFunctionWords",
+                              Casing::lower,
+                              {"and",  "or",   "but",  "that", "which", "who",  "to",   "of",    "in",   "on",  "at",
+                               "for",  "with", "by",   "from", "as",    "it",   "is",   "was",   "were", "are", "be",
+                               "been", "has",  "have", "had",  "not",   "also", "then", "there", "this", "what"}};
+const WordList kPlaceTails{"kPlaceTails",
+                           Casing::capitalised,
+                           {"County", "City", "Township", "Parish", "Province", "Island", "Islands", "Valley"}};
+const WordList kIngTitles{
+    "kIngTitles", Casing::lower, {"acting",    "presiding",   "managing",     "leading",    "founding",  "ruling",
+                                  "reigning",  "visiting",    "outgoing",     "incoming",   "governing", "sitting",
+                                  "serving",   "ranking",     "retiring",     "consulting", "polling",   "longstanding",
+                                  "operating", "supervising", "contributing", "reporting"}};
+const WordList kPlaceChainPreps{"kPlaceChainPreps", Casing::lower, {"of", "from", "in", "near"}};
+const WordList kInvertedDeterminers{"kInvertedDeterminers", Casing::lower, {"the", "a", "an", "one", "another"}};
+const WordList kInvertedPhraseEnds{"kInvertedPhraseEnds",
+                                   Casing::lower,
+                                   {"who", "whose", "which", "that", "familiar", "speaking", "close", "for", "with",
+                                    "of", "at", "from", "in", "on", "to", "and", "or"}};
+const WordList kInvertedPhraseVerbs{"kInvertedPhraseVerbs",
+                                    Casing::lower,
+                                    {"would", "will", "is", "was", "are", "were", "has", "had", "have", "should",
+                                     "could", "can", "may", "might", "must", "did", "does"}};
+const WordList kLyNouns{"kLyNouns",
+                        Casing::lower,
+                        {"family", "ally", "rally", "assembly", "supply", "monopoly", "bully", "anomaly", "homily"}};
+const WordList kMediumPreps{"kMediumPreps", Casing::lower, {"on", "in", "at", "to", "via", "through", "from", "into"}};
+const WordList kVoiceNouns{"kVoiceNouns",
+                           Casing::lower,
+                           {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "official",
+                            "officials", "representative", "representatives"}};
+const WordList kOpeningPreps{
+    "kOpeningPreps",
+    Casing::capitalised,
+    {"On",      "In",   "At",     "From",    "With",    "By",   "Under",  "During",     "Through", "Across",  "Inside",
+     "Outside", "Near", "Toward", "Towards", "Against", "Amid", "Amidst", "Throughout", "Within",  "Without", "Upon"}};
+const WordList kBeforeNameWords{"kBeforeNameWords",
+                                Casing::lower,
+                                {"former", "late", "then", "current", "outgoing", "incoming", "acting", "retired",
+                                 "fellow", "longtime", "veteran", "ex"}};
+const WordList kSubjectAuxiliaries{"kSubjectAuxiliaries",
+                                   Casing::lower,
+                                   {"had", "has", "have", "is", "was", "were", "are", "will", "would", "also", "then",
+                                    "later", "again", "did", "does", "could", "can"}};
+const WordList kIrregularVerbsAfterSubject{
+    "kIrregularVerbsAfterSubject",
+    Casing::lower,
+    {"went",   "took",  "gave",  "made",    "spoke", "sent",   "struck", "threw", "held",  "brought", "drew",
+     "led",    "swore", "began", "sought",  "hit",   "came",   "stood",  "met",   "ran",   "left",    "got",
+     "fought", "lost",  "won",   "thought", "felt",  "knew",   "became", "kept",  "found", "saw",     "told",
+     "wrote",  "put",   "set",   "chose",   "sat",   "paused", "heard",  "read"}};
+const WordList kWeekdays{
+    "kWeekdays", Casing::capitalised, {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}};
+const WordList kPlacePreps{"kPlacePreps", Casing::lower, {"from", "of", "in", "near", "at"}};
+const WordList kIndefinites{"kIndefinites", Casing::any, {"a", "an", "another", "one", "A", "An", "Another", "One"}};
+const WordList kNamePreps{"kNamePreps", Casing::lower, {"at", "of", "from", "with", "for"}};
+const WordList kAppositiveGlue{"kAppositiveGlue",
+                               Casing::lower,
+                               {"a", "an", "the", "and", "of", "for", "at", "its", "their", "former", "senior", "chief",
+                                "vice", "deputy", "executive", "co-founder"}};
+const WordList kPlaceNouns{
+    "kPlaceNouns",
+    Casing::lower,
+    {"capital", "city", "town", "village", "county", "state", "country", "province", "region", "district",
+     "neighborhood", "neighbourhood", "suburb", "island", "borough", "township", "hometown", "port"}};
+const WordList kObjectPreps{"kObjectPreps", Casing::lower, {"of", "at", "for", "with", "from", "by", "to", "in", "on"}};
+const WordList kAppositiveOpeners{"kAppositiveOpeners", Casing::lower, {"who", "which", "a", "an", "the"}};
+const WordList kObjectCues{
+    "kObjectCues",
+    Casing::lower,
+    {"told", "tells", "asked", "asks", "urged", "called", "accused", "praised", "blasted", "slammed", "mocked",
+     "criticized", "dismissed", "described", "assured", "reassured", "reminded", "advised", "informed"}};
+const WordList kJoinWords{
+    "kJoinWords", Casing::lower, {"and", "or", "with", "to", "of", "for", "by", "from", "at", "in", "on"}};
+const WordList kWordsInS{
+    "kWordsInS",
+    Casing::lower,
+    {"is", "was", "has", "says", "does", "as", "this", "his", "its", "thus", "yes", "always", "perhaps", "us"}};
+const WordList kClauseAuxiliaries{"kClauseAuxiliaries",
+                                  Casing::lower,
+                                  {"is", "was", "has", "had", "would", "will", "should", "could", "can", "did", "does",
+                                   "were", "are", "must", "might"}};
+const WordList kAnswers{"kAnswers", Casing::lower, {"no",         "yes",          "absolutely", "never",
+                                                    "okay",       "ok",           "sure",       "right",
+                                                    "nope",       "yeah",         "thanks",     "wow",
+                                                    "exactly",    "definitely",   "certainly",  "indeed",
+                                                    "maybe",      "perhaps",      "well",       "look",
+                                                    "listen",     "fine",         "agreed",     "correct",
+                                                    "true",       "false",        "nonsense",   "ridiculous",
+                                                    "impossible", "unbelievable", "amazing",    "incredible",
+                                                    "please",     "sorry",        "hello",      "goodbye",
+                                                    "oh",         "ah",           "hey",        "no-no",
+                                                    "why",        "what",         "how",        "seriously",
+                                                    "honestly",   "frankly",      "quiet",      "meh",
+                                                    "stop",       "enough",       "wait",       "congratulations",
+                                                    "bravo",      "shame",        "help",       "thank"}};
+const WordList kTitleSmallWords{"kTitleSmallWords",
+                                Casing::lower,
+                                {"the", "a", "an", "of", "with", "and", "or", "in", "on", "at", "to", "for", "by"}};
+const WordList kProgrammeLeads{
+    "kProgrammeLeads",
+    Casing::lower,
+    {"on", "told", "during", "at", "the", "from", "hosted", "host", "show", "program", "programme", "with",
+     // "a broadcast of “Harbor Talk”"
+     "of"}};
+const WordList kObjectLeads{
+    "kObjectLeads",
+    Casing::lower,
+    {"with",   "under",   "to",   "by",     "of",   "for",     "from",   "against", "about", "at",    "on",
+     "in",     "than",    "like", "and",    "or",   "between", "toward", "towards", "into",  "down",  "up",
+     "across", "through", "near", "around", "over", "after",   "before", "during",  "via",   "among", "outside",
+     "inside", "his",     "her",  "their",  "its",  "our",     "my",     "your",    "a",     "an"}};
+const WordList kPlaceModifierPreps{
+    "kPlaceModifierPreps", Casing::lower, {"in", "from", "to", "across", "throughout", "near", "of", "at"}};
+const WordList kInWords{"kInWords", Casing::lower, {"in", "across", "throughout"}};
+const WordList kMaleHonorifics{"kMaleHonorifics", Casing::capitalised, {"Mr"}};
+const WordList kFemaleHonorifics{"kFemaleHonorifics", Casing::capitalised, {"Mrs", "Ms", "Miss"}};
+const WordList kMaleNouns{
+    "kMaleNouns", Casing::lower, {"man",         "boy",         "father",    "husband", "son",
+                                  "brother",     "grandfather", "uncle",     "nephew",  "businessman",
+                                  "congressman", "spokesman",   "chairman",  "widower", "boyfriend",
+                                  "councilman",  "assemblyman", "sportsman", "king",    "prince"}};
+const WordList kFemaleNouns{"kFemaleNouns",
+                            Casing::lower,
+                            {"woman", "girl", "mother", "wife", "daughter", "sister", "grandmother", "aunt", "niece",
+                             "businesswoman", "congresswoman", "spokeswoman", "chairwoman", "widow", "girlfriend",
+                             "councilwoman", "assemblywoman", "queen", "princess"}};
+const WordList kOpeningSubordinators{"kOpeningSubordinators",
+                                     Casing::capitalised,
+                                     {"Though", "Although", "While", "When", "After", "Before", "As", "Because", "If",
+                                      "Since", "Once", "Until", "Whether"}};
+const WordList kOrgNouns{
+    "kOrgNouns",
+    Casing::lower,
+    {"company",   "firm",       "ministry",   "department",  "agency",         "authority", "council",   "union",
+     "club",      "museum",     "court",      "commission",  "government",     "campaign",  "committee", "board",
+     "bank",      "university", "school",     "hospital",    "group",          "party",     "service",   "office",
+     "institute", "foundation", "federation", "association", "administration", "network"}};
+const WordList kPublicBodyWords{
+    "kPublicBodyWords", Casing::capitalised, {"Department", "Ministry",   "Agency",         "Court",      "Commission",
+                                              "Government", "Council",    "Police",         "University", "Senate",
+                                              "Congress",   "Parliament", "Administration", "Office",     "Bureau",
+                                              "Service",    "Authority",  "Party",          "Committee",  "Board"}};
+const WordList kSubordinators{
+    "kSubordinators",
+    Casing::lower,
+    {"when", "after", "before", "while", "because", "since", "until", "if", "unless", "although", "though", "whereas"}};
+const WordList kClauseOpeners{
+    "kClauseOpeners",
+    Casing::capitalised,
+    {"After", "When", "While", "Though", "Although", "Because", "Since", "Before", "If", "Once", "Whereas"}};
+const WordList kMakeForms{"kMakeForms", Casing::lower, {"make", "made", "makes", "making"}};
+const WordList kSaidThings{
+    "kSaidThings", Casing::lower, {"comment", "comments", "remark", "remarks", "statement", "statements"}};
+const WordList kSentenceOpeners{"kSentenceOpeners",
+                                Casing::capitalised,
+                                {"In", "On", "At", "During", "After", "Before", "Since", "From", "Earlier", "Later",
+                                 "Last", "Speaking", "Writing", "Asked", "Addressing", "Campaigning"}};
+const WordList kNounPhraseAuxiliaries{
+    "kNounPhraseAuxiliaries", Casing::lower, {"has", "had", "have", "is", "was", "will", "would"}};
+const WordList kThisBodies{"kThisBodies",
+                           Casing::lower,
+                           {"newspaper", "paper", "magazine", "company", "campaign", "agency", "committee",
+                            "organization", "organisation", "group", "network"}};
+const WordList kVerbAuxiliaries{"kVerbAuxiliaries",
+                                Casing::lower,
+                                {"has", "had", "have", "is", "was", "will", "would", "did", "does", "could", "can"}};
+const WordList kMoreAdverbs{
+    "kMoreAdverbs", Casing::lower, {"further", "even", "still", "never", "once", "first", "just", "long"}};
+const WordList kIrregularPasts{
+    "kIrregularPasts", Casing::lower, {"put",    "wrote", "told",  "took",   "gave", "made",    "spoke", "went", "sent",
+                                       "struck", "threw", "found", "kept",   "held", "brought", "drew",  "saw",  "led",
+                                       "swore",  "began", "chose", "sought", "set",  "hit",     "shot"}};
+
+const std::vector<const WordList*>& all_word_lists() {
+    static const std::vector<const WordList*> lists = {&kCues,
+                                                       &kParticiples,
+                                                       &kDashes,
+                                                       &kPronouns,
+                                                       &kHonorifics,
+                                                       &kTitles,
+                                                       &kSurnameTitles,
+                                                       &kStops,
+                                                       &kNationality,
+                                                       &kOrgWords,
+                                                       &kParticles,
+                                                       &kAdverbs,
+                                                       &kNameAbbreviations,
+                                                       &kLeadingVerbs,
+                                                       &kRoleNouns,
+                                                       &kDeterminers,
+                                                       &kPersonNouns,
+                                                       &kCommonPlurals,
+                                                       &kDocuments,
+                                                       &kOrgDocuments,
+                                                       &kAffiliationPreps,
+                                                       &kFunctionWords,
+                                                       &kPlaceTails,
+                                                       &kIngTitles,
+                                                       &kPlaceChainPreps,
+                                                       &kInvertedDeterminers,
+                                                       &kInvertedPhraseEnds,
+                                                       &kInvertedPhraseVerbs,
+                                                       &kLyNouns,
+                                                       &kMediumPreps,
+                                                       &kVoiceNouns,
+                                                       &kOpeningPreps,
+                                                       &kBeforeNameWords,
+                                                       &kSubjectAuxiliaries,
+                                                       &kIrregularVerbsAfterSubject,
+                                                       &kWeekdays,
+                                                       &kPlacePreps,
+                                                       &kIndefinites,
+                                                       &kNamePreps,
+                                                       &kAppositiveGlue,
+                                                       &kPlaceNouns,
+                                                       &kObjectPreps,
+                                                       &kAppositiveOpeners,
+                                                       &kObjectCues,
+                                                       &kJoinWords,
+                                                       &kWordsInS,
+                                                       &kClauseAuxiliaries,
+                                                       &kAnswers,
+                                                       &kTitleSmallWords,
+                                                       &kProgrammeLeads,
+                                                       &kObjectLeads,
+                                                       &kPlaceModifierPreps,
+                                                       &kInWords,
+                                                       &kMaleHonorifics,
+                                                       &kFemaleHonorifics,
+                                                       &kMaleNouns,
+                                                       &kFemaleNouns,
+                                                       &kOpeningSubordinators,
+                                                       &kOrgNouns,
+                                                       &kPublicBodyWords,
+                                                       &kSubordinators,
+                                                       &kClauseOpeners,
+                                                       &kMakeForms,
+                                                       &kSaidThings,
+                                                       &kSentenceOpeners,
+                                                       &kNounPhraseAuxiliaries,
+                                                       &kThisBodies,
+                                                       &kVerbAuxiliaries,
+                                                       &kMoreAdverbs,
+                                                       &kIrregularPasts};
+    return lists;
+}
+
+}  // namespace news::extract::speakers
