@@ -1,6 +1,7 @@
 /// @file
 /// @brief news-index: command line only; the work is in pipeline.cpp.
 #include "common/date.h"
+#include "common/schema.h"
 #include "indexer/pipeline.h"
 
 #include <boost/program_options.hpp>
@@ -18,6 +19,27 @@
 
 namespace po = boost::program_options;
 
+namespace {
+
+/// How many articles of the database at @p db come from files outside @p corpus (the bundled
+/// one): 0 for a new or empty database, or one that holds only the corpus. Unreadable: 0 (the
+/// run itself then says what is wrong with the database).
+std::size_t articles_elsewhere(const std::string& db, const std::filesystem::path& corpus) {
+    std::error_code ec;
+    if (!std::filesystem::exists(db, ec)) return 0;
+    try {
+        Xapian::Database x(db);
+        const std::string head = std::string(news::schema::kFilePrefix) + std::filesystem::absolute(corpus).lexically_normal().string() + "/";
+        Xapian::doccount inside = 0;
+        for (auto t = x.allterms_begin(head); t != x.allterms_end(head); ++t) inside += t.get_termfreq();
+        return x.get_doccount() > inside ? x.get_doccount() - inside : 0;
+    } catch (const Xapian::Error&) {
+        return 0;
+    }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     news::IndexOptions o;
     std::vector<std::string> inputs;
@@ -27,7 +49,8 @@ int main(int argc, char** argv) {
         "       news-index [--db DB] --delete ID...   (or --undelete ID...)\n\n"
         "Index news articles (files and folders) into a Xapian database. Runs are\n"
         "incremental: unchanged files are skipped, changed ones replaced. With no PATH,\n"
-        "indexes the bundled sample corpus (" NEWS_DEFAULT_CORPUS ").\n\n"
+        "indexes the bundled sample corpus (" NEWS_DEFAULT_CORPUS "), only into a new database\n"
+        "or one that holds only it.\n\n"
         "Formats: plain-text articles (.txt, optional front matter), JSON (.json, one\n"
         "object or an array), JSON Lines (.jsonl), Reuters-21578 SGML (.sgm), HTML pages\n"
         "(.html, .htm). Text that is not UTF-8 is detected and converted. A manifest.tsv\n"
@@ -125,7 +148,19 @@ int main(int argc, char** argv) {
     }
     if (!manifest.empty()) o.manifest = manifest;
     for (const auto& i : inputs) o.inputs.emplace_back(i);
-    if (o.inputs.empty()) o.inputs.emplace_back(NEWS_DEFAULT_CORPUS);
+    if (o.inputs.empty()) {
+        // The bundled corpus goes only into a new database or one that holds only it: never
+        // 52 fictional articles into a real archive.
+        o.inputs.emplace_back(NEWS_DEFAULT_CORPUS);
+        if (!o.extract_only)
+            if (std::size_t n = articles_elsewhere(o.db_path, NEWS_DEFAULT_CORPUS)) {
+                std::cerr << "news-index: " << o.db_path << " holds " << n << (n == 1 ? " article" : " articles")
+                          << " from other files: name the files or folders to index (news-index --db " << o.db_path
+                          << " PATH...); with no PATH, news-index indexes the bundled corpus (" NEWS_DEFAULT_CORPUS
+                          ") only into a new database or one that holds only it\n";
+                return 2;
+            }
+    }
 
     try {
         news::IndexSummary s = news::run_index(o, std::cout, std::cerr);

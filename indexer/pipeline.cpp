@@ -12,6 +12,7 @@
 #include "indexer/readers/manifest.h"
 #include "indexer/readers/reader.h"
 #include "indexer/segments.h"
+#include "common/run_lock.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -198,20 +199,24 @@ std::uintmax_t folder_bytes(const fs::path& dir) {
 // news-index would "repair" the swap under the first one's feet, or open the folder that is
 // about to be deleted and lose what it writes. The file stays after the run: removing it
 // would race with a run that has just opened it.
+// (A POSIX record lock, common/run_lock.h: news-search tests it without taking it, to tell a
+// first build in progress from an interrupted one.)
 class RunLock {
 public:
     RunLock(const std::string& db, std::ostream& log) {
-        const std::string path = db + ".lock";
-        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (fd_ < 0) throw DatabaseError(path + ": cannot create the lock file: " + std::strerror(errno));
-        if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
-        const int err = errno;
-        if (err == EWOULDBLOCK)
-            throw DatabaseError(db + ": database is locked: another news-index is writing to it (it holds " + path + ")");
-        // A file system without flock (some network mounts): Xapian's lock still guards the
+        bool unsupported = false;
+        try {
+            fd_ = runlock::take(db, unsupported);
+        } catch (const std::runtime_error& e) {
+            throw DatabaseError(e.what());
+        }
+        if (fd_ < 0)
+            throw DatabaseError(db + ": database is locked: another news-index is writing to it (it holds " +
+                                runlock::path_of(db) + ")");
+        // A file system without locks (some network mounts): Xapian's lock still guards the
         // writes, only the compaction swap is unguarded.
-        log << path << ": warning: cannot lock (" << std::strerror(err)
-            << "); do not run two news-index on this database at once\n";
+        if (unsupported)
+            log << runlock::path_of(db) << ": warning: cannot lock; do not run two news-index on this database at once\n";
     }
     ~RunLock() { ::close(fd_); }
     RunLock(const RunLock&) = delete;
@@ -242,7 +247,7 @@ void recover_compaction(const std::string& db) {
 constexpr std::size_t kSegmentDocs = 1024;
 
 // Where a bulk build writes its segments (see SegmentWriter).
-fs::path segments_dir(const std::string& db) { return db + ".segments"; }
+fs::path segments_dir(const std::string& db) { return runlock::segments_of(db); }
 
 // Rewrites the database, followed by the databases @p more, into compact B-trees (Xapian's
 // compaction), then swaps the result in with two renames and opens it again. Alone, the

@@ -108,6 +108,7 @@ int main(int argc, char** argv) {
 
     try {
         Searcher searcher(dbs);
+        for (const std::string& n : searcher.open_notes()) std::cerr << "news-search: " << n << "\n";
         if (get) {
             std::vector<news::Article> found;
             std::vector<std::string> missing;

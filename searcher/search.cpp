@@ -2,6 +2,7 @@
 /// @brief Enquire, sorting, paging and snippets.
 #include "searcher/search.h"
 
+#include "common/run_lock.h"
 #include "common/schema.h"
 #include "searcher/count.h"
 #include "searcher/doc_data.h"
@@ -290,6 +291,16 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
                     // the tables ("Couldn't open .../postlist.glass").
                     if (!wait_for_swap(p, waits, attempt < 5)) throw;
                 }
+            }
+            // A first build writes its articles in segments beside the database and merges them at
+            // its end: until then the database is empty. Killed before, it says so on every search.
+            if (std::error_code ec; one.get_doccount() == 0 && std::filesystem::exists(runlock::segments_of(p), ec)) {
+                if (!runlock::held(p))
+                    throw DatabaseError("the first build of " + p + " was interrupted after " +
+                                        std::to_string(runlock::articles_in_segments(p)) +
+                                        " articles; run news-index --db " + p + " to finish it");
+                open_notes_.push_back(p + ": its first build is still running (" + std::to_string(runlock::articles_in_segments(p)) +
+                                 " articles written so far): nothing is searchable before it ends");
             }
             if (lang.empty()) lang = "english";
             if (!language.empty() && lang != language)

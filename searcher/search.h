@@ -100,6 +100,9 @@ public:
     /// Opens every path; checks schema and analyzer versions. Throws DatabaseError.
     explicit Searcher(const std::vector<std::string>& paths);
     Searcher(const Searcher&) = delete;  // the stem expander points at this object
+
+    /// What opening the databases found worth telling (a first build still running).
+    [[nodiscard]] const std::vector<std::string>& open_notes() const { return open_notes_; }
     Searcher& operator=(const Searcher&) = delete;
 
     /// Parses and runs @p query. Throws QueryError for a malformed query.
@@ -125,6 +128,7 @@ public:
     void reopen() { db_.reopen(); }
 
 private:
+    std::vector<std::string> open_notes_;
     Results run_once(std::string_view query, const SearchOptions& options);
     /// Sets r.total and r.total_exact for @p query, of which @p mset is the ranked page.
     void count_matches(const Xapian::Query& query, const Xapian::MSet& mset, const SearchOptions& o, Results& r) const;
