@@ -140,10 +140,10 @@ env.equal(env.ids(db, "cranes"), {"w1~2", "w1~3"}, "an undeleted article comes b
 env.equal(env.search(db, "--get", LONG).returncode, 1, "the other stays deleted")
 # --delete takes the run lock like any run.
 with open(db + ".lock", "a") as lock:
-    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a POSIX lock, as news-index takes
     r = env.index("--db", db, "--delete", "w9")
     env.equal(r.returncode, 3, f"--delete while another run holds the lock ({r.stderr})")
-    fcntl.flock(lock, fcntl.LOCK_UN)
+    fcntl.lockf(lock, fcntl.LOCK_UN)
 env.equal(env.index("--db", os.path.join(env.work, "none.db"), "--delete", "w9").returncode, 3,
           "--delete on a database that does not exist")
 env.equal(env.index("--db", db, "--delete").returncode, 2, "--delete without ids is a usage error")
