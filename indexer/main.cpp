@@ -174,8 +174,26 @@ int main(int argc, char** argv) {
             if (s.withheld) std::cerr << ", " << s.withheld << " deleted " << (s.withheld == 1 ? "article" : "articles") << " left out";
         }
         if (s.failed) std::cerr << ", " << s.failed << " failed";
-        if (s.ignored) std::cerr << " (" << s.ignored << " other files ignored)";
+        if (s.ignored) {
+            std::cerr << " (" << s.ignored << " other files ignored:";
+            const char* sep = " ";
+            for (const auto& [type, n] : s.ignored_by_type) {
+                std::cerr << sep << n << " " << type;
+                sep = ", ";
+            }
+            std::cerr << ")";
+        }
         std::cerr << "\n";
+        // Paths that give nothing to index say so, and fail: a typo or a format we do not
+        // read must not look like success.
+        if (s.articles == 0 && s.unchanged == 0 && s.updated == 0 && s.pruned == 0) {
+            std::cerr << "news-index: no article in the paths given: ";
+            if (s.files == 0 && s.ignored == 0 && s.failed == 0) std::cerr << "they hold no file";
+            else if (s.files == 0 && s.ignored) std::cerr << "no file of a format news-index reads (see --help)";
+            else std::cerr << "every file failed or held no article";
+            std::cerr << "\n";
+            return 1;
+        }
         if (!o.extract_only) {
             std::cerr << "news-index: wrote " << s.articles << " articles in " << s.seconds << " s";
             if (s.seconds > 0 && s.articles) std::cerr << " (" << static_cast<long>(s.articles / s.seconds) << " articles/s)";

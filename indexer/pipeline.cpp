@@ -432,22 +432,23 @@ void prune_vanished(Xapian::WritableDatabase& db, const IndexOptions& o, IndexSu
     }
 }
 
-}  // namespace
 
-IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostream& log) {
-    auto t0 = std::chrono::steady_clock::now();
-    IndexSummary s;
-    IndexOptions o = given;
-    o.db_path = schema::database_folder(given.db_path);
+// The files the inputs name, in order: a folder's files sorted by path (hidden ones, the
+// manifest and files of no format news-index reads left out, the last counted by type), each
+// with its id and its manifest (--manifest, else a manifest.tsv/.csv at the folder's top,
+// loaded into @p manifests, which must outlive the jobs).
+struct Manifests {
+    std::optional<readers::Manifest> given;
+    std::vector<std::unique_ptr<readers::Manifest>> found;
+};
 
-    std::optional<readers::Manifest> given_manifest;
+std::vector<Job> find_files(const IndexOptions& o, Manifests& manifests, IndexSummary& s, std::ostream& log) {
+    std::optional<readers::Manifest>& given_manifest = manifests.given;
     if (o.manifest) {
         given_manifest = readers::Manifest::load(*o.manifest);
         for (const auto& w : given_manifest->warnings) log << w << "\n";
     }
-    std::vector<std::unique_ptr<readers::Manifest>> found_manifests;
-
-    // 1. Find the files.
+    std::vector<std::unique_ptr<readers::Manifest>>& found_manifests = manifests.found;
     std::vector<Job> jobs;
     for (const fs::path& input : o.inputs) {
         std::error_code ec;
@@ -494,9 +495,14 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
                     }
                     continue;
                 }
-                if (is_manifest_name(p) || readers::format_of(p) == readers::Format::Unknown) {
+                if (is_manifest_name(p)) continue;  // read above, for its folder
+                if (readers::format_of(p) == readers::Format::Unknown) {
+                    // Counted by extension in the summary, named with --verbose: never silently.
+                    std::string ext = p.extension().string();
+                    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                     ++s.ignored;
-                    if (o.verbose) log << p.string() << ": ignored (not an article file)\n";
+                    ++s.ignored_by_type[ext.empty() ? "(no extension)" : ext];
+                    if (o.verbose) log << p.string() << ": ignored (not a format news-index reads)\n";
                     continue;
                 }
                 fs::path rel = p.lexically_relative(input);
@@ -513,6 +519,20 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
                             given_manifest ? &*given_manifest : nullptr});
         }
     }
+    return jobs;
+}
+
+}  // namespace
+
+IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostream& log) {
+    auto t0 = std::chrono::steady_clock::now();
+    IndexSummary s;
+    IndexOptions o = given;
+    o.db_path = schema::database_folder(given.db_path);
+
+    // 1. Find the files (the walker).
+    Manifests manifests;
+    const std::vector<Job> jobs = find_files(o, manifests, s, log);
     s.files = jobs.size();
 
     // 2. Open the database (not for --extract).

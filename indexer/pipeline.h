@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,7 +35,8 @@ struct IndexSummary {
     std::size_t updated = 0;     ///< changed files, re-indexed
     std::size_t unchanged = 0;   ///< skipped: same size, time and metadata
     std::size_t failed = 0;      ///< files (or records) that could not be read
-    std::size_t ignored = 0;     ///< files in folders that are not articles (README.md, images...)
+    std::size_t ignored = 0;     ///< files in folders of no format news-index reads (images, .md ...)
+    std::map<std::string, std::size_t> ignored_by_type;  ///< those by extension (".pdf" -> 2)
     std::size_t pruned = 0;      ///< files removed with --prune
     std::size_t articles = 0;    ///< articles written (or printed)
     std::size_t renamed = 0;     ///< articles whose id was taken, indexed as "ID~N"

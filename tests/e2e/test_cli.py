@@ -52,7 +52,7 @@ for needle in ["feed.jsonl:2: error: invalid JSON", "feed.jsonl:3: error: record
                "empty.txt: error: empty file", "binary.txt: error: binary file"]:
     env.check(needle in r.stderr, f"stderr names the problem: {needle!r} in {r.stderr!r}")
 env.check(re.search(r"4 failed", r.stderr) is not None, f"summary counts failures: {r.stderr}")
-env.check("1 other files ignored" in r.stderr, f"notes.md ignored: {r.stderr}")
+env.check("1 other files ignored: 1 .md)" in r.stderr, f"notes.md ignored, counted by type: {r.stderr}")
 env.equal(env.ids(db, "cranes"), {"articles/a.txt", "w1"}, "cranes")
 env.equal(env.ids(db, "pilots"), {"w2"}, "a record with a title and no text is found by its title")
 

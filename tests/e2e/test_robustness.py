@@ -47,7 +47,7 @@ for name, why in [("empty.txt", "empty file"), ("blank.txt", "empty file"), ("bi
     hits = [l for l in lines if os.path.join(src, name) + ":" in l]
     env.check(len(hits) == 1 and why in hits[0], f"one line for {name} saying {why!r}: {hits}")
 env.check("7 failed" in r.stderr, f"summary counts the failures: {r.stderr[-300:]}")
-env.check("1 other files ignored" in r.stderr, "image.png ignored")
+env.check("1 other files ignored: 1 .png)" in r.stderr, "image.png ignored, counted by type")
 env.equal(env.ids(db, "cranes"), {"bad/good.txt"}, "the good article is indexed")
 env.equal(env.ids(db, "café"), {"bad/latin1.txt"}, "Latin-1 converted and found as café")
 env.equal(env.ids(db, "cafe owners"), {"bad/latin1.txt"}, "and as cafe")
@@ -135,7 +135,7 @@ with open(db + ".lock", "a+") as held:
     r = env.index("--extract", os.path.join(src, "good.txt"))
     env.equal(r.returncode, 0, f"--extract needs no database and no lock ({r.stderr})")
 r = env.index("--db", db, empty)
-env.check(r.returncode == 0 and not os.path.exists(half), f"once free, the next run clears the half-built copy: {r.stderr}")
+env.check(r.returncode == 1 and not os.path.exists(half), f"once free, the next run clears the half-built copy (an empty folder: no article, exit 1): {r.stderr}")
 env.equal(env.search(db, "--count", "date:..9999 OR cranes OR café OR fine").stdout, before, "and keeps every article")
 
 # Searches while an indexer commits batch after batch: every search answers (0 or 1).

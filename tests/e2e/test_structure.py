@@ -50,4 +50,15 @@ env.equal(env.ids(db, "operator"), {"j2"}, "the headline-only record is found by
 env.equal(env.ids(db, "bakery"), {"j1"}, "a JSON line that reads like furniture is searchable")
 env.equal(env.ids(db, "timetable"), {"in/given.txt"}, "a front-matter line that reads like furniture is searchable")
 env.equal(env.ids(db, "advertisement"), {"in/given.txt"}, "the scraped file's furniture is not")
+
+# Paths that give no article: exit 1, and why; files of other types counted by type.
+odd = os.path.join(env.work, "odd")
+os.makedirs(odd)
+for name in ("notes.md", "scan.pdf", "scan2.pdf"):
+    with open(os.path.join(odd, name), "w") as f:
+        f.write("x\n")
+r = env.index("--db", os.path.join(env.work, "odd.db"), odd)
+env.equal(r.returncode, 1, "no article in the paths: exit 1")
+env.check("3 other files ignored: 1 .md, 2 .pdf)" in r.stderr and "no article in the paths given" in r.stderr,
+          f"and says why: {r.stderr}")
 env.finish()
