@@ -34,7 +34,8 @@ namespace news::readers {
 /// - title from <contenttitle>, as written (an ideographic space U+3000 inside stays);
 /// - text from <content>: every character kept, as written (full-width letters and digits,
 ///   U+3000), except that the private-use paragraph marks SogouCS puts between paragraphs
-///   (U+E40C) become blank lines. No boilerplate rule applies;
+///   (U+E40C) become blank lines. The fields are the source's own: structure_guessed stays
+///   false, so the extract stage applies no boilerplate rule and looks for no headline or byline;
 /// - source: the site's name for a host this file knows ("Sohu" for *.sohu.com, "Yahoo
 ///   China" for *.cn.yahoo.com ...), otherwise the url's host without "www.";
 /// - language "zh"; line: the line of the <doc> tag.

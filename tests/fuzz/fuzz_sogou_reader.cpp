@@ -1,7 +1,7 @@
 /// @file
 /// @brief libFuzzer target: read_file_content(Format::Sogou) on arbitrary bytes (UTF-8 or
-/// GB18030-decoded <doc> records), then extract_speakers on each article, checking the quote
-/// offsets (reader_fuzz.h).
+/// GB18030-decoded <doc> records), then the extract stage (extract_article) on each article,
+/// checking the quote offsets (reader_fuzz.h).
 #include "reader_fuzz.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
