@@ -28,6 +28,9 @@ Format format_of(const std::filesystem::path& path) {
     if (ext == ".sgm" || ext == ".sgml") return Format::Sgml;
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::Html;
     if (ext == ".dat") {
+        // Peek at regular files only: a pipe is read once, by the indexing itself.
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) return Format::Sogou;
         std::ifstream in(path, std::ios::binary);
         if (!in) return Format::Sogou;  // reading it will say why
         std::string head(4096, '\0');

@@ -18,7 +18,8 @@ enum class Format { Text, Json, JsonLines, Sgml, Html, Sogou, Unknown };
 /// .sgm/.sgml Reuters-21578 SGML, .html/.htm/.xhtml). A .dat file is a SogouCS/SogouCA dump
 /// (Format::Sogou) when its first bytes, after whitespace, are "<doc>" or "<doclist>": the
 /// only case that opens the file. Any other .dat (the extension is generic) is Unknown; one
-/// that cannot be opened is Sogou, so that reading it reports the error.
+/// that is no regular file (a pipe) or cannot be opened is Sogou, so that reading it reports
+/// the error.
 [[nodiscard]] Format format_of(const std::filesystem::path& path);
 
 /// A file that cannot be read as articles; what() names the reason, line() the line when known.
