@@ -6,6 +6,7 @@
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/json_reader.h"
 #include "indexer/readers/sgml_reader.h"
+#include "indexer/readers/sogou_reader.h"
 #include "indexer/readers/text_reader.h"
 
 #include <unicode/ucnv.h>
@@ -13,6 +14,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <fstream>
 #include <memory>
 
 namespace news::readers {
@@ -25,10 +27,21 @@ Format format_of(const std::filesystem::path& path) {
     if (ext == ".jsonl" || ext == ".ndjson") return Format::JsonLines;
     if (ext == ".sgm" || ext == ".sgml") return Format::Sgml;
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::Html;
+    if (ext == ".dat") {
+        // Peek at regular files only: a pipe is read once, by the indexing itself.
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) return Format::Sogou;
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return Format::Sogou;  // reading it will say why
+        std::string head(4096, '\0');
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<std::size_t>(in.gcount()));
+        return looks_like_sogou(head) ? Format::Sogou : Format::Unknown;
+    }
     return Format::Unknown;
 }
 
-std::string decode_to_utf8(const std::string& bytes, std::string& encoding) {
+std::string decode_to_utf8(const std::string& bytes, std::string& encoding, const char* legacy) {
     std::string_view b = bytes;
     if (b.starts_with("\xEF\xBB\xBF")) b.remove_prefix(3);
     bool utf16 = b.starts_with("\xFF\xFE") || b.starts_with("\xFE\xFF");
@@ -36,6 +49,14 @@ std::string decode_to_utf8(const std::string& bytes, std::string& encoding) {
     if (!utf16 && text::is_valid_utf8(b)) {
         encoding = "UTF-8";
         return std::string(b);
+    }
+    if (!utf16 && legacy) {
+        icu::UnicodeString u(b.data(), static_cast<int32_t>(b.size()), legacy);
+        if (u.isBogus()) throw ReadError(std::string("cannot convert from ") + legacy);
+        encoding = legacy;
+        std::string out;
+        u.toUTF8String(out);
+        return out;
     }
     UErrorCode err = U_ZERO_ERROR;
     std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err), &ucsdet_close);
@@ -58,7 +79,8 @@ std::string decode_to_utf8(const std::string& bytes, std::string& encoding) {
 ReadResult read_file_content(Format format, const std::string& bytes, const std::string& path, const std::string& id,
                              std::size_t first_line) {
     ReadResult r;
-    std::string content = decode_to_utf8(bytes, r.encoding);
+    // Sogou dumps that are not UTF-8 are GBK; GB18030 is its superset.
+    std::string content = decode_to_utf8(bytes, r.encoding, format == Format::Sogou ? "GB18030" : nullptr);
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw ReadError("empty file");
     switch (format) {
     case Format::Text: r.articles.push_back(read_text_article(content, path, id)); break;
@@ -66,6 +88,7 @@ ReadResult read_file_content(Format format, const std::string& bytes, const std:
     case Format::JsonLines: r.articles = read_jsonl(content, path, id, r.errors, first_line); break;
     case Format::Sgml: r.articles = read_sgml(content, path, id, r.errors, r.warnings); break;
     case Format::Html: r.articles.push_back(read_html(content, path, id)); break;
+    case Format::Sogou: r.articles = read_sogou(content, path, id, r.errors); break;
     case Format::Unknown: throw ReadError("unsupported file type");
     }
     // Whatever a parser did (gumbo turns some bad character references into raw bytes),

@@ -12,10 +12,14 @@
 
 namespace news::readers {
 
-enum class Format { Text, Json, JsonLines, Sgml, Html, Unknown };
+enum class Format { Text, Json, JsonLines, Sgml, Html, Sogou, Unknown };
 
 /// The reader for a file name, by extension (.txt/.text/.story, .json, .jsonl/.ndjson,
-/// .sgm/.sgml Reuters-21578 SGML, .html/.htm/.xhtml).
+/// .sgm/.sgml Reuters-21578 SGML, .html/.htm/.xhtml). A .dat file is a SogouCS/SogouCA dump
+/// (Format::Sogou) when its first bytes, after whitespace, are "<doc>" or "<doclist>": the
+/// only case that opens the file. Any other .dat (the extension is generic) is Unknown; one
+/// that is no regular file (a pipe) or cannot be opened is Sogou, so that reading it reports
+/// the error.
 [[nodiscard]] Format format_of(const std::filesystem::path& path);
 
 /// A file that cannot be read as articles; what() names the reason, line() the line when known.
@@ -29,9 +33,12 @@ private:
 };
 
 /// Returns @p bytes as UTF-8. Valid UTF-8 passes through (a BOM is dropped); anything else
-/// is identified with ICU's charset detector and converted. @p encoding receives the name.
-/// Throws ReadError for binary data (NUL bytes) or an undetectable encoding.
-[[nodiscard]] std::string decode_to_utf8(const std::string& bytes, std::string& encoding);
+/// is converted from @p legacy when given (an ICU converter name: the format's known
+/// encoding, e.g. "GB18030" for Sogou dumps, where detection guesses wrong on short Chinese
+/// text), else identified with ICU's charset detector. A UTF-16 file with a BOM is always
+/// detected. @p encoding receives the name. Throws ReadError for binary data (NUL bytes) or
+/// an undetectable encoding.
+[[nodiscard]] std::string decode_to_utf8(const std::string& bytes, std::string& encoding, const char* legacy = nullptr);
 
 /// What one file gave: its articles, and the records that failed as (line, reason).
 struct ReadResult {
