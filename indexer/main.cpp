@@ -174,6 +174,9 @@ int main(int argc, char** argv) {
             if (s.withheld) std::cerr << ", " << s.withheld << " deleted " << (s.withheld == 1 ? "article" : "articles") << " left out";
         }
         if (s.failed) std::cerr << ", " << s.failed << " failed";
+        if (s.not_articles)
+            std::cerr << ", " << s.not_articles << (s.not_articles == 1 ? " file" : " files")
+                      << " not an article (README, lists; --verbose names them)";
         if (s.ignored) {
             std::cerr << " (" << s.ignored << " other files ignored:";
             const char* sep = " ";
@@ -190,6 +193,7 @@ int main(int argc, char** argv) {
             std::cerr << "news-index: no article in the paths given: ";
             if (s.files == 0 && s.ignored == 0 && s.failed == 0) std::cerr << "they hold no file";
             else if (s.files == 0 && s.ignored) std::cerr << "no file of a format news-index reads (see --help)";
+            else if (s.not_articles) std::cerr << "every file was no article (README, lists) or failed";
             else std::cerr << "every file failed or held no article";
             std::cerr << "\n";
             return 1;

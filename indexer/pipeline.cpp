@@ -679,6 +679,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         std::vector<std::pair<std::string, std::string>> stems;      // (stem, word) pairs
         bool last = false;      // the file's final chunk
         bool readable = true;   // false: the file could not be read at all
+        bool not_article = false;  // the file is no article (a README, a list): it gives none
     };
     struct Read {  // a file read, whose chunks are being built
         readers::ReadResult result;
@@ -720,7 +721,11 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         for (const auto& [line, why] : r.errors) msg << job.path.string() << ":" << line << ": error: " << why << "\n";
         for (const auto& [line, why] : r.warnings) msg << job.path.string() << ":" << line << ": warning: " << why << "\n";
         if (readable && r.encoding != "UTF-8" && o.verbose) msg << job.path.string() << ": converted from " << r.encoding << "\n";
-        if (readable && o.verbose) msg << job.path.string() << ": " << r.articles.size() << " article(s)\n";
+        if (readable && !r.not_article.empty()) {
+            if (o.verbose) msg << job.path.string() << ": skipped (not an article: " << r.not_article << ")\n";
+        } else if (readable && o.verbose) {
+            msg << job.path.string() << ": " << r.articles.size() << " article(s)\n";
+        }
         read->messages = msg.str();
         const std::size_t n = std::max<std::size_t>(1, (r.articles.size() + kChunk - 1) / kChunk);
         lk.lock();
@@ -799,6 +804,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
             c.messages = read->messages + c.messages;
             c.failed += read->result.errors.size();
             c.readable = !(n == 0 && !read->result.errors.empty());
+            c.not_article = !read->result.not_article.empty();
         }
         const bool last = c.last;
         read.reset();
@@ -908,6 +914,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
                     log << c.messages;
                 }
                 s.failed += c.failed;
+                if (c.not_article) ++s.not_articles;  // (its old articles, if any, go below)
                 if (!c.readable) break;  // nothing to replace the old articles with: keep them
                 try {
                     if (db && first && w.existed && !segments) db->delete_document(DocumentBuilder::file_term(w.key));

@@ -37,6 +37,7 @@ struct IndexSummary {
     std::size_t failed = 0;      ///< files (or records) that could not be read
     std::size_t ignored = 0;     ///< files in folders of no format news-index reads (images, .md ...)
     std::map<std::string, std::size_t> ignored_by_type;  ///< those by extension (".pdf" -> 2)
+    std::size_t not_articles = 0;  ///< files read that are no article (README, lists: not_article.h)
     std::size_t pruned = 0;      ///< files removed with --prune
     std::size_t articles = 0;    ///< articles written (or printed)
     std::size_t renamed = 0;     ///< articles whose id was taken, indexed as "ID~N"

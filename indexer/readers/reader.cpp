@@ -5,6 +5,7 @@
 #include "common/text/analyzer.h"
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/json_reader.h"
+#include "indexer/readers/not_article.h"
 #include "indexer/readers/sgml_reader.h"
 #include "indexer/readers/sogou_reader.h"
 #include "indexer/readers/text_reader.h"
@@ -83,7 +84,13 @@ ReadResult read_file_content(Format format, const std::string& bytes, const std:
     std::string content = decode_to_utf8(bytes, r.encoding, format == Format::Sogou ? "GB18030" : nullptr);
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw ReadError("empty file");
     switch (format) {
-    case Format::Text: r.articles.push_back(read_text_article(content, path, id)); break;
+    case Format::Text:
+        if (auto no = not_article(format, path, content)) {
+            r.not_article = no->reason;
+            return r;
+        }
+        r.articles.push_back(read_text_article(content, path, id));
+        break;
     case Format::Json: r.articles = read_json(content, path, id); break;
     case Format::JsonLines: r.articles = read_jsonl(content, path, id, r.errors, first_line); break;
     case Format::Sgml: r.articles = read_sgml(content, path, id, r.errors, r.warnings); break;

@@ -48,6 +48,9 @@ struct ReadResult {
     /// left empty), as (line, reason): for "path:line: warning: reason".
     std::vector<std::pair<std::size_t, std::string>> warnings;
     std::string encoding = "UTF-8";
+    /// Why the file is no article (a README, a list of codes: not_article.h), or empty. Such a
+    /// file gives no article; the pipeline counts it and names it with --verbose.
+    std::string not_article;
 };
 
 /// Reads the bytes of a file in @p format. @p id is the id of the file; records of a

@@ -51,6 +51,25 @@ env.equal(env.ids(db, "bakery"), {"j1"}, "a JSON line that reads like furniture 
 env.equal(env.ids(db, "timetable"), {"in/given.txt"}, "a front-matter line that reads like furniture is searchable")
 env.equal(env.ids(db, "advertisement"), {"in/given.txt"}, "the scraped file's furniture is not")
 
+# Only articles become articles: a README and a list of codes are skipped, counted and (with
+# --verbose) named; a short brief beside them is an article.
+mixed = os.path.join(env.work, "mixed")
+os.makedirs(mixed)
+with open(os.path.join(mixed, "README.txt"), "w") as f:
+    f.write("Harbour wire archive\n\nThese files hold the harbour wire of 2023. Use them freely.\n")
+with open(os.path.join(mixed, "all-topics.lc.txt"), "w") as f:
+    f.write("\n".join(["acq", "alum", "barley", "bop", "carcass", "cocoa", "coffee", "copper", "crude"]) + "\n")
+with open(os.path.join(mixed, "brief.txt"), "w") as f:
+    f.write("Copper price climbs\n\nCopper rose 2 percent on Tuesday as mines in the north shut.\n")
+mdb = os.path.join(env.work, "mixed.db")
+r = env.index("--verbose", "--db", mdb, mixed)
+env.equal(r.returncode, 0, f"a folder with a README and a list ({r.stderr})")
+env.check("2 files not an article" in r.stderr, f"they are counted: {r.stderr}")
+env.check("README.txt: skipped (not an article: a README-like file name" in r.stderr and
+          "all-topics.lc.txt: skipped (not an article: a list" in r.stderr, f"and named with --verbose: {r.stderr}")
+env.equal(env.ids(mdb, "copper"), {"mixed/brief.txt"}, "the brief is an article, the list of codes is not")
+env.equal(env.ids(mdb, "harbour"), set(), "the README is not")
+
 # Paths that give no article: exit 1, and why; files of other types counted by type.
 odd = os.path.join(env.work, "odd")
 os.makedirs(odd)
