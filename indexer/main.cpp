@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
         ("language", po::value(&o.language)->default_value("english"), "stemming language of a new database (a Xapian::Stem name, or none)")
         ("batch-size", po::value(&o.batch_size)->default_value(1000), "articles per commit when adding to a database: an interrupted run loses at most one batch")
         ("jobs,j", po::value(&o.jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
-         "threads reading, extracting and building articles; into an empty database as many threads write segments of 1,024 articles, merged at the end (an interrupted run keeps the segments it finished)")
+         "threads reading, extracting and building articles; into an empty database as many threads write segments (256 articles, doubling up to 1,024), merged at the end (an interrupted run keeps the segments it finished)")
         ("prune", po::bool_switch(&o.prune), "remove articles whose files no longer exist")
         ("delete", po::bool_switch(), "delete the articles whose ids are given (instead of PATHs); they stay out of later runs")
         ("undelete", po::bool_switch(), "let the articles deleted with these ids back in: the next run over their files indexes them")

@@ -444,10 +444,12 @@ private:
         for (std::size_t i = 0; i < clauses.size(); ++i) {
             if (infos[i].field != Info::Quote || clauses[i].q.empty()) continue;
             std::optional<std::size_t> anchor;
-            if (conjunctive)
-                for (std::size_t s : speakers)
+            if (conjunctive) {
+                for (std::size_t s : speakers) {
                     if (s < i || !anchor) anchor = s;
                     else break;
+                }
+            }
             if (anchor) {
                 attached[*anchor].push_back(i);
                 continue;
