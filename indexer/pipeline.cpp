@@ -522,6 +522,97 @@ std::vector<Job> find_files(const IndexOptions& o, Manifests& manifests, IndexSu
     return jobs;
 }
 
+// A file, or a piece of a big JSON Lines file, to read, extract, build and write.
+struct Work {
+    const Job* job;
+    std::string key, sig;
+    const readers::ManifestEntry* entry;
+    bool existed;
+    Piece piece{0, 0, 1};                  // end 0: the whole file
+    bool first = true, last = true;        // the file's first and last piece
+};
+
+// Which files need work (the planner): decided up front by the writer, which alone touches
+// the database; an unchanged file (its signature recorded) is counted and skipped.
+std::vector<Work> plan_work(const std::vector<Job>& jobs, Xapian::WritableDatabase* db, const IndexOptions& o,
+                            IndexSummary& s, Progress& progress, std::size_t& done) {
+    std::vector<Work> work;
+    for (const Job& job : jobs) {
+        std::string key = fs::absolute(job.path).lexically_normal().string();
+        const readers::ManifestEntry* entry = job.manifest ? job.manifest->find(job.relative) : nullptr;
+        std::string sig = file_signature(job.path, entry, o);
+        bool existed = false;
+        try {
+            if (db) {
+                std::string fterm = DocumentBuilder::file_term(key);
+                existed = db->postlist_begin(fterm) != db->postlist_end(fterm);
+                // The signature is recorded once the whole file is in (see the writer below).
+                if (db->get_metadata(file_meta_key(key)) == sig) {
+                    ++s.unchanged;
+                    progress.tick(++done, s.articles);
+                    continue;
+                }
+            }
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": " + e.get_description());
+        }
+        const std::vector<Piece> pieces = pieces_of(job.path);
+        for (std::size_t k = 0; k < pieces.size(); ++k)
+            work.push_back({&job, key, sig, entry, existed, pieces[k], k == 0, k + 1 == pieces.size()});
+    }
+    return work;
+}
+
+// The zstd dictionary of the stored articles: the database's, else one trained on the
+// first articles of this run when it has enough of them (stored::Dictionary), committed
+// at once so that the bulk build's merge (a compaction, which reads what is on disk)
+// keeps it. The samples skip extraction but for the structure of scraped text: they teach
+// zstd the JSON keys and the language.
+// (The first files, or 4 MB of a JSON Lines file, are read twice; with the training, 0.08 s
+// of a 3.2 s build of Reuters.)
+std::shared_ptr<const stored::Dictionary> choose_dictionary(Xapian::WritableDatabase& db, const std::vector<Work>& work,
+                                                            const IndexOptions& o, std::ostream& log) {
+    std::shared_ptr<const stored::Dictionary> dict;
+    try {
+        if (std::string bytes = db.get_metadata(schema::kMetaDictionary); !bytes.empty())
+            dict = stored::Dictionary::load(std::move(bytes));
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(o.db_path + ": " + e.get_description());
+    } catch (const std::runtime_error& e) {
+        throw DatabaseError(o.db_path + ": " + schema::kMetaDictionary + ": " + e.what());
+    }
+    std::vector<std::string> samples;
+    for (std::size_t i = 0; !dict && i < work.size() && samples.size() < stored::Dictionary::kMaxSamples; ++i) {
+        const Work& w = work[i];
+        std::error_code ec;
+        if (!fs::is_regular_file(w.job->path, ec)) continue;  // a pipe is read once, by the indexing itself
+        try {
+            const readers::Format format = readers::format_of(w.job->path);
+            readers::ReadResult r = readers::read_file_content(
+                format, read_piece(w.job->path, w.piece, format == readers::Format::JsonLines ? 4u << 20 : UINTMAX_MAX),
+                w.job->path.string(), w.job->id, w.piece.first_line);
+            for (Article& a : r.articles)
+                if (samples.size() < stored::Dictionary::kMaxSamples) {
+                    extract::guess_structure(a);
+                    samples.push_back(to_document_data(a));
+                }
+        } catch (const std::exception&) {  // the file's errors are told when it is indexed
+        }
+    }
+    if (!dict && (dict = stored::Dictionary::train(samples))) {
+        try {
+            db.set_metadata(schema::kMetaDictionary, dict->bytes());
+            db.commit();
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": " + e.get_description());
+        }
+        if (o.verbose)
+            log << o.db_path << ": stored articles compressed with a " << dict->bytes().size() / 1024
+                << " KB zstd dictionary trained on " << samples.size() << " articles\n";
+    }
+    return dict;
+}
+
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostream& log) {
@@ -576,88 +667,10 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         pending = 0;
     };
 
-    // Which files need work: decided up front by the writer, which alone touches the database.
-    struct Work {  // a file, or a piece of a big JSON Lines file
-        const Job* job;
-        std::string key, sig;
-        const readers::ManifestEntry* entry;
-        bool existed;
-        Piece piece{0, 0, 1};                  // end 0: the whole file
-        bool first = true, last = true;        // the file's first and last piece
-    };
-    std::vector<Work> work;
+    // 3. Which files need work (the planner), and the zstd dictionary of stored articles.
     std::size_t done = 0;
-    for (const Job& job : jobs) {
-        std::string key = fs::absolute(job.path).lexically_normal().string();
-        const readers::ManifestEntry* entry = job.manifest ? job.manifest->find(job.relative) : nullptr;
-        std::string sig = file_signature(job.path, entry, o);
-        bool existed = false;
-        try {
-            if (db) {
-                std::string fterm = DocumentBuilder::file_term(key);
-                existed = db->postlist_begin(fterm) != db->postlist_end(fterm);
-                // The signature is recorded once the whole file is in (see the writer below).
-                if (db->get_metadata(file_meta_key(key)) == sig) {
-                    ++s.unchanged;
-                    progress.tick(++done, s.articles);
-                    continue;
-                }
-            }
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError(o.db_path + ": " + e.get_description());
-        }
-        const std::vector<Piece> pieces = pieces_of(job.path);
-        for (std::size_t k = 0; k < pieces.size(); ++k)
-            work.push_back({&job, key, sig, entry, existed, pieces[k], k == 0, k + 1 == pieces.size()});
-    }
-
-    // The zstd dictionary of the stored articles: the database's, else one trained on the
-    // first articles of this run when it has enough of them (stored::Dictionary), committed
-    // at once so that the bulk build's merge (a compaction, which reads what is on disk)
-    // keeps it. The samples skip extraction but for the structure of scraped text: they teach
-    // zstd the JSON keys and the language.
-    // (The first files, or 4 MB of a JSON Lines file, are read twice; with the training, 0.08 s
-    // of a 3.2 s build of Reuters.)
-    std::shared_ptr<const stored::Dictionary> dict;
-    if (db) {
-        try {
-            if (std::string bytes = db->get_metadata(schema::kMetaDictionary); !bytes.empty())
-                dict = stored::Dictionary::load(std::move(bytes));
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError(o.db_path + ": " + e.get_description());
-        } catch (const std::runtime_error& e) {
-            throw DatabaseError(o.db_path + ": " + schema::kMetaDictionary + ": " + e.what());
-        }
-        std::vector<std::string> samples;
-        for (std::size_t i = 0; !dict && i < work.size() && samples.size() < stored::Dictionary::kMaxSamples; ++i) {
-            const Work& w = work[i];
-            std::error_code ec;
-            if (!fs::is_regular_file(w.job->path, ec)) continue;  // a pipe is read once, by the indexing itself
-            try {
-                const readers::Format format = readers::format_of(w.job->path);
-                readers::ReadResult r = readers::read_file_content(
-                    format, read_piece(w.job->path, w.piece, format == readers::Format::JsonLines ? 4u << 20 : UINTMAX_MAX),
-                    w.job->path.string(), w.job->id, w.piece.first_line);
-                for (Article& a : r.articles)
-                    if (samples.size() < stored::Dictionary::kMaxSamples) {
-                        extract::guess_structure(a);
-                        samples.push_back(to_document_data(a));
-                    }
-            } catch (const std::exception&) {  // the file's errors are told when it is indexed
-            }
-        }
-        if (!dict && (dict = stored::Dictionary::train(samples))) {
-            try {
-                db->set_metadata(schema::kMetaDictionary, dict->bytes());
-                db->commit();
-            } catch (const Xapian::Error& e) {
-                throw DatabaseError(o.db_path + ": " + e.get_description());
-            }
-            if (o.verbose)
-                log << o.db_path << ": stored articles compressed with a " << dict->bytes().size() / 1024
-                    << " KB zstd dictionary trained on " << samples.size() << " articles\n";
-        }
-    }
+    const std::vector<Work> work = plan_work(jobs, db ? &*db : nullptr, o, s, progress, done);
+    const std::shared_ptr<const stored::Dictionary> dict = db ? choose_dictionary(*db, work, o, log) : nullptr;
 
     // Readers, extraction and document building run on worker threads, each with its own
     // Analyzer; the writer takes their results strictly in file order, so the database
