@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Two news-search binaries side by side on one database and one query set.
 
-usage: tests/bench/ab_batch.py --db DB --base BIN --new BIN [--set reuters|scale]
+usage: tests/bench/ab_batch.py --db DB --base BIN --new BIN [--base-db DB] [--set reuters|scale]
                                [--runs 3] [--rounds 10] [-- FORMAT ARGS, default --json]
+
+--base-db: the base binary's own database (one built by its news-index, when the two read
+different schemas); by default both read --db.
 
 The query set is compare_engines.py's Reuters batch (--set reuters, 30 queries) or
 scale_bench.py's (--set scale, 27 queries). Each run, for each binary in turn (alternated, so
@@ -36,6 +39,7 @@ def main():
     p.add_argument("--db", required=True)
     p.add_argument("--base", required=True)
     p.add_argument("--new", required=True)
+    p.add_argument("--base-db", help="the base binary's database (default: --db)")
     p.add_argument("--set", choices=["reuters", "scale"], default="reuters")
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--rounds", type=int, default=10)
@@ -50,10 +54,11 @@ def main():
         with open(timed, "w") as f:
             f.writelines(f"r{r}q{i}\t{q}\n" for r in range(a.rounds) for i, q in enumerate(qs, 1))
         res = {a.base: [], a.new: []}
+        dbs = {a.base: a.base_db or a.db, a.new: a.db}
         for _ in range(a.runs):
             for b in (a.base, a.new):
-                subprocess.run([b, "--db", a.db, "--batch", warm, *fmt], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                r = subprocess.run([b, "--db", a.db, "--batch", timed, "--stats", *fmt],
+                subprocess.run([b, "--db", dbs[b], "--batch", warm, *fmt], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                r = subprocess.run([b, "--db", dbs[b], "--batch", timed, "--stats", *fmt],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
                 m = re.search(r"p50 ([\d.e+]+) p95 ([\d.e+]+)", r.stderr)
                 if not m:
