@@ -226,6 +226,46 @@ private:
     int fd_ = -1;
 };
 
+// Xapian creates a database file by file (the tables, then the version file "iamglass"), and
+// a run killed in between leaves a folder that Xapian takes for a database and cannot open
+// ("Failed to open glass revision file"). So a new database is made whole beside its place
+// ("<db>.creating") and renamed in; a folder such a kill left (Xapian's files and no version
+// file: nothing readable) is cleared first. A folder holding anything else is refused: the
+// database would be written among someone's files.
+bool is_glass_file(const std::string& name) {
+    return name == "flintlock" || name.ends_with(".glass") || (name.starts_with("iamglass") && name != "iamglass");
+}
+void create_database(const std::string& path, const std::string& language, std::ostream& log) {
+    std::error_code ec;
+    if (fs::exists(fs::path(path) / "iamglass", ec)) return;
+    const fs::path creating = path + ".creating";
+    fs::remove_all(creating, ec);
+    if (fs::is_directory(path, ec)) {
+        std::vector<fs::path> left;
+        for (const auto& e : fs::directory_iterator(path, ec)) {
+            if (!is_glass_file(e.path().filename().string()))
+                throw DatabaseError(path + ": not a database (no " + path +
+                                    "/iamglass) and not empty: choose another --db, or empty the folder");
+            left.push_back(e.path());
+        }
+        if (!left.empty()) log << path << ": a database whose creation was interrupted: created again\n";
+        for (const fs::path& f : left) fs::remove(f, ec);
+    } else if (fs::exists(path, ec)) {
+        return;  // a stub file, or not a database: Xapian says which
+    }
+    try {
+        Xapian::WritableDatabase db(creating.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        schema::check_or_init_metadata(db, language);
+        db.commit();
+        db.close();
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(creating, ec);
+        throw DatabaseError(path + ": cannot create database: " + e.get_description());
+    }
+    fs::rename(creating, path, ec);  // onto an empty folder too
+    if (ec) throw DatabaseError(path + ": cannot create database: " + ec.message());
+}
+
 // Where a compacted copy is built, and where the old database waits until the swap is done.
 fs::path compact_tmp(const std::string& db) { return db + ".compacting"; }
 fs::path compact_old(const std::string& db) { return db + std::string(schema::kPrecompactSuffix); }
@@ -632,6 +672,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
     if (!o.extract_only) {
         run_lock.emplace(o.db_path, log);
         recover_compaction(o.db_path);
+        create_database(o.db_path, o.language, log);
         try {
             db.emplace(o.db_path, Xapian::DB_CREATE_OR_OPEN);
             schema::check_or_init_metadata(*db, o.language);

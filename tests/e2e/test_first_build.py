@@ -6,7 +6,8 @@
   articles, which it leaves as it was.
 - A first (bulk) build killed before it merged its segments: every search exits 3 with "the
   first build of DB was interrupted after N articles; run news-index ..."; news-index then
-  finishes it. A build still running is told apart by testing its run lock without taking
+  finishes it. A folder left by a kill while Xapian was creating the database (tables, no
+  version file) is created again; a build still running is told apart by testing its run lock without taking
   it: the search says so, exits as usual, and the build ends well.
 """
 import os
@@ -64,6 +65,30 @@ env.equal(r.returncode, 0, f"news-index finishes it ({r.stderr[-300:]})")
 env.check("written by an interrupted run" in r.stderr, f"keeping what was written: {r.stderr[-300:]}")
 r = env.search(killed, "--count", "--", "date:..3000")
 env.equal((r.returncode, r.stdout.strip()), (0, "6000"), "then every article is found")
+
+# A build killed while Xapian was creating the database (its tables written, not yet its
+# version file): the folder left is not readable, and the next run creates it again. (A
+# real kill there is a matter of microseconds; this is what it leaves.) A folder holding
+# anything else is never cleared.
+unfinished = os.path.join(env.work, "unfinished.db")
+os.makedirs(unfinished)
+for name in ("flintlock", "postlist.glass", "termlist.glass"):
+    open(os.path.join(unfinished, name), "wb").close()
+r = env.index("--db", unfinished, other)
+env.equal(r.returncode, 0, f"a database whose creation was interrupted is created again ({r.stderr[-300:]})")
+env.check("creation was interrupted" in r.stderr, f"and says so: {r.stderr[-300:]}")
+env.equal(env.search(unfinished, "--count", "ferry").stdout.strip(), "1", "its article is found")
+mine = os.path.join(env.work, "mine.db")
+os.makedirs(mine)
+for name in ("postlist.glass", "notes.txt"):
+    with open(os.path.join(mine, name), "w") as f:
+        f.write("mine")
+r = env.index("--db", mine, other)
+env.equal(r.returncode, 3, "a folder with other files and no database is not written to")
+env.check("not a database" in r.stderr and "not empty" in r.stderr, f"and says why: {r.stderr}")
+env.equal(sorted(os.listdir(mine)), ["notes.txt", "postlist.glass"], "and left as it was")
+env.equal(open(os.path.join(mine, "postlist.glass")).read(), "mine", "every file in it")
+env.check(not os.path.exists(mine + ".creating"), "no half-made database left beside it")
 
 # A first build still running: the search tests the lock without taking it.
 running = os.path.join(env.work, "running.db")
