@@ -139,7 +139,11 @@ inline constexpr std::size_t kMaxTerm = 240;
 
 /// Key of the stem table (Xapian synonyms): stem_key(stem) -> every indexed word with that
 /// stem. Words are indexed once, unstemmed; a query word expands to its stem's words.
-[[nodiscard]] inline std::string stem_key(std::string_view stem) { return std::string(kStemPrefix) + std::string(stem); }
+[[nodiscard]] inline std::string stem_key(std::string_view stem) {
+    std::string key(kStemPrefix);  // (appended: GCC 12 inlines a + b into a false -Wrestrict warning)
+    key += stem;
+    return key;
+}
 
 /// The field called @p name, or nullptr.
 [[nodiscard]] const Field* find_field(std::string_view name);
