@@ -464,7 +464,10 @@ void print_article_text(std::ostream& out, const Article& a, bool color) {
     line("orgs:      ", joined(a.organizations));
     line("language:  ", a.language);
     line("file:      ", a.path);
-    if (!a.dek.empty()) out << "\n" << a.dek << "\n";
+    // A dek found in scraped text stays its first paragraph (nothing is lost): printed once.
+    const std::size_t body = a.text.find_first_not_of(" \t\r\n");
+    if (!a.dek.empty() && (body == std::string::npos || a.text.compare(body, a.dek.size(), a.dek) != 0))
+        out << "\n" << a.dek << "\n";
     out << "\n" << marked_text(a, color) << "\n";
     std::size_t n = 0;
     for (const Speaker& s : a.speakers) n += s.quotes.size();

@@ -237,6 +237,26 @@ TEST_CASE("a search of the bundled corpus: snippet, highlights and JSON", "[outp
     std::filesystem::remove_all(db);
 }
 
+TEST_CASE("news-search --get prints a dek once, whether the text holds it or not", "[output][get]") {
+    Article a;
+    a.id = "x";
+    a.title = "Fog closes harbor";
+    a.dek = "Boats wait for the fog to lift.";
+    news::search::OutputOptions o;
+    auto printed = [&](const std::string& text) {
+        a.text = text;
+        std::ostringstream out;
+        news::search::print_articles(out, {a}, {}, {}, o);
+        const std::string s = out.str();
+        std::size_t n = 0;
+        for (std::size_t at = s.find(a.dek); at != std::string::npos; at = s.find(a.dek, at + 1)) ++n;
+        return n;
+    };
+    CHECK(printed("Boats wait for the fog to lift.\n\nThe harbor closed at noon.") == 1);  // scraped: in the text
+    CHECK(printed("\nBoats wait for the fog to lift.\n\nThe harbor closed at noon.") == 1);
+    CHECK(printed("The harbor closed at noon.") == 1);  // given apart (a JSON field): printed above the text
+}
+
 TEST_CASE("news-search --get prints the whole article, each quote followed by its speaker", "[output][get]") {
     Article a;
     a.id = "harbor/fog.txt";
