@@ -17,6 +17,7 @@ namespace {
 enum class Tok { Word, Phrase, LParen, RParen, And, Or, Not, Minus, Plus, Field, End };
 
 struct Token {
+    Token(Tok k, std::string t, std::size_t at) : kind(k), text(std::move(t)), offset(at) {}
     Tok kind;
     std::string text;        // word, phrase content, or field name
     std::size_t offset = 0;  // byte offset in the query
