@@ -286,6 +286,36 @@ TEST_CASE("Speakers: surnames, pronouns, split quotes, authors and scare quotes"
     CHECK(quotes == std::vector<std::string>{"We walk out at dawn,", "The port will close,", "Nobody wins.", "It is over,"});
 }
 
+TEST_CASE("Speakers: a pronoun after a quote stands for the subject of the sentence before it", "[speakers][pronoun]") {
+    // Who said the quote that opens with @p words.
+    auto speaker_of = [](const std::string& text, std::string_view words) {
+        news::Article a;
+        a.text = text;
+        news::extract::extract_speakers(a);
+        for (const auto& s : a.speakers)
+            for (const auto& q : s.quotes)
+                if (q.text.starts_with(words)) return s.name;
+        return std::string("(none)");
+    };
+    const std::string before = "“We will not accept these terms,” said Ana Ruiz, the union's negotiator. ";
+    struct Row { const char* why; std::string text; const char* speaker; };
+    const Row rows[] = {
+        // The subject of the sentence right before, introduced without a speech verb, of a sex the text never gives.
+        {"subject, no speech verb", before + "\n\nTom Okafor, a lawyer for the port, expressed doubts that talks would resume. “Not one offer was accepted,” he said.", "Tom Okafor"},
+        {"after a quote that ends its sentence", "“People want portability,” said Shelley Taylor. “They pay for it,” she said, “and they get it.” Cory Doctorow doubted the plan would work. “Not one lock has stopped copying,” he said.", "Cory Doctorow"},
+        // Not the subject: the quote stays with the speaker before.
+        {"the owner of something", before + "Okafor's plan was dropped. “We wait,” she said.", "Ana Ruiz"},
+        {"after 'Regarding'", before + "Regarding Okafor's offer, she was blunt. “We wait,” she said.", "Ana Ruiz"},
+        {"in parentheses", before + "(Harbor Freight Lines ships the cargo.) “We wait,” she said.", "Ana Ruiz"},
+        {"two sentences back", before + "Tom Okafor left the room. The talks went on. Nobody ate. “We wait,” she said.", "Ana Ruiz"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.why, r.text);
+        const std::string last = r.text.substr(r.text.rfind("“") + 3, 8);
+        CHECK(speaker_of(r.text, last) == r.speaker);
+    }
+}
+
 TEST_CASE("Quotes: marks, multi-paragraph quotes, unclosed quotes", "[speakers]") {
     using news::extract::find_quotes;
     std::string t = "He said “one” and \"two\".";

@@ -75,6 +75,20 @@ SexMap read_sexes(const std::vector<Word>& ws, const std::vector<Named>& mention
         if ((kMaleHonorifics.count(ws[i].core) || kFemaleHonorifics.count(ws[i].core)) && ws[i + 1].cap)
             sex.emplace(ws[i + 1].core, kMaleHonorifics.count(ws[i].core) ? 'm' : 'f');
     }
+    // ... or a given name of one sex ("Ida Brandt": not the "he" of "Ida Brandt left. “...,” he
+    // said"), unless the surname is given to both (Bill and Hillary Clinton).
+    SexMap given;
+    for (const Named& n : mentions) {
+        const std::size_t sp = n.name.find(' ');
+        if (sp == std::string::npos) continue;
+        const std::string_view first(n.name.data(), sp);
+        const char s = kMaleGivenNames.count(first) ? 'm' : kFemaleGivenNames.count(first) ? 'f' : 0;
+        if (!s) continue;
+        auto [it, added] = given.emplace(last_word(n.name), s);
+        if (!added && it->second != s) it->second = '?';
+    }
+    for (const auto& [surname, s] : given)
+        if (s != '?') sex.emplace(surname, s);
     // ... or a gendered noun in the appositive after the name or just before it ("Keith Scott,
     // a 43-year-old black man,", "spokeswoman Ann Lee").
     for (const Named& n : mentions) {
@@ -312,6 +326,25 @@ private:
         }
     }
 
+    /// Word @p k begins a sentence: the first word, after a full stop, in a new paragraph, or
+    /// after a quotation that ends its sentence (“... they have portability.” Cory Doctorow).
+    bool begins_sentence(std::size_t k) const {
+        if (k == 0 || ws[k - 1].stop || ws[k - 1].para != ws[k].para) return true;
+        if (!ws[k].after_quote) return false;
+        std::string_view gap = text.substr(ws[k - 1].e, ws[k].b - ws[k - 1].e);
+        while (!gap.empty() && is_space(static_cast<unsigned char>(gap.back()))) gap.remove_suffix(1);
+        if (gap.ends_with("\xE2\x80\x9D")) gap.remove_suffix(3);  // ”
+        else if (gap.ends_with("\"")) gap.remove_suffix(1);
+        else return false;
+        return gap.ends_with(".") || gap.ends_with("!") || gap.ends_with("?");
+    }
+
+    /// The mention is the owner of something ("Ruiz's plan was ..."): no subject.
+    bool owner(const Named& n) const {
+        const std::size_t last = n.word + static_cast<std::size_t>(std::count(n.name.begin(), n.name.end(), ' '));
+        return last >= ws.size() || ws[last].poss;
+    }
+
     /// A pronoun after someone was quoted: a person opening a sentence since then may take over.
     void next_antecedent(const Event& ev) {
         // A person opening a sentence after the last speaker was named takes over:
@@ -319,11 +352,20 @@ private:
         const Named* later = nullptr;
         for (const Named& n : mentions) {
             if (n.word >= ev.cue) break;
-            bool opens = (n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para) &&
-                         !(kStops.count(ws[n.word].core) && !kNationality.count(ws[n.word].core) &&
-                           !kTitles.count(ws[n.word].core));  // not "If Clinton is elected"
-            if (n.word > last_named_at && opens && last_word(n.name) != last_word(last_named->name) &&
-                agrees(n.name, ev.who.name) && sex.count(last_word(n.name)))
+            // The subject of a sentence: its name opens it (not "If Clinton is elected", not after
+            // "Regarding"), owning nothing ("Ruiz's plan was ..."), not in parentheses.
+            const bool opens = begins_sentence(n.word) &&
+                               !(kStops.count(ws[n.word].core) && !kNationality.count(ws[n.word].core) &&
+                                 !kTitles.count(ws[n.word].core)) &&
+                               n.name.starts_with(ws[n.word].core) && !owner(n) && text[ws[n.word].b] != '(';
+            // Of unknown sex, only the subject of the sentence right before the pronoun's ("Cory
+            // Doctorow ... expressed doubts. “...,” he said"; not "Portville Harbor, he said, was").
+            const bool known = sex.count(last_word(n.name)) > 0;
+            const bool adjacent = !known && std::count_if(ws.begin() + static_cast<std::ptrdiff_t>(n.word),
+                                                          ws.begin() + static_cast<std::ptrdiff_t>(ev.cue),
+                                                          [](const Word& w) { return w.stop; }) == 1;
+            if (n.word > last_named_at && opens && (known || adjacent) &&
+                last_word(n.name) != last_word(last_named->name) && agrees(n.name, ev.who.name))
                 later = &n;
         }
         // The named person @p n becomes the one the pronoun stands for.
@@ -352,11 +394,8 @@ private:
                 const Named* fit = nullptr;
                 for (const Named& n : mentions) {
                     if (n.word >= ev.cue) break;
-                    bool opens = (n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para) &&
-                                 n.name.starts_with(ws[n.word].core);  // not "Regarding Ruiz's plan"
-                    // (nor the owner of something: "Ruiz's plan was ...")
-                    std::size_t last = n.word + static_cast<std::size_t>(std::count(n.name.begin(), n.name.end(), ' '));
-                    opens = opens && last < ws.size() && !ws[last].poss;
+                    const bool opens = (n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para) &&
+                                       n.name.starts_with(ws[n.word].core) && !owner(n);
                     if (n.word > last_named_at && opens && n.name.find(' ') == std::string::npos &&
                         last_word(n.name) != last_word(last_named->name) && agrees(n.name, ev.who.name))
                         fit = &n;

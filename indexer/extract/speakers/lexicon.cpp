@@ -424,6 +424,11 @@ const WordList kFemaleNouns{"kFemaleNouns",
                             {"woman", "girl", "mother", "wife", "daughter", "sister", "grandmother", "aunt", "niece",
                              "businesswoman", "congresswoman", "spokeswoman", "chairwoman", "widow", "girlfriend",
                              "councilwoman", "assemblywoman", "queen", "princess"}};
+// Given names: common in English-language news, each far more often one sex's than the other's
+// (names given to both, such as Jordan, Taylor, Leslie, Robin, Jamie, Morgan, Casey, Sam and
+// Alex, are in neither list).
+const WordList kMaleGivenNames{"kMaleGivenNames", Casing::capitalised, {"Aaron", "Adam", "Adrian", "Alan", "Albert", "Alexander", "Alfred", "Andrew", "Anthony", "Antonio", "Arthur", "Barack", "Barry", "Ben", "Benjamin", "Bernard", "Bernie", "Bill", "Bob", "Bobby", "Boris", "Brad", "Brandon", "Brian", "Bruce", "Bryan", "Carl", "Carlos", "Charles", "Chris", "Christopher", "Chuck", "Clive", "Colin", "Craig", "Dan", "Daniel", "Darren", "David", "Dennis", "Derek", "Dick", "Donald", "Doug", "Douglas", "Duncan", "Ed", "Eddie", "Edward", "Eric", "Ernest", "Frank", "Fred", "Frederick", "Gary", "Gavin", "Geoff", "George", "Gerald", "Gordon", "Graham", "Greg", "Gregory", "Harold", "Harry", "Henry", "Howard", "Hugh", "Ian", "Jack", "Jacob", "James", "Jason", "Jeb", "Jeff", "Jeffrey", "Jeremy", "Jerry", "Jim", "Jimmy", "Joe", "John", "Johnny", "Jon", "Jonathan", "Jorge", "Jose", "Joseph", "Josh", "Joshua", "Juan", "Keith", "Ken", "Kenneth", "Kevin", "Larry", "Lawrence", "Luis", "Marco", "Mark", "Martin", "Matt", "Matthew", "Michael", "Mike", "Mitch", "Mitt", "Neil", "Nicholas", "Nick", "Nigel", "Oliver", "Patrick", "Paul", "Peter", "Philip", "Phil", "Ralph", "Randy", "Raymond", "Richard", "Rick", "Rob", "Robert", "Roger", "Ron", "Ronald", "Roy", "Rudy", "Russell", "Ryan", "Samuel", "Scott", "Sean", "Simon", "Stephen", "Steve", "Steven", "Stuart", "Ted", "Terry", "Thomas", "Tim", "Timothy", "Todd", "Tom", "Tony", "Trevor", "Victor", "Walter", "Wayne", "William", "Willie"}};
+const WordList kFemaleGivenNames{"kFemaleGivenNames", Casing::capitalised, {"Abigail", "Alice", "Alison", "Amanda", "Amy", "Andrea", "Angela", "Ann", "Anna", "Anne", "Barbara", "Betty", "Beverly", "Brenda", "Carly", "Carol", "Caroline", "Catherine", "Cheryl", "Christina", "Christine", "Claire", "Cynthia", "Debbie", "Deborah", "Debra", "Denise", "Diana", "Diane", "Donna", "Doris", "Dorothy", "Elizabeth", "Ellen", "Emily", "Emma", "Evelyn", "Fiona", "Frances", "Gloria", "Grace", "Hannah", "Heather", "Helen", "Hillary", "Ida", "Irene", "Jane", "Janet", "Janice", "Jennifer", "Jessica", "Joan", "Joanne", "Joyce", "Judith", "Judy", "Julia", "Julie", "Karen", "Kate", "Katherine", "Kathleen", "Kathy", "Katie", "Laura", "Lauren", "Linda", "Lisa", "Lois", "Lori", "Louise", "Lucy", "Margaret", "Maria", "Marie", "Marilyn", "Martha", "Mary", "Megan", "Melania", "Melissa", "Michelle", "Nancy", "Natalie", "Nicola", "Nicole", "Olivia", "Pamela", "Patricia", "Paula", "Rachel", "Rebecca", "Rose", "Ruth", "Sandra", "Sara", "Sarah", "Sharon", "Shirley", "Sophie", "Stephanie", "Susan", "Teresa", "Theresa", "Tina", "Wendy"}};
 const WordList kOpeningSubordinators{"kOpeningSubordinators",
                                      Casing::capitalised,
                                      {"Though", "Although", "While", "When", "After", "Before", "As", "Because", "If",
@@ -529,6 +534,8 @@ const std::vector<const WordList*>& all_word_lists() {
                                                        &kFemaleHonorifics,
                                                        &kMaleNouns,
                                                        &kFemaleNouns,
+                                                       &kMaleGivenNames,
+                                                       &kFemaleGivenNames,
                                                        &kOpeningSubordinators,
                                                        &kOrgNouns,
                                                        &kPublicBodyWords,

@@ -155,6 +155,10 @@ extern const WordList kFemaleHonorifics;
 extern const WordList kMaleNouns;
 /// Nouns that give a woman ("spokeswoman", "mother").
 extern const WordList kFemaleNouns;
+/// Given names that give a man ("Tom Okafor"): common ones, none also common for women.
+extern const WordList kMaleGivenNames;
+/// Given names that give a woman ("Ida Brandt"): common ones, none also common for men.
+extern const WordList kFemaleGivenNames;
 /// Subordinators opening a sentence: a pronoun after them stands for the main subject ("Though she ...").
 extern const WordList kOpeningSubordinators;
 /// Head nouns that stand for an organisation named before ("the ministry said").
