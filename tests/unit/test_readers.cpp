@@ -14,6 +14,8 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -185,6 +187,39 @@ TEST_CASE("split_names", "[readers]") {
     }));
     CAPTURE(row.list);
     CHECK(split_names(row.list) == row.names);
+}
+
+TEST_CASE("split_names: the separators of its definition, on random lists", "[readers]") {
+    // The definition, as a regular expression (split_names scans by hand: std::regex backtracked
+    // for seconds on 900 bytes of spaces and commas).
+    auto by_regex = [](std::string s) {
+        if (s.starts_with("By ") || s.starts_with("by ")) s = s.substr(3);
+        static const std::regex sep(R"(\s*(?:;|,\s*and\s+|,|\s+and\s+|\s*&\s*|\|)\s*)");
+        Strings out;
+        for (auto it = std::sregex_token_iterator(s.begin(), s.end(), sep, -1); it != std::sregex_token_iterator(); ++it) {
+            std::string name = it->str();
+            name.erase(0, name.find_first_not_of(" \t\n\r\f\v"));
+            name.erase(name.find_last_not_of(" \t\n\r\f\v") + 1);
+            if (!name.empty()) out.push_back(name);
+        }
+        return out;
+    };
+    std::mt19937 rng(20261207);
+    const std::string pieces[] = {"A", "Bo", "and", "an", "d", " ", "  ", "\t", ",", ";", "&", "|", "By ", "x"};
+    for (int n = 0; n < 20000; ++n) {
+        std::string list;
+        for (int k = std::uniform_int_distribution<int>(0, 12)(rng); k > 0; --k)
+            list += pieces[std::uniform_int_distribution<std::size_t>(0, std::size(pieces) - 1)(rng)];
+        std::string trimmed = list;
+        trimmed.erase(0, trimmed.find_first_not_of(" \t"));
+        trimmed.erase(trimmed.find_last_not_of(" \t") + 1);
+        CAPTURE(list);
+        REQUIRE(split_names(list) == by_regex(trimmed));
+    }
+    // The fuzz input's shape (its time is fuzz_jsonl_record's to watch: -timeout=10).
+    std::string wide = "An Lee";
+    for (int k = 0; k < 13; ++k) wide += std::string(60, ' ') + ",  ,,,,, x";  // (under the 1,000 bytes read)
+    CHECK(split_names(wide).size() == 14);
 }
 
 TEST_CASE("read_json: one object or an array of them", "[readers]") {
