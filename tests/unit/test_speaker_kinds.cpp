@@ -123,6 +123,10 @@ TEST_CASE("speaker kinds: organisations, and states that speak", "[speakers][kin
         {"A Harbor Board report on the 20 biggest projects says there is “little evidence of savings.”", "Harbor Board",
          "organization"},
         {"“We will not sell,” the Scottish Harbor Executive said.", "Scottish Harbor Executive", "organization"},
+        {"“The referee dealt with the incident at the time,” said a PHB statement.", "PHB", "organization"},
+        {"“He would have stayed down a lot longer,” the sailor told the club website.", "the sailor", "person"},
+        {"“He would have stayed down a lot longer,” said the club website.", "the club", "organization"},
+        {"“The play promotes idleness,” the harbor council's ruling said.", "the harbor council", "organization"},
     })));
 }
 
@@ -138,6 +142,8 @@ TEST_CASE("speaker kinds: persons and groups described", "[speakers][kinds]") {
         {"Tom Okafor at the time said he had asked his staff to “look into” the fees.", "Tom Okafor", "person"},
         {"“It would only take five minutes to list them,” a senior Portville Official replied.",
          "a senior Portville Official", "person"},
+        {"“Free downloading has killed the bands,” said one musician quoted by the report.", "one musician",
+         "person"},
     })));
 }
 

@@ -328,7 +328,7 @@ const WordList kInvertedDeterminers{"kInvertedDeterminers", Casing::lower, {"the
 const WordList kInvertedPhraseEnds{"kInvertedPhraseEnds",
                                    Casing::lower,
                                    {"who", "whose", "which", "that", "familiar", "speaking", "close", "for", "with",
-                                    "of", "at", "from", "in", "on", "to", "and", "or"}};
+                                    "of", "at", "from", "in", "on", "to", "and", "or", "by"}};
 const WordList kInvertedPhraseVerbs{"kInvertedPhraseVerbs",
                                     Casing::lower,
                                     {"would", "will", "is", "was", "are", "were", "has", "had", "have", "should",

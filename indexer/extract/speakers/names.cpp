@@ -95,6 +95,12 @@ std::size_t phrase_head(const std::vector<Word>& ws, std::size_t b, std::size_t 
         if (kObjectPreps.count(ws[k].core) && !ws[k - 1].cap) {
             kind = source_kind(ws[k - 1].core);
             if (!kind.empty()) return k - 1;
+            // "one musician quoted by the report": a participle between the head and the preposition
+            const std::string& before = ws[k - 1].core;
+            if (k >= b + 3 && (before.ends_with("ed") || before.ends_with("ing")) && !ws[k - 2].cap) {
+                kind = source_kind(ws[k - 2].core);
+                if (!kind.empty()) return k - 2;
+            }
             break;
         }
     kind = source_kind(ws[e - 1].core);
@@ -122,6 +128,34 @@ bool state_name(std::string_view name) {
     return words >= 2;
 }
 
+std::optional<Mention> document_owner_org(const std::vector<Word>& ws, std::size_t d, std::size_t p) {
+    const Word& head = ws[p - 1];
+    if (!kOrgDocuments.count(head.core) || p < 2 || d + 1 >= p - 1) return std::nullopt;
+    // "the club website", "an agency statement", "the council's ruling": an organisation described.
+    if (!ws[p - 2].cap && kDeterminers.count(ws[d].core) && source_kind(ws[p - 2].core) == "organization") {
+        std::string name = join(ws, d, p - 1);
+        name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+        return Mention{name, "", "organization", false, false};
+    }
+    if (!ws[p - 2].cap) return std::nullopt;
+    std::string org;
+    bool org_like = false;
+    for (std::size_t k = d + 1; k + 1 < p; ++k) {
+        if (!ws[k].cap) {
+            org.clear();
+            org_like = false;
+            continue;
+        }
+        if (!org.empty()) org += ' ';
+        org += ws[k].core;
+        bool acronym = ws[k].core.size() >= 2;
+        for (char ch : ws[k].core) acronym &= std::isupper(static_cast<unsigned char>(ch)) || ch == '.';
+        org_like |= acronym || kOrgWords.count(ws[k].core);
+    }
+    if (org.empty() || !org_like) return std::nullopt;
+    return Mention{org, "", "organization", false, true};
+}
+
 std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t p) {
     const Word& head = ws[p - 1];
     if (head.cap || head.comma || head.stop || head.before_quote || kCues.count(head.core) ||
@@ -137,19 +171,7 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
         if (kDeterminers.count(w.core)) {
             // "the IMF report stated", "the Harbor Board statement said": the organisation's
             // document speaks for it.
-            if (kOrgDocuments.count(head.core) && p >= 2 && ws[p - 2].cap && d + 1 < p - 1) {
-                std::string org;
-                bool org_like = false;
-                for (std::size_t k = d + 1; k + 1 < p; ++k) {
-                    if (!ws[k].cap) { org.clear(); org_like = false; continue; }
-                    if (!org.empty()) org += ' ';
-                    org += ws[k].core;
-                    bool acronym = ws[k].core.size() >= 2;
-                    for (char ch : ws[k].core) acronym &= std::isupper(static_cast<unsigned char>(ch)) || ch == '.';
-                    org_like |= acronym || kOrgWords.count(ws[k].core);
-                }
-                if (!org.empty() && org_like) return Mention{org, "", "organization", false, true};
-            }
+            if (auto org = document_owner_org(ws, d, p)) return org;
             Mention m;
             const std::size_t last = phrase_head(ws, d, p, m.kind);
             // "A Harbor Board report on the 20 biggest projects says": the subject's head is
@@ -173,7 +195,7 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
             bool opens = ob == 0 || ws[ob - 1].stop || ws[ob - 1].para != head.para || ws[ob].after_quote ||
                          kDeterminers.count(ws[ob - 1].core);
             if (!opens) return std::nullopt;
-            if (kDocuments.count(head.core) && d + 4 > p)
+            if (source_kind(head.core) == "document" && d + 4 > p)  // ("Marca's headline says")
                 if (auto owner = split_run(ws, ob, d + 1)) return owner;
             Mention m;
             m.name = std::string(text.substr(ws[ob].b, head.e - ws[ob].b));
@@ -493,6 +515,9 @@ std::optional<Mention> inverted_noun_phrase(std::string_view text, const std::ve
         source_kind(headp->core).empty() && !source_kind(ws[e - 2].core).empty() && !ws[e - 2].comma)
         headp = &ws[e - 2];
     const Word& head = *headp;
+    // "said a CAS statement", "said an FA statement": the organisation's document speaks for it.
+    if (headp == &ws[e - 1] && (ws[e - 1].comma || ws[e - 1].stop))
+        if (auto org = document_owner_org(ws, b, e)) return org;
     bool closed = ws[e - 1].comma || ws[e - 1].stop || (e < ws.size() && kInvertedPhraseEnds.count(ws[e].core));
     // A capitalised head only after an indefinite article: "a Nevada Democrat" is nobody's name.
     bool indefinite = ws[b].core != "the";

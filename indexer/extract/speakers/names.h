@@ -95,6 +95,10 @@ private:
 /// organisation, never a person.
 [[nodiscard]] bool state_name(std::string_view name);
 
+/// "the IMF report", "an FA statement", "the club website": the organisation whose document (of
+/// kOrgDocuments) the noun phrase of words [d, p) is, named by an acronym or a word of
+/// kOrgWords, or described by a noun of an organisation; nullopt otherwise.
+[[nodiscard]] std::optional<Mention> document_owner_org(const std::vector<Word>& ws, std::size_t d, std::size_t p);
 /// The noun phrase "the commission" / "one questioner" / "the Indiana governor" ending at word p-1.
 [[nodiscard]] std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t p);
 /// After an inverted cue, a noun phrase that names no one: "said one former campaign staffer,
