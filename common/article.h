@@ -20,7 +20,9 @@ struct Quote {
 /// Someone quoted in the article (filled by the speaker extractor).
 struct Speaker {
     std::string name;             ///< full name as written ("Jen Daskal")
-    std::string kind = "person";  ///< "person" or "organization"
+    /// "person", "organization", or "document" for a document quoted as the source ("the
+    /// report said"); a thing, a time or a place is never a speaker
+    std::string kind = "person";
     std::string role;             ///< "deputy homeland security adviser", or empty
     std::vector<Quote> quotes;
 };

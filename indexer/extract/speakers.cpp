@@ -11,7 +11,10 @@
 /// the same sentence (or the one closing the sentence before); a quote signed by a "- NAME"
 /// paragraph; a quote right after an attributed one inherits its speaker; a quote in a
 /// sentence whose subject has a verb that is no cue belongs to that subject. One word in quotes
-/// is a term, not a quote (quotes.h). Every word list is in lexicon.h.
+/// is a term, not a quote (quotes.h). Only people and organisations speak, and documents for
+/// them (kind "document", "the report said"): a noun phrase is a source only by a head noun of
+/// those (names.h, source_kind); a thing, a time or a place never is. Every word list is in
+/// lexicon.h.
 #include "indexer/extract/speakers.h"
 
 #include "indexer/extract/speakers/attribution.h"

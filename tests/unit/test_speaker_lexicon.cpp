@@ -85,6 +85,12 @@ TEST_CASE("lexicon: lists that must not overlap do not; sublists are inside thei
     CHECK(inside(kOrgDocuments, kDocuments));
     CHECK(inside(kSurnameTitles, kTitles));
     CHECK(inside(kInvertedDeterminers, kDeterminers));
+    // A title after a name is a title before one too ("Tom Okafor MP", "Portville MP Ann Lee").
+    CHECK(inside(kPostTitles, kTitles));
+    // A noun of a source is of one kind (source_kind tries persons, bodies, documents in turn).
+    CHECK(common(kSourcePersonNouns, kSourceBodyNouns).empty());
+    CHECK(common(kSourcePersonNouns, kSourceDocuments).empty());
+    CHECK(common(kSourceBodyNouns, kSourceDocuments).empty());
 }
 
 TEST_CASE("lexicon: lookups are exact", "[speakers]") {

@@ -167,8 +167,9 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // a place after the name ("of Portville, Maine") is not the subject
         {"Ida Brandt of Portville, Maine says the crews are “doing what they can.”", "Ida Brandt", "",
          {"doing what they can."}, {"Maine"}},
+        // (an age is no role: issue 13, item 4)
         {"“We sail at noon,” Ida Brandt, 30, of Portville, Maine, who runs the ferry, said on Monday.", "Ida Brandt",
-         "30", {"We sail at noon,"}, {"Maine"}},
+         "", {"We sail at noon,"}, {"Maine"}},
         // present-tense cues of live reports and features
         {"Ida Brandt runs to the pier.\n\n“Cast off the lines now,” she yells.", "Ida Brandt", "",
          {"Cast off the lines now,"}, {}},
@@ -603,8 +604,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         Strings speakers;  // exactly these names, in order
     };
     auto row = GENERATE(values<Row>({
-        // a title after a determiner is not a surname
-        {"“The vote is close,” said the Prime Minister.", {}},
+        // a title after a determiner is not a surname: it stands for its holder, unnamed
+        {"“The vote is close,” said the Prime Minister.", {"the Prime Minister"}},
         {"“The King is here,” said Ida Brandt.", {"Ida Brandt"}},
         // "Said" opening a sentence but not followed by its subject
         {"Said to be ill, Ida Brandt stayed “at home” all week.", {}},
@@ -649,8 +650,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         // sentence adverbs and inverted auxiliaries are no part of a name; nor is a heading in capitals
         {"Maybe Okafor was right. Had Okafor known, the pier would be “closed by now.”", {}},
         {"HARBOR BOARD INVESTIGATED HIM\n\n“It was fine,” he said.", {}},
-        // a title after an article is a title, not a surname
-        {"The King, a keen sailor, wrote that the tides were “worse than ever this year.”", {}},
+        // a title after an article is a title, not a surname: it stands for its holder, unnamed
+        {"The King, a keen sailor, wrote that the tides were “worse than ever this year.”", {"the King"}},
         // a place in an opening phrase is no place after a name
         {"At a meeting this week in Portville, Ida Brandt, the harbor master, said the fee was “a tax on sailors.”",
          {"Ida Brandt"}},
@@ -723,7 +724,8 @@ TEST_CASE("rules that must not fire", "[speakers]") {
          {"Ida Brandt"}},
         // ... but not the owner of anything else, nor a document that is the object, nor one in a sentence
         // closing on someone else's attribution
-        {"Ida Brandt’s boat said “no fees here” on its side.", {"Ida Brandt’s boat"}},
+        // (and a thing never speaks: issue 13, item 4)
+        {"Ida Brandt’s boat said “no fees here” on its side.", {}},
         {"The ferry met Ida Brandt’s letter with “a long silence from the board.”", {}},
         {"Ida Brandt’s letter was sent before the vote, the fees were “a tax on sailors,” Tom Okafor said.",
          {"Tom Okafor"}},
@@ -915,8 +917,9 @@ TEST_CASE("rules that must not fire", "[speakers]") {
         {"Voters put their faith in Tom Okafor.\n\n“We will sail,” Tom Okafor said.\n\nIda Brandt left the pier."
          "\n\n“We will wait,” he said.",
          {"Tom Okafor"}},
-        // making something other than a comment makes no source (the sentence's subject stays it)
-        {"The storm forced Ida Brandt to make repairs that left the pier “as good as new.”", {"the storm"}},
+        // making something other than a comment makes no source (and the sentence's subject, a
+        // thing, is none either: issue 13, item 4)
+        {"The storm forced Ida Brandt to make repairs that left the pier “as good as new.”", {}},
         // indefinite pronouns and interjections opening a sentence are no names
         {"Nobody said the fees were “a fair price.”", {}},
         {"Well, Okafor said the fees were “a fair price.”", {"Okafor"}},

@@ -448,8 +448,22 @@ std::optional<Mention> noun_phrase_source(Analysis& an, std::size_t qi, std::siz
         // mocked for its claim that the fees were “...”".
         std::size_t oe = run_end(ws, s);
         std::optional<Mention> owner;
-        for (std::size_t k = oe; k < qw && k < oe + 3 && !owner; ++k) {
+        // ... and so does a thing of the owner's: "Much of Brandt's ire was reserved for ...", not
+        // the owner's people ("Brandt's lawyers relied on ..."): the noun before the verb decides.
+        for (std::size_t k = oe; k < qw && k < oe + 4 && !owner; ++k) {
             if (ws[k].cap || ws[k].stop) break;
+            // (not a cue: "Ida Brandt's boat said" is a thing that speaks, which none does)
+            if (kCues.count(ws[k].core)) break;
+            const bool verb = kVerbAuxiliaries.count(ws[k].core) || kIrregularPasts.count(ws[k].core) ||
+                              ws[k].core.ends_with("ed");
+            if (verb) {
+                std::string kind = k > oe ? source_kind(ws[k - 1].core) : "person";
+                std::size_t ob = s;  // the owner's name: "Much of Beck's" is Beck's
+                for (std::size_t j = s; j + 1 < oe; ++j)
+                    if (ws[j].core == "of" || ws[j].core == "for") ob = j + 1;
+                if (kind.empty() || kind == "document") owner = split(ob, oe);
+                break;
+            }
             if (kDocuments.count(ws[k].core) && !ws[k].comma) owner = split(s, oe);
             if (ws[k].comma) break;
         }
@@ -465,7 +479,7 @@ std::optional<Mention> noun_phrase_source(Analysis& an, std::size_t qi, std::siz
     }
     std::size_t v = s + 1;
     while (v < qw && v < s + 9 && !ws[v].comma && !ws[v].stop && !kNounPhraseAuxiliaries.count(ws[v].core) &&
-           !(ws[v].core.ends_with("ed") && !ws[v].cap) &&
+           !(ws[v].core.ends_with("ed") && !ws[v].cap) && !kIrregularPasts.count(ws[v].core) &&
            !(!ws[v].cap && ws[v].core.ends_with("s") && !ws[v].core.ends_with("ss") &&
              (v + 1 == qw || kDeterminers.count(ws[v + 1].core) || ws[v + 1].core == "that")))
         ++v;
@@ -488,12 +502,15 @@ std::optional<Mention> noun_phrase_source(Analysis& an, std::size_t qi, std::siz
         !kRoleNouns.count(ws[h - 1].core) && !kThisBodies.count(ws[h - 1].core))
         return std::nullopt;
     Mention np;
-    std::string name(d.text.substr(ws[s].b, ws[h - 1].e - ws[s].b));
+    // "the slide comes", "the computer", "the question of whether someone": no source.
+    const std::size_t head = phrase_head(ws, s, h, np.kind);
+    if (head == std::string::npos) return std::nullopt;
+    const std::size_t end = head + 1 < h && kObjectPreps.count(ws[head + 1].core) ? h - 1 : head;
+    std::string name(d.text.substr(ws[s].b, ws[end].e - ws[s].b));
     if (kDeterminers.count(ws[s].core))
         name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
     np.name = name;
     np.named = false;
-    np.kind = kPersonNouns.count(ws[h - 1].core) ? "person" : "organization";
     std::string_view inner = d.text.substr(q.start, q.end - q.start);
     if (count_words(inner) >= 2 && !title_case(inner)) return np;
     return std::nullopt;
@@ -674,6 +691,7 @@ void fill_speakers(Article& a, const Analysis& an, const Speakers& who) {
     const Doc& d = an.doc;
     const std::vector<Event>& events = an.events;
     const std::vector<Named>& named = an.names.named;
+    std::set<std::string> offices;  // titles standing for their holders ("Bishop of Durham"): no person's name
     for (std::size_t qi = 0; qi < d.quotes.size(); ++qi) {
         const QuoteSpan& q = d.quotes[qi];
         std::string qtext(d.text.substr(q.start, q.end - q.start));
@@ -682,6 +700,7 @@ void fill_speakers(Article& a, const Analysis& an, const Speakers& who) {
         // inside one (greeted with chants of “Ahoy!”).
         if (count_words(qtext) < 2 && !opens_sentence(d.text, q.open)) continue;
         const Mention& m = *who[qi];
+        if (m.office) offices.insert(m.name);
         auto it = std::find_if(a.speakers.begin(), a.speakers.end(), [&](const Speaker& s) { return s.name == m.name; });
         if (it == a.speakers.end()) {
             a.speakers.push_back({m.name, m.kind, m.role, {}});
@@ -701,11 +720,13 @@ void fill_speakers(Article& a, const Analysis& an, const Speakers& who) {
         if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
     };
     for (const Speaker& s : a.speakers)
-        if (starts_upper(s.name) && starts_upper(last_word(s.name)))  // not "the commission", "Okafor's lawyers"
+        if (s.kind != "document" && !offices.count(s.name) && starts_upper(s.name) &&
+            starts_upper(last_word(s.name)))  // not "the commission", "Okafor's lawyers"
             add_unique(s.kind == "person" ? a.persons : a.organizations, s.name);
     for (const Named& n : named) add_unique(n.kind == "person" ? a.persons : a.organizations, n.name);
     for (const Event& ev : events)
-        if (!ev.who.pronoun && ev.who.named && !ev.who.name.empty() && ev.who.name.find(' ') != std::string::npos)
+        if (!ev.who.pronoun && ev.who.named && !ev.who.office && !ev.who.name.empty() &&
+            ev.who.name.find(' ') != std::string::npos)
             add_unique(ev.who.kind == "person" ? a.persons : a.organizations, ev.who.name);
 }
 

@@ -20,7 +20,8 @@ NameIndex index_names(const std::vector<Word>& ws, RunSplitter& split, const std
         std::size_t e = run_end(ws, i);
         if (e <= i) { ++i; continue; }
         auto m = split(i, e);
-        if (!m || excluded.count(m->name)) { i = e; continue; }
+        // (a title standing for its holder, "the Bishop of Durham", names no one)
+        if (!m || excluded.count(m->name) || m->office) { i = e; continue; }
         const std::size_t words = std::count(m->name.begin(), m->name.end(), ' ') + 1;
         bool titled_run = false;
         for (std::size_t k = i; k < e; ++k) titled_run |= kTitles.count(ws[k].core) || kHonorifics.count(ws[k].core);
@@ -33,7 +34,9 @@ NameIndex index_names(const std::vector<Word>& ws, RunSplitter& split, const std
             (ws[e].core == "a" || ws[e].core == "an" || ws[e].core == "who" ||
              (!ws[e].core.empty() && std::isdigit(static_cast<unsigned char>(ws[e].core[0])) && ws[e].core.size() <= 3)))
             titled = true;
-        if (m->kind == "organization" && words >= 2) named.push_back({i, m->name, m->kind});
+        // (a state is no antecedent of "it": "The Security Council condemned North Korea's test as
+        // what it called ...")
+        if (m->kind == "organization" && words >= 2 && !state_name(m->name)) named.push_back({i, m->name, m->kind});
         else if (m->kind == "person" && titled && words >= 2 && words <= 5) named.push_back({i, m->name, m->kind});
         if (m->kind == "person" && words >= 2 && words <= 4) candidates.push_back({i, m->name, m->kind});
         if (m->kind == "person") {
@@ -212,13 +215,14 @@ private:
         resolve_name(ev);
     }
 
-    /// "it": the last organisation or document that was a source or was named.
+    /// "it": the last organisation or document that was a source, or the last organisation named.
     void resolve_it(Event& ev) {
         std::optional<Mention> org;
         std::size_t at = 0;
         for (const Event& prior : events) {
             if (prior.cue >= ev.cue) break;
-            if (!prior.who.pronoun && prior.who.kind == "organization" && !prior.who.name.empty())
+            if (!prior.who.pronoun && (prior.who.kind == "organization" || prior.who.kind == "document") &&
+                !prior.who.name.empty())
                 org = prior.who, at = prior.cue;
         }
         for (const Named& n : named)

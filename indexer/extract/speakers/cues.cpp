@@ -181,8 +181,27 @@ std::optional<Mention> opening_subject(std::string_view text, const std::vector<
         while (!np.empty() && (np.back() == ',' || np.back() == '.' || np.back() == ':' || np.back() == ';')) np.pop_back();
         m.name = np;
         m.named = false;
-        m.kind = kPersonNouns.count(ws[e].core) || common_plural(ws[e].core) ? "person" : "organization";
+        m.kind = source_kind(ws[e].core);
+        if (m.kind.empty()) return std::nullopt;  // "Ida Brandt's plan, ..., saying": a thing
         return m;
+    }
+    // An owner and its noun: "Palin's pugnacious posts include one saying": the owner's document
+    // speaks for the owner; "The Granite State's independent-minded electorate ... makes": the
+    // owner's people speak, unnamed; a thing of the owner's says nothing.
+    if (e < c && ws[e - 1].poss && !ws[e - 1].comma && !ws[e].cap && ws[e].para == cue.para) {
+        for (std::size_t k = e; k < c && k < e + 4 && !ws[k].cap; ++k) {
+            const std::string kind = source_kind(ws[k].core);
+            if (kind == "document") return split_run(ws, b, e);
+            if (!kind.empty()) {
+                Mention m;
+                m.name = std::string(text.substr(ws[b].b, ws[k].e - ws[b].b));
+                m.named = false;
+                m.kind = kind;
+                return m;
+            }
+            if (ws[k].comma || ws[k].stop) break;
+        }
+        return std::nullopt;
     }
     if (e < c && !ws[e - 1].comma) {
         const std::string& next = ws[e].core;
@@ -196,7 +215,8 @@ std::optional<Mention> opening_subject(std::string_view text, const std::vector<
                 Mention m;
                 m.name = std::string(text.substr(ws[b].b, ws[e].e - ws[b].b));
                 m.named = false;
-                m.kind = kPersonNouns.count(next) || common_plural(next) ? "person" : "organization";
+                m.kind = source_kind(next);
+                if (m.kind.empty()) return std::nullopt;
                 auto sm = split_run(ws, b, e);  // without the article or an opening word
                 if (sm && b < e && !starts_upper(m.name.substr(0, 1))) return std::nullopt;
                 return m;
@@ -241,11 +261,17 @@ std::optional<Mention> according_subject(std::string_view text, const std::vecto
             ++e;
         if (e < ws.size() && (ws[e].comma || ws[e].stop) && ws[e].para == cue.para && !ws[e].cap) {
             Mention m;
-            m.name = std::string(text.substr(ws[c + 2].b, ws[e].e - ws[c + 2].b));
+            m.kind = source_kind(ws[e].core);
+            // "according to a newly uncovered email previously kept secret": the noun before what
+            // follows it; "according to their last known voting intention": none.
+            std::size_t head = e;
+            for (std::size_t k = c + 3; k < e && m.kind.empty(); ++k)
+                if (!ws[k].cap) m.kind = source_kind(ws[k].core), head = k;
+            if (m.kind.empty()) return std::nullopt;
+            m.name = std::string(text.substr(ws[c + 2].b, ws[head].e - ws[c + 2].b));
             while (!m.name.empty() && (m.name.back() == ',' || m.name.back() == '.' || m.name.back() == ':'))
                 m.name.pop_back();
             m.named = false;
-            m.kind = kPersonNouns.count(ws[e].core) ? "person" : "organization";
             return m;
         }
     }
@@ -274,23 +300,62 @@ std::optional<Mention> according_subject(std::string_view text, const std::vecto
     return std::nullopt;
 }
 
+/// The first word of a phrase of time or occasion ending at word p-1 ("at the time", "less than
+/// two weeks ago", "in a statement"), or p when none ends there.
+std::size_t time_phrase_start(const std::vector<Word>& ws, std::size_t p) {
+    auto inside = [&](std::size_t k) {  // a word that can be part of the phrase
+        return !ws[k].cap && !ws[k].comma && !ws[k].stop && !ws[k].before_quote && ws[k].para == ws[p - 1].para;
+    };
+    std::size_t k = p;
+    const bool ago = k > 0 && ws[k - 1].core == "ago" && inside(k - 1);
+    if (ago) --k;
+    if (k == 0 || !kTimeNouns.count(ws[k - 1].core) || !inside(k - 1)) return p;
+    --k;
+    const std::size_t noun = k;
+    while (k > 0 && k + 4 > noun && inside(k - 1) &&
+           (kTimeModifiers.count(ws[k - 1].core) || std::isdigit(static_cast<unsigned char>(ws[k - 1].core[0]))))
+        --k;
+    if (k > 0 && inside(k - 1) && kTimePreps.count(ws[k - 1].core)) return k - 1;
+    // ... or any words between its preposition and its noun: "in a court filing", "at a Harbor Board hearing".
+    for (std::size_t j = noun; j-- > 0 && j + 5 > noun;) {
+        if (ws[j].comma || ws[j].stop || ws[j].before_quote || ws[j].para != ws[noun].para || kCues.count(ws[j].core) ||
+            kPronouns.count(ws[j].core))
+            break;
+        if (kTimePreps.count(ws[j].core) && j + 1 < noun) return j;
+    }
+    // Without its preposition only after a modifier that is no article ("last week", "two weeks
+    // ago"): "the statement said", "time said" have a noun as their subject.
+    if (!ago && (k == noun || kDeterminers.count(ws[k].core))) return p;
+    return k;
+}
+
 /// The word before the subject of the cue at word c: back over adverbs ("has also said",
-/// "forcefully told") and a day ("Priebus later Thursday told Fox News").
+/// "forcefully told"), a day ("Priebus later Thursday told Fox News") and a phrase of time or
+/// occasion ("Trump at the time said"); never across a quote, a comma or a sentence end.
 std::size_t before_adverbs(const std::vector<Word>& ws, std::size_t c) {
     std::size_t p = c;
-    // Adverbs between the subject and the cue: "has also said", "forcefully told".
-    // ... and a day between them: "Priebus later Thursday told Fox News".
     auto ly_adverb = [&](std::size_t k) {
-        if (ws[k].core.size() <= 4 || !ws[k].core.ends_with("ly")) return false;
-        // (a noun in -ly after its owner or article: "Brandt's family said", "the family said")
-        if (k > 0 && !ws[k - 1].comma && (ws[k - 1].poss || (kDeterminers.count(ws[k - 1].core) && kLyNouns.count(ws[k].core))))
-            return false;
-        return true;
+        if (ws[k].core.size() <= 4 || !ws[k].core.ends_with("ly") || kLyNouns.count(ws[k].core)) return false;
+        // (a noun in -ly after its owner: "Brandt's early said" is none; "the family said", "the former monopoly said")
+        return !(k > 0 && !ws[k - 1].comma && ws[k - 1].poss);
     };
-    while (p > 0 && !ws[p - 1].comma &&
-           ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || ws[p - 1].core == "earlier" || ly_adverb(p - 1))) ||
-            (kWeekdays.count(ws[p - 1].core) && p >= 2 && !ws[p - 2].comma)))
-        --p;
+    // (“...,” said the researchers: the words before the quote are no subject of the cue after it)
+    auto steps = [&](std::size_t k) {
+        return !ws[k].comma && !ws[k].stop && !ws[k].before_quote && !ws[k + 1].after_quote;
+    };
+    while (p > 0 && steps(p - 1)) {
+        if ((!ws[p - 1].cap && (kAdverbs.count(ws[p - 1].core) || kMoreAdverbs.count(ws[p - 1].core) ||
+                                ws[p - 1].core == "earlier" || ly_adverb(p - 1))) ||
+            (kWeekdays.count(ws[p - 1].core) && p >= 2 && !ws[p - 2].comma)) {
+            --p;
+            continue;
+        }
+        if (std::size_t t = time_phrase_start(ws, p); t < p) {
+            p = t;
+            continue;
+        }
+        break;
+    }
     return p;
 }
 
@@ -315,13 +380,24 @@ Verdict capitalised_subject(std::string_view text, const std::vector<Word>& ws, 
     const Word& cue = ws[c];
     std::size_t b = run_start(ws, p);
     // "another New Hampshire Republican added": an indefinite noun phrase, no name.
-    if (b > 0 && kIndefinites.count(ws[b - 1].core) && ws[b - 1].para == cue.para && !ws[b - 1].comma) {
+    // (not across a quote or a sentence end: 'a “fantasy island”. Mr Howard read'; past an
+    // adjective or two: "a senior U.S. Official replied")
+    std::size_t ind = b;
+    while (ind > 0 && ind + 2 > b && !ws[ind - 1].cap && !ws[ind - 1].comma && !ws[ind - 1].stop &&
+           !ws[ind - 1].before_quote && ws[ind - 1].para == cue.para && !kIndefinites.count(ws[ind - 1].core) &&
+           !kFunctionWords.count(ws[ind - 1].core) && !kCues.count(ws[ind - 1].core))
+        --ind;
+    if (ind > 0 && !kIndefinites.count(ws[ind - 1].core)) ind = b;
+    if (ind > 0 && kIndefinites.count(ws[ind - 1].core) && ws[ind - 1].para == cue.para && !ws[ind - 1].comma &&
+        !ws[ind - 1].stop && !ws[ind - 1].before_quote) {
         Mention m;
-        std::string np(text.substr(ws[b - 1].b, ws[p - 1].e - ws[b - 1].b));
+        std::string np(text.substr(ws[ind - 1].b, ws[p - 1].e - ws[ind - 1].b));
         np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
         m.name = np;
         m.named = false;
-        return m;
+        m.kind = source_kind(ws[p - 1].core);
+        // (a name after it is the person, described: "a terse Miller agreed", "an angry Beattie said")
+        if (!m.kind.empty()) return m;
     }
     // "Dan McLaughlin at the National Review agreed": the name before the preposition.
     std::size_t k = b;
@@ -344,6 +420,22 @@ Verdict capitalised_subject(std::string_view text, const std::vector<Word>& ws, 
             break;
         }
         if (!(x.cap || x.core == "and" || x.core == "or")) break;
+    }
+    // "The MP for Portville and Bayside said": places joined after a title and "for" or "of";
+    // the title names the speaker.
+    if (b >= 3 && ws[b - 1].core == "and" && ws[b - 2].cap && !ws[b - 2].comma && ws[b - 2].para == cue.para) {
+        std::size_t rb = run_start(ws, b - 1);
+        for (std::size_t k = rb + 1; k + 1 < b; ++k)
+            if ((ws[k].core == "for" || ws[k].core == "of") &&
+                (title_word(ws[k - 1].core) || source_kind(ws[k - 1].core) == "person")) {
+                Mention m;
+                std::string np(text.substr(ws[rb].b, ws[p - 1].e - ws[rb].b));
+                if (kDeterminers.count(ws[rb].core))
+                    np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+                m.name = np;
+                m.named = false;
+                return m;
+            }
     }
     // "The Commission on Harbor Fees announced": an organisation's name joined by "on".
     if (b >= 2 && ws[b - 1].core == "on" && ws[b - 2].cap && kOrgWords.count(ws[b - 2].core) &&
@@ -382,7 +474,9 @@ Verdict capitalised_subject(std::string_view text, const std::vector<Word>& ws, 
     }
     // "Stacy Baker of Columbia, South Carolina says": the state closes a place after
     // the name; the subject is the name before "of".
-    if (std::size_t of = place_chain(ws, b); of != std::string::npos && of > 0 && ws[of - 1].cap) {
+    // (not when a titled name follows the comma: "Tokyo and Pusan in South Korea, Mr Prater predicts")
+    if (std::size_t of = place_chain(ws, b); of != std::string::npos && of > 0 && ws[of - 1].cap &&
+                                             !kHonorifics.count(ws[b].core) && !title_word(ws[b].core)) {
         std::size_t nb = run_start(ws, of);
         if (auto m = split_run(ws, nb, of); m && m->kind == "person") return m;
     }
@@ -425,6 +519,19 @@ Verdict capitalised_subject(std::string_view text, const std::vector<Word>& ws, 
                 break;  // (any other noun or adjective: "the communications director for")
         }
     }
+    // "Juan Chacin Guzman, President of Petroleos de Venezuela told": a title of an organisation
+    // set off after the name, its closing comma left out.
+    if (b < p && b >= 2 && ws[b - 1].comma && ws[b - 1].cap && ws[b - 1].para == cue.para && title_word(ws[b].core)) {
+        bool of = false;
+        for (std::size_t k = b + 1; k < p; ++k) of |= ws[k].core == "of" || ws[k].core == "for";
+        std::size_t nb = run_start(ws, b);
+        bool opens = nb == 0 || ws[nb - 1].stop || ws[nb - 1].para != cue.para || ws[nb].after_quote;
+        if (of && opens)
+            if (auto m = split_run(ws, nb, b); m && m->kind == "person" && m->name.find(' ') != std::string::npos) {
+                if (m->role.empty()) m->role = join(ws, b, p);
+                return m;
+            }
+    }
     if (b < p) {
         auto m = split_run(ws, b, p);
         std::size_t bb = b > 0 && (ws[b - 1].core == "the" || ws[b - 1].core == "The") ? b - 1 : b;
@@ -442,8 +549,9 @@ std::optional<Mention> appositive_name_subject(std::string_view text, const std:
     std::size_t b = run_start(ws, p);
     // (a lowercase word or two may lead the name: "Scott's niece, state Del. Marcia Price,")
     std::size_t lead = b;
+    // (not a preposition: "Stephen Douglas, 26, from Wales, said" names no Wales)
     while (lead > 0 && lead + 2 > b && !ws[lead - 1].cap && !ws[lead - 1].comma && !ws[lead - 1].stop &&
-           ws[lead - 1].para == cue.para && !kCues.count(ws[lead - 1].core))
+           ws[lead - 1].para == cue.para && !kCues.count(ws[lead - 1].core) && !kObjectPreps.count(ws[lead - 1].core))
         --lead;
     if (lead < b && !(lead > 0 && ws[lead - 1].comma && !ws[lead - 1].cap)) lead = b;
     // "His former partner at Harbor Corp, Tom Okafor, said": a role at an organisation.
@@ -487,6 +595,9 @@ std::optional<Mention> segment_subject(std::string_view text, const std::vector<
     // Up to four comma-separated segments back: "Scott Pruitt, the attorney general
     // of Oklahoma, one of the states suing the EPA, said".
     int segments = 0;
+    // A title standing for its holder ("Mr Johnson, MP for Henley-on-Thames, Oxfordshire, said")
+    // gives way to a name before it.
+    std::optional<Mention> office;
     for (std::size_t j = p - 1; j-- > 0 && j + 45 > p;) {
         if (ws[j].para != cue.para || ws[j].stop || ws[j].before_quote) break;
         if (!ws[j].comma) continue;
@@ -531,8 +642,13 @@ std::optional<Mention> segment_subject(std::string_view text, const std::vector<
         std::size_t end;
         std::string r = appositive(text, ws, j + 1, end);
         if (m->role.empty()) m->role = r;
+        if (m->office) {
+            if (!office) office = m;
+            continue;
+        }
         return m;
     }
+    if (office) return office;
     // "The lawmaker, who represents the port, said": a noun phrase opening the sentence,
     // set off by a relative clause or an appositive, is the subject, unnamed.
     std::size_t st = p - 1;
@@ -548,8 +664,8 @@ std::optional<Mention> segment_subject(std::string_view text, const std::vector<
             np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
             m.name = np;
             m.named = false;
-            m.kind = kPersonNouns.count(ws[h].core) || kRoleNouns.count(ws[h].core) ? "person" : "organization";
-            return m;
+            m.kind = source_kind(ws[h].core);
+            if (!m.kind.empty()) return m;
         }
     }
     return std::nullopt;
@@ -604,6 +720,8 @@ std::optional<Mention> inverted_subject(std::string_view text, const std::vector
            ws[b].core != "to" && !kPronouns.count(ws[b].core))
         ++b;
     if (b >= ws.size() || !ws[b].cap || (b > role_b && ws[b - 1].stop)) return std::nullopt;
+    // "said with Christmas coming up": a preposition's object, no speaker.
+    if (b > role_b && kInvertedPreps.count(ws[b - 1].core)) return std::nullopt;
     if (b > role_b && (ws[role_b].core == "the" || ws[role_b].core == "a") && !ws[b - 1].comma &&
         !kRoleNouns.count(ws[b - 1].core) && !kTitles.count(ws[b].core) && !kHonorifics.count(ws[b].core))
         return std::nullopt;  // "said the Senate would vote"
@@ -625,10 +743,14 @@ std::optional<Mention> inverted_subject(std::string_view text, const std::vector
     }
     // "said former Portville Gov. and Harbor Party Chairman Ed Okafor": titles joined by "and"
     // before the name.
-    if (!m && e + 1 < ws.size() && e > b && ws[e].core == "and" && ws[e + 1].cap && ws[e + 1].para == cue.para &&
-        !ws[e - 1].comma && title_word(ws[e - 1].core)) {
+    // ... or a word of a title ("said Economic and Fiscal Policy Minister Heizo Takenaka").
+    const bool one_word = m && e == b + 1 && m->role.empty() && m->kind == "person";
+    if ((!m || one_word) && e + 1 < ws.size() && e > b && ws[e].core == "and" && ws[e + 1].cap &&
+        ws[e + 1].para == cue.para && !ws[e - 1].comma && (title_word(ws[e - 1].core) || one_word)) {
         std::size_t e2 = run_end(ws, e + 1);
-        if (auto m2 = split_run(ws, e + 1, e2); m2 && m2->kind == "person" && !m2->role.empty()) {
+        if (auto m2 = split_run(ws, e + 1, e2);
+            m2 && m2->kind == "person" && !m2->role.empty() &&
+            (title_word(ws[e - 1].core) || !title_word(m2->role.substr(0, m2->role.find(' '))))) {
             m2->role = clean_role(std::string(text.substr(ws[b].b, ws[e - 1].e - ws[b].b))) + " and " + m2->role;
             m = m2;
             e = e2;
@@ -659,7 +781,7 @@ std::optional<Mention> inverted_subject(std::string_view text, const std::vector
             // A role noun ("host"), or any noun before a name given in full ("Virginia
             // delegate Beau Correll", "Blaze co-host Stu Burguiere").
             const std::string& noun = ws[k - 1].core;
-            bool role = kRoleNouns.count(noun) ||
+            bool role = kRoleNouns.count(noun) || kPersonNouns.count(noun) ||
                         (noun.find('-') != std::string::npos && kRoleNouns.count(noun.substr(noun.rfind('-') + 1)));
             std::size_t e2 = run_end(ws, k);
             auto m2 = split_run(ws, k, e2);

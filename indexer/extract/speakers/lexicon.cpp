@@ -31,7 +31,9 @@ const WordList kCues{
      // more verbs of speaking, past tense (not those that also take a thing said about: "raged")
      "fumed", "barked", "boomed", "thundered", "groused", "grumbled", "griped", "marveled", "marvelled", "gushed",
      "bellowed", "hollered", "murmured", "muttered", "stammered", "intoned", "opined", "ventured", "assured",
-     "reassured", "reminded", "advised", "informed",
+     "reassured", "reminded", "advised", "informed", "typed", "proclaimed", "vented", "surmised", "riffed",
+     // ... and present tense (“...,” the lawsuit alleges)
+     "alleges", "proclaims",
      // documents: “...,” the letter reads / the statement read
      "reads", "read"}};
 const WordList kParticiples{
@@ -155,7 +157,7 @@ const WordList kTitles{"kTitles",
                         "Archbishop",
                         "Pastor",
                         "Reverend",
-                        "Monsignor"}};
+                        "Monsignor", "MP", "MEP", "MSP", "QC", "KC", "MLA", "TD", "Official"}};
 const WordList kSurnameTitles{"kSurnameTitles",
                               Casing::capitalised,
                               {"King", "Dean", "Bishop", "Judge", "Chancellor", "Prince", "Pope", "Cardinal"}};
@@ -170,7 +172,8 @@ const WordList kStops{
      "Was", "Is", "Maybe", "Perhaps", "Indeed", "Thus", "Hence", "Otherwise", "Besides", "Plus", "Monday", "Tuesday",
      "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
      "July", "August", "September", "October", "November", "December", "Day", "One", "Two", "Three", "Last", "Next",
-     "Many", "Some", "Most", "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even", "Only",
+     "Many", "Much", "Some", "Most", "Both", "Each", "Every", "All", "No", "Not", "Neither", "Nor", "Either", "Even",
+     "Only",
      "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Just", "Rival",
      "Another", "Other", "Former", "Fellow", "Separately", "Earlier", "Later", "Today", "Yesterday", "Why", "What",
      "How", "Who", "Where", "Yes",
@@ -180,7 +183,15 @@ const WordList kStops{
      "Amid", "Amidst", "Upon", "Within", "Without", "Against", "Toward", "Towards", "Through", "Throughout", "Across",
      "Beyond", "Behind", "Until", "Unless", "Whether", "Because", "Whereas", "Chinese", "American", "British",
      "Mexican", "Russian", "French", "German", "U.S", "US", "U.K", "UK", "EU", "U.N", "UN", "Democrat", "Democrats",
-     "Republican", "Republicans", "Democratic"}};
+     "Republican", "Republicans", "Democratic",
+     // sentence adverbs
+     "Originally", "Possibly", "Probably", "Reportedly", "Apparently", "Clearly", "Certainly", "Obviously",
+     "Initially", "Ultimately", "Eventually", "Finally", "Additionally", "Consequently", "Similarly", "Likewise",
+     "Previously", "Currently", "Recently", "Traditionally", "Historically", "Officially", "Notably", "Surprisingly",
+     "Interestingly", "Unfortunately", "Fortunately", "Frankly", "Basically", "Essentially", "Generally",
+     "Typically", "Usually", "Normally", "Hopefully", "Sadly", "Luckily", "Ironically", "Importantly",
+     "Specifically", "Overall", "Nonetheless", "Nevertheless", "Furthermore", "Moreover", "Accordingly",
+     "Therefore"}};
 const WordList kNationality{"kNationality",
                             Casing::capitalised,
                             {"Chinese", "American", "British", "Mexican", "Russian", "French", "German", "U.S", "US",
@@ -200,7 +211,8 @@ const WordList kOrgWords{"kOrgWords",
                           "School",       "College",     "Museum",         "FC",         "Ltd",        "LLC",
                           "Media",        "Coalition",   "Alliance",       "Industries", "Airlines",   "Motors",
                           "Partners",     "Labs",        "Systems",        "Terminals",  "Port",       "Biologics",
-                          "Maison",       "Capital",     "Data",           "Supporters", "Daily"}};
+                          "Maison",       "Capital",     "Data",           "Supporters", "Daily",
+                          "Executive"}};
 const WordList kParticles{
     "kParticles",
     Casing::lower,
@@ -208,7 +220,8 @@ const WordList kParticles{
 const WordList kAdverbs{"kAdverbs",
                         Casing::lower,
                         {"also", "later", "previously", "then", "once", "recently", "repeatedly", "has", "have", "had",
-                         "would", "will", "publicly", "privately", "flatly", "simply", "bluntly", "again", "often"}};
+                         "would", "will", "publicly", "privately", "flatly", "simply", "bluntly", "again", "often",
+                         "always", "however", "meanwhile"}};
 const WordList kNameAbbreviations{"kNameAbbreviations", Casing::capitalised, {"St", "Mt", "Ft", "Sts"}};
 const WordList kLeadingVerbs{
     "kLeadingVerbs",
@@ -245,7 +258,7 @@ const WordList kRoleNouns{
      "rival",         "opponent",    "mate",       "counterpart", "predecessor",  "successor",     "niece",
      "nephew",        "cousin",      "aunt",       "uncle",       "grandson",     "granddaughter", "grandmother",
      "grandfather",   "widow",       "widower",    "spouse",      "partner",      "fiance",        "fiancee",
-     "boyfriend",     "girlfriend"}};
+     "boyfriend",     "girlfriend",  "boss"}};
 const WordList kDeterminers{
     "kDeterminers", Casing::any, {"the",     "The",     "a",     "A",     "an",    "An",   "one",     "One",     "his",
                                   "His",     "her",     "Her",   "their", "Their", "its",  "Its",     "our",     "Our",
@@ -315,7 +328,7 @@ const WordList kInvertedDeterminers{"kInvertedDeterminers", Casing::lower, {"the
 const WordList kInvertedPhraseEnds{"kInvertedPhraseEnds",
                                    Casing::lower,
                                    {"who", "whose", "which", "that", "familiar", "speaking", "close", "for", "with",
-                                    "of", "at", "from", "in", "on", "to", "and", "or"}};
+                                    "of", "at", "from", "in", "on", "to", "and", "or", "by"}};
 const WordList kInvertedPhraseVerbs{"kInvertedPhraseVerbs",
                                     Casing::lower,
                                     {"would", "will", "is", "was", "are", "were", "has", "had", "have", "should",
@@ -476,6 +489,166 @@ const WordList kIrregularPasts{
                                        "struck", "threw", "found", "kept",   "held", "brought", "drew",  "saw",  "led",
                                        "swore",  "began", "chose", "sought", "set",  "hit",     "shot"}};
 
+const WordList kSourcePersonNouns{
+    "kSourcePersonNouns",
+    Casing::lower,
+    {"trader",      "diplomat",      "arbitrager",   "arbitrageur", "underwriter",  "staffer",
+     "specialist",  "correspondent", "champion",     "star",        "youngster",    "teenager",
+     "debutant",    "seed",          "veteran",      "rookie",      "insider",      "delegate",
+     "employee",    "user",          "customer",     "consumer",    "buyer",        "seller",
+     "exporter",    "importer",      "observer",     "boss",        "moderator",    "organiser",
+     "confidant",   "confidante",    "tycoon",       "mogul",       "participant",  "attendee",
+     "respondent",  "commenter",     "heckler",      "crowd",       "audience",     "fan",
+     "viewer",      "reader",        "listener",     "caller",      "reviewer",     "developer",
+     "designer",    "accountant",    "creditor",     "shareholder", "stakeholder",  "bidder",
+     "holder",      "counselor",     "counsellor",   "lobbyist",    "policymaker",  "undersecretary",
+     "backbencher", "frontbencher",  "peer",         "mp",          "mep",          "athlete",
+     "runner",      "cyclist",       "swimmer",      "golfer",      "boxer",        "jockey",
+     "rider",       "sprinter",      "bowler",       "fielder",     "prop",         "hooker",
+     "flanker",     "full-back",     "fly-half",     "scrum-half",  "keeper",       "pupil",
+     "child",       "children",      "kid",          "teen",        "person",       "individual",
+     "citizen",     "patient",       "survivor",     "relative",    "family",       "couple",
+     "household",   "taxpayer",      "motorist",     "passenger",   "traveller",    "traveler",
+     "tourist",     "campaigner",    "protester",    "protestor",   "demonstrator", "troops",
+     "soldier",     "commander",     "police",       "negotiator",  "juror",        "winner",
+     "loser",       "runner-up",     "finalist",     "contender",   "hopeful",      "frontrunner",
+     "favourite",   "favorite",      "heir",         "presenter",   "musician",     "celebrity",
+     "model",       "chef",          "photographer", "novelist",    "poet",         "playwright",
+     "composer",    "conductor",     "dancer",       "dj",          "skipper",      "public",
+     "democrat",    "republican",    "tory",         "tories",      "conservative", "liberal",
+     "socialist",   "independent",   "nationalist",  "unionist",    "others",       "electorate",
+     "master",      "sailor",        "pilot",        "crew",        "miner",        "welder",
+     "builder",     "plumber",       "carpenter",    "mechanic",    "clerk",        "cashier",
+     "waiter",      "waitress",      "baker",        "butcher",     "grocer",       "shopkeeper",
+     "landlord",    "villager",      "islander",     "local",       "homeowner",    "shopper",
+     "commuter",    "diver",         "surfer",       "hunter",      "angler",       "fisher",
+     "guard",       "ranger",        "warden",       "firefighter", "paramedic",    "medic",
+     "marine",      "lecturer",      "tutor",        "headteacher", "headmaster",   "headmistress",
+     "principal",   "graduate",      "worshipper",   "believer",    "monk",         "nun",
+     "vet",         "suspect",       "prisoner",     "inmate",      "detainee",     "refugee",
+     "migrant",     "immigrant",     "chancellor",   "bishop",      "archbishop",   "pope",
+     "cardinal",    "priest",        "vicar",        "rabbi",       "imam",         "king",
+     "queen",       "prince",        "princess",     "sheriff",     "marshal",      "general",
+     "admiral",     "colonel",       "sergeant",     "lieutenant",  "constable",    "superintendent",
+     "authorities", "staff",         "management",   "leadership",  "speaker",      "justice",
+     "heavyweight", "impostor",      "imposter",     "look-alike",  "lookalike"}};
+const WordList kNotPersonEndings{
+    "kNotPersonEndings",
+    Casing::lower,
+    {"checklist", "playlist", "shortlist", "wishlist", "blacklist", "waitlist", "twist", "wrist", "exist", "insist",
+     "assist", "persist", "resist", "desist", "subsist", "median", "meridian", "amphibian"}};
+const WordList kSourceBodyNouns{
+    "kSourceBodyNouns",
+    Casing::lower,
+    {"airline",     "carrier",     "tabloid",     "daily",     "weekly",      "journal",      "station",
+     "broadcaster", "channel",     "studio",      "label",     "watchdog",    "regulator",    "exchange",
+     "bourse",      "industry",    "team",        "side",      "squad",       "band",         "jury",
+     "panel",       "delegation",  "consortium",  "syndicate", "partnership", "alliance",     "coalition",
+     "charity",     "trust",       "subsidiary",  "unit",      "division",    "branch",       "embassy",
+     "consulate",   "parliament",  "assembly",    "senate",    "congress",    "cabinet",      "army",
+     "military",    "navy",        "press",       "utility",   "maker",       "manufacturer", "automaker",
+     "carmaker",    "retailer",    "supermarket", "chain",     "insurer",     "lender",       "refiner",
+     "bookmaker",   "outlet",      "publisher",   "body",      "regime",      "junta",        "state",
+     "city",        "town",        "county",      "nation",    "country",     "business",     "institution",
+     "co-op",       "cooperative", "corporation", "bureau",    "publication", "community",    "non-profit",
+     "nonprofit",   "media",       "movement",    "monopoly"}};
+const WordList kSourceDocuments{
+    "kSourceDocuments",
+    Casing::lower,
+    {"communique",     "suit",          "document",   "newsletter",   "article",      "ad",
+     "advert",         "advertisement", "summary",    "prospectus",   "indictment",   "guidance",
+     "instructions",   "headline",      "telex",      "bulletin",     "readout",      "announcement",
+     "declaration",    "edition",       "book",       "clip",         "piece",        "story",
+     "resolution",     "agreement",     "accord",     "pact",         "contract",     "treaty",
+     "recommendation", "law",           "bylaws",     "budget",       "proposal",     "bill",
+     "motion",         "manifesto",     "charter",    "constitution", "verdict",      "judgment",
+     "judgement",      "decision",      "order",      "notice",       "circular",     "findings",
+     "figures",        "data",          "research",   "index",        "forecast",     "outlook",
+     "estimate",       "minutes",       "transcript", "text",         "wording",      "draft",
+     "page",           "webpage",       "web-site",   "sign",         "banner",       "poster",
+     "placard",        "leaflet",       "flyer",      "brochure",     "pamphlet",     "caption",
+     "song",           "lyrics",        "film",       "documentary",  "video",        "program",
+     "programme",      "series",        "episode",    "play",         "novel",        "poem",
+     "guide",          "manual",        "handbook",   "inquiry",      "probe",        "investigation",
+     "dossier",        "file",          "paperwork",  "submission",   "consultation", "white-paper",
+     "green-paper",    "textbook",      "entry",      "obituary",     "profile",      "opinion",
+     "account",        "passage",       "card",       "playbook",     "results",      "interview",
+     "deal",           "plan"}};
+const WordList kStates{
+    "kStates",
+    Casing::capitalised,
+    {"Afghanistan",  "Albania",    "Algeria",    "Angola",     "Argentina",  "Armenia",     "Australia",   "Austria",
+     "Azerbaijan",   "Bahrain",    "Bangladesh", "Belarus",    "Belgium",    "Bolivia",     "Bosnia",      "Brazil",
+     "Britain",      "Bulgaria",   "Burma",      "Cambodia",   "Cameroon",   "Canada",      "Chile",       "China",
+     "Colombia",     "Croatia",    "Cuba",       "Cyprus",     "Denmark",    "Ecuador",     "Egypt",       "Eritrea",
+     "Estonia",      "Ethiopia",   "Finland",    "France",     "Germany",    "Ghana",       "Greece",      "Guatemala",
+     "Haiti",        "Honduras",   "Hungary",    "Iceland",    "India",      "Indonesia",   "Iran",        "Iraq",
+     "Ireland",      "Israel",     "Italy",      "Japan",      "Kazakhstan", "Kenya",       "Kosovo",      "Kuwait",
+     "Kyrgyzstan",   "Laos",       "Latvia",     "Lebanon",    "Liberia",    "Libya",       "Lithuania",   "Luxembourg",
+     "Macedonia",    "Malaysia",   "Mali",       "Malta",      "Mexico",     "Moldova",     "Mongolia",    "Montenegro",
+     "Morocco",      "Mozambique", "Myanmar",    "Namibia",    "Nepal",      "Netherlands", "Nicaragua",   "Niger",
+     "Nigeria",      "Norway",     "Oman",       "Pakistan",   "Palestine",  "Panama",      "Paraguay",    "Peru",
+     "Philippines",  "Poland",     "Portugal",   "Qatar",      "Romania",    "Russia",      "Rwanda",      "Senegal",
+     "Serbia",       "Singapore",  "Slovakia",   "Slovenia",   "Somalia",    "Spain",       "Sudan",       "Sweden",
+     "Switzerland",  "Syria",      "Taiwan",     "Tajikistan", "Tanzania",   "Thailand",    "Tunisia",     "Turkey",
+     "Turkmenistan", "Uganda",     "Ukraine",    "Uruguay",    "Uzbekistan", "Venezuela",   "Vietnam",     "Yemen",
+     "Zambia",       "Zimbabwe",   "America",    "Beijing",    "Moscow",     "Washington",  "Tokyo",       "Tehran",
+     "Pyongyang",    "Seoul",      "Kabul",      "Baghdad",    "Damascus",   "Ankara",      "Islamabad",   "Delhi",
+     "Brussels",     "Bonn",       "Berlin",     "Kremlin",    "Pentagon",   "Whitehall",   "Westminster", "Havana",
+     "Caracas",      "Riyadh",     "Tripoli",    "Khartoum",   "Kiev",       "Minsk",       "Warsaw",      "Madrid",
+     "Ottawa",       "Canberra",   "Jakarta",    "Manila",     "Hanoi",      "Taipei",      "Cairo",       "Amman",
+     "Beirut",       "Jerusalem",  "Athens",     "Budapest",   "Prague",     "Vienna",      "Stockholm",   "Oslo",
+     "Copenhagen",   "Helsinki",   "Dublin",     "Lisbon",     "Rome",       "Paris",       "London"}};
+const WordList kStateWords{
+    "kStateWords",
+    Casing::capitalised,
+    {"Czech",   "Dominican",   "Republic", "South",  "North",  "Korea",   "New",     "Zealand",  "Sri",      "Lanka",
+     "Saudi",   "Arabia",      "Africa",   "United", "States", "Kingdom", "Arab",    "Emirates", "Costa",    "Rica",
+     "El",      "Salvador",    "Ivory",    "Coast",  "Sierra", "Leone",   "Burkina", "Faso",     "Hong",     "Kong",
+     "Bosnia",  "Herzegovina", "Puerto",   "Rico",   "Papua",  "Guinea",  "East",    "Timor",    "Trinidad", "Tobago",
+     "Downing", "Street",      "White",    "House",  "Number", "Ten"}};
+const WordList kTimeNouns{
+    "kTimeNouns",
+    Casing::lower,
+    {"time",    "past",    "week",    "weeks",     "month",     "months",    "year",      "years",      "day",
+     "days",    "weekend", "morning", "afternoon", "evening",   "night",     "hour",      "hours",      "minute",
+     "minutes", "moment",  "decade",  "decades",   "century",   "season",    "quarter",   "summer",     "winter",
+     "spring",  "autumn",  "today",   "yesterday", "tonight",   "interview", "statement", "speech",     "filing",
+     "letter",  "email",   "e-mail",  "tweet",     "post",      "memo",      "briefing",  "conference", "appearance",
+     "hearing", "debate",  "rally",   "address",   "broadcast", "message",   "video",     "event",      "meeting",
+     "session", "call",    "op-ed",   "column",    "release"}};
+const WordList kTimeModifiers{
+    "kTimeModifiers",
+    Casing::lower,
+    {"the",      "a",        "an",        "last",   "this",    "next",     "that", "these", "those",   "past",
+     "recent",   "few",      "several",   "two",    "three",   "four",     "five", "six",   "ten",     "less",
+     "more",     "than",     "about",     "nearly", "almost",  "just",     "only", "some",  "earlier", "later",
+     "same",     "previous", "following", "coming", "whole",   "entire",   "his",  "her",   "their",   "its",
+     "recently", "released", "televised", "radio",  "written", "separate", "brief"}};
+const WordList kTimePreps{
+    "kTimePreps",
+    Casing::lower,
+    {"at", "in", "on", "over", "during", "for", "since", "until", "within", "throughout", "earlier", "later"}};
+const WordList kInvertedPreps{"kInvertedPreps",
+                              Casing::lower,
+                              {"with", "at", "by", "from", "to", "in", "on", "after", "before", "during", "despite",
+                               "over", "about", "under", "into", "since", "until", "without"}};
+const WordList kPostTitles{"kPostTitles", Casing::capitalised, {"MP", "MEP", "MSP", "QC", "KC", "MLA", "TD"}};
+const WordList kClauseWords{
+    "kClauseWords", Casing::lower, {"whether", "that", "which", "who", "whom", "whose", "what"}};
+const WordList kPeerTitles{"kPeerTitles",
+                           Casing::capitalised,
+                           {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Viscountess", "Earl", "Countess"}};
+const WordList kLeadingAdjectives{
+    "kLeadingAdjectives",
+    Casing::capitalised,
+    {"Defiant",     "Proud",     "Delighted", "Disappointed", "Frustrated", "Furious",       "Angry",      "Embattled",
+     "Beleaguered", "Veteran",   "Jubilant",  "Elated",       "Relieved",   "Upbeat",        "Buoyant",    "Bullish",
+     "Confident",   "Cautious",  "Outgoing",  "Departing",    "Retiring",   "Controversial", "Flamboyant", "Legendary",
+     "Injured",     "Stunned",   "Shocked",   "Dejected",     "Disgraced",  "Exiled",        "Jailed",     "Ousted",
+     "Sacked",      "Axed",      "Beaten",    "Unbeaten",     "Struggling", "Resurgent",     "Ageing",     "Aging",
+     "Wealthy",     "Reclusive", "Maverick",  "Outspoken",    "Ambitious"}};
+
 const std::vector<const WordList*>& all_word_lists() {
     static const std::vector<const WordList*> lists = {&kCues,
                                                        &kParticiples,
@@ -548,7 +721,21 @@ const std::vector<const WordList*>& all_word_lists() {
                                                        &kThisBodies,
                                                        &kVerbAuxiliaries,
                                                        &kMoreAdverbs,
-                                                       &kIrregularPasts};
+                                                       &kIrregularPasts,
+                                                       &kSourcePersonNouns,
+                                                       &kNotPersonEndings,
+                                                       &kSourceBodyNouns,
+                                                       &kSourceDocuments,
+                                                       &kStates,
+                                                       &kStateWords,
+                                                       &kTimeNouns,
+                                                       &kTimeModifiers,
+                                                       &kTimePreps,
+                                                       &kInvertedPreps,
+                                                       &kPostTitles,
+                                                       &kClauseWords,
+                                                       &kPeerTitles,
+                                                       &kLeadingAdjectives};
     return lists;
 }
 

@@ -186,6 +186,41 @@ extern const WordList kMoreAdverbs;
 /// Common irregular past tenses of a subject's verb ("put", "took").
 extern const WordList kIrregularPasts;
 
+/// Head nouns of a person or a group described, besides kPersonNouns, kRoleNouns and the
+/// nouns of a sex ("the trader", "two diplomats", "the Waterford man"); source_kind() also
+/// reads their plurals and endings.
+extern const WordList kSourcePersonNouns;
+/// Words ending like a person's noun ("-ist", "-ian") that are none ("checklist", "median").
+extern const WordList kNotPersonEndings;
+/// Head nouns of an organisation described, besides kOrgNouns and kThisBodies ("the airline").
+extern const WordList kSourceBodyNouns;
+/// Head nouns of a document or a recording, besides kDocuments ("the communique", "the lawsuit").
+extern const WordList kSourceDocuments;
+/// Countries, capitals and seats of government that speak for their state by their name alone
+/// ("Argentina", "Washington", "Kremlin"): organisations, never persons.
+extern const WordList kStates;
+/// Words that name a state or a seat only together ("Czech Republic", "South Korea", "Downing Street").
+extern const WordList kStateWords;
+/// Nouns of a phrase of time or occasion between a subject and its cue ("Trump at the time said",
+/// "The ministry two weeks ago said", "Ida Brandt in a statement said").
+extern const WordList kTimeNouns;
+/// Words in front of a noun of kTimeNouns in such a phrase ("the", "last", "less than two").
+extern const WordList kTimeModifiers;
+/// Prepositions opening such a phrase ("at the time", "over the weekend").
+extern const WordList kTimePreps;
+/// Prepositions before a capitalised word after a cue: its object, no inverted subject
+/// ("said with Christmas coming up").
+extern const WordList kInvertedPreps;
+/// Titles written after a full name ("Paul Boateng MP", "Ken Macdonald QC"); all in kTitles.
+extern const WordList kPostTitles;
+/// Words that open a clause: a noun phrase holding one names no source ("the question of
+/// whether someone").
+extern const WordList kClauseWords;
+/// Peers' titles that stay with a one-word name: "Lord Holme", "Baroness Scotland".
+extern const WordList kPeerTitles;
+/// Adjectives that open a sentence in front of a name ("Defiant Matt Williams").
+extern const WordList kLeadingAdjectives;
+
 /// Every list above, for the lexicon test.
 [[nodiscard]] const std::vector<const WordList*>& all_word_lists();
 

@@ -50,6 +50,112 @@ bool speaks_for_org(const std::vector<Word>& ws, std::size_t k) {
     return opens(first);
 }
 
+std::string source_kind(std::string_view head) {
+    std::string h(head);
+    for (char& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto kind_of = [](const std::string& w) -> std::string {
+        if (kPersonNouns.count(w) || kRoleNouns.count(w) || kSourcePersonNouns.count(w) || kVoiceNouns.count(w) ||
+            kMaleNouns.count(w) || kFemaleNouns.count(w))
+            return "person";
+        if (kOrgNouns.count(w) || kThisBodies.count(w) || kSourceBodyNouns.count(w)) return "organization";
+        if (kDocuments.count(w) || kSourceDocuments.count(w)) return "document";
+        return {};
+    };
+    // The word, or its singular ("traders", "bosses", "companies").
+    auto noun_kind = [&](const std::string& w) -> std::string {
+        if (std::string k = kind_of(w); !k.empty()) return k;
+        if (w.size() > 3 && w.ends_with("ies")) return kind_of(w.substr(0, w.size() - 3) + "y");
+        if (w.size() > 3 && w.ends_with("es"))
+            if (std::string k = kind_of(w.substr(0, w.size() - 2)); !k.empty()) return k;
+        if (w.size() > 2 && w.ends_with("s") && !w.ends_with("ss")) return kind_of(w.substr(0, w.size() - 1));
+        return {};
+    };
+    if (std::string k = noun_kind(h); !k.empty()) return k;
+    // "the 30-year-old", "the spokesman", "two congresswomen", "the strategist", "a historian".
+    for (std::string_view end : {"year-old", "year-olds", "man", "men", "woman", "women", "person", "people"})
+        if (h.size() > end.size() && h.ends_with(end)) return "person";
+    for (std::string_view end : {"ist", "ists", "ian", "ians"})
+        if (h.size() > end.size() + 3 && h.ends_with(end) && !kNotPersonEndings.count(h)) return "person";
+    // "an ex-Wallaby"; "the mother-of-nine", "the co-host", "a front-runner": a part names the person.
+    if (h.starts_with("ex-")) return "person";
+    if (std::size_t dash = h.find('-'); dash != std::string::npos && dash > 0) {
+        if (h.find("-of-") != std::string::npos || h.find("-in-") != std::string::npos)  // "editor-in-chief"
+            if (std::string k = noun_kind(h.substr(0, dash)); k == "person") return k;
+        if (std::string k = noun_kind(h.substr(h.rfind('-') + 1)); !k.empty()) return k;
+    }
+    return {};
+}
+
+std::size_t phrase_head(const std::vector<Word>& ws, std::size_t b, std::size_t e, std::string& kind) {
+    kind.clear();
+    if (e <= b) return std::string::npos;
+    for (std::size_t k = b + 1; k < e; ++k)
+        if (kSubordinators.count(ws[k].core) || kClauseWords.count(ws[k].core)) return std::string::npos;
+    for (std::size_t k = b + 2; k + 1 < e; ++k)
+        if (kObjectPreps.count(ws[k].core) && !ws[k - 1].cap) {
+            kind = source_kind(ws[k - 1].core);
+            if (!kind.empty()) return k - 1;
+            // "one musician quoted by the report": a participle between the head and the preposition
+            const std::string& before = ws[k - 1].core;
+            if (k >= b + 3 && (before.ends_with("ed") || before.ends_with("ing")) && !ws[k - 2].cap) {
+                kind = source_kind(ws[k - 2].core);
+                if (!kind.empty()) return k - 2;
+            }
+            break;
+        }
+    kind = source_kind(ws[e - 1].core);
+    if (!kind.empty()) return e - 1;
+    const std::string& last = ws[e - 1].core;
+    if (e >= b + 3 && (last.ends_with("ed") || last.ends_with("ing")) && !ws[e - 2].cap) {
+        kind = source_kind(ws[e - 2].core);
+        if (!kind.empty()) return e - 2;
+    }
+    return std::string::npos;
+}
+
+bool state_name(std::string_view name) {
+    if (kStates.count(name)) return true;
+    // "Czech Republic", "South Korea", "Downing Street": every word a state's.
+    std::size_t words = 0, b = 0;
+    while (b < name.size()) {
+        std::size_t e = name.find(' ', b);
+        if (e == std::string_view::npos) e = name.size();
+        std::string_view w = name.substr(b, e - b);
+        if (!kStateWords.count(w) && !kStates.count(w)) return false;
+        ++words;
+        b = e + 1;
+    }
+    return words >= 2;
+}
+
+std::optional<Mention> document_owner_org(const std::vector<Word>& ws, std::size_t d, std::size_t p) {
+    const Word& head = ws[p - 1];
+    if (!kOrgDocuments.count(head.core) || p < 2 || d + 1 >= p - 1) return std::nullopt;
+    // "the club website", "an agency statement", "the council's ruling": an organisation described.
+    if (!ws[p - 2].cap && kDeterminers.count(ws[d].core) && source_kind(ws[p - 2].core) == "organization") {
+        std::string name = join(ws, d, p - 1);
+        name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+        return Mention{name, "", "organization", false, false};
+    }
+    if (!ws[p - 2].cap) return std::nullopt;
+    std::string org;
+    bool org_like = false;
+    for (std::size_t k = d + 1; k + 1 < p; ++k) {
+        if (!ws[k].cap) {
+            org.clear();
+            org_like = false;
+            continue;
+        }
+        if (!org.empty()) org += ' ';
+        org += ws[k].core;
+        bool acronym = ws[k].core.size() >= 2;
+        for (char ch : ws[k].core) acronym &= std::isupper(static_cast<unsigned char>(ch)) || ch == '.';
+        org_like |= acronym || kOrgWords.count(ws[k].core);
+    }
+    if (org.empty() || !org_like) return std::nullopt;
+    return Mention{org, "", "organization", false, true};
+}
+
 std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t p) {
     const Word& head = ws[p - 1];
     if (head.cap || head.comma || head.stop || head.before_quote || kCues.count(head.core) ||
@@ -65,26 +171,21 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
         if (kDeterminers.count(w.core)) {
             // "the IMF report stated", "the Harbor Board statement said": the organisation's
             // document speaks for it.
-            if (kOrgDocuments.count(head.core) && p >= 2 && ws[p - 2].cap && d + 1 < p - 1) {
-                std::string org;
-                bool org_like = false;
-                for (std::size_t k = d + 1; k + 1 < p; ++k) {
-                    if (!ws[k].cap) { org.clear(); org_like = false; continue; }
-                    if (!org.empty()) org += ' ';
-                    org += ws[k].core;
-                    bool acronym = ws[k].core.size() >= 2;
-                    for (char ch : ws[k].core) acronym &= std::isupper(static_cast<unsigned char>(ch)) || ch == '.';
-                    org_like |= acronym || kOrgWords.count(ws[k].core);
-                }
-                if (!org.empty() && org_like) return Mention{org, "", "organization", false, true};
-            }
+            if (auto org = document_owner_org(ws, d, p)) return org;
             Mention m;
-            std::string np(text.substr(w.b, head.e - w.b));
+            const std::size_t last = phrase_head(ws, d, p, m.kind);
+            // "A Harbor Board report on the 20 biggest projects says": the subject's head is
+            // before the preposition.
+            if (last == std::string::npos && d >= 2 && kObjectPreps.count(ws[d - 1].core) && !ws[d - 2].comma)
+                return noun_phrase(text, ws, d - 1);
+            // A thing, a time, a fragment ("the cap", "a year", "the slide comes"): no source.
+            if (last == std::string::npos) return std::nullopt;
+            // (up to its head, or all of it: "the firm", "the secretary of state")
+            const Word& end = last + 1 < p && kObjectPreps.count(ws[last + 1].core) ? head : ws[last];
+            std::string np(text.substr(w.b, end.e - w.b));
             np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
             m.name = np;
             m.named = false;
-            std::string h = head.core;
-            m.kind = kPersonNouns.count(h) ? "person" : "organization";
             return m;
         }
         if (w.cap && w.poss && d + 1 < p) {
@@ -94,15 +195,17 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
             bool opens = ob == 0 || ws[ob - 1].stop || ws[ob - 1].para != head.para || ws[ob].after_quote ||
                          kDeterminers.count(ws[ob - 1].core);
             if (!opens) return std::nullopt;
-            if (kDocuments.count(head.core) && d + 4 > p)
+            if (source_kind(head.core) == "document" && d + 4 > p)  // ("Marca's headline says")
                 if (auto owner = split_run(ws, ob, d + 1)) return owner;
             Mention m;
             m.name = std::string(text.substr(ws[ob].b, head.e - ws[ob].b));
             m.named = false;
-            m.kind = kPersonNouns.count(head.core) || common_plural(head.core) ? "person" : "organization";
+            m.kind = source_kind(head.core);
+            if (m.kind.empty()) return std::nullopt;  // "Brandt's plan said": a thing
             return m;
         }
-        if (kCues.count(w.core) || kPronouns.count(w.core) || w.core == "that" || w.core == "and" || w.core == "who")
+        if (kCues.count(w.core) || kPronouns.count(w.core) || w.core == "that" || w.core == "and" || w.core == "who" ||
+            kSubordinators.count(w.core))  // ("an answer when people asked")
             return std::nullopt;
     }
     return std::nullopt;
@@ -137,8 +240,13 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         return i == run_b && i + 1 < e && ws[i].core.size() >= 6 && ws[i].core.ends_with("ing") &&
                (i == 0 || ws[i - 1].stop || ws[i - 1].para != ws[i].para);
     };
-    while (b < e && ((kStops.count(ws[b].core) && !kNationality.count(ws[b].core)) || kHonorifics.count(ws[b].core) ||
-                     kLeadingVerbs.count(ws[b].core) || (b == run_b && cue_verb(b)) || gerund(b)))
+    // A peer's title stays with a one-word name ("Lord Holme"); an adjective opening the
+    // sentence is no part of a full name ("Defiant Matt Williams").
+    auto peer = [&](std::size_t i) { return kPeerTitles.count(ws[i].core) && i + 2 == e; };
+    auto adjective = [&](std::size_t i) { return i == run_b && i + 2 < e && kLeadingAdjectives.count(ws[i].core); };
+    while (b < e && ((kStops.count(ws[b].core) && !kNationality.count(ws[b].core)) ||
+                     (kHonorifics.count(ws[b].core) && !peer(b)) || kLeadingVerbs.count(ws[b].core) ||
+                     (b == run_b && cue_verb(b)) || gerund(b) || adjective(b)))
         ++b;
     while (e > b && kParticles.count(ws[e - 1].core)) --e;
     // "NBC's Dante Chinni", "Breitbart's Joel Pollak": the owner is not part of the name.
@@ -166,6 +274,22 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     bool titled = false;
     for (std::size_t i = b; i < e; ++i) titled |= is_title(i);
     bool org_tail = kOrgWords.count(ws[e - 1].core) || (e - b >= 2 && kOrgWords.count(ws[e - 2].core));
+    // "Stephen Slifer of Shearson Lehman Brothers Inc": a person's full name, then the employer
+    // (not "Muslim Council of Britain", "Bank of England": organisations before "of").
+    if (!titled)
+        for (std::size_t i = b + 2; i + 1 < e; ++i)
+            if (ws[i].core == "of" || ws[i].core == "for") {
+                bool org_after = false, org_before = false;
+                for (std::size_t k = i + 1; k < e; ++k) org_after |= kOrgWords.count(ws[k].core) > 0;
+                for (std::size_t k = b; k < i; ++k) org_before |= kOrgWords.count(ws[k].core) > 0;
+                if (org_after && !org_before)
+                    if (auto person = split_run(ws, b, i);
+                        person && person->kind == "person" && person->name.find(' ') != std::string::npos) {
+                        if (person->role.empty()) person->role = join(ws, i + 1, e);
+                        return person;
+                    }
+                break;
+            }
     if (!titled || org_tail)
         for (std::size_t i = b; i < e; ++i)
             if (kOrgWords.count(ws[i].core)) {
@@ -180,6 +304,27 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     }
     std::size_t name_b = b;
     const bool has_title = last_title != e;
+    // "The Bishop of Durham", "the Director of Public Prosecutions": a title of a place or an
+    // office, after an article, holds no name; it names the person.
+    const bool after_the = ws[run_b].core == "The" || (run_b > 0 && ws[run_b - 1].core == "the");
+    // "MP for Henley-on-Thames" too: one word after "of" or "for" is no name ("Secretary of
+    // State Kerry" may be one).
+    if (has_title && of_after_title != e && of_after_title == last_title + 1 &&
+        e - of_after_title <= (after_the ? 3u : 2u)) {
+        std::size_t f = last_title;  // the titles before "of" ("Prime Minister of ...")
+        while (f > b && is_title(f - 1)) --f;
+        m.name = join(ws, f, e);
+        if (f > b) m.role = join(ws, b, f);  // "Roman Catholic"
+        m.office = true;
+        return m;
+    }
+    // "Paul Boateng MP", "Ken Macdonald QC": a title after a full name (not "the Salford MP").
+    if (has_title && last_title + 1 == e && e >= b + 3 && !after_the && kPostTitles.count(ws[e - 1].core) &&
+        !is_title(e - 2) && !is_title(e - 3))
+        if (auto named = split_run(ws, b, e - 1); named && named->kind == "person") {
+            if (named->role.empty()) named->role = ws[e - 1].core;
+            return named;
+        }
     if (has_title && of_after_title != e && of_after_title > last_title + 1) {
         // "Rep. Elijah Cummings of Maryland": the of-phrase after the name is a place.
         e = of_after_title;
@@ -189,13 +334,18 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         for (std::size_t i = b; i < e; ++i)
             if (ws[i].core == "of" || ws[i].core == "for") { e = i; break; }
     }
+    bool peer_name = false;
     if (has_title) {
         name_b = of_after_title != e ? std::max(of_after_title + 1, e >= 2 ? e - 2 : b) : last_title + 1;
+        // "Chairman Lord Holme", "Baroness Scotland": the peer's title is part of the name.
+        if (e - name_b == 1 && name_b > b && kPeerTitles.count(ws[name_b - 1].core)) --name_b, peer_name = true;
         std::size_t rb = b;
         while (rb < name_b && kHonorifics.count(ws[rb].core)) ++rb;
         if (rb < name_b) m.role = join(ws, rb, name_b);
     }
-    while (name_b < e && (kHonorifics.count(ws[name_b].core) || kNationality.count(ws[name_b].core) || !ws[name_b].cap)) ++name_b;
+    while (name_b < e && ((kHonorifics.count(ws[name_b].core) && !peer_name) || kNationality.count(ws[name_b].core) ||
+                          !ws[name_b].cap))
+        ++name_b;
     // "House Republican Tom Okafor", "Portville Democrat Ann Lee": a party word inside the run
     // ends a description in front of the name.
     for (std::size_t i = e; i-- > name_b + 1;)
@@ -204,6 +354,15 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
             name_b = i + 1;
             break;
         }
+    // "The MP, who ...", "the Salford MP": titles without a name after an article stand for the
+    // holder, unnamed.
+    if (name_b >= e && has_title && after_the) {
+        m.name = "the " + join(ws, b, e);
+        m.named = false;
+        m.office = true;
+        m.role.clear();
+        return m;
+    }
     if (name_b >= e || e - name_b > 5) return std::nullopt;
     for (std::size_t i = name_b; i < e; ++i)
         if ((kStops.count(ws[i].core) && !ws[i].initial) || kPronouns.count(ws[i].core)) return std::nullopt;
@@ -229,6 +388,8 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     // "R-Fla", "D-Calif": a party and state tag, not a name.
     if (e - name_b == 1 && m.name.size() >= 3 && m.name[1] == '-' && std::isupper(static_cast<unsigned char>(m.name[0])))
         return std::nullopt;
+    // "Argentina claimed", "Washington argues": a state speaks, no person.
+    if (m.kind == "person" && m.role.empty() && state_name(m.name)) m.kind = "organization";
     return m;
 }
 
@@ -282,11 +443,30 @@ std::string clean_role(std::string role) {
     }
     for (std::string_view prep : {"of ", "from ", "in ", "at ", "on ", "to ", "with "})
         if (role.starts_with(prep)) return {};  // "of Mayfield Church": where, not what
-    for (std::string_view cut : {" and ", " in ", " who ", " which ", " since ", " until "}) {
+    // An age ("Ann Lee, 42,") or one word that is no role ("however", "who", "exasperated").
+    if (role.find_first_not_of("0123456789") == std::string::npos) return {};
+    if (role.find(' ') == std::string::npos &&
+        (kFunctionWords.count(role) || kDeterminers.count(role) || kAdverbs.count(role) || kSubordinators.count(role) ||
+         (role.ends_with("ed") && !kRoleNouns.count(role))))
+        return {};
+    for (std::string_view cut : {" and ", " in ", " who ", " which ", " that ", " since ", " until "}) {
         std::size_t p = role.find(cut);
         // "in Washington" is where, not what; "agent in charge" is the role.
         if (cut == " in " && p != std::string::npos && p + 4 < role.size() && !std::isupper(static_cast<unsigned char>(role[p + 4])))
             continue;
+        // "head of that tribunal": "that" after a preposition is no relative word.
+        if (cut == " that " && p != std::string::npos && p > 0) {
+            std::size_t wb = role.rfind(' ', p - 1);
+            if (kObjectPreps.count(role.substr(wb == std::string::npos ? 0 : wb + 1, p - (wb == std::string::npos ? 0 : wb + 1))))
+                continue;
+        }
+        // "president of A and P", "director of Sales and Marketing": "and" inside a name.
+        if (cut == " and " && p != std::string::npos && p + 5 < role.size() &&
+            std::isupper(static_cast<unsigned char>(role[p + 5]))) {
+            std::size_t wb = role.rfind(' ', p - 1);
+            wb = wb == std::string::npos ? 0 : wb + 1;
+            if (std::isupper(static_cast<unsigned char>(role[wb]))) continue;
+        }
         if (p != std::string::npos && p > 0) role.resize(p);
     }
     return role.size() > 160 ? std::string() : role;
@@ -313,6 +493,8 @@ std::size_t place_chain(const std::vector<Word>& ws, std::size_t b) {
     // ... right after a name or its appositive ("Stacy Baker of", "Harry Bond, 30, of"), not in
     // an opening phrase ("this weekend in Washington, Marc Morial said").
     if (rs < 2 || !(ws[rs - 2].cap || ws[rs - 2].comma)) return std::string::npos;
+    // ... and not after a title: "Director of Public Prosecutions, Ken Macdonald, said" is an office.
+    if (title_word(ws[rs - 2].core)) return std::string::npos;
     return rs - 1;
 }
 
@@ -322,11 +504,21 @@ std::optional<Mention> inverted_noun_phrase(std::string_view text, const std::ve
     for (; e < ws.size() && e < b + 7 && ws[e].para == ws[b].para; ++e) {
         if (kInvertedPhraseEnds.count(ws[e].core)) break;
         if (kInvertedPhraseVerbs.count(ws[e].core) || kCues.count(ws[e].core) || kPronouns.count(ws[e].core)) return std::nullopt;
+        // ("X said the ruling “dramatically transforms” the suit": the clause said, no subject)
+        if (ws[e].before_quote && !ws[e].comma && !ws[e].stop) return std::nullopt;
         if (ws[e].comma || ws[e].stop) { ++e; break; }
     }
     if (e == b + 1 || e > ws.size()) return std::nullopt;
-    const Word& head = ws[e - 1];
-    bool closed = head.comma || head.stop || (e < ws.size() && kInvertedPhraseEnds.count(ws[e].core));
+    const Word* headp = &ws[e - 1];
+    // "said a source involved in the talks": a participle after the head.
+    if (e >= b + 3 && !headp->cap && (headp->core.ends_with("ed") || headp->core.ends_with("ing")) &&
+        source_kind(headp->core).empty() && !source_kind(ws[e - 2].core).empty() && !ws[e - 2].comma)
+        headp = &ws[e - 2];
+    const Word& head = *headp;
+    // "said a CAS statement", "said an FA statement": the organisation's document speaks for it.
+    if (headp == &ws[e - 1] && (ws[e - 1].comma || ws[e - 1].stop))
+        if (auto org = document_owner_org(ws, b, e)) return org;
+    bool closed = ws[e - 1].comma || ws[e - 1].stop || (e < ws.size() && kInvertedPhraseEnds.count(ws[e].core));
     // A capitalised head only after an indefinite article: "a Nevada Democrat" is nobody's name.
     bool indefinite = ws[b].core != "the";
     if (!closed || (head.cap && !indefinite) || kDeterminers.count(head.core)) return std::nullopt;
@@ -335,7 +527,8 @@ std::optional<Mention> inverted_noun_phrase(std::string_view text, const std::ve
     while (!np.empty() && (np.back() == ',' || np.back() == '.')) np.pop_back();
     m.name = np;
     m.named = false;
-    m.kind = kPersonNouns.count(head.core) || kRoleNouns.count(head.core) ? "person" : "organization";
+    m.kind = source_kind(head.core);  // (a capitalised head: "a Nevada Democrat", not "a proud coach Mike Ruddock")
+    if (m.kind.empty()) return std::nullopt;
     return m;
 }
 

@@ -21,9 +21,10 @@ namespace news::extract::speakers {
 struct Mention {
     std::string name;
     std::string role;
-    std::string kind = "person";  ///< "person" or "organization"
+    std::string kind = "person";  ///< "person", "organization" or "document" (see source_kind)
     bool pronoun = false;         ///< "he", "she", "they", "it": resolved by coreference
     bool named = true;            ///< false for a noun phrase ("the commission", "officials")
+    bool office = false;          ///< a title that stands for its holder ("Bishop of Durham", "the Salford MP")
 };
 
 /// A word that may be part of a name: capitalised, a particle ("de", "van"), "of" or "for".
@@ -76,6 +77,28 @@ private:
 /// Carolina"): the word of the preposition, or npos.
 [[nodiscard]] std::size_t place_chain(const std::vector<Word>& ws, std::size_t b);
 
+/// What a noun phrase that names no one is as a source, by its head noun @p head (any case):
+/// "person" for a person or a group described ("the spokesman", "two analysts", "the
+/// 30-year-old", "the Swiss"), "organization" ("the company", "the magazine"), "document"
+/// ("the report", "a statement"), or empty for a thing, a time, a place or a word that is no
+/// noun ("the computer", "a year", "the slide comes"): only people and organisations speak,
+/// and documents for them.
+/// **Example**: `source_kind("traders")` is "person", `source_kind("cap")` is "".
+[[nodiscard]] std::string source_kind(std::string_view head);
+/// The head of the noun phrase of words [b, e) as a source, its kind (source_kind) in @p kind:
+/// the noun before its first preposition when that one is a source ("the minister for economic
+/// affairs"), else its last word, or the word before a participle closing it ("a source
+/// involved"). npos when it has none, or when a clause is inside ("the question of whether
+/// someone").
+[[nodiscard]] std::size_t phrase_head(const std::vector<Word>& ws, std::size_t b, std::size_t e, std::string& kind);
+/// A name that is a state speaking ("Argentina", "Washington", "Czech Republic"): an
+/// organisation, never a person.
+[[nodiscard]] bool state_name(std::string_view name);
+
+/// "the IMF report", "an FA statement", "the club website": the organisation whose document (of
+/// kOrgDocuments) the noun phrase of words [d, p) is, named by an acronym or a word of
+/// kOrgWords, or described by a noun of an organisation; nullopt otherwise.
+[[nodiscard]] std::optional<Mention> document_owner_org(const std::vector<Word>& ws, std::size_t d, std::size_t p);
 /// The noun phrase "the commission" / "one questioner" / "the Indiana governor" ending at word p-1.
 [[nodiscard]] std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word>& ws, std::size_t p);
 /// After an inverted cue, a noun phrase that names no one: "said one former campaign staffer,
