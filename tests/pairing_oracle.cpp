@@ -62,6 +62,13 @@ struct Expr {
     std::vector<Expr> kids;  // Or, And, AndNot (the second is excluded)
 };
 
+/// A one-word query.
+Expr term(std::string w) {
+    Expr e;
+    e.words = {std::move(w)};
+    return e;
+}
+
 bool word_is(const Word& w, const std::string& s) { return w.term == s || w.alt == s; }
 
 /// A query word: its form or any indexed word with its stem (the stem table).
@@ -207,11 +214,11 @@ struct Drawer {
         case 0: e.words = {w}; break;
         case 1:
             e.kind = Expr::Or;
-            e.kids = {Expr{Expr::Term, {other}}, Expr{Expr::Term, {w}}};
+            e.kids = {term(other), term(w)};
             break;
         case 2:
             e.kind = Expr::AndNot;
-            e.kids = {Expr{Expr::Term, {w}}, Expr{Expr::Term, {other}}};
+            e.kids = {term(w), term(other)};
             break;
         case 3: {  // a phrase of two or three words of the quote
             std::size_t at = pick(q.words.size());
@@ -221,7 +228,7 @@ struct Drawer {
                 if (!plain_word(q.words[i].term)) break;
                 e.words.push_back(q.words[i].term);
             }
-            if (e.words.size() < 2) e = Expr{Expr::Term, {w}};
+            if (e.words.size() < 2) e = term(w);
             break;
         }
         case 4: {  // two words of the quote within a few positions
@@ -238,12 +245,12 @@ struct Drawer {
         case 5:
             e.kind = Expr::Prefix;
             e.words = {w.substr(0, std::max<std::size_t>(4, w.size() - pick(3)))};
-            if (e.words[0].size() < 4) e = Expr{Expr::Term, {w}};
+            if (e.words[0].size() < 4) e = term(w);
             break;
         default: {  // a group of a phrase-or-word and a word
             e.kind = Expr::And;
             const std::string& v = q.words[ws[pick(ws.size())]].term;
-            e.kids = {Expr{Expr::Or, {}, 0, {Expr{Expr::Term, {other}}, Expr{Expr::Term, {v}}}}, Expr{Expr::Term, {w}}};
+            e.kids = {Expr{Expr::Or, {}, 0, {term(other), term(v)}}, term(w)};
             break;
         }
         }
@@ -283,7 +290,7 @@ struct Drawer {
         case 1: out.text = "speaker:" + speaker_text(out.a) + " " + quote_text(out.x); break;
         case 2: {
             std::vector<std::size_t> ws = plain_words(*q);
-            out.y = Expr{Expr::Term, {q->words[ws[pick(ws.size())]].term}};
+            out.y = term(q->words[ws[pick(ws.size())]].term);
             out.text = "speaker:" + speaker_text(out.a) + " " + quote_text(out.x) + " " + quote_text(out.y);
             break;
         }
@@ -416,7 +423,7 @@ int main(int argc, char** argv) {
         if (rest.front() == '(') {
             rest = rest.substr(1, rest.size() - 2);
             x.kind = Expr::Or;
-            x.kids = {Expr{Expr::Term, {rest.substr(0, rest.find(' '))}}, Expr{Expr::Term, {rest.substr(rest.rfind(' ') + 1)}}};
+            x.kids = {term(rest.substr(0, rest.find(' '))), term(rest.substr(rest.rfind(' ') + 1))};
         } else {
             x.words = {rest};
         }
