@@ -13,6 +13,7 @@ packages=(
   libgumbo-dev pkg-config    # HTML pages: the gumbo parser, found through pkg-config
   catch2                     # unit tests
   python3                    # end-to-end test scripts and benchmarks
+  xz-utils                   # tests unpack the shared corpora's .tar.xz with tar -J (not in a minimal Debian)
 )
 missing=()
 for p in "${packages[@]}"; do
