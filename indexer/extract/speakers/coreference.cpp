@@ -364,12 +364,15 @@ private:
                                n.name.starts_with(ws[n.word].core) && !owner(n) && text[ws[n.word].b] != '(';
             // Of unknown sex, only the subject of the sentence right before the pronoun's ("Cory
             // Doctorow ... expressed doubts. “...,” he said"; not "Portville Harbor, he said, was").
-            const bool known = sex.count(last_word(n.name)) > 0;
-            const bool adjacent = !known && std::count_if(ws.begin() + static_cast<std::ptrdiff_t>(n.word),
-                                                          ws.begin() + static_cast<std::ptrdiff_t>(ev.cue),
-                                                          [](const Word& w) { return w.stop; }) == 1;
-            if (n.word > last_named_at && opens && (known || adjacent) &&
-                last_word(n.name) != last_word(last_named->name) && agrees(n.name, ev.who.name))
+            // (The words in between are counted last, and only up to a second full stop: a
+            // long article has many mentions before each pronoun.)
+            auto one_stop_between = [&] {
+                std::size_t stops = 0;
+                for (std::size_t k = n.word; k < ev.cue && stops < 2; ++k) stops += ws[k].stop;
+                return stops == 1;
+            };
+            if (n.word > last_named_at && opens && last_word(n.name) != last_word(last_named->name) &&
+                agrees(n.name, ev.who.name) && (sex.count(last_word(n.name)) > 0 || one_stop_between()))
                 later = &n;
         }
         // The named person @p n becomes the one the pronoun stands for.
