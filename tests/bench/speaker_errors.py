@@ -9,10 +9,11 @@ missed speaker (article, key) into one kind, using the scorer's own key_of, toke
 overlap, so that the counts add up to the scorer's:
 
 extra (predicted, not among the gold keys)
-  gold source unnamed   every gold quote that our quotes of this speaker match has a pronoun
-                        or common-noun source ("he", "the senator"; a few annotations name the
-                        cue "said"): the gold has no key for it, so resolving "he" to the
-                        person named before counts as an extra speaker
+  gold source unnamed   every gold quote that our quotes of this speaker match has a
+                        common-noun source ("the senator", "the campaign") or a bare "he"/"she"
+                        and another unnamed one: the gold has no key for it
+  (neutral)             every such gold source is a bare personal pronoun: the scorer counts
+                        the speaker neither right nor wrong, and so does this list
   other gold key        our quotes match gold quotes whose source reduces to another key
                         ("Charles B. Rangel of New York" -> york)
   not a gold quote      none of our quotes of this speaker matches a gold direct quote
@@ -65,7 +66,7 @@ def gold_with_sources(sc, corpus):
         for r in rels:
             content = spans.get(r.get("Content", ""), "")
             mention = spans.get(r.get("Source", ""), "")
-            key = sc.key_of(mention)
+            key = sc.source_kind(mention)
             for q in sc.OPEN_CLOSE.findall(content):
                 if len(sc.tokens(q)) >= 2:
                     quotes.append((sc.tokens(q), key, mention))
@@ -112,14 +113,16 @@ def main():
             k = sc.key_of(name)
             if k:
                 by_key[k].append((name, [sc.tokens(q) for q in quotes]))
-        gkeys = {k for _, k, _ in gq if k}
+        gkeys = {k for _, k, _ in gq if k and k != "PRONOUN"}
         tp += len(gkeys & set(by_key))
         for k in sorted(set(by_key) - gkeys):
             names = sorted({n for n, _ in by_key[k]})
             matched = [g for _, qs in by_key[k] for q in qs for g in gq if sc.overlap(q, g[0]) >= 0.8]
             if not matched:
                 kind = "extra: not a gold quote"
-            elif all(g[1] is None for g in matched):
+            elif all(g[1] == "PRONOUN" for g in matched):
+                kind = "neutral: gold source he/she"
+            elif all(g[1] in (None, "PRONOUN") for g in matched):
                 kind = "extra: gold source unnamed"
             else:
                 kind = "extra: other gold key"
@@ -140,15 +143,17 @@ def main():
     if a.list:
         print("\n".join(sorted(lines)))
     extra = sum(v for kk, v in kinds.items() if kk.startswith("extra"))
+    neutral = kinds["neutral: gold source he/she"]
     missed = sum(v for kk, v in kinds.items() if kk.startswith("missed"))
-    print(f"\n{a.corpus}: {tp} speakers right, {extra} extra, {missed} missed "
+    print(f"\n{a.corpus}: {tp} speakers right, {extra} extra, {missed} missed, {neutral} neutral "
+          f"(quoted only as he/she) "
           f"(P {tp / (tp + extra):.3f}, R {tp / (tp + missed):.3f})\n")
     print("| kind | count |\n|---|---:|")
     for kind in sorted(kinds):
         print(f"| {kind} | {kinds[kind]} |")
     pron = kinds["extra: gold source unnamed"]
     if tp + extra - pron:
-        print(f"\nP without the extras whose gold source is unnamed: {tp}/{tp + extra - pron} = {tp / (tp + extra - pron):.3f}")
+        print(f"\nP without the extras whose gold source is a common noun: {tp}/{tp + extra - pron} = {tp / (tp + extra - pron):.3f}")
 
 
 if __name__ == "__main__":

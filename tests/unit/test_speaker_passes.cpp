@@ -324,7 +324,12 @@ TEST_CASE("coreference: a given name of one sex gives the surname's, unless the 
     CHECK(sex_of("Tom Ruiz agreed.", "Tom Ruiz") == "m");
     CHECK(sex_of("Ida Brandt agreed.", "Ida Brandt") == "f");
     CHECK(sex_of("Jordan Lake agreed.", "Jordan Lake").empty());  // a name given to both
-    CHECK(sex_of("Bill Clinton spoke first. Hillary Clinton agreed.", "Bill Clinton") == "");
+    // The surname alone says nothing then; the full name still says it by its given name.
+    CHECK(sex_of("Bill Clinton spoke first. Hillary Clinton agreed.", "Clinton") == "");
+    CHECK(sex_of("Bill Clinton spoke first. Hillary Clinton agreed.", "Bill Clinton") == "m");
+    CHECK(sex_of("Bill Clinton spoke first. Hillary Clinton agreed.", "Hillary Clinton") == "f");
+    // ... wherever the full name stands (after its cue, where no sex is read: “...,” said Roy Verley)
+    CHECK(sex_of("It rained.", "Roy Verley") == "m");
 }
 
 TEST_CASE("attribution: the rules are named and ordered", "[speakers]") {

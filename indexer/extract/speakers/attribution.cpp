@@ -262,6 +262,52 @@ std::optional<Mention> transcript_speaker(Analysis& an, std::size_t qi) {
     return std::nullopt;
 }
 
+/// Words the speaker cites from someone else: "Quill said her late husband used to tell her
+/// that “...”", "Ida Brandt said the harbor master told her “...”". The quote is the words of
+/// the person who told, not of the one who retells them: that person (a name, or a noun phrase
+/// such as "her late husband"). A pronoun there ("she said she had told him") is the speaker.
+std::optional<Mention> cited_source(Analysis& an, const Event& ev, std::size_t qi) {
+    const std::vector<Word>& ws = an.doc.words;
+    const std::string_view text = an.doc.text;
+    const std::size_t qw = speakers::word_after(ws, an.doc.quotes[qi].open);
+    static const std::set<std::string, std::less<>> kTold = {"tell", "tells", "told", "say", "says", "said",
+                                                             "write", "writes", "wrote", "warn", "warned"};
+    for (std::size_t k = ev.cue + 2; k < qw && k < ev.cue + 20; ++k) {
+        if (!kTold.count(ws[k].core)) continue;
+        // back over "used to", "would", "had", "once", adverbs to the subject's last word
+        std::size_t h = k;
+        while (h > ev.cue + 1 && (ws[h - 1].core == "to" || ws[h - 1].core == "used" || ws[h - 1].core == "would" ||
+                                  ws[h - 1].core == "had" || ws[h - 1].core == "once" || ws[h - 1].core == "often" ||
+                                  ws[h - 1].core == "always" || ws[h - 1].core == "later"))
+            --h;
+        if (h <= ev.cue + 1 || ws[h - 1].comma || kPronouns.count(ws[h - 1].core) || ws[h - 1].core == "I" ||
+            ws[h - 1].core == "we")
+            return std::nullopt;
+        const std::size_t head = h - 1;
+        if (ws[head].cap) {
+            std::size_t b = run_start(ws, head + 1);
+            if (b <= ev.cue) return std::nullopt;
+            auto m = an.split(b, head + 1);
+            if (!m || m->kind != "person" || last_word(m->name) == last_word(ev.who.name)) return std::nullopt;
+            return an.resolver.resolve(b, *m);
+        }
+        if (source_kind(ws[head].core) != "person") return std::nullopt;
+        // the noun phrase: back to its owner or article ("her late husband", "the harbor master")
+        std::size_t b = head;
+        while (b > ev.cue + 1 && b + 4 > head && !ws[b - 1].comma && !ws[b - 1].cap &&
+               (ws[b - 1].core == "her" || ws[b - 1].core == "his" || ws[b - 1].core == "their" ||
+                kDeterminers.count(ws[b - 1].core) || !kFunctionWords.count(ws[b - 1].core)) &&
+               ws[b - 1].core != "that")
+            --b;
+        Mention m;
+        m.name = std::string(text.substr(ws[b].b, ws[head].e - ws[b].b));
+        m.named = false;
+        m.kind = "person";
+        return m;
+    }
+    return std::nullopt;
+}
+
 std::optional<Mention> cue_in_sentence(Analysis& an, const Speakers& who, std::size_t qi) {
     const Doc& d = an.doc;
     const QuoteSpan& q = d.quotes[qi];
@@ -269,10 +315,13 @@ std::optional<Mention> cue_in_sentence(Analysis& an, const Speakers& who, std::s
     const bool quote_ends_sentence =
         !inner.empty() && (inner.back() == '.' || inner.back() == '?' || inner.back() == '!');
     const Event* pick = event_after_quote(an, qi);
-    if (!pick) pick = event_before_quote(an, qi);
+    bool before = false;
+    if (!pick) pick = event_before_quote(an, qi), before = pick != nullptr;
     if (!pick && !quote_ends_sentence) pick = event_closing_partial_quote(an, qi);
     std::optional<Mention> out;
     if (pick) out = pick->who;
+    if (before)
+        if (auto m = cited_source(an, *pick, qi)) out = m;
     if (pick && pick->by_pronoun)
         if (auto m = colon_subject(an, qi)) out = m;
     if (auto m = transcript_speaker(an, qi)) out = m;
@@ -529,10 +578,31 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
     const QuoteSpan& q = d.quotes[qi];
     std::size_t s = qw - 1;
     while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
-    // An opening phrase up to its comma: "In a speech Tuesday, Brandt ...".
-    if (kSentenceOpeners.count(ws[s].core))
-        for (std::size_t k = s; k + 1 < qw && k < s + 10; ++k)
-            if (ws[k].comma) { s = k + 1; break; }
+    // An opening phrase up to its comma: "In a speech Tuesday, Brandt ...". A longer opening
+    // clause or participle phrase ("Speaking to reporters in Concord, which votes next week,
+    // Brandt ...", "Though she never named him, Brandt ...", "Horrified at the idea, Brandt
+    // ...") ends at the comma after which a name or pronoun is followed by a verb: the main
+    // clause's subject.
+    if (kSentenceOpeners.count(ws[s].core) || kOpeningSubordinators.count(ws[s].core) ||
+        (ws[s].cap && !ws[s].initial && (ws[s].core.ends_with("ing") || ws[s].core.ends_with("ed")) &&
+         !split(s, run_end(ws, s)))) {
+        std::size_t first_comma = qw, subject = qw;
+        for (std::size_t k = s; k + 2 < qw && k < s + 40 && subject == qw; ++k) {
+            if (!ws[k].comma || ws[k].stop) continue;
+            if (first_comma == qw) first_comma = k + 1;
+            const Word& w = ws[k + 1];
+            std::size_t e = kPronouns.count(w.core) ? k + 2 : w.cap ? run_end(ws, k + 1) : k + 1;
+            if (e <= k + 1 || e >= qw || ws[e - 1].comma) continue;
+            std::size_t v = e;
+            while (v < qw && !ws[v].cap && (kAdverbs.count(ws[v].core) || ws[v].core.ends_with("ly"))) ++v;
+            if (v < qw && !ws[v].cap &&
+                (kVerbAuxiliaries.count(ws[v].core) || kIrregularPasts.count(ws[v].core) || kCues.count(ws[v].core) ||
+                 ws[v].core.ends_with("ed") || (ws[v].core.ends_with("s") && !ws[v].core.ends_with("ss"))))
+                subject = k + 1;
+        }
+        if (subject < qw) s = subject;
+        else if (kSentenceOpeners.count(ws[s].core) && first_comma < qw && first_comma <= s + 10) s = first_comma;
+    }
     if (s >= qw) return std::nullopt;
     Mention m;
     std::size_t after = s;

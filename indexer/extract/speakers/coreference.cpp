@@ -5,6 +5,7 @@
 #include "indexer/extract/speakers/lexicon.h"
 
 #include <algorithm>
+#include <set>
 #include <cctype>
 #include <optional>
 #include <utility>
@@ -92,6 +93,7 @@ SexMap read_sexes(const std::vector<Word>& ws, const std::vector<Named>& mention
     }
     for (const auto& [surname, s] : given)
         if (s != '?') sex.emplace(surname, s);
+
     // ... or a gendered noun in the appositive after the name or just before it ("Keith Scott,
     // a 43-year-old black man,", "spokeswoman Ann Lee").
     for (const Named& n : mentions) {
@@ -129,9 +131,16 @@ SexMap read_sexes(const std::vector<Word>& ws, const std::vector<Named>& mention
 }
 
 bool agrees(const SexMap& sex, const std::string& name, const std::string& pronoun) {
+    bool he = pronoun == "he" || pronoun == "He", she = pronoun == "she" || pronoun == "She";
+    // A full name whose given name is of one sex ("Roy Verley" is no "she"), wherever it stands
+    // (and whatever the surname says: "Carly Fiorina" is "she" beside "her husband, Frank Fiorina").
+    if (const std::size_t sp = name.find(' '); sp != std::string::npos) {
+        const std::string_view first(name.data(), sp);
+        if (kMaleGivenNames.count(first)) return !she;
+        if (kFemaleGivenNames.count(first)) return !he;
+    }
     auto it = sex.find(last_word(name));
     if (it == sex.end()) return true;
-    bool he = pronoun == "he" || pronoun == "He", she = pronoun == "she" || pronoun == "She";
     return !((he && it->second == 'f') || (she && it->second == 'm'));
 }
 
@@ -148,12 +157,26 @@ Mention Resolver::resolve(std::size_t at_word, Mention m) {
                 full_names.push_back(n.name);
     if (m.name.find(' ') == std::string::npos) {
         // A surname (or, for names written family name first, any name word).
+        // Of two people with that surname ("Carly Fiorina" and, later, "her husband, Frank
+        // Fiorina"), the bare surname is the one the article is about: the one whose full
+        // name it writes most often, and of equals the one introduced first (a relative or
+        // namesake introduced later is then called by a first name or in full).
+        const std::string surname = m.name;
         bool found = false;
-        for (auto it = full_names.rbegin(); it != full_names.rend() && !found; ++it)
-            if (last_word(*it) == m.name) m.name = *it, found = true;
+        std::size_t best_count = 0, best_first = 0;
+        for (const std::string& full : full_names) {
+            if (last_word(full) != surname) continue;
+            std::set<std::size_t> at;  // (a titled name is in both lists)
+            for (const auto* list : {&named, &candidates})
+                for (const Named& n : *list)
+                    if (n.name == full) at.insert(n.word);
+            std::size_t count = at.size(), first = at.empty() ? SIZE_MAX : *at.begin();
+            if (!found || count > best_count || (count == best_count && first < best_first))
+                m.name = full, best_count = count, best_first = first, found = true;
+        }
         // Family name first ("Yu" for "Yu Haibin"): only a name already quoted or cited.
         for (auto it = event_names.rbegin(); it != event_names.rend() && !found; ++it)
-            if (it->starts_with(m.name + " ") || it->find(" " + m.name + " ") != std::string::npos)
+            if (it->starts_with(surname + " ") || it->find(" " + surname + " ") != std::string::npos)
                 m.name = *it, found = true;
     } else if (std::find(full_names.begin(), full_names.end(), m.name) == full_names.end()) {
         // "Rival Hillary Clinton": a capitalised word in front of a name met elsewhere.
@@ -343,6 +366,19 @@ private:
         return gap.ends_with(".") || gap.ends_with("!") || gap.ends_with("?");
     }
 
+    /// @p surname is the person the cue is addressed to ("“...,” he told Rubio"): not who "he" is.
+    bool object_of_cue(const Event& ev, std::string_view surname) const {
+        const std::size_t o = ev.cue + 1;
+        if (o >= ws.size() || !ws[o].cap || ws[o].para != ws[ev.cue].para) return false;
+        std::size_t e = o;
+        while (e < ws.size() && ws[e].cap && e < o + 4) {
+            if (ws[e].core == surname) return true;
+            if (ws[e].comma || ws[e].stop) break;
+            ++e;
+        }
+        return false;
+    }
+
     /// The mention is the owner of something ("Ruiz's plan was ..."): no subject.
     bool owner(const Named& n) const {
         const std::size_t last = n.word + static_cast<std::size_t>(std::count(n.name.begin(), n.name.end(), ' '));
@@ -354,8 +390,39 @@ private:
         // A person opening a sentence after the last speaker was named takes over:
         // "Ann Lee said X. ¶ Jane Ruiz made it clear ... ¶ “...,” she said."
         const Named* later = nullptr;
+        // The mentions, and a bare surname of a person mentioned before opening a sentence
+        // since then ("Sen. Ruth Calloway ... ¶ Calloway, campaigning in Columbus, repeated a
+        // line. “...,” she told a crowd"), in the order of the text. (A bare surname only in
+        // the sentence right before the pronoun's: one recurs all through an article.)
+        std::vector<Named> subjects;
         for (const Named& n : mentions) {
             if (n.word >= ev.cue) break;
+            subjects.push_back(n);
+        }
+        // (and only a surname one person carries here: "Clinton" may be Bill or Hillary)
+        auto one_person_named = [&](const std::string& w) {
+            std::string first;
+            for (const auto* list : {&named, &candidates})
+                for (const Named& n : *list)
+                    if (n.kind == "person" && n.name.find(' ') != std::string::npos && last_word(n.name) == w) {
+                        if (first.empty()) first = n.name;
+                        else if (n.name != first) return false;
+                    }
+            return !first.empty();
+        };
+        auto person_surname = [&](const std::string& w) {
+            for (const auto* list : {&named, &candidates})
+                for (const Named& n : *list)
+                    if (n.kind == "person" && n.name.find(' ') != std::string::npos && last_word(n.name) == w) return true;
+            return false;
+        };
+        for (std::size_t k = last_named_at + 1; k < ev.cue && k < ws.size(); ++k)
+            if (ws[k].cap && !ws[k].poss && begins_sentence(k) && person_surname(ws[k].core) &&
+                (k + 1 >= ws.size() || !ws[k + 1].cap || ws[k].comma) &&
+                std::none_of(mentions.begin(), mentions.end(), [&](const Named& n) { return n.word == k; }))
+                subjects.push_back(Named{k, ws[k].core, "surname"});
+        std::stable_sort(subjects.begin(), subjects.end(), [](const Named& a, const Named& b) { return a.word < b.word; });
+        for (const Named& n : subjects) {
             // The subject of a sentence: its name opens it (not "If Clinton is elected", not after
             // "Regarding"), owning nothing ("Ruiz's plan was ..."), not in parentheses.
             const bool opens = begins_sentence(n.word) &&
@@ -372,7 +439,10 @@ private:
                 return stops == 1;
             };
             if (n.word > last_named_at && opens && last_word(n.name) != last_word(last_named->name) &&
-                agrees(n.name, ev.who.name) && (sex.count(last_word(n.name)) > 0 || one_stop_between()))
+                !object_of_cue(ev, last_word(n.name)) &&
+                agrees(n.name, ev.who.name) &&
+                (n.kind != "surname" || one_person_named(n.name)) &&
+                ((sex.count(last_word(n.name)) > 0 && n.kind != "surname") || one_stop_between()))
                 later = &n;
         }
         // The named person @p n becomes the one the pronoun stands for.
@@ -392,8 +462,28 @@ private:
                     agrees(prior.who.name, ev.who.name))
                     other = prior.who;
             }
+            // ... or a surname two people carry, opening a sentence since: the one of them the
+            // pronoun can be ("Carly Fiorina ... her husband, Frank Fiorina ... Fiorina declined.
+            // “...,” she said").
+            const Named* shared = nullptr;
+            std::string shared_full;
+            for (const Named& n : subjects) {
+                if (n.name.find(' ') != std::string::npos || n.word <= last_named_at || !begins_sentence(n.word) ||
+                    one_person_named(n.name))
+                    continue;
+                std::string fits;
+                for (const auto* list : {&named, &candidates})
+                    for (const Named& f : *list)
+                        if (f.kind == "person" && f.name.find(' ') != std::string::npos && last_word(f.name) == n.name &&
+                            agrees(f.name, ev.who.name) && !agrees(f.name, ev.who.name == "he" || ev.who.name == "He" ? "she" : "he"))
+                            fits = fits.empty() || fits == f.name ? f.name : "?";
+                if (!fits.empty() && fits != "?") shared = &n, shared_full = fits;
+            }
             if (other) {
                 last_named = *other;
+            } else if (shared) {
+                last_named = Mention{shared_full, "", "person", false, true};
+                last_named_at = shared->word;
             } else {
                 // Nobody of known sex fits: the last person named before the pronoun whom
                 // it can stand for, rather than one it cannot ("Officer Ann Lee ... she ...

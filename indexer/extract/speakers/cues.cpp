@@ -161,14 +161,21 @@ std::optional<Mention> opening_subject(std::string_view text, const std::vector<
         // "Hours later, Trump returned the compliment, telling ...": past the opening phrase.
         std::size_t k = e;
         while (k < c && k < b + 6 && !ws[k].comma) ++k;
+        // "Residents on the estate have taken to calling it ...": people described, unnamed.
+        if ((k >= c || k >= b + 6) && source_kind(ws[b].core) == "person" && !ws[b].poss) {
+            std::string np = ws[b].core;
+            np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+            return Mention{np, "", "person", false, false};
+        }
         if (k >= c || k >= b + 6 || k + 1 >= c || !ws[k + 1].cap) return std::nullopt;
         b = k + 1;
         e = run_end(ws, b);
         if (e > c) return std::nullopt;
     }
     // (after "and" or a comma: "Brandt's metaphor is telling" is no attribution)
+    // (or a clause of its own before the participle: "Calloway's aides have taken to calling it")
     bool owner_noun = e < c && ws[e - 1].poss && !ws[e].cap && ws[e].para == cue.para && !ws[e - 1].before_quote &&
-                      (coordinated || ws[c - 1].comma);
+                      (coordinated || ws[c - 1].comma || source_kind(ws[e].core) == "person");
     // (not when a name follows the noun: "Ida Brandt's harbor master Tom Okafor said")
     for (std::size_t k = e; owner_noun && k < c && k < e + 4; ++k) {
         if (ws[k].cap) owner_noun = false;
@@ -226,6 +233,18 @@ std::optional<Mention> opening_subject(std::string_view text, const std::vector<
     return split_run(ws, b, e);
 }
 
+/// Word @p k opens a sentence after a quote that closed the one before ("... caps that read
+/// “Drive It Home.” Her aides ..."): the full stop is inside the marks, so no word carries it.
+bool opens_after_closing_quote(std::string_view text, const std::vector<Word>& ws, std::size_t k) {
+    if (k == 0 || !ws[k].after_quote) return false;
+    std::string_view gap = text.substr(ws[k - 1].e, ws[k].b - ws[k - 1].e);
+    while (!gap.empty() && is_space(static_cast<unsigned char>(gap.back()))) gap.remove_suffix(1);
+    if (gap.ends_with("\xE2\x80\x9D")) gap.remove_suffix(3);  // ”
+    else if (gap.ends_with("\"")) gap.remove_suffix(1);
+    else return false;
+    return gap.ends_with(".") || gap.ends_with("!") || gap.ends_with("?");
+}
+
 /// The subject of a participle ("..., saying") or of a second verb ("and said"): a name right
 /// before, the subject of a cue earlier in the sentence, or the sentence's own subject.
 std::optional<Mention> participle_subject(std::string_view text, const std::vector<Word>& ws, std::size_t c,
@@ -236,7 +255,8 @@ std::optional<Mention> participle_subject(std::string_view text, const std::vect
         if (auto m = earlier_cue_subject(text, ws, c)) return m;
     // The subject opening the sentence: "Rival Hillary Clinton had mocked it, saying ..."
     std::size_t b = c;
-    while (b > 0 && !ws[b - 1].stop && ws[b - 1].para == cue.para && c - b < 40) --b;
+    while (b > 0 && !ws[b - 1].stop && ws[b - 1].para == cue.para && c - b < 40 && !opens_after_closing_quote(text, ws, b))
+        --b;
     if (b == c) return std::nullopt;
     const std::size_t b0 = b;
     if (auto m = spoken_for(text, ws, b0, c)) return m;

@@ -32,6 +32,9 @@ const WordList kCues{
      "fumed", "barked", "boomed", "thundered", "groused", "grumbled", "griped", "marveled", "marvelled", "gushed",
      "bellowed", "hollered", "murmured", "muttered", "stammered", "intoned", "opined", "ventured", "assured",
      "reassured", "reminded", "advised", "informed", "typed", "proclaimed", "vented", "surmised", "riffed",
+     "remembered", "pressed", "reacted", "interrupted",
+     // present tense plural, as "say" ("“...,” the two write")
+     "write", "argue", "insist", "warn", "explain",
      // ... and present tense (“...,” the lawsuit alleges)
      "alleges", "proclaims",
      // documents: “...,” the letter reads / the statement read

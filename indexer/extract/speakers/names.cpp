@@ -161,6 +161,22 @@ std::optional<Mention> noun_phrase(std::string_view text, const std::vector<Word
     if (head.cap || head.comma || head.stop || head.before_quote || kCues.count(head.core) ||
         kFunctionWords.count(head.core) || kAdverbs.count(head.core))
         return std::nullopt;
+    // A bare plural opening its clause: "officials said", "“...,” federal prosecutors wrote".
+    // People described, unnamed, as with an article ("the prosecutors wrote").
+    if (head.core.size() > 3 && head.core.ends_with("s") && !head.core.ends_with("ss") && !head.poss &&
+        source_kind(head.core) == "person") {
+        std::size_t b = p - 1;
+        while (b > 0 && b + 3 > p && !ws[b].after_quote && !ws[b - 1].stop && !ws[b - 1].comma &&
+               !ws[b - 1].before_quote && !ws[b - 1].cap && ws[b - 1].para == head.para && !ws[b - 1].poss &&
+               !kDeterminers.count(ws[b - 1].core) && !kFunctionWords.count(ws[b - 1].core) &&
+               !kCues.count(ws[b - 1].core) && !kPronouns.count(ws[b - 1].core) && !kObjectPreps.count(ws[b - 1].core))
+            --b;
+        if (b == 0 || ws[b].after_quote || ws[b - 1].stop || ws[b - 1].para != head.para) {
+            std::string np(text.substr(ws[b].b, head.e - ws[b].b));
+            np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+            return Mention{np, "", "person", false, false};
+        }
+    }
     for (std::size_t d = p - 1; d-- > 0 && d + 6 > p;) {
         const Word& w = ws[d];
         // (a comma between adjectives stays inside: "the bespectacled, 71-year-old diplomat said")
@@ -364,8 +380,13 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         return m;
     }
     if (name_b >= e || e - name_b > 5) return std::nullopt;
-    for (std::size_t i = name_b; i < e; ++i)
-        if ((kStops.count(ws[i].core) && !ws[i].initial) || kPronouns.count(ws[i].core)) return std::nullopt;
+    for (std::size_t i = name_b; i < e; ++i) {
+        // A word that opens sentences ("May", "Day") is a surname after a known given name:
+        // "Theresa May", "Doris Day" (not "Election Day", "Next May").
+        bool surname = i + 1 == e && i > name_b &&
+                       (kMaleGivenNames.count(ws[i - 1].core) || kFemaleGivenNames.count(ws[i - 1].core));
+        if ((kStops.count(ws[i].core) && !ws[i].initial && !surname) || kPronouns.count(ws[i].core)) return std::nullopt;
+    }
     m.name = join(ws, name_b, e);
     // "Lake County", "Atlantic City": a place, not a person
     if (m.kind == "person" && e - name_b >= 2 && kPlaceTails.count(ws[e - 1].core)) return std::nullopt;
