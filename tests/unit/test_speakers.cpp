@@ -1044,6 +1044,11 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Theresa May", {}},
         {"surname-as-word", "“The harbor will stay open through the winter,” Doris Day said.", "The harbor will stay",
          "Doris Day", {}},
+        // ... or after an honorific: "Mr German" (the audit's Mike German, read as the adjective)
+        {"surname-as-word",
+         "Welsh Liberal Democrat leader Mike German spoke in Cardiff. Mr German said: “The assembly must have its "
+         "own powers now.”",
+         "The assembly must", "Mike German", {}},
         // words one person cites from another are the other's
         {"cited",
          "Marjorie Quill said her late husband used to tell her that “every senator is a stranger until the plant "

@@ -359,8 +359,12 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         while (rb < name_b && kHonorifics.count(ws[rb].core)) ++rb;
         if (rb < name_b) m.role = join(ws, rb, name_b);
     }
-    while (name_b < e && ((kHonorifics.count(ws[name_b].core) && !peer_name) || kNationality.count(ws[name_b].core) ||
-                          !ws[name_b].cap))
+    // (a nationality after an honorific is a surname: "Mr German")
+    auto surname_after_honorific = [&](std::size_t i) {
+        return i + 1 == e && i > run_b && kHonorifics.count(ws[i - 1].core) && !kTitles.count(ws[i].core);
+    };
+    while (name_b < e && ((kHonorifics.count(ws[name_b].core) && !peer_name) ||
+                          (kNationality.count(ws[name_b].core) && !surname_after_honorific(name_b)) || !ws[name_b].cap))
         ++name_b;
     // "House Republican Tom Okafor", "Portville Democrat Ann Lee": a party word inside the run
     // ends a description in front of the name.
@@ -381,10 +385,12 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     }
     if (name_b >= e || e - name_b > 5) return std::nullopt;
     for (std::size_t i = name_b; i < e; ++i) {
-        // A word that opens sentences ("May", "Day") is a surname after a known given name:
-        // "Theresa May", "Doris Day" (not "Election Day", "Next May").
-        bool surname = i + 1 == e && i > name_b &&
-                       (kMaleGivenNames.count(ws[i - 1].core) || kFemaleGivenNames.count(ws[i - 1].core));
+        // A word that opens sentences ("May", "Day", "German") is a surname after a known given
+        // name: "Theresa May", "Doris Day" (not "Election Day", "Next May")
+        // ... and after an honorific: "Mr German said" (Mike German), "Ms May".
+        bool surname = i + 1 == e &&
+                       ((i > name_b && (kMaleGivenNames.count(ws[i - 1].core) || kFemaleGivenNames.count(ws[i - 1].core))) ||
+                        surname_after_honorific(i));
         if ((kStops.count(ws[i].core) && !ws[i].initial && !surname) || kPronouns.count(ws[i].core)) return std::nullopt;
     }
     m.name = join(ws, name_b, e);
