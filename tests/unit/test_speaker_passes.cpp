@@ -336,7 +336,8 @@ TEST_CASE("attribution: the rules are named and ordered", "[speakers]") {
     std::vector<std::string_view> names;
     for (const AttributionRule& r : attribution_rules()) names.push_back(r.name);
     CHECK(names == std::vector<std::string_view>{"cue_in_sentence", "signed_paragraph", "follows_attributed_quote",
-                                                 "sentence_subject", "closes_paragraph_after_speech"});
+                                                 "sentence_subject", "closes_paragraph_after_speech",
+                                                 "quote_paragraph_after_speech"});
     CHECK(find_rule("nothing") == nullptr);
 }
 

@@ -1098,3 +1098,17 @@ TEST_CASE("wrong mouth: a document read out is its author's", "[speakers][wrong-
             if (q.text.starts_with("Nobody will thank")) got = s.name;
     CHECK(got != "Amara Okoye");
 }
+
+TEST_CASE("a quote paragraph after a paragraph telling what someone said", "[speakers]") {
+    // the speaker of the sentence before goes on
+    const Article a = article(
+        "Tom Okafor has run the harbor for a decade.\n\nOkafor continued his remarks on the new fees.\n\n"
+        "“Eight years ago nobody paid a cent to dock here, and now the boats go elsewhere.”");
+    REQUIRE(a.speakers.size() == 1);
+    CHECK(a.speakers[0].name == "Tom Okafor");
+    // not after a paragraph that quoted someone else, nor after a paragraph telling no speech
+    const Article b = article(
+        "Tom Okafor has run the harbor for a decade.\n\nThe fees rose twice last year.\n\n"
+        "“Eight years ago nobody paid a cent to dock here, and now the boats go elsewhere.”");
+    CHECK(b.speakers.empty());
+}

@@ -718,6 +718,40 @@ std::optional<Mention> closes_paragraph_after_speech(Analysis& an, const Speaker
     return std::nullopt;
 }
 
+/// A paragraph that is nothing but a quote, after a paragraph whose last sentence tells what
+/// someone said ("Howard continued his scathing remarks. ¶ “Eight years ago ...”", "Carter said
+/// that critics had been wrong. ¶ “That's because ...”"): that person goes on speaking.
+std::optional<Mention> quote_paragraph_after_speech(Analysis& an, const Speakers& who, std::size_t qi) {
+    const Doc& d = an.doc;
+    const std::vector<Word>& ws = an.doc.words;
+    const QuoteSpan& q = d.quotes[qi];
+    if (q.open > 0 && d.text[q.open - 1] != '\n') return std::nullopt;
+    std::size_t para_end = d.text.find("\n\n", q.close);
+    if (para_end == std::string_view::npos) para_end = d.text.size();
+    if (d.text.substr(q.close, para_end - q.close).find_first_not_of(" \t\n") != std::string_view::npos) return std::nullopt;
+    std::string_view inner = d.text.substr(q.start, q.end - q.start);
+    if (count_words(inner) < 4 || title_case(inner)) return std::nullopt;
+    const std::size_t qw = speakers::word_after(ws, q.open);
+    if (qw == 0 || !ws[qw - 1].stop) return std::nullopt;
+    // the paragraph right before, with no quote of its own
+    std::string_view gap = d.text.substr(ws[qw - 1].e, q.open - ws[qw - 1].e);
+    if (gap.find("\n\n") == std::string_view::npos || gap.find_first_not_of(" \t\n.") != std::string_view::npos)
+        return std::nullopt;
+    std::size_t ps = qw - 1;
+    while (ps > 0 && ws[ps - 1].para == ws[qw - 1].para) --ps;
+    if (qi > 0 && d.quotes[qi - 1].close > ws[ps].b) return std::nullopt;
+    // its last sentence's cue, with a named subject
+    std::size_t ss = qw - 1;
+    while (ss > ps && !ws[ss - 1].stop) --ss;
+    const Event* last = nullptr;
+    for (const Event& ev : an.events) {
+        if (ev.cue >= qw) break;
+        if (ev.cue >= ss) last = &ev;
+    }
+    if (!last || last->who.name.empty() || !last->who.named || last->who.kind == "document") return std::nullopt;
+    return last->who;
+}
+
 }  // namespace
 
 std::optional<Mention> last_speaker_before(const std::vector<Event>& events, std::size_t w) {
@@ -736,6 +770,7 @@ const std::vector<AttributionRule>& attribution_rules() {
         {"follows_attributed_quote", follows_attributed_quote},
         {"sentence_subject", sentence_subject},
         {"closes_paragraph_after_speech", closes_paragraph_after_speech},
+        {"quote_paragraph_after_speech", quote_paragraph_after_speech},
     };
     return rules;
 }

@@ -12,6 +12,10 @@
 ///     ("Ida Brandt likened the plan to “a leaky boat.”"), or "NAME: “...”", "Here's NAME:".
 ///  5. closes_paragraph_after_speech: a quote closing its paragraph after a sentence in which
 ///     someone named said something.
+///  6. quote_paragraph_after_speech: a paragraph that is only a quote, after a paragraph with
+///     no quote whose last sentence tells what someone named said.
+/// Within cue_in_sentence, words the speaker cites from someone who told them ("said her
+/// husband used to tell her that “...”") are the teller's (cited_source).
 /// Each rule runs over all quotes that have no speaker yet before the next rule runs.
 #pragma once
 
