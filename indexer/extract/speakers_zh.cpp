@@ -231,6 +231,10 @@ std::optional<Found> subject(std::string_view clause, std::string_view text = {}
     if (n < 2 || contains_any(name, kThings)) return std::nullopt;
     // A person's name: a family name and one to three characters (4 for a compound one),
     // with or without an honorific (王先生, 老王), or a doubled pet name (冬冬).
+    // An organisation's head that no given name ends with goes first (卫生部, 发改委, 警方).
+    for (std::string_view h : kOrgHeads)
+        if (n >= 3 && n <= 12 && name.ends_with(h) && (h.size() > 3 || std::string_view("部委局厅署").find(h) != std::string_view::npos))
+            return Found{name, role, false, "organization", false};
     for (std::string_view h : kHonorifics)
         if (name.size() > h.size() && name.ends_with(h)) {
             std::string bare = name.substr(0, name.size() - h.size());
@@ -269,14 +273,15 @@ bool starts_with_cue(std::string_view s) {
 }
 
 // The cue ending at or before char @p to_char inside [from_char, to_char): the clause before it.
-// 说 of 说法 / 说明 is no cue.
+// 说 of 说明 is no cue, nor of 说法 but in 按X的说法.
 std::optional<Found> cue_before(std::string_view text, const std::vector<Char>& cs, std::size_t from_char,
                                 std::size_t to_char, bool after_quote = false) {
     for (std::size_t k = to_char; k > from_char; --k) {
         std::size_t end_b = cs[k - 1].e;
         for (std::string_view cue : kCues) {
             if (end_b < cue.size() || text.substr(end_b - cue.size(), cue.size()) != cue) continue;
-            if (cue == "说" && (text.substr(end_b).starts_with("法") || text.substr(end_b).starts_with("明"))) continue;
+            bool shuofa = cue == "说" && text.substr(end_b).starts_with("法");  // 说法: only in 按X的说法
+            if (cue == "说" && text.substr(end_b).starts_with("明")) continue;
             // After a quote, a cue opening the next one (“…。”冬冬说：“…”) is that one's.
             if (after_quote && (text.substr(end_b).starts_with("：“") || text.substr(end_b).starts_with(":“"))) continue;
             std::size_t cue_b = end_b - cue.size();
@@ -285,6 +290,10 @@ std::optional<Found> cue_before(std::string_view text, const std::vector<Char>& 
             std::size_t start = j;
             while (start > from_char && j - start < kMaxSubject && !is_clause_break(cs[start - 1].c)) --start;
             if (start == j || (start > from_char && !is_clause_break(cs[start - 1].c))) continue;  // none, or too long
+            if (shuofa && !std::any_of(kAccording.begin(), kAccording.end(), [&](std::string_view w) {
+                    return text.substr(cs[start].b).starts_with(w);
+                }))
+                continue;
             if (auto f = subject(text.substr(cs[start].b, cue_b - cs[start].b), text)) return f;
         }
     }
