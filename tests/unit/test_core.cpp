@@ -394,6 +394,96 @@ TEST_CASE("Chinese attribution: title + name + cue, after the quote, pronouns", 
     CHECK(none.speakers.empty());
 }
 
+namespace {
+news::Article zh_article(const char* text) {
+    news::Article a;
+    a.language = "zh";
+    a.text = text;
+    news::extract::extract_speakers(a);
+    return a;
+}
+std::string zh_speakers(const news::Article& a) {
+    std::string out;
+    for (const news::Speaker& s : a.speakers)
+        out += "[" + s.name + " | " + s.kind + " | " + s.role + " | " + std::to_string(s.quotes.size()) + "] ";
+    return out;
+}
+}  // namespace
+
+TEST_CASE("Chinese speakers: fillers off the name, pronouns resolved, terms are no speech (must match)",
+          "[speakers][zh]") {
+    struct Row { const char* text; const char* name; const char* kind; const char* role; std::size_t quotes; };
+    const Row rows[] = {
+        // 他/她 with an adverb glued stand for the last person named as a subject, quoted or not.
+        {"市长王刚表示，水价保持稳定。对此，他仅强调：“我们会继续努力。”", "王刚", "person", "市长", 1},
+        {"不过今天张伟也向记者坦承，“比赛很难。”", "张伟", "person", "", 1},
+        {"研究员李朝林就表示，“市场已经见底。”", "李朝林", "person", "研究员", 1},
+        {"苏明２日表示，“会谈很顺利。”", "苏明", "person", "", 1},
+        {"按李华的说法，“这只是开始。”", "李华", "person", "", 1},
+        {"据目击者称，“车速非常快。”", "目击者", "person", "", 1},
+        {"卫生部随即回应称，“产品没有问题。”", "卫生部", "organization", "", 1},
+        {"外交部发言人昨日表示，“我们欢迎对话。”", "外交部发言人", "person", "", 1},
+        {"市民陈先生则表示，“价格太高了。”", "陈先生", "person", "市民", 1},
+        {"而其余网友则表示“不能接受”。", "网友", "person", "", 1},
+        {"京华大学马立新教授介绍，食品给人们上了一堂“化学课”。", "马立新", "person", "教授", 1},
+        // A quote closing its own sentence takes the cue after it when none is before it.
+        {"“我们欢迎对话。”王丽说，会谈将在下周继续。", "王丽", "person", "", 1},
+        {"“我很高兴，”冬冬说。", "冬冬", "person", "", 1},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        news::Article a = zh_article(r.text);
+        CAPTURE(zh_speakers(a));
+        REQUIRE(a.speakers.size() == 1);
+        CHECK(a.speakers[0].name == r.name);
+        CHECK(a.speakers[0].kind == r.kind);
+        CHECK(a.speakers[0].role == r.role);
+        CHECK(a.speakers[0].quotes.size() == r.quotes);
+    }
+    // A cue opening the next quote is that quote's, not the one before.
+    news::Article two = zh_article("赵敏说，这件事让她很难过。“我一夜没睡。”王丽说：“我也是。”");
+    CAPTURE(zh_speakers(two));
+    REQUIRE(two.speakers.size() == 1);
+    CHECK(two.speakers[0].name == "王丽");
+    CHECK(two.speakers[0].quotes.size() == 1);
+    CHECK(two.speakers[0].quotes[0].text == "我也是。");
+    // The surname of a foreign name given in full is a name.
+    news::Article foreign = zh_article("警察局长约翰·史密斯说：“我们在调查。”“这是严重的事件，”史密斯说。");
+    CAPTURE(zh_speakers(foreign));
+    REQUIRE(foreign.speakers.size() == 2);
+    CHECK(foreign.speakers[1].name == "史密斯");
+}
+
+TEST_CASE("Chinese speakers: fillers, things, places and times never speak (must not match)", "[speakers][zh]") {
+    const char* none[] = {
+        "老人默坐一旁，很少说话，只说有点不舒服，“心里发慌，睡不着”。",
+        "孩子们笑了，不停地说：“真好玩，真好玩。”",
+        "网友“＠小鱼”也表态称，“这个规定不合理。”",
+        "文章中称，“改革势在必行，不能再等。”",
+        "昨日表示，“我们会尽快处理这件事。”",
+        "他说：“我们来了。”",
+        "也是自北京市政府宣布计划后的第二次，“很可能是一种挑衅行为”。",
+        // Terms, titles and names in quotation marks inside a clause are nobody's words.
+        "李明表示，政府将以“小步快跑”的方式推进改革。",
+        "王刚说，马“政府”十几天前宣布了新计划。",
+        "张华说，这家店上了“黑榜”。",
+        "李明说，居民们陷入“停水门”，很多人很生气。",
+    };
+    for (const char* text : none) {
+        CAPTURE(text);
+        news::Article a = zh_article(text);
+        CAPTURE(zh_speakers(a));
+        CHECK(a.speakers.empty());
+    }
+    // The term is no one's; the sentence quoted after the cue is the speaker's.
+    news::Article a = zh_article("针对“累犯”问题，王刚表示，“我们将严肃处理。”");
+    CAPTURE(zh_speakers(a));
+    REQUIRE(a.speakers.size() == 1);
+    CHECK(a.speakers[0].name == "王刚");
+    REQUIRE(a.speakers[0].quotes.size() == 1);
+    CHECK(a.speakers[0].quotes[0].text == "我们将严肃处理。");
+}
+
 TEST_CASE("Stem table: documents give (stem, word) pairs, queries expand a word to its stem's words", "[stems]") {
     Analyzer an("english");
     news::DocumentBuilder b(an);
