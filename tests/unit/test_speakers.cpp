@@ -209,6 +209,8 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
          {"We will talk to them,"}, {"State Brandt"}},
         {"“We will talk to them,” Secretary of State Ida Brandt said.", "Ida Brandt", "Secretary of State",
          {"We will talk to them,"}, {"State Ida Brandt"}},
+        {"Former secretary of State Brandt told reporters, “Sterling is stable.”", "Brandt", "Former secretary of State",
+         {"Sterling is stable."}, {"State Brandt"}},
         {"Chancellor of the Exchequer Ida Brandt told reporters, “Sterling is stable.”", "Ida Brandt",
          "Chancellor of the Exchequer", {"Sterling is stable."}, {"Exchequer Ida Brandt"}},
         {"U.S. District Judge Ida Brandt wrote, “The request is denied.”", "Ida Brandt", "U.S. District Judge",

@@ -296,7 +296,13 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         std::size_t p = ws[b - 1].core == "the" ? b - 1 : b;
         if (p >= 2 && (ws[p - 1].core == "of" || ws[p - 1].core == "for")) {
             std::size_t t = p - 1;
-            while (t > 0 && title_word(ws[t - 1].core) && ws[t - 1].para == ws[b].para && !ws[t - 1].comma &&
+            // (the title may be in lower case: "former secretary of State Clinton")
+            auto titled = [&](const std::string& w) {
+                std::string c = w;
+                if (!c.empty()) c[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(c[0])));
+                return title_word(w) || title_word(c);
+            };
+            while (t > 0 && titled(ws[t - 1].core) && ws[t - 1].para == ws[b].para && !ws[t - 1].comma &&
                    !ws[t - 1].stop)
                 --t;
             std::size_t o = b;
