@@ -6,6 +6,7 @@
 #include "common/schema.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <optional>
 #include <set>
@@ -630,7 +631,13 @@ private:
             return Xapian::Query(prefix + s);
         }
         case schema::Kind::Name: {
-            std::string s = a_.normalize(t.text);
+            // Speakers' initials are indexed apart ("George H. W. Bush", however written):
+            // "h.w." in a speaker: query is "h. w." too.
+            std::string typed = t.text;
+            if (f.name == "speaker")
+                for (std::size_t at = 0; (at = typed.find('.', at)) != std::string::npos; ++at)
+                    if (at + 1 < typed.size() && std::isalpha(static_cast<unsigned char>(typed[at + 1]))) typed.insert(at + 1, " ");
+            std::string s = a_.normalize(typed);
             if (s.empty()) fail("empty " + std::string(f.name) + " value", t.offset);
             bool one_word = s.find(' ') == std::string::npos;
             if (t.wildcard && pairing) return slot_wildcard(word_prefix + s, suffix);
