@@ -140,7 +140,10 @@ public:
     [[nodiscard]] Xapian::doccount size() const { return db_.get_doccount(); }
 
     /// Sees what writers have committed since the databases were opened.
-    void reopen() { db_.reopen(); }
+    void reopen() {
+        db_.reopen();
+        alias_table_.reset();  // (read again when next needed)
+    }
 
 private:
     std::vector<std::string> open_notes_;

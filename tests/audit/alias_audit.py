@@ -168,8 +168,9 @@ def draw(a):
     counts = collections.Counter(r[0] for r in pop)
     with open(a.sample, "w", encoding="utf-8") as f:
         f.write("# Speaker alias audit sample (issue 13, item 3). Written by tests/audit/alias_audit.py draw;\n")
+        every = f" (all {len(pop)}: fewer than {SIZE})" if len(pop) < SIZE else ""
         f.write(f"# population: {len(pop)} links ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}); "
-                f"random.Random({SEED}).sample of {SIZE}.\n")
+                f"random.Random({SEED}).sample of {SIZE}{every}.\n")
         f.write("# verdict and reason filled by hand after reading the article (alias_audit.py show N).\n")
         f.write("\t".join(COLUMNS) + "\n")
         for r in picked:
