@@ -11,11 +11,13 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 7;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
+inline constexpr int kSchemaVersion = 8;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
                                           ///< 5: stored articles may use the zstd dictionary kMetaDictionary;
                                           ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ), topics K,
                                           ///<    source words XSRCW, record ids (a JSON record's own id);
-                                          ///< 7: quote words XW without positions, markers XJ span their quote
+                                          ///< 7: quote words XW without positions, markers XJ span their quote;
+                                          ///< 8: a person speaker's whole name XSPKN, the sex its role
+                                          ///<    tells XSPKX, the speaker alias table kMetaSpeakerNames
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -74,6 +76,15 @@ inline constexpr Field kFields[] = {
     {"topic", "K", Kind::Exact, ""},  ///< Omega's tag prefix: Reuters <TOPICS>, a JSON "topics"/"tags" field
     {"date", "", Kind::Date, ""},
 };
+
+/// Speaker aliases (schema 8). A person who speaks is indexed, besides the Name field's terms,
+/// with their whole folded name under kSpeakerWholePrefix ("XSPKNbarack obama", "XSPKNobama"
+/// for a speaker known only as "Obama"; the Name field's terms cannot tell that speaker from the
+/// last word of a full name), and, when the speaker's role tells a sex ("Mrs", "spokeswoman"),
+/// once more under kSpeakerSexPrefix + 'm' or 'f' + the whole name ("XSPKXfobama"). Folded
+/// names are lower case: the prefixes never run into a name.
+inline constexpr std::string_view kSpeakerWholePrefix = "XSPKN";
+inline constexpr std::string_view kSpeakerSexPrefix = "XSPKX";
 
 /// Speaker-quote pairing (schema 6): `speaker:A quote:X` asks for one quote *by A* holding X,
 /// which the article-wide terms (XSPK.., XQ..) cannot answer. So the speakers of an article are
@@ -170,6 +181,7 @@ inline constexpr const char* kMetaLanguage = "news.stem_language";
 inline constexpr const char* kMetaDictionary = "news.zstd_dictionary";  ///< see stored::Dictionary (absent: none)
 inline constexpr const char* kMetaDocLengths = "news.doc_lengths";  ///< see doclengths:: (absent or stale: none)
 inline constexpr std::string_view kMetaBlocksPrefix = "news.blocks.";  ///< + term: see doclengths::Block
+inline constexpr const char* kMetaSpeakerNames = "news.speaker_names";  ///< see speaker_aliases.h (absent: no links)
 
 /// Writes the schema and analyzer settings; throws if the database already holds different ones.
 void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& stem_language);

@@ -1,6 +1,8 @@
 /// @file
 /// @brief news-index --delete and --undelete (run_delete).
 #include "common/doc_lengths.h"
+#include "common/speaker_aliases.h"
+#include "indexer/extract/speakers/names.h"
 #include "common/schema.h"
 #include "common/stored.h"
 #include "indexer/database.h"
@@ -106,6 +108,7 @@ DeleteSummary run_delete(const std::string& given_path, const std::vector<std::s
             }
         }
         doclengths::store_for_next_commit(*db);
+        aliases::store(*db, extract::speakers::given_name_sex);
         db->commit();
         s.db_articles = db->get_doccount();
     } catch (const Xapian::Error& e) {

@@ -2,6 +2,8 @@
 /// @brief Terms, values and data of one article.
 #include "indexer/document_builder.h"
 
+#include "common/speaker_aliases.h"
+
 #include "common/date.h"
 #include "common/schema.h"
 #include "common/stored.h"
@@ -162,7 +164,15 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     }
 
     add_pairing(doc, a, tokens, first_body_pos);
-    for (const Speaker& s : a.speakers) add_name(doc, "speaker", s.name);
+    for (const Speaker& s : a.speakers) {
+        add_name(doc, "speaker", s.name);
+        // A person's whole name, and the sex its role tells (the speaker alias table's terms).
+        const std::string whole = analyzer_.normalize(s.name);
+        if (s.kind != "person" || whole.empty() || whole.size() + schema::kSpeakerSexPrefix.size() + 1 > kMaxTerm) continue;
+        doc.add_boolean_term(std::string(schema::kSpeakerWholePrefix) + whole);
+        if (const char sex = aliases::role_sex(s.role))
+            doc.add_boolean_term(std::string(schema::kSpeakerSexPrefix) + sex + whole);
+    }
     for (const std::string& p : a.persons) add_name(doc, "person", p);
     for (const std::string& au : a.authors) add_name(doc, "author", au);
     if (!a.source.empty()) {

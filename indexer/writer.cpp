@@ -3,6 +3,8 @@
 #include "indexer/writer.h"
 
 #include "common/doc_lengths.h"
+#include "common/speaker_aliases.h"
+#include "indexer/extract/speakers/names.h"
 #include "common/schema.h"
 #include "indexer/database.h"
 #include "indexer/document_builder.h"
@@ -221,6 +223,7 @@ void Writer::commit() {
 void Writer::store_lengths() {
     try {
         doclengths::store_for_next_commit(*db_);
+        aliases::store(*db_, extract::speakers::given_name_sex);
     } catch (const Xapian::Error& e) {
         throw DatabaseError(o_.db_path + ": " + e.get_description());
     }

@@ -81,7 +81,11 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         "A query starting with '-' goes after --:  news-search -- -iraq\n"
         "Counts are exact up to 10,000 matches, then \"more than 10,000\"; --count is always exact.\n"
         "news-search --get ID...  prints whole articles (each result ends with its id);\n"
-        "news-search --sources    lists the sources with their numbers of articles.\n\n"
+        "news-search --sources    lists the sources with their numbers of articles;\n"
+        "news-search --speakers [QUERY]  lists the speakers of the matching articles (all without\n"
+        "                         a QUERY): each person once under every name (\"Obama\" linked to\n"
+        "                         \"Barack Obama\" where the archive makes it clear), with the\n"
+        "                         other names, quotes and articles, most articles first.\n\n"
         "Exit status: 0 results, 1 no results (--get: an id not found; --offset past the last),\n"
         "2 bad usage or query, "
         "3 database problem.\n\nOptions");
@@ -102,6 +106,7 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         ("stats", po::bool_switch(&o.stats), "with --batch: print latency percentiles to stderr")
         ("get", po::bool_switch(&o.get), "print the articles whose ids are given (instead of a QUERY), whole, quotes attributed")
         ("sources", po::bool_switch(&o.sources), "list the sources and their numbers of articles")
+        ("speakers", po::bool_switch(&o.speakers), "list the speakers of the matching articles (all without a QUERY)")
         ("color", po::value(&o.color)->default_value("auto"), "highlight: auto (terminal, unless NO_COLOR), always, never")
         ("query", po::value(&o.words), "query words");
     po::positional_options_description pos;
@@ -169,6 +174,7 @@ bool parse_cli_plain(int argc, const char* const* argv, CliOptions& o) {
                      : a == "--stats" ? &o.stats
                      : a == "--get"   ? &o.get
                      : a == "--sources" ? &o.sources
+                     : a == "--speakers" ? &o.speakers
                                       : nullptr;
         if (flag) {
             if (*flag) return false;

@@ -19,6 +19,7 @@ struct CliOptions {
     bool json = false, jsonl = false, count = false, explain = false, any = false, stats = false;
     bool help = false;
     bool get = false, sources = false;  ///< --get: the words are article ids; --sources
+    bool speakers = false;              ///< --speakers [QUERY]
 
     bool operator==(const CliOptions&) const = default;
 };

@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
         if (!parse_cli(argc, argv, cli, std::cout, std::cerr)) return kUsage;
         if (cli.help) return 0;
     }
-    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources] = cli;
+    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers] = cli;
     SearchOptions so;
     if (sort == "relevance") so.sort = Sort::Relevance;
     else if (sort == "date") so.sort = Sort::DateAscending;
@@ -71,13 +71,14 @@ int main(int argc, char** argv) {
     }
     const char* no_color = std::getenv("NO_COLOR");
     oo.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
-    if (get || sources) {
-        if (get && sources) {
-            std::cerr << "news-search: choose one of --get and --sources\n";
+    if (get || sources || speakers) {
+        if (get + sources + speakers > 1) {
+            std::cerr << "news-search: choose one of --get, --sources and --speakers\n";
             return kUsage;
         }
         if (!batch.empty() || count || explain || !trec.empty()) {
-            std::cerr << "news-search: " << (get ? "--get" : "--sources") << " does not go with --batch, --count, --explain or --trec\n";
+            std::cerr << "news-search: " << (get ? "--get" : sources ? "--sources" : "--speakers")
+                      << " does not go with --batch, --count, --explain or --trec\n";
             return kUsage;
         }
         if (get && words.empty()) {
@@ -89,7 +90,7 @@ int main(int argc, char** argv) {
             return kUsage;
         }
     }
-    if (batch.empty() && words.empty() && !sources) {
+    if (batch.empty() && words.empty() && !sources && !speakers) {
         std::cerr << "news-search: no query given (try news-search --help)\n";
         return kUsage;
     }
@@ -125,6 +126,19 @@ int main(int argc, char** argv) {
         if (sources) {
             std::vector<SourceCount> list = searcher.sources();
             print_sources(std::cout, list, searcher.revisions(), oo);
+            return list.empty() ? kNone : kFound;
+        }
+        if (speakers) {
+            std::string query;
+            for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
+            std::vector<SpeakerCount> list;
+            try {
+                list = searcher.speakers(query, any);
+            } catch (const QueryError& e) {
+                std::cerr << "news-search: bad query: " << e.what() << " (column " << e.column() << ")\n";
+                return kUsage;
+            }
+            print_speakers(std::cout, list, searcher.revisions(), oo);
             return list.empty() ? kNone : kFound;
         }
         if (batch.empty()) {

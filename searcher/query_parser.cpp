@@ -6,6 +6,7 @@
 #include "common/schema.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <optional>
 #include <set>
@@ -198,8 +199,8 @@ struct Info {
 class Parser {
 public:
     Parser(std::string_view s, const FastAnalyzer& a, bool any, const ParseLimits& lim, const StemExpander& expand,
-           const QuoteSlots& slots)
-        : s_(s), a_(a), any_(any), lim_(lim), expand_(expand), slots_(slots), toks_(Lexer(s).run()) {}
+           const QuoteSlots& slots, const SpeakerLinks& links)
+        : s_(s), a_(a), any_(any), lim_(lim), expand_(expand), slots_(slots), links_(links), toks_(Lexer(s).run()) {}
 
     static constexpr std::size_t kMaxExpansion = 64;  ///< words per stem, at most
     static constexpr std::size_t kMaxDatePeriods = 400;  ///< date terms of one date: range, at most
@@ -543,6 +544,31 @@ private:
         }
     }
 
+    /// @p q (the terms of the full name @p name) ORed with the speakers known by its last word
+    /// alone that the alias table links to it: whole name XSPKN+word, the years of the link
+    /// (date terms) and its sex (XSPKX); in a quote slot, with the pairing term @p pair_prefix +
+    /// word + @p suffix too. Filters only: never weighed.
+    Xapian::Query linked(const Xapian::Query& q, const std::string& name, const std::string& pair_prefix,
+                         const std::string& suffix) {
+        auto it = linked_.find(name);
+        if (it == linked_.end()) it = linked_.emplace(name, links_(name)).first;
+        if (it->second.empty()) return q;
+        using Q = Xapian::Query;
+        std::vector<Q> alts{q};
+        for (const aliases::Alias& a : it->second) {
+            const std::string sexed = std::string(schema::kSpeakerSexPrefix);
+            Q who(std::string(schema::kSpeakerWholePrefix) + a.word);
+            if (!pair_prefix.empty()) who = Q(Q::OP_FILTER, Q(present(pair_prefix + a.word + suffix)), who);
+            std::vector<Q> years;
+            for (int y : a.years) years.emplace_back(schema::period_term(std::to_string(y)));
+            who = Q(Q::OP_FILTER, who, Q(Q::OP_OR, years.begin(), years.end()));
+            if (a.sex) who = Q(Q::OP_FILTER, who, Q(sexed + a.sex + a.word));
+            else who = Q(Q::OP_AND_NOT, who, Q(Q::OP_OR, Q(sexed + "m" + a.word), Q(sexed + "f" + a.word)));
+            alts.push_back(who);
+        }
+        return Q(Q::OP_OR, alts.begin(), alts.end());
+    }
+
     /// Adds a note once (a clause may be parsed again, for each quote slot).
     void note(std::string text) {
         if (std::find(notes_.begin(), notes_.end(), text) == notes_.end()) notes_.push_back(std::move(text));
@@ -605,13 +631,21 @@ private:
             return Xapian::Query(prefix + s);
         }
         case schema::Kind::Name: {
-            std::string s = a_.normalize(t.text);
+            // Speakers' initials are indexed apart ("George H. W. Bush", however written):
+            // "h.w." in a speaker: query is "h. w." too.
+            std::string typed = t.text;
+            if (f.name == "speaker")
+                for (std::size_t at = 0; (at = typed.find('.', at)) != std::string::npos; ++at)
+                    if (at + 1 < typed.size() && std::isalpha(static_cast<unsigned char>(typed[at + 1]))) typed.insert(at + 1, " ");
+            std::string s = a_.normalize(typed);
             if (s.empty()) fail("empty " + std::string(f.name) + " value", t.offset);
             bool one_word = s.find(' ') == std::string::npos;
             if (t.wildcard && pairing) return slot_wildcard(word_prefix + s, suffix);
             if (t.wildcard) return Xapian::Query(Xapian::Query::OP_WILDCARD, word_prefix + s);
             // One word matches any name word; several match the full name or its last words.
-            return Xapian::Query(present((one_word ? word_prefix : prefix) + s + suffix));
+            Xapian::Query q(present((one_word ? word_prefix : prefix) + s + suffix));
+            if (one_word || f.name != "speaker" || !links_) return q;
+            return linked(q, s, pairing ? prefix : std::string(), suffix);
         }
         case schema::Kind::Text: break;
         }
@@ -728,6 +762,8 @@ private:
     ParseLimits lim_;
     const StemExpander& expand_;
     const QuoteSlots& slots_;
+    const SpeakerLinks& links_;
+    std::map<std::string, std::vector<aliases::Alias>> linked_;  ///< links_ asked once per name
     std::vector<Token> toks_;
     std::size_t pos_ = 0;
     std::size_t terms_ = 0;
@@ -745,13 +781,13 @@ private:
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, const FastAnalyzer& analyzer, bool default_or, const ParseLimits& limits,
-                        const StemExpander& expand, const QuoteSlots& slots) {
-    return Parser(text, analyzer, default_or, limits, expand, slots).run();
+                        const StemExpander& expand, const QuoteSlots& slots, const SpeakerLinks& links) {
+    return Parser(text, analyzer, default_or, limits, expand, slots, links).run();
 }
 
 ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or, const ParseLimits& limits,
-                        const StemExpander& expand, const QuoteSlots& slots) {
-    return parse_query(text, FastAnalyzer(analyzer), default_or, limits, expand, slots);
+                        const StemExpander& expand, const QuoteSlots& slots, const SpeakerLinks& links) {
+    return parse_query(text, FastAnalyzer(analyzer), default_or, limits, expand, slots, links);
 }
 
 }  // namespace news::search

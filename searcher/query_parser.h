@@ -8,6 +8,7 @@
 /// "foo:bar" the phrase foo bar). A wildcard only ends a word: "*pod" and "po*d" are errors.
 #pragma once
 
+#include "common/speaker_aliases.h"
 #include "common/text/analyzer.h"
 #include "searcher/fast_analyzer.h"
 
@@ -92,18 +93,26 @@ struct ParseLimits {
 /// The indexed words sharing a stem (from the database's stem table), or none.
 using StemExpander = std::function<std::vector<std::string>(const std::string& stem)>;
 
+/// The ways a speaker's full name (folded) is known by its last word alone in the database
+/// (aliases::aliases_of on the alias table of every shard), asked by speaker: clauses of two
+/// words or more. Without it no speaker is linked.
+using SpeakerLinks = std::function<std::vector<aliases::Alias>(const std::string& full_name)>;
+
 /// Parses @p text; throws QueryError. @p default_or makes bare words OR instead of AND.
 /// In an AND group, each quote: clause pairs with the speaker: clause before it (else the
 /// first one after it): `speaker:A quote:X` is one quote by A holding X, through the pairing
 /// terms of the quote @p slots; `speaker:A -quote:X`: no quote by A holds X.
 /// A single word matches every indexed word with its stem, found through @p expand
 /// (OP_SYNONYM of the words); without an expander it matches itself only.
+/// `speaker:"barack obama"` also matches the speakers known only as "Obama" whom @p links
+/// links to him: (XSPKNobama, their years' date terms, their sex) ORed with the full name's
+/// terms, and the same with the pairing terms of a quote slot.
 [[nodiscard]] ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or = false,
                                       const ParseLimits& limits = {}, const StemExpander& expand = {},
-                                      const QuoteSlots& slots = {});
+                                      const QuoteSlots& slots = {}, const SpeakerLinks& links = {});
 /// The same through a FastAnalyzer (what news-search uses).
 [[nodiscard]] ParsedQuery parse_query(std::string_view text, const FastAnalyzer& analyzer, bool default_or = false,
                                       const ParseLimits& limits = {}, const StemExpander& expand = {},
-                                      const QuoteSlots& slots = {});
+                                      const QuoteSlots& slots = {}, const SpeakerLinks& links = {});
 
 }  // namespace news::search

@@ -2,7 +2,9 @@
 /// @brief Enquire, sorting, paging and snippets.
 #include "searcher/search.h"
 
+#include "common/date.h"
 #include "common/run_lock.h"
+#include "common/speaker_aliases.h"
 #include "common/schema.h"
 #include "searcher/count.h"
 #include "searcher/doc_data.h"
@@ -11,7 +13,9 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -33,7 +37,8 @@ std::optional<bool> holds(const Xapian::Query& q, const QuoteTerms& c) {
             auto [b, e] = positions(std::string_view(t).substr(xq.size()));
             return b != e;
         }
-        if (t.starts_with(schema::field("speaker").prefix))
+        // (the year term: of the article, for a speaker linked by the alias table)
+        if (t.starts_with(schema::field("speaker").prefix) || (t.size() == 5 && t.starts_with(schema::kYearPrefix)))
             return std::find(c.names.begin(), c.names.end(), t) != c.names.end();
         return std::nullopt;
     }
@@ -148,8 +153,17 @@ void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, 
         auto add_quotes = [&](const Speaker* s, const std::vector<Quote>& quotes) {
             if (quotes.empty()) return;
             // The shows this speaker may answer (its name terms, worked out once).
-            const std::vector<std::string> names =
+            std::vector<std::string> names =
                 s ? schema::name_terms(analyzer.normalize(s->name), spk.prefix, spk.word_prefix) : std::vector<std::string>{};
+            // ... and what a link of the alias table asks of it: a person's whole name, the sex
+            // its role tells, the article's year (as the document has them).
+            if (s && s->kind == "person") {
+                const std::string whole = analyzer.normalize(s->name);
+                names.push_back(std::string(schema::kSpeakerWholePrefix) + whole);
+                if (const char sex = aliases::role_sex(s->role)) names.push_back(std::string(schema::kSpeakerSexPrefix) + sex + whole);
+                if (const std::string day = date::to_value(a.date); day.size() == 8)
+                    names.push_back(schema::period_term(std::string_view(day).substr(0, 4)));
+            }
             bool any_speaker = false, words_needed = false, whole = false;
             for (std::size_t n = 0; n < shows.size(); ++n) {
                 bool ok = shows[n].speaker.empty() ||
@@ -321,6 +335,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
     lengths_ = std::make_shared<DocLengths>(shards_);
     expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
     quote_slots_.terms = [this](const std::string& head) { return terms_from(head); };
+    links_ = [this](const std::string& full_name) { return aliases::aliases_of(alias_table(), full_name); };
     load_dictionaries();
 }
 
@@ -364,7 +379,7 @@ std::vector<std::string> Searcher::terms_from(const std::string& head) const {
 }
 
 ParsedQuery Searcher::parse(std::string_view query, bool default_or) const {
-    ParsedQuery pq = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_);
+    ParsedQuery pq = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_, links_);
     for (const auto& [typed, pattern] : pq.wildcards) {
         Xapian::termcount words = 0;
         for (auto it = db_.allterms_begin(pattern); it != db_.allterms_end(pattern) && words <= kMaxWildcardWords; ++it) ++words;
@@ -432,6 +447,70 @@ std::vector<SourceCount> Searcher::sources() {
         }
         std::sort(out.begin(), out.end(), [](const SourceCount& a, const SourceCount& b) {
             return a.count != b.count ? a.count > b.count : a.name < b.name;
+        });
+        return out;
+    });
+}
+
+const aliases::Table& Searcher::alias_table() {
+    if (!alias_table_) alias_table_ = aliases::read(shards_);
+    return *alias_table_;
+}
+
+std::vector<SpeakerCount> Searcher::speakers(std::string_view query, bool default_or) {
+    return retrying(db_, [&] {
+        alias_table_.reset();  // (read again after a reopen)
+        Xapian::Query q = Xapian::Query::MatchAll;
+        if (!query.empty()) q = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_, links_).query;
+        Xapian::Enquire e(db_);
+        e.set_query(q);
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        e.set_docid_order(Xapian::Enquire::ASCENDING);
+        const Xapian::MSet m = e.get_mset(0, db_.get_doccount());
+        struct Acc {
+            SpeakerCount c;
+            std::map<std::string, std::size_t> spellings;  // full names as written -> articles
+            std::set<std::string> aliases;
+            Xapian::docid last = 0;
+        };
+        std::map<std::string, Acc> by_key;  // (kind, folded canonical name) -> what is seen of it
+        for (auto it = m.begin(); it != m.end(); ++it) {
+            const Article a = stored_article(it.get_document());
+            const std::string day = date::to_value(a.date);
+            const int year = day.size() == 8 ? std::stoi(day.substr(0, 4)) : 0;
+            for (const Speaker& s : a.speakers) {
+                if (s.quotes.empty()) continue;
+                const std::string whole = analyzer_->normalize(s.name);
+                if (whole.empty()) continue;
+                std::string canonical = whole;
+                bool alias = false;
+                if (s.kind == "person" && whole.find(' ') == std::string::npos)
+                    if (auto to = aliases::links_to(alias_table(), whole, aliases::role_sex(s.role), year))
+                        canonical = *to, alias = true;
+                Acc& acc = by_key[s.kind + '\t' + canonical];
+                acc.c.kind = s.kind;
+                acc.c.quotes += s.quotes.size();
+                if (acc.last != *it) ++acc.c.articles, acc.last = *it;
+                if (alias) acc.aliases.insert(s.name);
+                else ++acc.spellings[s.name];
+            }
+        }
+        std::vector<SpeakerCount> out;
+        for (auto& [key, acc] : by_key) {
+            // The spelling most articles give, else (linked names only) the folded full name.
+            std::size_t best = 0;
+            for (const auto& [spelled, n] : acc.spellings)
+                if (n > best) best = n, acc.c.name = spelled;
+            if (acc.c.name.empty()) acc.c.name = key.substr(key.find('\t') + 1);
+            for (const auto& [spelled, n] : acc.spellings)
+                if (spelled != acc.c.name) acc.aliases.insert(spelled);
+            acc.c.aliases.assign(acc.aliases.begin(), acc.aliases.end());
+            out.push_back(std::move(acc.c));
+        }
+        std::sort(out.begin(), out.end(), [](const SpeakerCount& a, const SpeakerCount& b) {
+            if (a.articles != b.articles) return a.articles > b.articles;
+            if (a.quotes != b.quotes) return a.quotes > b.quotes;
+            return a.name < b.name;
         });
         return out;
     });
@@ -508,7 +587,7 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::MSet& mse
 }
 
 Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
-    ParsedQuery pq = parse_query(query, *analyzer_, o.default_or, {}, expander_, quote_slots_);
+    ParsedQuery pq = parse_query(query, *analyzer_, o.default_or, {}, expander_, quote_slots_, links_);
     Results r;
     r.query = std::string(query);
     r.parsed = pq.query.get_description();

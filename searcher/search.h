@@ -70,6 +70,16 @@ struct SourceCount {
     Xapian::doccount count = 0;
 };
 
+/// A speaker of the articles (news-search --speakers): one person under every name the articles
+/// give them, linked by the alias table (aliases::links_to), or an organisation.
+struct SpeakerCount {
+    std::string name;                  ///< the full name as the articles spell it most ("Barack Obama")
+    std::string kind;                  ///< "person", "organization" or "document"
+    std::vector<std::string> aliases;  ///< the other names the same speaker has there ("Obama"), sorted
+    std::size_t quotes = 0;            ///< quotes attributed to them
+    Xapian::doccount articles = 0;     ///< articles where they speak
+};
+
 /// One quote as the index has it: its words (folded, XQ's without the prefix) at consecutive
 /// positions, sorted, and its speaker's name terms (XSPK, XSPKW).
 struct QuoteTerms {
@@ -119,13 +129,21 @@ public:
     /// Every source with its number of articles, most articles first (then by name).
     [[nodiscard]] std::vector<SourceCount> sources();
 
+    /// The speakers of the articles matching @p query (every article when empty), one person
+    /// under all their names, most articles first (then most quotes, then by name). Throws
+    /// QueryError for a malformed query.
+    [[nodiscard]] std::vector<SpeakerCount> speakers(std::string_view query, bool default_or);
+
     /// Each database opened, with its revision now.
     [[nodiscard]] std::vector<DatabaseRevision> revisions() const;
 
     [[nodiscard]] Xapian::doccount size() const { return db_.get_doccount(); }
 
     /// Sees what writers have committed since the databases were opened.
-    void reopen() { db_.reopen(); }
+    void reopen() {
+        db_.reopen();
+        alias_table_.reset();  // (read again when next needed)
+    }
 
 private:
     std::vector<std::string> open_notes_;
@@ -144,6 +162,11 @@ private:
     /// The article stored with @p doc; a dictionary not known yet (the database gained it
     /// since it was opened) is looked for once more.
     [[nodiscard]] Article stored_article(const Xapian::Document& doc);
+
+    /// The alias table of every shard, added up (read when a query first needs it).
+    const aliases::Table& alias_table();
+    std::optional<aliases::Table> alias_table_;
+    SpeakerLinks links_;
 
     std::vector<std::string> paths_;
     std::vector<Xapian::Database> shards_;

@@ -11,9 +11,13 @@
 /// are the queries per form, how many match something, and how many agree.
 ///
 /// The evaluation here shares nothing with the engine's but the Analyzer (tokens, folding,
-/// stems): no parser, no Xapian. Exit 0 when every query agrees, at least 20 were drawn of
+/// stems) and, for speakers known by a surname alone, the rule of the speaker alias table
+/// (aliases::links_to on the database's table, the one thing it reads from it): no parser, no
+/// query of Xapian. Exit 0 when every query agrees, at least 20 were drawn of
 /// each form and at least 75% match an article; else 1.
 #include "common/article.h"
+#include "common/date.h"
+#include "common/speaker_aliases.h"
 #include "common/text/analyzer.h"
 #include "searcher/search.h"
 
@@ -25,6 +29,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -51,6 +56,7 @@ struct QuoteWords {
 struct Doc {
     std::string id;
     std::vector<std::string> names;  // folded speaker names
+    std::vector<std::string> linked;  // the full name the alias table links each to, or empty
     std::vector<QuoteWords> quotes;
 };
 
@@ -131,7 +137,7 @@ std::string render(const Expr& e, bool top) {
 }
 
 /// Does the folded name answer speaker:VALUE? One word: any name word; several: the full
-/// name or its last words.
+/// name or its last words (or, see Doc::linked, the full name it is linked to).
 bool name_matches(const std::string& name, const std::string& value) {
     if (value.find(' ') == std::string::npos) {
         std::size_t b = 0;
@@ -158,16 +164,23 @@ struct Query {
     Expr x, y;
 };
 
+/// Speaker @p s of @p d answers speaker:@p who: by name, or linked to the full name @p who.
+bool speaks_as(const Doc& d, std::size_t s, const std::string& who) {
+    return name_matches(d.names[s], who) || (who.find(' ') != std::string::npos && d.linked[s] == who);
+}
+
 bool by(const Doc& d, const std::string& who, const Expr& x, const Expr* y = nullptr) {
     for (const QuoteWords& q : d.quotes)
-        if (q.speaker >= 0 && name_matches(d.names[static_cast<std::size_t>(q.speaker)], who) && eval(x, q.words) &&
+        if (q.speaker >= 0 && speaks_as(d, static_cast<std::size_t>(q.speaker), who) && eval(x, q.words) &&
             (!y || eval(*y, q.words)))
             return true;
     return false;
 }
 
 bool quoted(const Doc& d, const std::string& who) {
-    return std::any_of(d.names.begin(), d.names.end(), [&](const std::string& n) { return name_matches(n, who); });
+    for (std::size_t s = 0; s < d.names.size(); ++s)
+        if (speaks_as(d, s, who)) return true;
+    return false;
 }
 
 bool any_quote(const Doc& d, const Expr& x) {
@@ -317,7 +330,7 @@ struct Drawer {
     }
 };
 
-Doc load(const Article& a) {
+Doc load(const Article& a, const news::aliases::Table& table) {
     Doc d;
     d.id = a.id;
     const std::vector<news::text::Token> tokens = analyzer.tokenize(a.text);
@@ -336,6 +349,12 @@ Doc load(const Article& a) {
     };
     for (std::size_t s = 0; s < a.speakers.size(); ++s) {
         d.names.push_back(analyzer.normalize(a.speakers[s].name));
+        const std::string day = news::date::to_value(a.date);
+        const int year = day.size() == 8 ? std::stoi(day.substr(0, 4)) : 0;
+        std::optional<std::string> to;
+        if (a.speakers[s].kind == "person")
+            to = news::aliases::links_to(table, d.names.back(), news::aliases::role_sex(a.speakers[s].role), year);
+        d.linked.push_back(to.value_or(""));
         for (const news::Quote& q : a.speakers[s].quotes) d.quotes.push_back({static_cast<int>(s), words(q)});
     }
     for (const news::Quote& q : a.unattributed) d.quotes.push_back({-1, words(q)});
@@ -360,12 +379,13 @@ int main(int argc, char** argv) {
     }
     std::vector<Doc> docs;
     std::set<std::string> vocab;
+    const news::aliases::Table table = news::aliases::read({Xapian::Database(argv[2])});
     {
         std::ifstream in(argv[1]);
         std::string line;
         while (std::getline(in, line)) {
             if (line.empty()) continue;
-            docs.push_back(load(news::article_from_json(nlohmann::json::parse(line))));
+            docs.push_back(load(news::article_from_json(nlohmann::json::parse(line)), table));
             for (const QuoteWords& q : docs.back().quotes)
                 for (const Word& w : q.words)
                     if (plain_word(w.term)) vocab.insert(w.term);

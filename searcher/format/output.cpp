@@ -552,4 +552,44 @@ void print_sources(std::ostream& out, const std::vector<SourceCount>& sources,
         out << std::setw(static_cast<int>(width)) << s.count << "  " << one_line(s.name) << "  (" << s.slug << ")\n";
 }
 
+void print_speakers(std::ostream& out, const std::vector<SpeakerCount>& speakers,
+                    const std::vector<DatabaseRevision>& databases, const OutputOptions& o) {
+    if (o.format == Format::Json || o.format == Format::JsonLines) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const SpeakerCount& s : speakers)
+            list.push_back({{"name", s.name}, {"kind", s.kind}, {"aliases", s.aliases}, {"quotes", s.quotes},
+                            {"articles", s.articles}});
+        if (o.format == Format::JsonLines) {
+            for (const auto& j : list) out << dump(j, -1) << "\n";
+            return;
+        }
+        nlohmann::json j = {{"format_version", kJsonFormatVersion}, {"speakers", std::move(list)},
+                            {"databases", databases_json(databases)}};
+        out << dump(j, 2) << "\n";
+        return;
+    }
+    if (speakers.empty()) {
+        out << "No speakers.\n";
+        return;
+    }
+    std::size_t aw = 8, qw = 6;
+    for (const SpeakerCount& s : speakers) {
+        aw = std::max(aw, std::to_string(s.articles).size());
+        qw = std::max(qw, std::to_string(s.quotes).size());
+    }
+    out << std::setw(static_cast<int>(aw)) << "articles" << "  " << std::setw(static_cast<int>(qw)) << "quotes"
+        << "  speaker (also named)\n";
+    for (const SpeakerCount& s : speakers) {
+        out << std::setw(static_cast<int>(aw)) << s.articles << "  " << std::setw(static_cast<int>(qw)) << s.quotes << "  "
+            << one_line(s.name);
+        if (s.kind != "person") out << " [" << s.kind << "]";
+        if (!s.aliases.empty()) {
+            out << "  (";
+            for (std::size_t i = 0; i < s.aliases.size(); ++i) out << (i ? ", " : "") << one_line(s.aliases[i]);
+            out << ")";
+        }
+        out << "\n";
+    }
+}
+
 }  // namespace news::search

@@ -54,6 +54,9 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
 void print_articles(std::ostream& out, const std::vector<Article>& articles, const std::vector<std::string>& missing,
                     const std::vector<DatabaseRevision>& databases, const OutputOptions& o);
 
+/// news-search --speakers: each speaker with the other names, quotes and articles.
+void print_speakers(std::ostream& out, const std::vector<SpeakerCount>& speakers,
+                    const std::vector<DatabaseRevision>& databases, const OutputOptions& o);
 /// news-search --sources: each source with its number of articles.
 void print_sources(std::ostream& out, const std::vector<SourceCount>& sources,
                    const std::vector<DatabaseRevision>& databases, const OutputOptions& o);

@@ -4,7 +4,8 @@
 usage: tests/bench/index_anatomy.py DB [DB...]
 
 For each database prints one markdown table: per term prefix (the schema of DESIGN.md:
-unprefixed body and title words, S title, XQ quotation words, XSPK/XSPKW speakers,
+unprefixed body and title words, S title, XQ quotation words, XSPK/XSPKW speakers (XSPKN whole
+names, XSPKX their sex: the alias table's terms),
 XPER/XPERW persons, A/XAW authors, XSRC, XPLACE, L, Q, XFILE), the number of distinct terms,
 of postings (term, document) and of positions, with each prefix's share of all postings
 and positions; then the size of each Xapian table on disk and the stem table (synonyms).
@@ -22,7 +23,7 @@ except ImportError:  # Debian's python3-xapian lives in the system Python's dist
     sys.path.append("/usr/lib/python3/dist-packages")
     import xapian
 
-PREFIXES = ["XSPKW", "XSPK", "XPERW", "XPER", "XPLACE", "XFILE", "XSRC", "XAW", "XQ", "S", "A", "L", "Q"]
+PREFIXES = ["XSPKW", "XSPKN", "XSPKX", "XSPK", "XPERW", "XPER", "XPLACE", "XFILE", "XSRC", "XAW", "XQ", "S", "A", "L", "Q"]
 
 
 def prefix_of(term):

@@ -10,7 +10,7 @@ env = Env()
 db = os.path.join(env.work, "corpus.db")
 r = env.index("--db", db, env.corpus)
 env.equal(r.returncode, 0, f"index exit status ({r.stderr})")
-env.check("51 files: 51 new" in r.stderr and "holds 55 articles" in r.stderr, f"summary: {r.stderr}")
+env.check("52 files: 52 new" in r.stderr and "holds 73 articles" in r.stderr, f"summary: {r.stderr}")
 
 
 def ids(q):
@@ -18,6 +18,8 @@ def ids(q):
 
 
 HL = "harbor-ledger/"
+# The speaker alias fixture (corpus/README.md): its records' own ids.
+SPEAKER_FIXTURE = {json.loads(line)["id"] for line in open(os.path.join(env.corpus, "feeds", "speakers.jsonl"), encoding="utf-8")}
 EXPECT = {
     # speakers, by surname, full name and hyphenated name; byline authors are not speakers
     "speaker:alvarez-roth": {HL + "pier-t-arbitration-ruling.txt", HL + "pier-t-automation-grievance.txt",
@@ -41,7 +43,8 @@ EXPECT = {
     "date:2024-05": {HL + "pier-t-arbitration-ruling.txt", "meridian-post/atlantico-win-league-title.txt",
                      "pacific-bulletin/hong-kong-shell-companies-precursors.txt"},
     "date:..2021-06-30": {"meridian-post/rsv-trial-europe-enrolment.txt", "meridian-post/rsv-trial-krakow-volunteers.txt",
-                          "northern-courier/harlow-moor-by-election.txt", "pacific-bulletin/rsv-vaccine-trial-begins.txt"},
+                          "northern-courier/harlow-moor-by-election.txt", "pacific-bulletin/rsv-vaccine-trial-begins.txt"}
+    | SPEAKER_FIXTURE,  # feeds/speakers.jsonl: 1990 to 2010
     # Chinese, diacritics, numbers, abbreviations, apostrophes
     "lang:zh": {"eastern-star/zhongmei-jindu-gongzuozu.txt"},
     "公安部": {"eastern-star/zhongmei-jindu-gongzuozu.txt"},
@@ -73,8 +76,8 @@ for q, want in EXPECT.items():
     env.equal(ids(q), want, q)
 
 # Counts that follow from the data: every article has a source; one has no date.
-env.equal(env.search(db, "--count", "date:..9999").stdout.strip(), "54", "articles with a date")
-env.equal(env.search(db, "--count", "lang:en OR lang:zh").stdout.strip(), "55", "all articles")
+env.equal(env.search(db, "--count", "date:..9999").stdout.strip(), "72", "articles with a date")
+env.equal(env.search(db, "--count", "lang:en OR lang:zh").stdout.strip(), "73", "all articles")
 env.equal(len(ids('source:"capital wire"')), 13, "Capital Wire articles (9 files, 4 wire records)")
 
 # The article without a date has a null date in JSON and sorts last with -date.

@@ -5,7 +5,9 @@
 /// a crash, a sanitizer report or a hang is a bug. Both default_or values are tried, and the
 /// resulting Xapian query is described (what --explain prints). Every query is parsed once more
 /// with quote slots (a small fixed set of pairing terms), so that speaker:/quote: pairing, its
-/// templates and its per-slot clauses are fuzzed too.
+/// templates and its per-slot clauses are fuzzed too, and with speaker links (every name of
+/// several words is known by its last word alone in two years, of each sex), so that the
+/// alias clauses of speaker: are fuzzed in both.
 #include "common/text/analyzer.h"
 #include "searcher/query_parser.h"
 
@@ -36,9 +38,18 @@ const news::search::QuoteSlots& slots() {
     return s;
 }
 
+// Every full name is "known" by its last word: unknown sex in 2009 and 2010, a woman's in 2015.
+const news::search::SpeakerLinks& links() {
+    static const news::search::SpeakerLinks l = [](const std::string& name) {
+        const std::string word = name.substr(name.rfind(' ') + 1);
+        return std::vector<news::aliases::Alias>{{word, 0, {2009, 2010}}, {word, 'f', {2015}}};
+    };
+    return l;
+}
+
 void parse(std::string_view text, bool default_or) {
     try {
-        news::search::ParsedQuery p = news::search::parse_query(text, analyzer(), default_or, {}, {}, slots());
+        news::search::ParsedQuery p = news::search::parse_query(text, analyzer(), default_or, {}, {}, slots(), links());
         volatile std::size_t m = p.query.get_description().size();
         (void)m;
     } catch (const news::search::QueryError&) {

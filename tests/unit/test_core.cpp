@@ -594,7 +594,7 @@ TEST_CASE("Schema: a database of an older schema is refused with a message to re
         db.set_metadata(news::schema::kMetaSchema, "5");
         db.commit();
         CHECK_THROWS_WITH(news::schema::read_metadata(db),
-                          "database schema version 5 is older than this program's (7): rebuild it: delete the database "
+                          "database schema version 5 is older than this program's (8): rebuild it: delete the database "
                           "folder and run news-index on the articles again");
         CHECK_THROWS_WITH(news::schema::check_or_init_metadata(db, "english"), Catch::Contains("rebuild it"));
         db.set_metadata(news::schema::kMetaSchema, "10");

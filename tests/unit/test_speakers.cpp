@@ -202,7 +202,24 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         {"Hours later, Ida Brandt returned to the pier, telling reporters, “The boats stay in port.”", "Ida Brandt", "",
          {"The boats stay in port."}, {"Hours"}},
         // a middle initial that spells a stop word ("A.") is part of the name
-        {"“We sail at noon!” ― Ida A. Brandt Cole.", "Ida A Brandt Cole", "", {"We sail at noon!"}, {}},
+        {"“We sail at noon!” ― Ida A. Brandt Cole.", "Ida A. Brandt Cole", "", {"We sail at noon!"}, {}},
+        // One person, one speaker (issue 13, item 3): titles and offices are roles, never part
+        // of the name; "U.S." and initials keep their stops; initials run together are spaced.
+        {"“We will talk to them,” Secretary of State Brandt said.", "Brandt", "Secretary of State",
+         {"We will talk to them,"}, {"State Brandt"}},
+        {"“We will talk to them,” Secretary of State Ida Brandt said.", "Ida Brandt", "Secretary of State",
+         {"We will talk to them,"}, {"State Ida Brandt"}},
+        {"Former secretary of State Brandt told reporters, “Sterling is stable.”", "Brandt", "Former secretary of State",
+         {"Sterling is stable."}, {"State Brandt"}},
+        {"Chancellor of the Exchequer Ida Brandt told reporters, “Sterling is stable.”", "Ida Brandt",
+         "Chancellor of the Exchequer", {"Sterling is stable."}, {"Exchequer Ida Brandt"}},
+        {"U.S. District Judge Ida Brandt wrote, “The request is denied.”", "Ida Brandt", "U.S. District Judge",
+         {"The request is denied."}, {"U.S District Judge"}},
+        {"“We have work to do,” Tom H.W. Okafor said.", "Tom H. W. Okafor", "", {"We have work to do,"},
+         {"Tom H.W Okafor", "Tom H.W. Okafor"}},
+        {"See Okafor said, “Nothing to add.”", "Okafor", "", {"Nothing to add."}, {"See Okafor"}},
+        // a surname alone keeps its honorific as its role (the sex of the speaker alias table) ...
+        {"“It was a good day,” Mrs. Okafor said.", "Okafor", "Mrs", {"It was a good day,"}, {"Mrs. Okafor"}},
         // "Neither" opens a sentence but is no part of a name
         {"Neither Brandt nor the crew spoke. Ida Brandt later said it was “a long night at sea.”", "Ida Brandt", "",
          {"a long night at sea."}, {"Neither Brandt"}},

@@ -820,6 +820,10 @@ void fill_speakers(Article& a, const Analysis& an, const Speakers& who) {
         for (const Event& ev : events)
             if (ev.who.name == s.name && !ev.who.role.empty() && weak_role(s.role) && !weak_role(ev.who.role))
                 s.role = ev.who.role;
+    // An honorific alone ("Mrs", from "Mrs. Obama") is a role only for a surname alone: the sex
+    // the speaker alias table needs; a full name has its given name.
+    for (Speaker& s : a.speakers)
+        if (s.name.find(' ') != std::string::npos && kHonorifics.count(s.role)) s.role.clear();
 
     auto add_unique = [](std::vector<std::string>& v, const std::string& s) {
         if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);

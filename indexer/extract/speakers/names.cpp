@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace news::extract::speakers {
 
@@ -14,13 +15,58 @@ bool name_word(const Word& w) {
     return true;
 }
 
+namespace {
+
+/// Letters joined by full stops, as "U.S" or "H.W" are left by strip_word: an abbreviation or
+/// initials written with stops.
+bool dotted(std::string_view core) {
+    if (core.size() < 3) return false;
+    for (std::size_t i = 0; i < core.size(); ++i)
+        if ((i % 2 == 0) != (std::isalpha(static_cast<unsigned char>(core[i])) != 0) ||
+            (i % 2 == 1 && core[i] != '.'))
+            return false;
+    return core.size() % 2 == 1;
+}
+
+/// Offices named after a title and "of" or "for": "Secretary of State", "Chancellor of the
+/// Exchequer", "Chief of Staff". Part of the role, never of the name.
+bool office_word(std::string_view w) {
+    static const std::set<std::string_view> kOffices{
+        "State", "Exchequer", "Defense", "Defence", "Treasury", "Commerce", "Energy", "Agriculture",
+        "Labor", "Labour", "Interior", "Justice", "Transportation", "Transport", "Education", "Health",
+        "Housing", "Trade", "Industry", "Employment", "Environment", "Finance", "Staff", "Homeland",
+        "Security", "Veterans", "Affairs", "Foreign", "Home", "Commonwealth", "Northern", "Ireland",
+        "Scotland", "Wales", "Works", "Mines", "War", "Navy", "Army", "Economy", "Planning", "Budget"};
+    return kOffices.count(w) > 0;
+}
+
+/// Imperatives that open a line of furniture ("See Sexton profile", "Read Ann Lee's view"):
+/// no part of a name.
+bool imperative(std::string_view w) {
+    static const std::set<std::string_view> kImperatives{"See", "Read", "Watch", "Click", "Visit", "Contact"};
+    return kImperatives.count(w) > 0;
+}
+
+}  // namespace
+
 std::string join(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
     std::string out;
     for (std::size_t i = b; i < e; ++i) {
         if (!out.empty()) out += ' ';
         out += ws[i].core == "t" ? "'t" : ws[i].core;  // "Sophie in 't Veld" (the mark was stripped)
+        // Initials and abbreviations keep their stops: "Julie A. Diaz", "U.S. District Judge",
+        // "George H.W. Bush" ("H.W" alone would fold to one word "hw").
+        if (ws[i].initial || (dotted(ws[i].core) && std::isupper(static_cast<unsigned char>(ws[i].core[0]))))
+            out += '.';
     }
     return out;
+}
+
+char given_name_sex(std::string_view folded) {
+    if (folded.empty()) return 0;
+    std::string w(folded);
+    w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    return kMaleGivenNames.count(w) ? 'm' : kFemaleGivenNames.count(w) ? 'f' : 0;
 }
 
 std::string_view last_word(std::string_view name) {
@@ -260,6 +306,33 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     // sentence is no part of a full name ("Defiant Matt Williams").
     auto peer = [&](std::size_t i) { return kPeerTitles.count(ws[i].core) && i + 2 == e; };
     auto adjective = [&](std::size_t i) { return i == run_b && i + 2 < e && kLeadingAdjectives.count(ws[i].core); };
+    // "Chancellor of the Exchequer Nigel Lawson": the run starts at the office ("the" is no name
+    // word); the office and the title before it are the role, never part of the name.
+    if (b + 1 < e && office_word(ws[b].core) && b >= 2) {
+        std::size_t p = ws[b - 1].core == "the" ? b - 1 : b;
+        if (p >= 2 && (ws[p - 1].core == "of" || ws[p - 1].core == "for")) {
+            std::size_t t = p - 1;
+            // (the title may be in lower case: "former secretary of State Clinton")
+            auto titled = [&](const std::string& w) {
+                std::string c = w;
+                if (!c.empty()) c[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(c[0])));
+                return title_word(w) || title_word(c);
+            };
+            while (t > 0 && titled(ws[t - 1].core) && ws[t - 1].para == ws[b].para && !ws[t - 1].comma &&
+                   !ws[t - 1].stop)
+                --t;
+            std::size_t o = b;
+            while (o + 1 < e && office_word(ws[o].core)) ++o;
+            if (t < p - 1)
+                if (auto person = split_run(ws, o, e); person && person->kind == "person" && !person->office) {
+                    if (weak_role(person->role)) person->role = join(ws, t, o);
+                    return person;
+                }
+        }
+    }
+    // "See Sexton profile": an imperative opening the sentence.
+    auto opens_sentence = [&](std::size_t i) { return i == 0 || ws[i - 1].stop || ws[i - 1].para != ws[i].para; };
+    if (b + 1 < e && imperative(ws[b].core) && opens_sentence(b)) ++b;
     while (b < e && ((kStops.count(ws[b].core) && !kNationality.count(ws[b].core)) ||
                      (kHonorifics.count(ws[b].core) && !peer(b)) || kLeadingVerbs.count(ws[b].core) ||
                      (b == run_b && cue_verb(b)) || gerund(b) || adjective(b)))
@@ -323,6 +396,23 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
     // "The Bishop of Durham", "the Director of Public Prosecutions": a title of a place or an
     // office, after an article, holds no name; it names the person.
     const bool after_the = ws[run_b].core == "The" || (run_b > 0 && ws[run_b - 1].core == "the");
+    // "Secretary of State Clinton", "Secretary of State for Health Jeremy Hunt": the offices
+    // after the title are the role; the name follows them.
+    if (has_title) {
+        std::size_t k = last_title + 1, office_end = 0;
+        while (k + 1 < e && (ws[k].core == "of" || ws[k].core == "for") && office_word(ws[k + 1].core)) {
+            std::size_t o = k + 1;
+            while (o < e && office_word(ws[o].core)) ++o;
+            office_end = k = o;
+        }
+        if (office_end != 0 && office_end < e && e - office_end <= 3)
+            if (auto person = split_run(ws, office_end, e); person && person->kind == "person" && !person->office) {
+                std::size_t rb = b;
+                while (rb < office_end && kHonorifics.count(ws[rb].core)) ++rb;
+                if (weak_role(person->role)) person->role = join(ws, rb, office_end);
+                return person;
+            }
+    }
     // "MP for Henley-on-Thames" too: one word after "of" or "for" is no name ("Secretary of
     // State Kerry" may be one).
     if (has_title && of_after_title != e && of_after_title == last_title + 1 &&
@@ -394,6 +484,16 @@ std::optional<Mention> split_run(const std::vector<Word>& ws, std::size_t b, std
         if ((kStops.count(ws[i].core) && !ws[i].initial && !surname) || kPronouns.count(ws[i].core)) return std::nullopt;
     }
     m.name = join(ws, name_b, e);
+    // Initials run together are initials apart in a person's name: "George H.W. Bush" is
+    // "George H. W. Bush" (one spelling, so one name term).
+    for (std::size_t at = 0; (at = m.name.find('.', at)) != std::string::npos;)
+        if (at + 1 < m.name.size() && m.name[at + 1] != ' ') m.name.insert(at + 1, " "), at += 2;
+        else ++at;
+    // "Mrs. Obama": a surname alone keeps the sex its honorific tells, as its role when it has
+    // none (aliases::role_sex: the speaker alias table links "Mrs. Obama" never to Barack Obama).
+    if (e - name_b == 1 && m.role.empty() && name_b > run_b &&
+        (kMaleHonorifics.count(ws[name_b - 1].core) || kFemaleHonorifics.count(ws[name_b - 1].core)))
+        m.role = ws[name_b - 1].core;
     // "Lake County", "Atlantic City": a place, not a person
     if (m.kind == "person" && e - name_b >= 2 && kPlaceTails.count(ws[e - 1].core)) return std::nullopt;
     // A heading or a dateline in capitals ("CONGRESS HAS INVESTIGATED HIM", "WASHINGTON, June 24")

@@ -33,6 +33,9 @@ struct Mention {
 [[nodiscard]] std::string join(const std::vector<Word>& ws, std::size_t b, std::size_t e);
 /// The last word of a name ("Lee" of "Ann Lee").
 [[nodiscard]] std::string_view last_word(std::string_view name);
+/// The sex of a given name, folded ("barack" 'm', "michelle" 'f'), from the lexicon's lists; 0
+/// when not there.
+[[nodiscard]] char given_name_sex(std::string_view folded);
 /// A plural common noun ("Officials", "scientists"), in any case: not a name.
 [[nodiscard]] bool common_plural(std::string_view w);
 /// A title, or titles joined by hyphens ("Secretary-Treasurer", "Vice-Chairman").
