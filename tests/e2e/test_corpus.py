@@ -22,8 +22,10 @@ HL = "harbor-ledger/"
 SPEAKER_FIXTURE = {json.loads(line)["id"] for line in open(os.path.join(env.corpus, "feeds", "speakers.jsonl"), encoding="utf-8")}
 EXPECT = {
     # speakers, by surname, full name and hyphenated name; byline authors are not speakers
+    # (port-strike-ends: her multi-paragraph statement, introduced in the paragraph before it)
     "speaker:alvarez-roth": {HL + "pier-t-arbitration-ruling.txt", HL + "pier-t-automation-grievance.txt",
-                             HL + "port-strike-begins.txt", HL + "port-strike-talks-stall.txt"},
+                             HL + "port-strike-begins.txt", HL + "port-strike-talks-stall.txt",
+                             HL + "port-strike-ends.txt"},
     'speaker:"marta oyelaran"': {"capital-wire/us-china-precursor-talks.txt", "cw-2022-0915-001",
                                  HL + "precursor-chemicals-seized.txt",
                                  "pacific-bulletin/hong-kong-shell-companies-precursors.txt"},

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Speaker extraction quality on PolNeAR dev, scored by ../shared/eval/score_speakers.py,
-never falls below the thresholds recorded in tests/speaker_thresholds.json."""
+"""Speaker extraction quality on PolNeAR dev and train, scored by
+../shared/eval/score_speakers.py, never falls below the thresholds recorded in
+tests/speaker_thresholds.json (one set per split)."""
 import json
 import os
 import re
@@ -9,21 +10,23 @@ import sys
 from harness import Env
 
 env = Env()
-dev = env.need_shared("corpora", "polnear", "dev")
+polnear = env.need_shared("corpora", "polnear")
 scorer = env.need_shared("eval", "score_speakers.py")
 thresholds = json.load(open(os.path.join(env.source_dir, "tests", "speaker_thresholds.json")))
-r = env.index("--extract", os.path.join(dev, "text"))
-env.equal(r.returncode, 0, f"extract ({r.stderr[-300:]})")
-pred = os.path.join(env.work, "dev.jsonl")
-with open(pred, "w") as f:
-    f.write(r.stdout)
-r = env.run(sys.executable, scorer, dev, pred)
-last = r.stdout.strip().splitlines()[-1]
-print(last)
-m = re.search(r"speakers P=([\d.]+) R=([\d.]+) F1=[\d.]+ quotes P=([\d.]+) R=([\d.]+) attribution=([\d.]+)", last)
-env.check(m is not None, f"scorer output: {r.stdout} {r.stderr}")
-if m:
-    got = dict(zip(["speakers_P", "speakers_R", "quotes_P", "quotes_R", "attribution"], map(float, m.groups())))
-    for k, v in got.items():
-        env.check(v >= thresholds[k], f"{k} = {v:.3f}, threshold {thresholds[k]}")
+for split in ("dev", "train"):
+    corpus = os.path.join(polnear, split)
+    r = env.index("--extract", os.path.join(corpus, "text"))
+    env.equal(r.returncode, 0, f"extract {split} ({r.stderr[-300:]})")
+    pred = os.path.join(env.work, f"{split}.jsonl")
+    with open(pred, "w") as f:
+        f.write(r.stdout)
+    r = env.run(sys.executable, scorer, corpus, pred)
+    last = r.stdout.strip().splitlines()[-1]
+    print(f"{split}: {last}")
+    m = re.search(r"speakers P=([\d.]+) R=([\d.]+) F1=[\d.]+ quotes P=([\d.]+) R=([\d.]+) attribution=([\d.]+)", last)
+    env.check(m is not None, f"scorer output: {r.stdout} {r.stderr}")
+    if m:
+        got = dict(zip(["speakers_P", "speakers_R", "quotes_P", "quotes_R", "attribution"], map(float, m.groups())))
+        for k, v in got.items():
+            env.check(v >= thresholds[split][k], f"{split} {k} = {v:.3f}, threshold {thresholds[split][k]}")
 env.finish()

@@ -1088,6 +1088,11 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Speaking to Harbor Radio on Monday in Portville, which votes next week, Ida Brandt referred to Tom Okafor "
          "as “a bright, charismatic leader of the port.”",
          "a bright, charismatic", "Ida Brandt", {"Tom Okafor"}},
+        // an office or a trade in front of a name is a role, not part of the name
+        {"bad-name", "“We will not move on this bill until the fall,” said Senate Minority Whip Dick Durbin.",
+         "We will not move", "Dick Durbin", {"Senate Minority Whip Dick Durbin"}},
+        {"bad-name", "“The album is finished and it sounds great,” DJ Norman Cook told reporters.", "The album is",
+         "Norman Cook", {"DJ Norman Cook"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

@@ -56,6 +56,8 @@ const WordList kTitles{"kTitles",
                        Casing::capitalised,
                        {"President",
                         "Vice",
+                        "Whip",  // "Senate Minority Whip Dick Durbin"
+                        "DJ",    // "DJ Norman Cook"
                         "Minister",
                         "Prime",
                         "Secretary",
