@@ -357,13 +357,7 @@ private:
     /// after a quotation that ends its sentence (“... they have portability.” Cory Doctorow).
     bool begins_sentence(std::size_t k) const {
         if (k == 0 || ws[k - 1].stop || ws[k - 1].para != ws[k].para) return true;
-        if (!ws[k].after_quote) return false;
-        std::string_view gap = text.substr(ws[k - 1].e, ws[k].b - ws[k - 1].e);
-        while (!gap.empty() && is_space(static_cast<unsigned char>(gap.back()))) gap.remove_suffix(1);
-        if (gap.ends_with("\xE2\x80\x9D")) gap.remove_suffix(3);  // ”
-        else if (gap.ends_with("\"")) gap.remove_suffix(1);
-        else return false;
-        return gap.ends_with(".") || gap.ends_with("!") || gap.ends_with("?");
+        return opens_after_closing_quote(text, ws, k);
     }
 
     /// @p surname is the person the cue is addressed to ("“...,” he told Rubio"): not who "he" is.

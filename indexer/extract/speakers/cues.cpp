@@ -233,18 +233,6 @@ std::optional<Mention> opening_subject(std::string_view text, const std::vector<
     return split_run(ws, b, e);
 }
 
-/// Word @p k opens a sentence after a quote that closed the one before ("... caps that read
-/// “Drive It Home.” Her aides ..."): the full stop is inside the marks, so no word carries it.
-bool opens_after_closing_quote(std::string_view text, const std::vector<Word>& ws, std::size_t k) {
-    if (k == 0 || !ws[k].after_quote) return false;
-    std::string_view gap = text.substr(ws[k - 1].e, ws[k].b - ws[k - 1].e);
-    while (!gap.empty() && is_space(static_cast<unsigned char>(gap.back()))) gap.remove_suffix(1);
-    if (gap.ends_with("\xE2\x80\x9D")) gap.remove_suffix(3);  // ”
-    else if (gap.ends_with("\"")) gap.remove_suffix(1);
-    else return false;
-    return gap.ends_with(".") || gap.ends_with("!") || gap.ends_with("?");
-}
-
 /// The subject of a participle ("..., saying") or of a second verb ("and said"): a name right
 /// before, the subject of a cue earlier in the sentence, or the sentence's own subject.
 std::optional<Mention> participle_subject(std::string_view text, const std::vector<Word>& ws, std::size_t c,

@@ -154,4 +154,14 @@ std::size_t word_after(const std::vector<Word>& ws, std::size_t byte) {
         ws.begin());
 }
 
+bool opens_after_closing_quote(std::string_view text, const std::vector<Word>& ws, std::size_t k) {
+    if (k == 0 || !ws[k].after_quote) return false;
+    std::string_view gap = text.substr(ws[k - 1].e, ws[k].b - ws[k - 1].e);
+    while (!gap.empty() && is_space(static_cast<unsigned char>(gap.back()))) gap.remove_suffix(1);
+    if (gap.ends_with("\xE2\x80\x9D")) gap.remove_suffix(3);  // ”
+    else if (gap.ends_with("\"")) gap.remove_suffix(1);
+    else return false;
+    return gap.ends_with(".") || gap.ends_with("!") || gap.ends_with("?");
+}
+
 }  // namespace news::extract::speakers

@@ -52,5 +52,9 @@ void build_words(Doc& d);
 
 /// The index of the first word of @p ws that starts at or after byte @p byte.
 [[nodiscard]] std::size_t word_after(const std::vector<Word>& ws, std::size_t byte);
+/// Word @p k opens a sentence after a quotation that ended the one before (“... they have
+/// portability.” Cory Doctorow / caps that read “Drive It Home.” Her aides ...): the full
+/// stop is inside the marks, so no word carries it.
+[[nodiscard]] bool opens_after_closing_quote(std::string_view text, const std::vector<Word>& ws, std::size_t k);
 
 }  // namespace news::extract::speakers
