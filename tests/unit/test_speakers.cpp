@@ -1045,6 +1045,13 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Tom Okafor drove from Chicago to ask Ida Brandt about visas. Brandt backed a bill on them.\n\n"
          "“We have been horribly abused by the program,” he told Brandt.",
          "We have been horribly abused", "Tom Okafor", {"Ida Brandt"}},
+        // the one "he" stood for, the subject again after another person took over
+        {"pronoun",
+         "Tom Woodward may pick Trevor Brennan for the tour.\n\n“There is a huge amount of respect for the guy,” "
+         "Woodward told the Harbor Ledger.\n\nBrennan is highly rated at the club, where he plays anywhere. "
+         "Woodward is ensuring his plans are thorough. “I have spoken to quite a few players about him,” he told "
+         "the newspaper.",
+         "I have spoken", "Tom Woodward", {"Trevor Brennan"}},
         // the one talked about is not the one talking
         {"talked-about",
          "Dale Fenwick, a machinist, backs Grant Ellison over Sen. Ruth Calloway.\n\nAsked what he thought of "

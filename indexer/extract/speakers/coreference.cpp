@@ -438,6 +438,12 @@ private:
                 (n.kind != "surname" || one_person_named(n.name)) &&
                 ((sex.count(last_word(n.name)) > 0 && n.kind != "surname") || one_stop_between()))
                 later = &n;
+            // The one the pronoun stood for, opening a sentence again after another took over,
+            // is the subject again ("Woodward told ... Brennan is highly rated ... Woodward is
+            // ensuring ... “...,” he told the newspaper").
+            else if (later && n.word > later->word && opens && last_word(n.name) == last_word(last_named->name) &&
+                     one_stop_between())
+                later = nullptr;
         }
         // The named person @p n becomes the one the pronoun stands for.
         auto adopt = [&](const Named& n) {
