@@ -53,6 +53,9 @@ import tarfile
 import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ inside the repository
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from audit_tsv import read_rows, write_rows  # noqa: E402
+
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -180,32 +183,11 @@ def qsha(article, start, end):
 # ---------------------------------------------------------------- the sample file
 
 def read_sample(path):
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        header = None
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                if header != COLUMNS:
-                    sys.exit(f"speaker_audit.py: {path}: columns {header}, expected {COLUMNS}")
-                continue
-            cells += [""] * (len(COLUMNS) - len(cells))
-            row = dict(zip(COLUMNS, cells))
-            row["start"], row["end"] = int(row["start"]), int(row["end"])
-            rows.append(row)
-    return rows
+    return read_rows(path, COLUMNS, "speaker_audit.py")
 
 
 def write_sample(path, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(HEADER)
-        f.write("\t".join(COLUMNS) + "\n")
-        for r in rows:
-            f.write("\t".join(str(r.get(c, "")) for c in COLUMNS) + "\n")
+    write_rows(path, HEADER, COLUMNS, rows)
 
 
 # ---------------------------------------------------------------- draw
