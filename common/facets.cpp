@@ -38,13 +38,43 @@ std::vector<Source> sources_of(Column c) {
     return {};
 }
 
-/// Is @p key (after a column's prefix) a value of column @p c? Not a source's word
-/// (XSRCW...), nor a whole dateline ("dayton, ohio": the place facet counts the city).
+/// Is @p key (after a column's prefix) a value of column @p c? Not a source's word (XSRCW...).
 bool is_value(Column c, std::string_view term, std::string_view key) {
     if (key.empty()) return false;
     if (c == Column::Source) return !term.starts_with(schema::field("source").word_prefix);
-    if (c == Column::Place) return key.find(',') == std::string_view::npos;
     return true;
+}
+
+/// A dateline's place has two terms, the whole dateline ("dayton ohio") and its city
+/// ("dayton"): the place facet counts the city. Drops from @p by_doc (sorted by docid) each
+/// place that is another of its document's places and more words.
+void keep_cities(std::vector<std::pair<Xapian::docid, std::uint32_t>>& by_doc, const std::vector<std::string>& keys) {
+    std::vector<std::pair<Xapian::docid, std::uint32_t>> kept;
+    for (std::size_t b = 0, e = 0; b < by_doc.size(); b = e) {
+        while (e < by_doc.size() && by_doc[e].first == by_doc[b].first) ++e;
+        for (std::size_t i = b; i < e; ++i) {
+            const std::string& k = keys[by_doc[i].second >> kFlagBits];
+            bool longer = false;
+            for (std::size_t j = b; j < e && !longer; ++j) {
+                const std::string& city = keys[by_doc[j].second >> kFlagBits];
+                longer = city.size() < k.size() && k.starts_with(city) && k[city.size()] == ' ';
+            }
+            if (!longer) kept.push_back(by_doc[i]);
+        }
+    }
+    by_doc = std::move(kept);
+}
+
+/// A city as shown: "DAYTON" (a dateline's capitals) as "Dayton"; any other spelling as it is.
+std::string city_shown(std::string city) {
+    if (std::any_of(city.begin(), city.end(), [](unsigned char ch) { return ch >= 'a' && ch <= 'z'; })) return city;
+    bool start = true;
+    for (char& ch : city) {
+        const bool letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+        if (letter && !start && ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        start = !letter && ch != '\'';
+    }
+    return city;
 }
 
 /// How the article stored with @p doc spells @p key of column @p c (empty: it does not).
@@ -66,7 +96,7 @@ std::string spelled(const Article& a, Column c, const std::string& key,
     case Column::Place: {
         std::string city = a.dateline.substr(0, a.dateline.find(','));
         while (!city.empty() && city.back() == ' ') city.pop_back();
-        return normalize(city) == key ? city : std::string();
+        return normalize(city) == key ? city_shown(city) : std::string();
     }
     case Column::Topic: return among(a.topics);
     case Column::Language:
@@ -152,6 +182,23 @@ Values build(const Xapian::Database& db, Column c, const std::function<std::stri
             if (!first[i]) first[i] = *p;
             by_doc.emplace_back(*p, i << kFlagBits | f.flags);
         }
+    }
+    if (c == Column::Place) {  // (then the whole datelines' keys go: no entry has them)
+        std::stable_sort(by_doc.begin(), by_doc.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        keep_cities(by_doc, v.keys);
+        std::vector<std::uint32_t> renumbered(v.keys.size(), UINT32_MAX);
+        for (const auto& [d, e] : by_doc) renumbered[e >> kFlagBits] = 0;
+        std::vector<std::string> keys;
+        std::vector<Xapian::docid> firsts;
+        for (std::size_t i = 0; i < v.keys.size(); ++i)
+            if (renumbered[i] == 0) {
+                renumbered[i] = static_cast<std::uint32_t>(keys.size());
+                keys.push_back(v.keys[i]);
+                firsts.push_back(first[i]);
+            }
+        for (auto& [d, e] : by_doc) e = renumbered[e >> kFlagBits] << kFlagBits | (e & ((1u << kFlagBits) - 1));
+        v.keys = std::move(keys);
+        first = std::move(firsts);
     }
     to_columns(by_doc, last, v);
     if (c == Column::Speaker) {  // the sex a person's role tells, in that document
