@@ -7,6 +7,8 @@
 
 #include <simdjson.h>
 
+#include <optional>
+
 namespace news::search {
 namespace {
 
@@ -61,7 +63,13 @@ Speaker speaker_of(dom::element v) {
 // speakers with quotes, and nothing else (a key or a type it never writes is Unexpected).
 // simdjson validates the whole text (UTF-8, numbers, trailing bytes) as it parses.
 Article article_of(std::string_view json) {
-    thread_local dom::parser parser;
+    // One parser per thread, kept for the next record; a record larger than most gets a parser
+    // of its own, so that a long-lived thread (news-serve's workers) does not keep the buffers
+    // of the largest record it ever read (some 15 bytes per byte of it) for good.
+    constexpr std::size_t kKeptParserBytes = 32 * 1024;
+    thread_local dom::parser kept;
+    std::optional<dom::parser> once;
+    dom::parser& parser = json.size() <= kKeptParserBytes ? kept : once.emplace();
     Article a;
     a.language.clear();  // article_from_json leaves absent fields empty, not at Article's defaults
     a.encoding.clear();

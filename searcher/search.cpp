@@ -478,8 +478,10 @@ const aliases::Table& Searcher::alias_table() {
 }
 
 std::vector<SpeakerCount> Searcher::speakers(std::string_view query, bool default_or) {
+    bool again = false;
     return retrying(db_, [&] {
-        reset_alias_table();  // (read again after a reopen)
+        if (again) reset_alias_table();  // (read again after retrying's reopen)
+        again = true;
         Xapian::Query q = Xapian::Query::MatchAll;
         if (!query.empty()) q = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_, links_, word_links_).query;
         Xapian::Enquire e(db_);
