@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <csignal>
+#include <malloc.h>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -48,6 +49,12 @@ std::optional<fs::path> default_web_folder() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Two malloc arenas, not glibc's one per thread (up to 8 per core): each worker's arena kept
+    // the free memory of its largest requests, and RSS grew with the requests served until every
+    // arena had seen its worst (Reuters, 8 workers: 40 MB after 500 requests, 52 after 5,000,
+    // 56 after 30,000; with two arenas 33, 33 and 34 MB, and no slower). MALLOC_ARENA_MAX in the
+    // environment still decides.
+    if (!std::getenv("MALLOC_ARENA_MAX")) mallopt(M_ARENA_MAX, 2);
     std::vector<std::string> dbs;
     std::string host, token, web;
     int port = 8080;
