@@ -23,9 +23,12 @@ struct Worker {
 
 /// The Searchers of the worker threads, keyed by thread. Before each request, current()
 /// makes the calling thread's Searcher see the index as it is now: Xapian's reopen() when
-/// writers have committed, and a new Searcher when a database folder was replaced (news-index
-/// --compact renames a new folder in: a handle open on the old one would keep reading the old
-/// files, deleted by then, and could not follow).
+/// writers have committed, and a new Searcher when a database folder was replaced. news-index
+/// --compact builds a new folder and renames it in; Xapian 1.4 (glass) on a handle opened
+/// before: reopen() reads the new version file, finds the same revision and keeps its tables,
+/// the old files (deleted, still open), until a later commit makes it open the new ones by
+/// name; a table it opens lazily meanwhile would come from the new folder. So a changed folder
+/// (device and inode of the path) gets a new Searcher instead.
 class Searchers {
 public:
     /// @p paths: the databases (shards) searched as one. Opens nothing yet.
