@@ -292,7 +292,7 @@ private:
             q = q.empty() ? p : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, p);
         }
         if (!neg.empty()) {
-            if (q.empty()) q = Xapian::Query::MatchAll;
+            if (q.empty()) q = Xapian::Query(std::string{});  // (every document; not the static MatchAll: threads)
             for (const auto& n : neg)
                 if (!n.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, n);
         }

@@ -482,7 +482,7 @@ std::vector<SpeakerCount> Searcher::speakers(std::string_view query, bool defaul
     return retrying(db_, [&] {
         if (again) reset_alias_table();  // (read again after retrying's reopen)
         again = true;
-        Xapian::Query q = Xapian::Query::MatchAll;
+        Xapian::Query q(std::string{});  // every article (not the static MatchAll: see run_once)
         if (!query.empty()) q = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_, links_, word_links_).query;
         Xapian::Enquire e(db_);
         e.set_query(q);
@@ -663,7 +663,9 @@ void Searcher::count_facets(const ParsedQuery& pq, const SearchOptions& o, Resul
 Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     // An empty query is every article (a page that opens on the whole archive, facets of all).
     ParsedQuery pq;
-    if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) pq.query = Xapian::Query::MatchAll;
+    // (Xapian::Query(""), not the static Query::MatchAll: copying that one from several threads
+    // at once, as news-serve's workers do, races on its reference count.)
+    if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) pq.query = Xapian::Query(std::string{});
     else pq = parse_query(query, *analyzer_, o.default_or, {}, expander_, quote_slots_, links_, word_links_);
     Results r;
     r.query = std::string(query);
