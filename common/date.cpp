@@ -208,6 +208,7 @@ std::string value_of_days(long z) {
     const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
     const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
     const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+    if (y < 1000 || y > 9999) return {};  // (outside what dates hold: no value)
     return to_value(iso(y, m, d));
 }
 
@@ -217,10 +218,13 @@ long days_of_value(std::string_view v) {
 }
 
 int last_day_of(int y, int m) {
-    int last = 31;
-    while (!valid_ymd(y, m, last)) --last;
-    return last;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : kDays[(m - 1) % 12];
 }
+
+/// A year of four digits, as parse_bound takes it (1000 to 9999), or 0.
+int year_word(const std::string& w) { return w.size() == 4 && all_digits(w) && w[0] != '0' ? std::stoi(w) : 0; }
 
 /// The words of a relative date, lower case, separated by spaces ("Last  Week" -> "last week").
 std::vector<std::string> words_of(std::string_view s) {
@@ -239,14 +243,25 @@ std::vector<std::string> words_of(std::string_view s) {
 
 /// One period, as values (first and last day): what parse_bound reads, and the forms said
 /// relative to @p today (a value "YYYYMMDD"; empty: none of those).
+std::optional<Range> parse_period_unchecked(std::string_view text, std::string_view today);
+
+/// ... and only the periods within the years 1000 to 9999 ("past 9000 years" is not one).
 std::optional<Range> parse_period(std::string_view text, std::string_view today) {
+    std::optional<Range> r = parse_period_unchecked(text, today);
+    auto sane = [](const std::string& v) { return v.size() == 8 && all_digits(v) && v[0] != '0'; };
+    if (r && (!sane(r->lo) || !sane(r->hi) || r->lo > r->hi)) return std::nullopt;
+    return r;
+}
+
+std::optional<Range> parse_period_unchecked(std::string_view text, std::string_view today) {
     if (auto r = parse_bound(text)) return Range{to_value(r->lo), to_value(r->hi)};
     const std::vector<std::string> w = words_of(text);
     if (w.empty()) return std::nullopt;
     // 2016-q3, q3 2016, 2016 q3
     auto quarter = [](const std::string& y, const std::string& q) -> std::optional<Range> {
-        if (y.size() != 4 || !all_digits(y) || q.size() != 2 || q[0] != 'q' || q[1] < '1' || q[1] > '4') return std::nullopt;
-        const int year = std::stoi(y), first = (q[1] - '1') * 3 + 1;
+        const int year = year_word(y);
+        if (!year || q.size() != 2 || q[0] != 'q' || q[1] < '1' || q[1] > '4') return std::nullopt;
+        const int first = (q[1] - '1') * 3 + 1;
         return Range{to_value(iso(year, first, 1)), to_value(iso(year, first + 2, last_day_of(year, first + 2)))};
     };
     if (w.size() == 1 && w[0].size() == 7 && w[0][4] == '-')
@@ -256,8 +271,7 @@ std::optional<Range> parse_period(std::string_view text, std::string_view today)
         if (auto r = quarter(w[0], w[1])) return r;
         // march 2016, 2016 march
         for (auto [mw, yw] : {std::pair{0, 1}, std::pair{1, 0}})
-            if (const int m = month_of(w[mw]); m && w[yw].size() == 4 && all_digits(w[yw])) {
-                const int y = std::stoi(w[yw]);
+            if (const int m = month_of(w[mw]), y = year_word(w[yw]); m && y) {
                 return Range{to_value(iso(y, m, 1)), to_value(iso(y, m, last_day_of(y, m)))};
             }
     }
@@ -339,8 +353,12 @@ std::optional<Range> parse_query(std::string_view text, std::string& error, std:
         }
         if (w[0] == "since" || w[0] == "from") return Range{r->lo, ""};
         if (w[0] == "until" || w[0] == "till") return Range{"", r->hi};
-        if (w[0] == "before") return Range{"", value_of_days(days_of_value(r->lo) - 1)};
-        return Range{value_of_days(days_of_value(r->hi) + 1), ""};
+        const std::string edge = w[0] == "before" ? value_of_days(days_of_value(r->lo) - 1) : value_of_days(days_of_value(r->hi) + 1);
+        if (edge.empty()) {
+            error = "'" + std::string(text) + "' reaches past the years 1000 to 9999";
+            return std::nullopt;
+        }
+        return w[0] == "before" ? Range{"", edge} : Range{edge, ""};
     }
     std::size_t dots = text.find("..");
     if (dots == std::string_view::npos) {
