@@ -76,6 +76,8 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         "                                  (another word: is text, as in a pasted \"Trump: ...\")\n"
         "  speaker:daskal speaker:\"jen daskal\" person: author: place:beijing lang:zh\n"
         "  date:2024-01-30 date:2024-01 date:2024 date:2024-01-01..2024-03-31 date:..2023\n"
+        "  date:2024-q3 date:\"march 2024\" date:today date:yesterday date:\"last week\" (Monday to Sunday)\n"
+        "  date:\"this month\" date:\"past 30 days\" date:2016-10..now date:\"since march 2016\" (--now, --tz)\n"
         "  topic:crude topic:\"money-fx\"    a topic or tag (Reuters <TOPICS>, JSON \"topics\"/\"tags\")\n"
         "  source:bbc                      any word of the source name; source:\"bbc news\" the whole name\n\n"
         "A query starting with '-' goes after --:  news-search -- -iraq\n"
@@ -119,6 +121,9 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         ("speakers", po::bool_switch(&o.speakers), "list the speakers of the matching articles (all without a QUERY)")
         ("facet", po::value(&o.facets), "count the values of FIELD[:N] over every match (repeatable; see above)")
         ("split", po::value(&o.split), "split each facet's counts by the values of FIELD[:N]")
+        ("now", po::value(&o.now), "the time date:today, date:\"last week\" ... count from: YYYY-MM-DD or "
+                                   "YYYY-MM-DDTHH:MM[:SS]Z, UTC (default: the clock)")
+        ("tz", po::value(&o.tz), "the time zone whose calendar they use, an IANA name such as Europe/Paris (default: UTC)")
         ("color", po::value(&o.color)->default_value("auto"), "highlight: auto (terminal, unless NO_COLOR), always, never")
         ("query", po::value(&o.words), "query words");
     po::positional_options_description pos;
@@ -210,6 +215,8 @@ bool parse_cli_plain(int argc, const char* const* argv, CliOptions& o) {
         else if (a == "--color" && once(64)) o.color = v;
         else if (a == "--facet") o.facets.emplace_back(v);
         else if (a == "--split" && once(128)) o.split = v;
+        else if (a == "--now" && once(256)) o.now = v;
+        else if (a == "--tz" && once(512)) o.tz = v;
         else return false;  // anything else (abbreviations, --x=y, -n5, --help...): Boost's
     }
     return true;

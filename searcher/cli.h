@@ -22,6 +22,7 @@ struct CliOptions {
     bool speakers = false;              ///< --speakers [QUERY]
     std::vector<std::string> facets;    ///< --facet FIELD[:N], repeatable
     std::string split;                  ///< --split FIELD[:N]
+    std::string now, tz;                ///< --now (what relative dates count from), --tz (their time zone)
 
     bool operator==(const CliOptions&) const = default;
 };

@@ -3,6 +3,7 @@
 #include "searcher/cli.h"
 #include "searcher/format/output.h"
 #include "searcher/search.h"
+#include "common/date.h"
 
 #include <xapian.h>
 
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
         if (!parse_cli(argc, argv, cli, std::cout, std::cerr)) return kUsage;
         if (cli.help) return 0;
     }
-    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split] = cli;
+    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split, now, tz] = cli;
     SearchOptions so;
     if (sort == "relevance") so.sort = Sort::Relevance;
     else if (sort == "date") so.sort = Sort::DateAscending;
@@ -77,6 +78,20 @@ int main(int argc, char** argv) {
             return kUsage;
         }
         so.split = std::move(f);
+    }
+    if (!now.empty() || !tz.empty()) {
+        std::optional<std::time_t> at;
+        if (!now.empty() && !(at = news::date::parse_now(now))) {
+            std::cerr << "news-search: --now takes YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]Z (UTC), not '" << now << "'\n";
+            return kUsage;
+        }
+        std::string why;
+        std::optional<std::string> today = news::date::today_in(tz, at, why);
+        if (!today) {
+            std::cerr << "news-search: --tz: " << why << "\n";
+            return kUsage;
+        }
+        so.today = *today;
     }
     if (!so.facets.empty() && (count || jsonl || !trec.empty() || explain || get || sources || speakers)) {
         std::cerr << "news-search: --facet goes with text or --json results, not with --count, --jsonl, --trec, "
@@ -173,12 +188,13 @@ int main(int argc, char** argv) {
             for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
             try {
                 if (explain) {
-                    ParsedQuery pq = searcher.parse(query, any);
+                    ParsedQuery pq = searcher.parse(query, any, so.today);
                     std::cout << pq.query.get_description() << "\n";
                     for (const std::string& note : pq.notes) std::cout << "note: " << note << "\n";
                     return kFound;
                 }
                 Results r = searcher.run(query, so);
+                for (const std::string& w : r.warnings) std::cerr << "news-search: warning: " << w << "\n";
                 if (count) {
                     print_count(std::cout, r, oo);
                     return r.total > 0 ? kFound : kNone;
@@ -220,12 +236,13 @@ int main(int argc, char** argv) {
             auto t0 = std::chrono::steady_clock::now();
             try {
                 if (explain) {
-                    ParsedQuery pq = searcher.parse(query, any);
+                    ParsedQuery pq = searcher.parse(query, any, so.today);
                     std::cout << oo.qid << "\t" << pq.query.get_description() << "\n";
                     for (const std::string& note : pq.notes) std::cout << oo.qid << "\tnote: " << note << "\n";
                     continue;
                 }
                 Results r = searcher.run(query, so);
+                for (const std::string& w : r.warnings) std::cerr << "news-search: query " << oo.qid << ": warning: " << w << "\n";
                 if (count) print_count(std::cout, r, oo);
                 else print_results(std::cout, r, oo);
                 found += r.total > 0;

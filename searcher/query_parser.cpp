@@ -220,7 +220,7 @@ public:
         if (peek().kind != Tok::End) fail("unexpected '" + peek().text + "'", peek().offset);
         if (q.empty()) throw QueryError("the query has no searchable words", 1);
         hl_.stem_words_known = static_cast<bool>(expand_);
-        return {q, std::move(hl_), std::move(shows_), std::move(notes_), std::move(wildcards_)};
+        return {q, std::move(hl_), std::move(shows_), std::move(notes_), std::move(wildcards_), dated_};
     }
 
 private:
@@ -643,7 +643,8 @@ private:
             if (t.wildcard) fail("date: takes no wildcard ('date:2024' is the whole year)", t.offset + t.text.size());
             std::string err;
             std::size_t off = 0;
-            auto r = date::parse_query(t.text, err, off);
+            auto r = date::parse_query(t.text, err, off, lim_.today.empty() ? date::today_utc() : lim_.today);
+            dated_ = true;
             if (!r) fail(err, t.offset + off);
             if (!r->lo.empty() && !r->hi.empty()) {
                 // The date terms of the years, months and days that make up the range; a
@@ -821,6 +822,7 @@ private:
     std::vector<QuoteShow> shows_;
     std::vector<std::string> notes_;
     std::vector<std::pair<std::string, std::string>> wildcards_;
+    bool dated_ = false;
 };
 
 }  // namespace

@@ -68,6 +68,7 @@ struct ParsedQuery {
     /// The word wildcards, as typed and as the term pattern: each is expanded to the
     /// kMaxWildcardWords most frequent words (Searcher::parse notes when a pattern has more).
     std::vector<std::pair<std::string, std::string>> wildcards;
+    bool dated = false;  ///< the query has a date: clause
 };
 
 /// A word wildcard ("invest*") searches at most this many words, the most frequent.
@@ -85,9 +86,11 @@ struct QuoteSlots {
 inline constexpr std::size_t kMaxSlotNearWords = 5;
 inline constexpr std::size_t kMaxSlotTerms = 100000;  ///< more: the parser takes every slot
 
+/// Limits of a query, and the day its relative dates count from.
 struct ParseLimits {
     std::size_t max_depth = 200;    ///< nesting of parentheses and NOT
     std::size_t max_terms = 1000;   ///< words and phrases in one query
+    std::string today;              ///< "YYYYMMDD" for date:yesterday, date:"last week" ... (empty: today in UTC)
 };
 
 /// The indexed words sharing a stem (from the database's stem table), or none.

@@ -398,8 +398,10 @@ std::vector<std::string> Searcher::terms_from(const std::string& head) const {
     return out;
 }
 
-ParsedQuery Searcher::parse(std::string_view query, bool default_or) const {
-    ParsedQuery pq = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_, links_, word_links_);
+ParsedQuery Searcher::parse(std::string_view query, bool default_or, const std::string& today) const {
+    ParseLimits limits;
+    limits.today = today;
+    ParsedQuery pq = parse_query(query, *analyzer_, default_or, limits, expander_, quote_slots_, links_, word_links_);
     for (const auto& [typed, pattern] : pq.wildcards) {
         Xapian::termcount words = 0;
         for (auto it = db_.allterms_begin(pattern); it != db_.allterms_end(pattern) && words <= kMaxWildcardWords; ++it) ++words;
@@ -666,10 +668,17 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     // (Xapian::Query(""), not the static Query::MatchAll: copying that one from several threads
     // at once, as news-serve's workers do, races on its reference count.)
     if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) pq.query = Xapian::Query(std::string{});
-    else pq = parse_query(query, *analyzer_, o.default_or, {}, expander_, quote_slots_, links_, word_links_);
+    else {
+        ParseLimits limits;
+        limits.today = o.today;
+        pq = parse_query(query, *analyzer_, o.default_or, limits, expander_, quote_slots_, links_, word_links_);
+    }
     Results r;
     r.query = std::string(query);
     r.parsed = pq.query.get_description();
+    if (pq.dated && db_.get_doccount() > 0 && db_.get_value_freq(schema::kDateSlot) == 0)
+        r.warnings.push_back("none of the " + std::to_string(db_.get_doccount()) +
+                             " articles has a date: a date: clause matches nothing here");
     Xapian::Enquire enquire(db_);
     // Word terms weighed by Bm25Source: the same BM25 as Xapian's, with the document lengths
     // read into memory once a query needs enough of them: Xapian's own lookup costs about

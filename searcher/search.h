@@ -37,6 +37,7 @@ struct SearchOptions {
     bool snippets = true;
     std::vector<FacetRequest> facets;   ///< --facet: exact counts over every match (and then an exact total)
     std::optional<FacetRequest> split;  ///< --split: each facet value's counts per value of this field
+    std::string today;  ///< "YYYYMMDD" that date:yesterday, date:"last week" ... count from (empty: today in UTC, per query)
 };
 
 /// A quote shown with a result because the query asked about it (speaker: or quote:).
@@ -106,6 +107,7 @@ struct Results {
     std::vector<Hit> hits;
     std::vector<DatabaseRevision> databases;
     std::vector<FacetResult> facets;  ///< one per SearchOptions::facets, in its order
+    std::vector<std::string> warnings;  ///< what the user should know of the answer (a date: on undated articles)
 };
 
 /// One or more databases searched as one (shards).
@@ -124,7 +126,7 @@ public:
 
     /// Only parses: the query the database would run, with notes (--explain) that need the
     /// database too (a wildcard cut to its kMaxWildcardWords most frequent words).
-    [[nodiscard]] ParsedQuery parse(std::string_view query, bool default_or) const;
+    [[nodiscard]] ParsedQuery parse(std::string_view query, bool default_or, const std::string& today = {}) const;
 
     /// The articles with the id @p id (news-search --get), whole, text included: one, or none
     /// (one per shard if several shards hold it).

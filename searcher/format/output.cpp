@@ -227,7 +227,7 @@ void write_databases(JsonWriter& w, const std::vector<DatabaseRevision>& dbs) {
 // --json and --jsonl without building nlohmann trees. Returns false (and leaves @p out as
 // it was) when a string is not valid UTF-8.
 bool write_json(std::string& out, const Results& r, const OutputOptions& o) {
-    if (!r.facets.empty()) return false;  // (facets: through nlohmann, the query's cost is elsewhere)
+    if (!r.facets.empty() || !r.warnings.empty()) return false;  // (through nlohmann: the cost is elsewhere)
     const std::size_t was = out.size();
     try {
         if (o.format == Format::Json) {
@@ -330,6 +330,7 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
                             {"databases", databases_json(r.databases)}};
         if (o.batch) j["qid"] = o.qid;
         if (!r.facets.empty()) j["facets"] = facets_json(r.facets);
+        if (!r.warnings.empty()) j["warnings"] = r.warnings;
         out << j.dump(2) << "\n";
         return;
     }

@@ -159,3 +159,84 @@ TEST_CASE("covering_periods: more periods than allowed give none", "[date]") {
     CHECK(date::covering_periods("20240102", "20241230", 80).size() == 70);
     CHECK(date::covering_periods("10000101", "99991231", 400).empty());
 }
+
+TEST_CASE("parse_query: dates as people say them, relative to today", "[date]") {
+    struct Row {
+        const char* text;
+        const char* lo;
+        const char* hi;
+    };
+    // Today is Wednesday 2024-03-06 (a leap year: February has 29 days).
+    auto row = GENERATE(values<Row>({
+        {"today", "20240306", "20240306"},
+        {"now", "20240306", "20240306"},
+        {"Yesterday", "20240305", "20240305"},
+        {"this week", "20240304", "20240310"},  // Monday to Sunday
+        {"last week", "20240226", "20240303"},
+        {"this month", "20240301", "20240331"},
+        {"last month", "20240201", "20240229"},
+        {"this quarter", "20240101", "20240331"},
+        {"last quarter", "20231001", "20231231"},
+        {"this year", "20240101", "20241231"},
+        {"last year", "20230101", "20231231"},
+        {"past 30 days", "20240206", "20240306"},  // the rolling window ending today (30 days)
+        {"last 7 days", "20240229", "20240306"},
+        {"past 2 weeks", "20240222", "20240306"},
+        {"past 3 months", "20231207", "20240306"},
+        {"past year", "20230307", "20240306"},
+        {"past day", "20240306", "20240306"},
+        {"2016-q3", "20160701", "20160930"},
+        {"Q4 2016", "20161001", "20161231"},
+        {"march 2016", "20160301", "20160331"},
+        {"2016 Sept", "20160901", "20160930"},
+        {"march 5, 2016", "20160305", "20160305"},
+        {"2016-10..now", "20161001", "20240306"},
+        {"yesterday..today", "20240305", "20240306"},
+        {"since march 2016", "20160301", ""},
+        {"from 2016", "20160101", ""},
+        {"until march 2016", "", "20160331"},
+        {"before march 2016", "", "20160229"},
+        {"after 2016-q3", "20161001", ""},
+        {"..last month", "", "20240229"},
+    }));
+    CAPTURE(row.text);
+    std::string err;
+    std::size_t off = 0;
+    auto r = date::parse_query(row.text, err, off, "20240306");
+    REQUIRE(r);
+    CHECK(r->lo == row.lo);
+    CHECK(r->hi == row.hi);
+}
+
+TEST_CASE("parse_query: relative dates refused with the forms it takes", "[date]") {
+    for (const char* bad : {"next week", "past 0 days", "past -3 days", "last fortnight", "2016-q5", "since", "since soon",
+                            "march", "now..2016", "past 100000 days", "past 99999 months", "0504-q3", "march 0999",
+                            "before 1000"}) {
+        CAPTURE(bad);
+        std::string err;
+        std::size_t off = 0;
+        CHECK_FALSE(date::parse_query(bad, err, off, "20240306"));
+        const bool says_why = err.find("expected a date like") != std::string::npos ||
+                              err.find("ends before") != std::string::npos || err.find("needs a date") != std::string::npos ||
+                              err.find("reaches past") != std::string::npos;
+        CHECK(says_why);
+    }
+}
+
+TEST_CASE("today_in: the calendar of a time zone; parse_now", "[date]") {
+    std::string err;
+    const auto at = date::parse_now("2024-03-06T23:30:00Z");
+    REQUIRE(at);
+    CHECK(date::today_in("", at, err).value_or("") == "20240306");
+    CHECK(date::today_in("UTC", at, err).value_or("") == "20240306");
+    CHECK(date::today_in("Asia/Tokyo", at, err).value_or("") == "20240307");
+    CHECK(date::today_in("America/New_York", date::parse_now("2024-03-06T03:00Z"), err).value_or("") == "20240305");
+    CHECK_FALSE(date::today_in("Mars/Olympus", at, err));
+    CHECK(err.find("unknown time zone") != std::string::npos);
+    CHECK((date::parse_now("2024-03-06") == date::parse_now("2024-03-06T00:00:00Z")));
+    for (const char* bad : {"", "2024", "2024-02-30", "2024-03-06T25:00", "2024-03-06x", "06/03/2024"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(date::parse_now(bad));
+    }
+    CHECK(date::today_utc().size() == 8);
+}

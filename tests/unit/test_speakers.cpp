@@ -1040,6 +1040,12 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "“Analysts said no,” remembered Roy Verley, a former spokesman.\n\n"
          "Fiorina, 61, declined an interview. “If you are not leading, you are failing,” she said.",
          "If you are not leading", "Carly Fiorina", {"Roy Verley", "Frank Fiorina"}},
+        // an honorific of one sex: "Mrs. Obama" is Michelle, though Barack is named more
+        {"same surname",
+         "Barack Obama and Michelle Obama planted the garden.\n\n"
+         "“I follow instructions,” Barack Obama said. Barack Obama laughed.\n\n"
+         "Mrs. Obama later said the harvest would go to a shelter. “Nothing here goes to waste,” Mrs. Obama said.",
+         "Nothing here goes to waste", "Michelle Obama", {"Barack Obama"}},
         // the person the cue is addressed to is not "he"
         {"pronoun",
          "Tom Okafor drove from Chicago to ask Ida Brandt about visas. Brandt backed a bill on them.\n\n"

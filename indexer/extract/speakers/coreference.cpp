@@ -3,6 +3,7 @@
 #include "indexer/extract/speakers/coreference.h"
 
 #include "indexer/extract/speakers/lexicon.h"
+#include "common/speaker_aliases.h"
 
 #include <algorithm>
 #include <set>
@@ -161,11 +162,19 @@ Mention Resolver::resolve(std::size_t at_word, Mention m) {
         // Fiorina"), the bare surname is the one the article is about: the one whose full
         // name it writes most often, and of equals the one introduced first (a relative or
         // namesake introduced later is then called by a first name or in full).
+        // An honorific or a role of one sex ("Mrs. Obama") passes over the full names whose
+        // given name is of the other (Michelle, not Barack, when both are named).
         const std::string surname = m.name;
+        const char sex = aliases::role_sex(m.role);
         bool found = false;
         std::size_t best_count = 0, best_first = 0;
         for (const std::string& full : full_names) {
             if (last_word(full) != surname) continue;
+            if (sex) {
+                std::string given = full.substr(0, full.find(' '));
+                for (char& ch : given) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                if (const char other = given_name_sex(given); other && other != sex) continue;
+            }
             std::set<std::size_t> at;  // (a titled name is in both lists)
             for (const auto* list : {&named, &candidates})
                 for (const Named& n : *list)
