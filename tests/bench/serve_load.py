@@ -19,6 +19,7 @@ Reports errors, throughput, latency percentiles (p50, p99, overall and per kind)
 of news-serve after 500 and after all requests of the plain run (and at the end of the second).
 The programs are copied into the scratch folder first (bench_common.snapshot_binaries)."""
 import argparse
+import atexit
 import http.client
 import json
 import os
@@ -242,6 +243,7 @@ def main():
         print(f"query words {len(words)}, phrases {len(phrases)}, article ids {len(ids)}, speakers {len(speakers)}")
 
         proc, host, port = start_server(serve, db, a.threads, work)
+        atexit.register(lambda: proc.poll() is None and proc.kill())  # (however the script ends)
         mix = Mix(words, queries, ids, speakers, a.seed)
         mix.phrases = sorted(phrases)
         print(bc.machine_line())

@@ -16,6 +16,7 @@ records whose ids hold '/', '#', spaces, '%', '+' and UTF-8:
   folder swaps while three clients keep searching give no error and no other answer.
 
 The binary is $NEWS_SERVE (set by tests/CMakeLists.txt)."""
+import atexit
 import csv
 import http.client
 import io
@@ -59,6 +60,10 @@ r = env.index("--db", db, env.corpus, extra)
 env.equal(r.returncode, 0, f"index exit status ({r.stderr[-300:]})")
 
 
+RUNNING = []  # every news-serve started: killed at exit, whatever stopped the script
+atexit.register(lambda: [p.kill() for p in RUNNING if p.poll() is None])
+
+
 class Server:
     """news-serve on a free port (--port 0: it prints the URL it got)."""
 
@@ -66,6 +71,7 @@ class Server:
         self.stderr_path = os.path.join(env.work, f"serve-{time.monotonic_ns()}.err")
         cmd = [SERVE, *[x for d in dbs for x in ("--db", d)], "--port", "0", *args]
         self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=open(self.stderr_path, "w"), text=True, cwd=env.work)
+        RUNNING.append(self.p)
         ready, _, _ = select.select([self.p.stdout], [], [], 20)
         line = self.p.stdout.readline() if ready else ""
         if "http://" not in line:
