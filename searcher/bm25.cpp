@@ -6,6 +6,7 @@
 #include "common/schema.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -13,7 +14,8 @@ namespace news::search {
 
 namespace {
 
-std::size_t g_blocks_skipped = 0;
+// Counted by every thread that searches (news-serve's workers): relaxed, a statistic only.
+std::atomic<std::size_t> g_blocks_skipped{0};
 
 bool same_shard(const Xapian::Database& a, const std::string& uuid, Xapian::rev revision) {
     return a.get_revision() == revision && a.get_uuid() == uuid;
@@ -21,7 +23,7 @@ bool same_shard(const Xapian::Database& a, const std::string& uuid, Xapian::rev 
 
 }  // namespace
 
-std::size_t Bm25Source::blocks_skipped() { return g_blocks_skipped; }
+std::size_t Bm25Source::blocks_skipped() { return g_blocks_skipped.load(std::memory_order_relaxed); }
 
 const std::vector<Xapian::termcount>* DocLengths::find(const Xapian::Database& db) const {
     if (tables_.empty()) return nullptr;
@@ -288,7 +290,7 @@ void Bm25Source::pass_light(double min_wt) {
                     return;
                 }
                 skip_all_to(bound_until_ + 1);
-                ++g_blocks_skipped;
+                g_blocks_skipped.fetch_add(1, std::memory_order_relaxed);
                 continue;
             }
         }

@@ -104,7 +104,7 @@ public:
     [[nodiscard]] Bm25Source* clone() const override;
     [[nodiscard]] std::string get_description() const override;
 
-    /// How many times a block was skipped unread, in this process (for tests).
+    /// How many times a block was skipped unread, in this process, by every thread (for tests).
     [[nodiscard]] static std::size_t blocks_skipped();
 
     /// The group's term frequency as Xapian 1.4 estimates an OP_SYNONYM's (exposed for tests).

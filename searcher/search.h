@@ -139,10 +139,12 @@ public:
 
     [[nodiscard]] Xapian::doccount size() const { return db_.get_doccount(); }
 
-    /// Sees what writers have committed since the databases were opened.
-    void reopen() {
-        db_.reopen();
+    /// Sees what writers have committed since the databases were opened (or last reopened);
+    /// false when there was nothing new.
+    bool reopen() {
+        if (!db_.reopen()) return false;
         alias_table_.reset();  // (read again when next needed)
+        return true;
     }
 
 private:

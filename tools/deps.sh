@@ -11,6 +11,7 @@ packages=(
   libzstd-dev                # compressing the stored article
   libjemalloc-dev            # news-index's memory allocator (a sixth faster than glibc's)
   libgumbo-dev pkg-config    # HTML pages: the gumbo parser, found through pkg-config
+  libcpp-httplib-dev         # news-serve's HTTP server (cpp-httplib 0.11, a shared library; found through pkg-config)
   catch2                     # unit tests
   python3                    # end-to-end test scripts and benchmarks
   xz-utils                   # tests unpack the shared corpora's .tar.xz with tar -J (not in a minimal Debian)

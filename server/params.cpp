@@ -1,0 +1,155 @@
+/// @file
+/// @brief Reading and checking request parameters.
+#include "server/params.h"
+
+#include "common/date.h"
+#include "common/text/analyzer.h"
+#include "searcher/cli.h"
+
+#include <algorithm>
+#include <set>
+
+namespace news::serve {
+namespace {
+
+ApiError bad(const std::string& message, std::string_view parameter) { return ApiError(400, message, std::string(parameter)); }
+
+std::size_t read_bounded(std::string_view name, std::string_view value, std::size_t max) {
+    std::size_t n = 0;
+    std::string error;
+    if (!search::read_number(name, value, n, error)) throw bad(error, name);
+    if (n > max) throw bad(std::string(name) + " " + std::string(value) + " is too large (at most " + std::to_string(max) + ")", name);
+    return n;
+}
+
+// The parameters each route takes (token: every route).
+bool accepts(Route route, std::string_view name) {
+    if (name == "token") return true;
+    switch (route) {
+    case Route::Search:
+    case Route::Csv: return name == "q" || name == "n" || name == "offset" || name == "sort" || name == "from" || name == "to" ||
+                             name == "facet" || name == "split";
+    case Route::Facets: return name == "q" || name == "from" || name == "to" || name == "facet" || name == "split";
+    case Route::Speaker: return name == "q" || name == "n" || name == "offset" || name == "from" || name == "to";
+    case Route::Article: return false;
+    }
+    return false;
+}
+
+// A parameter name as shown in a message: printable ASCII, else escaped.
+std::string shown(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s.substr(0, 64)) {
+        if (c >= 0x20 && c < 0x7f) out += static_cast<char>(c);
+        else {
+            static const char* hex = "0123456789ABCDEF";
+            out += "%";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return s.size() > 64 ? out + "..." : out;
+}
+
+}  // namespace
+
+std::string SearchParams::query() const {
+    if (from.empty() && to.empty()) return q;
+    const std::string clause = "date:" + from + ".." + to;
+    return q.empty() ? clause : "(" + q + ") " + clause;
+}
+
+void check_date(std::string_view value, std::string_view parameter) {
+    const std::string message = std::string(parameter) + " must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not '" + shown(value) + "'";
+    if (value.size() != 4 && value.size() != 7 && value.size() != 10) throw bad(message, parameter);
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const bool dash = i == 4 || i == 7;
+        if (dash ? value[i] != '-' : (value[i] < '0' || value[i] > '9')) throw bad(message, parameter);
+    }
+    std::string error;
+    std::size_t offset = 0;
+    if (!date::parse_query(value, error, offset)) throw bad(message + ": " + error, parameter);
+}
+
+FacetSpec parse_facet_spec(std::string_view spec, std::string_view parameter) {
+    FacetSpec f;
+    const std::size_t colon = spec.find(':');
+    f.field = std::string(spec.substr(0, colon));
+    if (std::find(std::begin(kFacetFields), std::end(kFacetFields), f.field) == std::end(kFacetFields)) {
+        std::string known;
+        for (std::string_view k : kFacetFields) known += (known.empty() ? "" : ", ") + std::string(k);
+        throw bad("unknown " + std::string(parameter) + " field '" + shown(f.field) + "' (fields: " + known + ")", parameter);
+    }
+    if (colon != std::string_view::npos) {
+        f.top = read_bounded(std::string(parameter) + " " + f.field, spec.substr(colon + 1), kMaxFacetValues);
+        if (f.top == 0) throw bad(std::string(parameter) + " " + f.field + ": the number of values must be 1 or more", parameter);
+    }
+    return f;
+}
+
+SearchParams parse_search_params(const Params& params, Route route) {
+    SearchParams p;
+    std::set<std::string_view> seen;
+    for (const auto& [name, value] : params) {
+        if (!accepts(route, name)) throw bad("unknown parameter '" + shown(name) + "'", name);
+        if (name != "facet" && !seen.insert(name).second) throw bad("parameter '" + name + "' is given twice", name);
+        if (name == "q") {
+            if (value.size() > kMaxQueryBytes)
+                throw bad("q is too long: " + std::to_string(value.size()) + " bytes (at most " + std::to_string(kMaxQueryBytes) + ")",
+                          name);
+            if (!text::is_valid_utf8(value)) throw bad("q is not valid UTF-8", name);
+            p.q = value;
+        } else if (name == "n") {
+            p.n = read_bounded(name, value, kMaxResults);
+        } else if (name == "offset") {
+            p.offset = read_bounded(name, value, kMaxOffset);
+        } else if (name == "sort") {
+            if (value == "relevance") p.sort = search::Sort::Relevance;
+            else if (value == "date") p.sort = search::Sort::DateAscending;
+            else if (value == "-date") p.sort = search::Sort::DateDescending;
+            else throw bad("sort must be relevance, date or -date, not '" + shown(value) + "'", name);
+        } else if (name == "from" || name == "to") {
+            check_date(value, name);
+            (name == "from" ? p.from : p.to) = value;
+        } else if (name == "facet") {
+            if (p.facets.size() == kMaxFacets) throw bad("at most " + std::to_string(kMaxFacets) + " facets", name);
+            p.facets.push_back(parse_facet_spec(value, name));
+        } else if (name == "split") {
+            p.split = parse_facet_spec(value, name);
+        }
+    }
+    if (!p.from.empty() && !p.to.empty()) {
+        std::string error;
+        std::size_t at = 0;
+        const auto lo = date::parse_query(p.from, error, at), hi = date::parse_query(p.to, error, at);
+        if (lo && hi && lo->lo > hi->hi) throw bad("to (" + p.to + ") is before from (" + p.from + ")", "to");
+    }
+    if (p.q.find_first_not_of(" \t\r\n") == std::string::npos) {
+        p.q.clear();
+        const bool needs_query = route == Route::Search || route == Route::Csv || route == Route::Facets;
+        if (needs_query && p.from.empty() && p.to.empty()) throw bad("no query: give q (or from, to)", "q");
+    }
+    return p;
+}
+
+bool authorized(std::string_view token, std::string_view header, const Params& params) {
+    if (token.empty()) return true;
+    // Constant time in the token's contents (the length is no secret worth keeping).
+    auto same = [&](std::string_view given) {
+        if (given.size() != token.size()) return false;
+        unsigned char diff = 0;
+        for (std::size_t i = 0; i < token.size(); ++i) diff |= static_cast<unsigned char>(given[i] ^ token[i]);
+        return diff == 0;
+    };
+    if (header.size() > 7) {
+        std::string scheme(header.substr(0, 7));
+        std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (scheme == "bearer " && same(header.substr(7))) return true;
+    }
+    bool ok = false;
+    for (const auto& [name, value] : params)
+        if (name == "token") ok = same(value);  // (the last one given)
+    return ok;
+}
+
+}  // namespace news::serve
