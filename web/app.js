@@ -289,6 +289,8 @@ async function renderSearch(st, gen) {
   $('#search-view').classList.remove('failed');
   $('#count').textContent = countText(data.total, data.total_relation);
   renderResults(data, st);
+  // A server without facets (news-search before them) sends no "facets": no sidebar then.
+  $('#search-view').classList.toggle('no-facets', !Array.isArray(data.facets));
   renderFacets(data.facets || [], st);
   renderPager($('#pager'), st, data.total, data.total_relation, PAGE_SIZE, (data.results || []).length);
   await chartDone;
@@ -663,11 +665,17 @@ async function renderSpeaker(st, gen) {
   const aliases = data.aliases || sp.aliases || [];
   $('#speaker-name').textContent = name;
   document.title = `${name} – news-search`;
-  $('#speaker-aliases').textContent = aliases.length ? `Also named: ${aliases.join(', ')}` : '';
+  const about = [];
+  if (sp.quotes != null && sp.articles != null) {
+    about.push(`${fmt.format(sp.quotes)} quote${sp.quotes === 1 ? '' : 's'} in ${fmt.format(sp.articles)} article${sp.articles === 1 ? '' : 's'}`);
+  }
+  if (sp.kind && sp.kind !== 'person') about.push(`(${sp.kind})`);
+  if (aliases.length) about.push(`also named ${aliases.join(', ')}`);
+  $('#speaker-aliases').textContent = about.join(' · ');
   const results = data.results || [];
   const total = data.total || 0;
   $('#speaker-count').textContent = total
-    ? `${data.total_relation === 'gte' ? 'More than ' : ''}${fmt.format(total)} article${total === 1 ? '' : 's'} quote ${name}` +
+    ? `${data.total_relation === 'gte' ? 'More than ' : ''}${fmt.format(total)} article${total === 1 ? ' quotes' : 's quote'} ${name}` +
       (st.q ? ` on “${st.q}”` : '') + ', newest first'
     : `No article quotes ${name}` + (st.q ? ` on “${st.q}”` : '');
   // Grouped by year, newest first as the server sends them.
