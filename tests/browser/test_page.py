@@ -86,6 +86,7 @@ def run(*cmd):
 
 DB = os.path.join(args.work, "news.db")
 ODD_ID = "wire/odd#1?x=50% off"
+MARKUP_TITLE = '<img src=x onerror="window.pwned=1">Markup <i>in</i> a title & more'
 extra = os.path.join(args.work, "extra")
 os.makedirs(extra)
 with open(os.path.join(extra, "odd.jsonl"), "w", encoding="utf-8") as f:
@@ -95,6 +96,11 @@ with open(os.path.join(extra, "odd.jsonl"), "w", encoding="utf-8") as f:
         "text": "ZÜRICH — Café owners on the Niederdorf marched on Monday.\n\n"
                 "“Wir können nicht mehr — we cannot go on,” said Léa Müller, who runs a café there. "
                 "“Rents doubled in two years.”\n\nThe city said it would review the leases.",
+    }, ensure_ascii=False) + "\n")
+    f.write(json.dumps({
+        "id": "wire/markup", "title": MARKUP_TITLE, "date": "2024-06-04", "source": "Alpine Gazette",
+        "text": "GENEVA — Markup arrived in the feed.\n\n“<b>Bold</b> claims & <script>window.pwned = 1</script>,” "
+                "said Ann Lee, an editor.",
     }, ensure_ascii=False) + "\n")
 r = run(args.index, "--progress", "never", "--db", DB, os.path.join(args.source_dir, "corpus"), extra)
 if r.returncode != 0:
@@ -374,6 +380,20 @@ def main(d):
         equal(wait_view(d, "article"), "ready", "the Chinese article")
         check_article(d, zh[0]["id"], "the Chinese article")
         shot(d, "08-article-zh")
+
+    # Markup in the data is text: shown as written, never run or parsed.
+    d.get(BASE + "#" + urllib.parse.urlencode({"q": "markup"}))
+    equal(wait_view(d, "search"), "ready", "a search finding markup")
+    check_results(d, "markup", "markup in the data")
+    check(MARKUP_TITLE in texts(d, "#results .title"), "a title with markup is shown as written")
+    equal(d.find_elements(By.CSS_SELECTOR, "#results img, #results i, #results b, #results script"), [],
+          "no element made from the data's markup")
+    d.get(BASE + "#" + urllib.parse.urlencode({"view": "article", "id": "wire/markup"}))
+    equal(wait_view(d, "article"), "ready", "the article with markup")
+    check_article(d, "wire/markup", "markup in the text")
+    equal(d.find_elements(By.CSS_SELECTOR, "#article-view img, #article-view b, #article-view script"), [],
+          "no element made from the article's markup")
+    equal(d.execute_script("return window.pwned === undefined"), True, "no script from the data ran")
 
     # A mistake in the query: shown under the box at its column, the cursor there.
     d.get(BASE)
