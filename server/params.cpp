@@ -4,7 +4,6 @@
 
 #include "common/date.h"
 #include "common/text/analyzer.h"
-#include "searcher/cli.h"
 
 #include <algorithm>
 #include <set>
@@ -14,11 +13,31 @@ namespace {
 
 ApiError bad(const std::string& message, std::string_view parameter) { return ApiError(400, message, std::string(parameter)); }
 
-std::size_t read_bounded(std::string_view name, std::string_view value, std::size_t max) {
+// A value as shown in a message: printable ASCII, else escaped (64 bytes at most).
+std::string shown(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s.substr(0, 64)) {
+        if (c >= 0x20 && c < 0x7f) out += static_cast<char>(c);
+        else {
+            static const char* hex = "0123456789ABCDEF";
+            out += "%";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return s.size() > 64 ? out + "..." : out;
+}
+
+// A whole number from 0 to @p max, digits only; @p name is how a message calls it.
+std::size_t read_bounded(std::string_view name, std::string_view value, std::size_t max, std::string_view parameter) {
+    const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string_view::npos;
+    if (!digits) throw bad(std::string(name) + " takes a whole number, 0 or more, not '" + shown(value) + "'", parameter);
     std::size_t n = 0;
-    std::string error;
-    if (!search::read_number(name, value, n, error)) throw bad(error, name);
-    if (n > max) throw bad(std::string(name) + " " + std::string(value) + " is too large (at most " + std::to_string(max) + ")", name);
+    for (char c : value) {
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+        if (n > max)
+            throw bad(std::string(name) + " " + shown(value) + " is too large (at most " + std::to_string(max) + ")", parameter);
+    }
     return n;
 }
 
@@ -34,21 +53,6 @@ bool accepts(Route route, std::string_view name) {
     case Route::Article: return false;
     }
     return false;
-}
-
-// A parameter name as shown in a message: printable ASCII, else escaped.
-std::string shown(std::string_view s) {
-    std::string out;
-    for (unsigned char c : s.substr(0, 64)) {
-        if (c >= 0x20 && c < 0x7f) out += static_cast<char>(c);
-        else {
-            static const char* hex = "0123456789ABCDEF";
-            out += "%";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return s.size() > 64 ? out + "..." : out;
 }
 
 }  // namespace
@@ -68,7 +72,7 @@ void check_date(std::string_view value, std::string_view parameter) {
     }
     std::string error;
     std::size_t offset = 0;
-    if (!date::parse_query(value, error, offset)) throw bad(message + ": " + error, parameter);
+    if (!date::parse_query(value, error, offset)) throw bad(std::string(parameter) + ": no such date '" + std::string(value) + "'", parameter);
 }
 
 FacetSpec parse_facet_spec(std::string_view spec, std::string_view parameter) {
@@ -81,7 +85,7 @@ FacetSpec parse_facet_spec(std::string_view spec, std::string_view parameter) {
         throw bad("unknown " + std::string(parameter) + " field '" + shown(f.field) + "' (fields: " + known + ")", parameter);
     }
     if (colon != std::string_view::npos) {
-        f.top = read_bounded(std::string(parameter) + " " + f.field, spec.substr(colon + 1), kMaxFacetValues);
+        f.top = read_bounded(std::string(parameter) + " " + f.field, spec.substr(colon + 1), kMaxFacetValues, parameter);
         if (f.top == 0) throw bad(std::string(parameter) + " " + f.field + ": the number of values must be 1 or more", parameter);
     }
     return f;
@@ -100,9 +104,9 @@ SearchParams parse_search_params(const Params& params, Route route) {
             if (!text::is_valid_utf8(value)) throw bad("q is not valid UTF-8", name);
             p.q = value;
         } else if (name == "n") {
-            p.n = read_bounded(name, value, kMaxResults);
+            p.n = read_bounded(name, value, kMaxResults, name);
         } else if (name == "offset") {
-            p.offset = read_bounded(name, value, kMaxOffset);
+            p.offset = read_bounded(name, value, kMaxOffset, name);
         } else if (name == "sort") {
             if (value == "relevance") p.sort = search::Sort::Relevance;
             else if (value == "date") p.sort = search::Sort::DateAscending;
