@@ -8,6 +8,7 @@
 
 const PAGE_SIZE = 10;
 const SPEAKER_PAGE = 20;
+const MAX_OFFSET = 100000;  // news-serve's limit on offset
 /** The sidebar's facets, in this order; months are the chart. */
 const FACETS = ['speaker:10', 'source:10', 'person:10', 'topic:10', 'place:10', 'author:10', 'year:40'];
 const FACET_TITLES = {
@@ -351,8 +352,8 @@ function renderPager(nav, st, total, relation, size, shown) {
     nav.append(h('a', { class: 'prev', rel: 'prev', href: hashOf({ ...st, offset: Math.max(0, st.offset - size) }),
       onclick: () => { pendingFocus = nav.id === 'pager' ? '#count' : '#speaker-name'; } }, '← Previous'));
   }
-  if (shown) nav.append(h('span', { class: 'range' }, `${fmt.format(first)}–${fmt.format(last)}`));
-  if (more && shown === size) {
+  if (shown && (st.offset > 0 || more)) nav.append(h('span', { class: 'range' }, `${fmt.format(first)}–${fmt.format(last)}`));
+  if (more && shown === size && st.offset + size <= MAX_OFFSET) {
     nav.append(h('a', { class: 'next', rel: 'next', href: hashOf({ ...st, offset: st.offset + size }),
       onclick: () => { pendingFocus = nav.id === 'pager' ? '#count' : '#speaker-name'; } }, 'Next →'));
   }
@@ -482,11 +483,17 @@ function drawChart() {
   const width = Math.max(240, Math.floor(plot.clientWidth || 600));
   const height = 160;
   const ml = 30, mr = 8, mt = 8, mb = 22;
-  const i0 = Math.min(...stacks.map((s) => s.i));
-  const i1 = Math.max(...stacks.map((s) => s.i));
+  // At least a year on the axis, so that a few months stand in their time.
+  let i0 = Math.min(...stacks.map((s) => s.i));
+  let i1 = Math.max(...stacks.map((s) => s.i));
+  if (i1 - i0 + 1 < 12) {
+    const pad = 12 - (i1 - i0 + 1);
+    i0 -= Math.floor(pad / 2);
+    i1 += Math.ceil(pad / 2);
+  }
   const n = i1 - i0 + 1;
   const slot = (width - ml - mr) / n;
-  const barW = slot >= 3 ? Math.max(1, slot * 0.8) : slot;
+  const barW = slot >= 3 ? Math.min(40, Math.max(1, slot * 0.8)) : slot;
   const max = Math.max(1, ...months.map((m) => m.articles));
   const y = (v) => mt + (height - mt - mb) * (1 - v / max);
 
@@ -517,8 +524,10 @@ function drawChart() {
     const hitW = Math.max(slot, 8);
     const desc = `${s.m.value}: ${fmt.format(s.m.articles)} article${s.m.articles === 1 ? '' : 's'}` +
       (s.segs.length > 1 || s.segs[0]?.name !== 'other' ? ' (' + s.segs.map((g) => `${g.name} ${g.n}`).join(', ') + ')' : '');
+    const on = hasFilter(readState().q, s.m.filter);
     const g = svg('g', {
-      class: 'month', tabindex: 0, role: 'button', 'aria-label': desc + '. Narrow the search to this month',
+      class: 'month', tabindex: 0, role: 'button', 'aria-pressed': on ? 'true' : 'false',
+      'aria-label': desc + (on ? '. In the query: click to take it out' : '. Narrow the search to this month'),
       dataset: { filter: s.m.filter, month: s.m.value },
       onclick: () => applyFilter(s.m.filter),
       onkeydown: (e) => {
