@@ -519,6 +519,7 @@ function drawChart() {
     root.append(svg('text', { x, y: height - 6, 'text-anchor': 'middle', class: 'tick' }, label));
     labelled = true;
   }
+  const bars = [];
   for (const s of stacks) {
     const x = ml + (s.i - i0) * slot;
     const hitW = Math.max(slot, 8);
@@ -534,6 +535,15 @@ function drawChart() {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           applyFilter(s.m.filter);
+        } else if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
+          e.preventDefault();
+          const at = bars.indexOf(g);
+          const to = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: bars.length - 1 }[e.key];
+          if (bars[to]) {
+            g.setAttribute('tabindex', '-1');
+            bars[to].setAttribute('tabindex', '0');
+            bars[to].focus();
+          }
         }
       },
     }, svg('title', {}, desc),
@@ -545,7 +555,11 @@ function drawChart() {
       acc += seg.n;
     }
     root.append(g);
+    bars.push(g);
   }
+  // One tab stop for the chart (the month in the query, else the last); arrows move along it.
+  const current = bars.find((b) => b.getAttribute('aria-pressed') === 'true') || bars[bars.length - 1];
+  for (const b of bars) b.setAttribute('tabindex', b === current ? '0' : '-1');
   plot.replaceChildren(root);
   const legend = $('#chart-legend');
   const items = sources.map((s) => [s, color.get(s)]);
