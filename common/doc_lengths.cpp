@@ -3,6 +3,7 @@
 #include "common/doc_lengths.h"
 
 #include "common/schema.h"
+#include "common/varint.h"
 
 #include <algorithm>
 
@@ -13,23 +14,8 @@ namespace {
 constexpr char kFormat = '1';
 constexpr std::size_t kMaxMetadataKey = 240;  // Xapian's limit is a little higher
 
-void put(std::string& out, std::uint64_t v) {
-    while (v >= 0x80) {
-        out.push_back(static_cast<char>(v | 0x80));
-        v >>= 7;
-    }
-    out.push_back(static_cast<char>(v));
-}
-
-bool get(const unsigned char*& p, const unsigned char* end, std::uint64_t& v) {
-    v = 0;
-    for (int shift = 0; p < end && shift < 64; shift += 7) {
-        unsigned char b = *p++;
-        v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-        if (b < 0x80) return true;
-    }
-    return false;
-}
+using varint::get;
+using varint::put;
 
 }  // namespace
 

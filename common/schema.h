@@ -11,13 +11,15 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 8;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
+inline constexpr int kSchemaVersion = 9;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
                                           ///< 5: stored articles may use the zstd dictionary kMetaDictionary;
                                           ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ), topics K,
                                           ///<    source words XSRCW, record ids (a JSON record's own id);
                                           ///< 7: quote words XW without positions, markers XJ span their quote;
                                           ///< 8: a person speaker's whole name XSPKN, the sex its role
                                           ///<    tells XSPKX, the speaker alias table kMetaSpeakerNames
+                                          ///< 9: whole names of other speakers XSPKO, of persons XPERN and
+                                          ///<    authors XAN (facets and `field:=NAME`), facet columns
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -85,6 +87,15 @@ inline constexpr Field kFields[] = {
 /// names are lower case: the prefixes never run into a name.
 inline constexpr std::string_view kSpeakerWholePrefix = "XSPKN";
 inline constexpr std::string_view kSpeakerSexPrefix = "XSPKX";
+
+/// Whole names (schema 9), what a facet counts and `field:=NAME` matches: a speaker who is no
+/// person (an organisation, a document) under kSpeakerOtherPrefix ("XSPKOthe ministry"; a
+/// person's is kSpeakerWholePrefix), a person named in the article under kPersonWholePrefix,
+/// an author under kAuthorWholePrefix. The Name fields' own terms cannot tell "Brown" from
+/// the last word of "Vanda Felbab-Brown".
+inline constexpr std::string_view kSpeakerOtherPrefix = "XSPKO";
+inline constexpr std::string_view kPersonWholePrefix = "XPERN";
+inline constexpr std::string_view kAuthorWholePrefix = "XAN";
 
 /// Speaker-quote pairing (schema 6): `speaker:A quote:X` asks for one quote *by A* holding X,
 /// which the article-wide terms (XSPK.., XQ..) cannot answer. So the speakers of an article are
@@ -182,6 +193,7 @@ inline constexpr const char* kMetaDictionary = "news.zstd_dictionary";  ///< see
 inline constexpr const char* kMetaDocLengths = "news.doc_lengths";  ///< see doclengths:: (absent or stale: none)
 inline constexpr std::string_view kMetaBlocksPrefix = "news.blocks.";  ///< + term: see doclengths::Block
 inline constexpr const char* kMetaSpeakerNames = "news.speaker_names";  ///< see speaker_aliases.h (absent: no links)
+inline constexpr std::string_view kMetaFacetPrefix = "news.facet.";  ///< + column name: see facets.h (absent or stale: built)
 
 /// Writes the schema and analyzer settings; throws if the database already holds different ones.
 void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& stem_language);

@@ -210,15 +210,17 @@ std::optional<std::string> links_to(const Table& t, std::string_view word, char 
     return *w.best;
 }
 
-std::vector<Alias> aliases_of(const Table& t, std::string_view full_name) {
+namespace {
+
+/// The aliases of @p full_name (whose years are @p self), among @p names (the full names with
+/// its last word): see aliases_of.
+std::vector<Alias> aliases_among(const std::vector<std::pair<const std::string*, const FullName*>>& names,
+                                 std::string_view full_name, const FullName& self) {
     std::vector<Alias> out;
-    auto self = t.find(full_name);
-    if (self == t.end()) return out;
     const std::string_view word = last_word(full_name);
-    const auto names = with_surname(t, word);
     // The years where the alias may link: those around the years the full name speaks.
     std::set<int> years;
-    for (const auto& [y, c] : self->second.years)
+    for (const auto& [y, c] : self.years)
         for (int d = -1; d <= 1; ++d) years.insert(y + d);
     for (char sex : {char(0), 'm', 'f'}) {
         Alias a{std::string(word), sex, {}};
@@ -230,6 +232,33 @@ std::vector<Alias> aliases_of(const Table& t, std::string_view full_name) {
         }
         if (!a.years.empty()) out.push_back(std::move(a));
     }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Alias> aliases_of(const Table& t, std::string_view full_name) {
+    auto self = t.find(full_name);
+    if (self == t.end()) return {};
+    return aliases_among(with_surname(t, last_word(full_name)), full_name, self->second);
+}
+
+std::vector<Link> links_of_word(const Table& t, std::string_view word) {
+    std::vector<Link> out;
+    const auto names = with_surname(t, word);
+    for (const auto& [name, n] : names)
+        for (Alias& a : aliases_among(names, *name, *n)) out.push_back({*name, std::move(a)});
+    return out;
+}
+
+std::map<std::string, std::vector<Link>, std::less<>> all_links(const Table& t) {
+    std::map<std::string_view, std::vector<std::pair<const std::string*, const FullName*>>> by_word;
+    for (const auto& [name, n] : t)
+        if (const std::string_view w = last_word(name); w.size() < name.size()) by_word[w].emplace_back(&name, &n);
+    std::map<std::string, std::vector<Link>, std::less<>> out;
+    for (const auto& [word, names] : by_word)
+        for (const auto& [name, n] : names)
+            for (Alias& a : aliases_among(names, *name, *n)) out[std::string(word)].push_back({*name, std::move(a)});
     return out;
 }
 

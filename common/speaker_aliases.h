@@ -19,6 +19,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -76,5 +77,24 @@ void store(Xapian::WritableDatabase& db, const std::function<char(std::string_vi
 [[nodiscard]] std::optional<std::string> links_to(const Table& t, std::string_view word, char sex, int year);
 /// Every way @p full_name (folded) is known by its last word alone, for the query parser.
 [[nodiscard]] std::vector<Alias> aliases_of(const Table& t, std::string_view full_name);
+
+/// A full name and one way it is known by its last word alone.
+struct Link {
+    std::string full_name;
+    Alias alias;
+};
+/// Every full name the one-word speaker @p word may be (aliases_of of each full name ending in
+/// it): `speaker:=obama` is the speakers named "Obama" none of these take.
+[[nodiscard]] std::vector<Link> links_of_word(const Table& t, std::string_view word);
+/// links_of_word for every word, in one pass over the table (facets).
+[[nodiscard]] std::map<std::string, std::vector<Link>, std::less<>> all_links(const Table& t);
+/// Does a document whose one-word speaker has the sex terms @p male, @p female (XSPKX) and
+/// whose year is @p year take the link @p a? As the query parser asks it (see its linked()).
+[[nodiscard]] inline bool takes(const Alias& a, bool male, bool female, int year) {
+    if (std::find(a.years.begin(), a.years.end(), year) == a.years.end()) return false;
+    if (a.sex == 'm') return male;
+    if (a.sex == 'f') return female;
+    return !male && !female;
+}
 
 }  // namespace news::aliases

@@ -2,6 +2,12 @@
 /// @brief The database news-index writes, as files on disk (see database.h).
 #include "indexer/database.h"
 
+#include "common/doc_lengths.h"
+#include "common/facets.h"
+#include "common/speaker_aliases.h"
+#include "common/text/analyzer.h"
+#include "indexer/extract/speakers/names.h"
+
 #include "common/run_lock.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
@@ -177,6 +183,13 @@ void recover_segments(std::optional<Xapian::WritableDatabase>& db, const std::st
         }
     }
     fs::remove_all(dir, ec);
+}
+
+void store_search_tables(Xapian::WritableDatabase& db) {
+    doclengths::store_for_next_commit(db);
+    aliases::store(db, extract::speakers::given_name_sex);
+    const text::Analyzer analyzer;  // (normalize() does not stem: any language)
+    facets::store_for_next_commit(db, [&](std::string_view s) { return analyzer.normalize(s); });
 }
 
 }  // namespace news::database

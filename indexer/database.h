@@ -46,6 +46,11 @@ private:
 /// other files there is refused (DatabaseError).
 void create(const std::string& path, const std::string& language, std::ostream& log);
 
+/// The tables news-search reads besides the index, rebuilt for the revision the next commit of
+/// @p db makes (call just before it): document lengths and blocks (doc_lengths.h), the speaker
+/// alias table (speaker_aliases.h), the facet columns (facets.h).
+void store_search_tables(Xapian::WritableDatabase& db);
+
 /// A run killed between the two renames of a compaction leaves the database under its old
 /// name only: puts it back. A half-built copy is thrown away.
 void recover_compaction(const std::string& path);

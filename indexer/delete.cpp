@@ -107,8 +107,7 @@ DeleteSummary run_delete(const std::string& given_path, const std::vector<std::s
                 ++s.deleted;
             }
         }
-        doclengths::store_for_next_commit(*db);
-        aliases::store(*db, extract::speakers::given_name_sex);
+        database::store_search_tables(*db);
         db->commit();
         s.db_articles = db->get_doccount();
     } catch (const Xapian::Error& e) {

@@ -73,10 +73,14 @@ void DocumentBuilder::add_stems(const text::Token& t, std::vector<std::pair<std:
         if (!w->empty() && stemmed_.insert(*w)) stems.emplace_back(analyzer_.stem(*w), *w);
 }
 
-void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_name, const std::string& name) const {
+void DocumentBuilder::add_name(Xapian::Document& doc, std::string_view field_name, const std::string& name,
+                               std::string_view whole_prefix) const {
     const schema::Field& f = schema::field(field_name);
-    for (const std::string& t : schema::name_terms(analyzer_.normalize(name), f.prefix, f.word_prefix, kMaxTerm, false))
+    const std::string folded = analyzer_.normalize(name);
+    for (const std::string& t : schema::name_terms(folded, f.prefix, f.word_prefix, kMaxTerm, false))
         doc.add_boolean_term(t);
+    if (!whole_prefix.empty() && !folded.empty() && whole_prefix.size() + folded.size() <= kMaxTerm)
+        doc.add_boolean_term(std::string(whole_prefix) + folded);
 }
 
 void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const std::vector<text::Token>& tokens,
@@ -168,13 +172,17 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
         add_name(doc, "speaker", s.name);
         // A person's whole name, and the sex its role tells (the speaker alias table's terms).
         const std::string whole = analyzer_.normalize(s.name);
-        if (s.kind != "person" || whole.empty() || whole.size() + schema::kSpeakerSexPrefix.size() + 1 > kMaxTerm) continue;
+        if (whole.empty() || whole.size() + schema::kSpeakerSexPrefix.size() + 1 > kMaxTerm) continue;
+        if (s.kind != "person") {
+            doc.add_boolean_term(std::string(schema::kSpeakerOtherPrefix) + whole);
+            continue;
+        }
         doc.add_boolean_term(std::string(schema::kSpeakerWholePrefix) + whole);
         if (const char sex = aliases::role_sex(s.role))
             doc.add_boolean_term(std::string(schema::kSpeakerSexPrefix) + sex + whole);
     }
-    for (const std::string& p : a.persons) add_name(doc, "person", p);
-    for (const std::string& au : a.authors) add_name(doc, "author", au);
+    for (const std::string& p : a.persons) add_name(doc, "person", p, schema::kPersonWholePrefix);
+    for (const std::string& au : a.authors) add_name(doc, "author", au, schema::kAuthorWholePrefix);
     if (!a.source.empty()) {
         // The whole name ("XSRCbbc-news", what --sources counts) and each of its words
         // ("XSRCWbbc", "XSRCWnews"): source:bbc finds "BBC News".

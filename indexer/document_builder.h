@@ -67,7 +67,9 @@ private:
     void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix, Xapian::termpos& pos,
                     std::vector<std::pair<std::string, std::string>>* stems) const;
     void add_stems(const text::Token& t, std::vector<std::pair<std::string, std::string>>& stems) const;
-    void add_name(Xapian::Document& doc, std::string_view field, const std::string& name) const;
+    /// The Name field's terms of @p name, and its whole folded name under @p whole_prefix (if any).
+    void add_name(Xapian::Document& doc, std::string_view field, const std::string& name,
+                  std::string_view whole_prefix = {}) const;
     /// The speaker-quote pairing terms (schema::quote_slot_prefix) of @p a, whose body
     /// @p tokens start at position @p first_pos.
     void add_pairing(Xapian::Document& doc, const Article& a, const std::vector<text::Token>& tokens,

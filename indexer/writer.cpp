@@ -222,8 +222,7 @@ void Writer::commit() {
 // The document lengths, packed for the search, belong to the revision the next commit makes.
 void Writer::store_lengths() {
     try {
-        doclengths::store_for_next_commit(*db_);
-        aliases::store(*db_, extract::speakers::given_name_sex);
+        database::store_search_tables(*db_);
     } catch (const Xapian::Error& e) {
         throw DatabaseError(o_.db_path + ": " + e.get_description());
     }

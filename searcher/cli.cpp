@@ -85,7 +85,17 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         "news-search --speakers [QUERY]  lists the speakers of the matching articles (all without\n"
         "                         a QUERY): each person once under every name (\"Obama\" linked to\n"
         "                         \"Barack Obama\" where the archive makes it clear), with the\n"
-        "                         other names, quotes and articles, most articles first.\n\n"
+        "                         other names, quotes and articles, most articles first.\n"
+        "--facet FIELD[:N]        exact counts over every match of the top N values (default 10, 0:\n"
+        "                         all) of speaker, person, source, author, place, topic, language,\n"
+        "                         or year, month, day (every period, in time order); repeatable.\n"
+        "                         Each value's filter (speaker:=\"barack obama\", date:2016-10)\n"
+        "                         narrows the query to exactly its articles. With quote: or\n"
+        "                         speaker: in the query, the quotes asked about are counted too\n"
+        "                         (--facet speaker quote:tariffs: who is quoted most about tariffs).\n"
+        "--split FIELD[:N]        each facet value's articles per value of FIELD (top N, default\n"
+        "                         10): --facet month --split source is attention over time by source.\n"
+        "A QUERY of \"\" (or none, with --facet) is every article.\n\n"
         "Exit status: 0 results, 1 no results (--get: an id not found; --offset past the last),\n"
         "2 bad usage or query, "
         "3 database problem.\n\nOptions");
@@ -107,6 +117,8 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         ("get", po::bool_switch(&o.get), "print the articles whose ids are given (instead of a QUERY), whole, quotes attributed")
         ("sources", po::bool_switch(&o.sources), "list the sources and their numbers of articles")
         ("speakers", po::bool_switch(&o.speakers), "list the speakers of the matching articles (all without a QUERY)")
+        ("facet", po::value(&o.facets), "count the values of FIELD[:N] over every match (repeatable; see above)")
+        ("split", po::value(&o.split), "split each facet's counts by the values of FIELD[:N]")
         ("color", po::value(&o.color)->default_value("auto"), "highlight: auto (terminal, unless NO_COLOR), always, never")
         ("query", po::value(&o.words), "query words");
     po::positional_options_description pos;
@@ -196,6 +208,8 @@ bool parse_cli_plain(int argc, const char* const* argv, CliOptions& o) {
         else if (a == "--qid" && once(16)) o.qid = v;
         else if (a == "--batch" && once(32)) o.batch = v;
         else if (a == "--color" && once(64)) o.color = v;
+        else if (a == "--facet") o.facets.emplace_back(v);
+        else if (a == "--split" && once(128)) o.split = v;
         else return false;  // anything else (abbreviations, --x=y, -n5, --help...): Boost's
     }
     return true;

@@ -20,6 +20,8 @@ struct CliOptions {
     bool help = false;
     bool get = false, sources = false;  ///< --get: the words are article ids; --sources
     bool speakers = false;              ///< --speakers [QUERY]
+    std::vector<std::string> facets;    ///< --facet FIELD[:N], repeatable
+    std::string split;                  ///< --split FIELD[:N]
 
     bool operator==(const CliOptions&) const = default;
 };

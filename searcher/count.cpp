@@ -161,6 +161,16 @@ std::optional<Xapian::doccount> count_on_postings(const Xapian::Database& db, co
     return n;
 }
 
+bool each_match_on_postings(const Xapian::Database& db, const Xapian::Query& query,
+                            const std::function<bool(Xapian::docid)>& f, Xapian::docid from) {
+    if (query.empty()) return true;
+    std::unique_ptr<Stream> s = stream_of(db, query);
+    if (!s) return false;
+    for (Xapian::docid did = s->first_from(std::max<Xapian::docid>(from, 1)); did != kEnd; did = s->first_from(did + 1))
+        if (!f(did) || did == kEnd - 1) break;
+    return true;
+}
+
 std::optional<Xapian::doccount> count_word_or_group(const std::vector<Xapian::Database>& shards, const DocLengths& lengths,
                                                     const Xapian::Query& query) {
     using Q = Xapian::Query;

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -20,6 +21,12 @@ namespace news::search {
 /// operator counted here only by the matcher (phrases, NEAR, wildcards, value ranges ...).
 [[nodiscard]] std::optional<Xapian::doccount> count_on_postings(const Xapian::Database& db, const Xapian::Query& query,
                                                                 Xapian::doccount stop_at, Xapian::docid from = 1);
+
+/// Calls @p f with each document of @p db matching @p query, in docid order, from docid @p from
+/// on, until it returns false. False (and no call) when the query holds an operator walked here
+/// only by the matcher (as count_on_postings).
+bool each_match_on_postings(const Xapian::Database& db, const Xapian::Query& query,
+                            const std::function<bool(Xapian::docid)>& f, Xapian::docid from = 1);
 
 /// The number of documents holding a word, or any word of a stem group (OP_SYNONYM of
 /// words), in @p shards, mostly without reading postings: a word's term frequency; a group's

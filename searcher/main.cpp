@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
         if (!parse_cli(argc, argv, cli, std::cout, std::cerr)) return kUsage;
         if (cli.help) return 0;
     }
-    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers] = cli;
+    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split] = cli;
     SearchOptions so;
     if (sort == "relevance") so.sort = Sort::Relevance;
     else if (sort == "date") so.sort = Sort::DateAscending;
@@ -56,6 +56,33 @@ int main(int argc, char** argv) {
     so.default_or = any;
     so.exact_count = count;
     so.snippets = !count && trec.empty();  // nobody reads snippets there
+    for (const std::string& spec : facets) {
+        FacetRequest f;
+        std::string why;
+        if (!parse_facet(spec, f, why)) {
+            std::cerr << "news-search: --facet " << why << "\n";
+            return kUsage;
+        }
+        so.facets.push_back(std::move(f));
+    }
+    if (!split.empty()) {
+        FacetRequest f;
+        std::string why;
+        if (!parse_facet(split, f, why)) {
+            std::cerr << "news-search: --split " << why << "\n";
+            return kUsage;
+        }
+        if (so.facets.empty()) {
+            std::cerr << "news-search: --split splits the counts of a --facet: give one (--facet month --split source)\n";
+            return kUsage;
+        }
+        so.split = std::move(f);
+    }
+    if (!so.facets.empty() && (count || jsonl || !trec.empty() || explain || get || sources || speakers)) {
+        std::cerr << "news-search: --facet goes with text or --json results, not with --count, --jsonl, --trec, "
+                     "--explain, --get, --sources or --speakers\n";
+        return kUsage;
+    }
     OutputOptions oo;
     int formats = json + jsonl + !trec.empty();
     if (formats > 1) {
@@ -90,7 +117,7 @@ int main(int argc, char** argv) {
             return kUsage;
         }
     }
-    if (batch.empty() && words.empty() && !sources && !speakers) {
+    if (batch.empty() && words.empty() && !sources && !speakers && so.facets.empty()) {
         std::cerr << "news-search: no query given (try news-search --help)\n";
         return kUsage;
     }

@@ -25,6 +25,7 @@ struct Token {
     bool wildcard = false;   // word ended with '*'
     int slop = -1;           // phrase ~N
     std::string not_field;   // "Trump:" when the word began with a name and a colon that is no field
+    bool exact = false;      // a field written "name:=": its value is a whole name
 };
 
 std::size_t column_of(std::string_view s, std::size_t byte) {
@@ -101,9 +102,14 @@ private:
                 for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
                 if (schema::find_field(lower)) {
                     ++i_;
+                    const bool exact = i_ < s_.size() && s_[i_] == '=';
+                    if (exact) ++i_;
                     if (i_ >= s_.size() || is_space(s_[i_]) || s_[i_] == ')')
-                        fail("field '" + lower + ":' needs a value right after the colon", b);
-                    return {Tok::Field, lower, b};
+                        fail("field '" + lower + (exact ? ":=" : ":") + "' needs a value right after the " +
+                                 (exact ? "'='" : "colon"), b);
+                    Token t{Tok::Field, lower, b};
+                    t.exact = exact;
+                    return t;
                 }
             }
             // A colon inside a word ("10:30") is part of it, and so is the colon of a name
@@ -199,8 +205,9 @@ struct Info {
 class Parser {
 public:
     Parser(std::string_view s, const FastAnalyzer& a, bool any, const ParseLimits& lim, const StemExpander& expand,
-           const QuoteSlots& slots, const SpeakerLinks& links)
-        : s_(s), a_(a), any_(any), lim_(lim), expand_(expand), slots_(slots), links_(links), toks_(Lexer(s).run()) {}
+           const QuoteSlots& slots, const SpeakerLinks& links, const WordLinks& word_links)
+        : s_(s), a_(a), any_(any), lim_(lim), expand_(expand), slots_(slots), links_(links), word_links_(word_links),
+          toks_(Lexer(s).run()) {}
 
     static constexpr std::size_t kMaxExpansion = 64;  ///< words per stem, at most
     static constexpr std::size_t kMaxDatePeriods = 400;  ///< date terms of one date: range, at most
@@ -530,6 +537,17 @@ private:
             if (f) fail("a field inside another field's value", t.offset);
             const schema::Field* inner = schema::find_field(t.text);
             const Token& v = peek();
+            if (t.exact) {
+                if (inner->kind == schema::Kind::Text || inner->kind == schema::Kind::Date)
+                    fail("'" + t.text + ":=' : only speaker:, person:, author:, source:, place:, topic: and lang: take '=' "
+                         "(the whole name)", t.offset);
+                if (v.kind != Tok::Word && v.kind != Tok::Phrase)
+                    fail("'" + t.text + ":=' takes one name, as in " + t.text + ":=\"jen daskal\"", t.offset);
+                if (v.wildcard) fail("'" + t.text + ":=' takes a whole name, without '*'", v.offset + v.text.size());
+                Token whole = take();
+                whole.exact = true;
+                return value(*inner, whole);
+            }
             if (v.kind == Tok::LParen) {
                 if (inner->kind == schema::Kind::Date) fail("date: takes one date or range, not a group", v.offset);
                 return parse_primary(inner, depth + 1);
@@ -555,18 +573,41 @@ private:
         if (it->second.empty()) return q;
         using Q = Xapian::Query;
         std::vector<Q> alts{q};
-        for (const aliases::Alias& a : it->second) {
-            const std::string sexed = std::string(schema::kSpeakerSexPrefix);
-            Q who(std::string(schema::kSpeakerWholePrefix) + a.word);
-            if (!pair_prefix.empty()) who = Q(Q::OP_FILTER, Q(present(pair_prefix + a.word + suffix)), who);
-            std::vector<Q> years;
-            for (int y : a.years) years.emplace_back(schema::period_term(std::to_string(y)));
-            who = Q(Q::OP_FILTER, who, Q(Q::OP_OR, years.begin(), years.end()));
-            if (a.sex) who = Q(Q::OP_FILTER, who, Q(sexed + a.sex + a.word));
-            else who = Q(Q::OP_AND_NOT, who, Q(Q::OP_OR, Q(sexed + "m" + a.word), Q(sexed + "f" + a.word)));
-            alts.push_back(who);
-        }
+        for (const aliases::Alias& a : it->second) alts.push_back(alias_condition(a, pair_prefix, suffix));
         return Q(Q::OP_OR, alts.begin(), alts.end());
+    }
+
+    /// The speakers known as @p a.word whom the link @p a takes (aliases::takes): whole name
+    /// XSPKN+word, the years (date terms) and the sex (XSPKX); in a quote slot, with the pairing
+    /// term @p pair_prefix + word + @p suffix too.
+    Xapian::Query alias_condition(const aliases::Alias& a, const std::string& pair_prefix, const std::string& suffix) {
+        using Q = Xapian::Query;
+        const std::string sexed = std::string(schema::kSpeakerSexPrefix);
+        Q who(std::string(schema::kSpeakerWholePrefix) + a.word);
+        if (!pair_prefix.empty()) who = Q(Q::OP_FILTER, Q(present(pair_prefix + a.word + suffix)), who);
+        std::vector<Q> years;
+        for (int y : a.years) years.emplace_back(schema::period_term(std::to_string(y)));
+        who = Q(Q::OP_FILTER, who, Q(Q::OP_OR, years.begin(), years.end()));
+        if (a.sex) return Q(Q::OP_FILTER, who, Q(sexed + a.sex + a.word));
+        return Q(Q::OP_AND_NOT, who, Q(Q::OP_OR, Q(sexed + "m" + a.word), Q(sexed + "f" + a.word)));
+    }
+
+    /// `field:=NAME`: the whole name @p name (folded), what a facet value counts. A speaker's is
+    /// a person's (XSPKN) or another speaker's (XSPKO); a person's full name also matches the
+    /// one-word speakers the alias table links to it (as `speaker:"full name"` does), and a
+    /// one-word name only the speakers of that name it links to nobody.
+    Xapian::Query whole_name(const schema::Field& f, const std::string& name) {
+        using Q = Xapian::Query;
+        if (f.name == "person") return Q(std::string(schema::kPersonWholePrefix) + name);
+        if (f.name == "author") return Q(std::string(schema::kAuthorWholePrefix) + name);
+        const Q person(std::string(schema::kSpeakerWholePrefix) + name);
+        const Q other(std::string(schema::kSpeakerOtherPrefix) + name);
+        if (name.find(' ') != std::string::npos) return Q(Q::OP_OR, links_ ? linked(person, name, {}, {}) : person, other);
+        if (!word_links_) return Q(Q::OP_OR, person, other);
+        std::vector<Q> taken;
+        for (const aliases::Link& l : word_links_(name)) taken.push_back(alias_condition(l.alias, {}, {}));
+        if (taken.empty()) return Q(Q::OP_OR, person, other);
+        return Q(Q::OP_OR, Q(Q::OP_AND_NOT, person, Q(Q::OP_OR, taken.begin(), taken.end())), other);
     }
 
     /// Adds a note once (a clause may be parsed again, for each quote slot).
@@ -620,7 +661,8 @@ private:
             std::string s = schema::slug(t.text);
             if (s.empty()) fail("empty " + std::string(f.name) + " value", t.offset);
             // One word matches any word of the name ("bbc": "BBC News"); several, the whole name.
-            const std::string p = s.find('-') == std::string::npos && !f.word_prefix.empty() ? std::string(f.word_prefix) : prefix;
+            const std::string p =
+                !t.exact && s.find('-') == std::string::npos && !f.word_prefix.empty() ? std::string(f.word_prefix) : prefix;
             if (t.wildcard) return Xapian::Query(Xapian::Query::OP_WILDCARD, p + s);
             return Xapian::Query(p + s);
         }
@@ -642,6 +684,8 @@ private:
             bool one_word = s.find(' ') == std::string::npos;
             if (t.wildcard && pairing) return slot_wildcard(word_prefix + s, suffix);
             if (t.wildcard) return Xapian::Query(Xapian::Query::OP_WILDCARD, word_prefix + s);
+            if (t.exact && !pairing) return whole_name(f, s);
+            if (t.exact) one_word = false;  // (in a quote slot: the name or its last words, as indexed there)
             // One word matches any name word; several match the full name or its last words.
             Xapian::Query q(present((one_word ? word_prefix : prefix) + s + suffix));
             if (one_word || f.name != "speaker" || !links_) return q;
@@ -763,6 +807,7 @@ private:
     const StemExpander& expand_;
     const QuoteSlots& slots_;
     const SpeakerLinks& links_;
+    const WordLinks& word_links_;
     std::map<std::string, std::vector<aliases::Alias>> linked_;  ///< links_ asked once per name
     std::vector<Token> toks_;
     std::size_t pos_ = 0;
@@ -781,13 +826,15 @@ private:
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, const FastAnalyzer& analyzer, bool default_or, const ParseLimits& limits,
-                        const StemExpander& expand, const QuoteSlots& slots, const SpeakerLinks& links) {
-    return Parser(text, analyzer, default_or, limits, expand, slots, links).run();
+                        const StemExpander& expand, const QuoteSlots& slots, const SpeakerLinks& links,
+                        const WordLinks& word_links) {
+    return Parser(text, analyzer, default_or, limits, expand, slots, links, word_links).run();
 }
 
 ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or, const ParseLimits& limits,
-                        const StemExpander& expand, const QuoteSlots& slots, const SpeakerLinks& links) {
-    return parse_query(text, FastAnalyzer(analyzer), default_or, limits, expand, slots, links);
+                        const StemExpander& expand, const QuoteSlots& slots, const SpeakerLinks& links,
+                        const WordLinks& word_links) {
+    return parse_query(text, FastAnalyzer(analyzer), default_or, limits, expand, slots, links, word_links);
 }
 
 }  // namespace news::search

@@ -97,6 +97,9 @@ using StemExpander = std::function<std::vector<std::string>(const std::string& s
 /// (aliases::aliases_of on the alias table of every shard), asked by speaker: clauses of two
 /// words or more. Without it no speaker is linked.
 using SpeakerLinks = std::function<std::vector<aliases::Alias>(const std::string& full_name)>;
+/// The full names the one-word speaker called the argument may be linked to (aliases::links_of_word
+/// on the same table), asked by `speaker:=word`. Without it no link is excluded.
+using WordLinks = std::function<std::vector<aliases::Link>(const std::string& word)>;
 
 /// Parses @p text; throws QueryError. @p default_or makes bare words OR instead of AND.
 /// In an AND group, each quote: clause pairs with the speaker: clause before it (else the
@@ -107,12 +110,17 @@ using SpeakerLinks = std::function<std::vector<aliases::Alias>(const std::string
 /// `speaker:"barack obama"` also matches the speakers known only as "Obama" whom @p links
 /// links to him: (XSPKNobama, their years' date terms, their sex) ORed with the full name's
 /// terms, and the same with the pairing terms of a quote slot.
+/// `field:=NAME` (speaker, person, author; source, place, topic, lang) is the whole name only,
+/// as a facet counts it: `speaker:=obama` is not "Michelle Obama", and not the speakers "Obama"
+/// whom @p word_links links to a full name (in a quote slot: the name as `speaker:"NAME"`).
 [[nodiscard]] ParsedQuery parse_query(std::string_view text, const text::Analyzer& analyzer, bool default_or = false,
                                       const ParseLimits& limits = {}, const StemExpander& expand = {},
-                                      const QuoteSlots& slots = {}, const SpeakerLinks& links = {});
+                                      const QuoteSlots& slots = {}, const SpeakerLinks& links = {},
+                                      const WordLinks& word_links = {});
 /// The same through a FastAnalyzer (what news-search uses).
 [[nodiscard]] ParsedQuery parse_query(std::string_view text, const FastAnalyzer& analyzer, bool default_or = false,
                                       const ParseLimits& limits = {}, const StemExpander& expand = {},
-                                      const QuoteSlots& slots = {}, const SpeakerLinks& links = {});
+                                      const QuoteSlots& slots = {}, const SpeakerLinks& links = {},
+                                      const WordLinks& word_links = {});
 
 }  // namespace news::search

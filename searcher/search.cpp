@@ -117,8 +117,18 @@ std::optional<std::vector<std::string>> needs_one_of(const Xapian::Query& q) {
 /// evaluated on them: directly (holds()) when the query has only the shapes that knows, else by
 /// Xapian itself on a small in-memory database of these quotes, so that what is shown agrees
 /// with what matched.
-void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, const FastAnalyzer& analyzer) {
-    if (shows.empty() || hits.empty()) return;
+/// A quote of one of the articles given to pick_quotes.
+struct Picked {
+    std::size_t article;     ///< its index there
+    const Speaker* speaker;  ///< nullptr: a quotation nobody was found to say
+    Quote quote;
+};
+
+/// The quotes of @p articles that @p shows ask for, in article order and then in the order of
+/// the text (see attach_quotes).
+std::vector<Picked> pick_quotes(const std::vector<const Article*>& articles, const std::vector<QuoteShow>& shows,
+                                const FastAnalyzer& analyzer) {
+    if (shows.empty() || articles.empty()) return {};
     using Set = std::unordered_set<std::string>;
     struct Need {
         std::optional<Set> speaker;  ///< name terms, one of which the quote's speaker must have
@@ -148,8 +158,8 @@ void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, 
     const schema::Field& spk = schema::field("speaker");
     std::vector<text::Token> tokens;
     std::vector<char> speaker_ok(shows.size());
-    for (std::size_t h = 0; h < hits.size(); ++h) {
-        const Article& a = hits[h].article;
+    for (std::size_t h = 0; h < articles.size(); ++h) {
+        const Article& a = *articles[h];
         auto add_quotes = [&](const Speaker* s, const std::vector<Quote>& quotes) {
             if (quotes.empty()) return;
             // The shows this speaker may answer (its name terms, worked out once).
@@ -205,7 +215,7 @@ void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, 
         for (const Speaker& s : a.speakers) add_quotes(&s, s.quotes);
         add_quotes(nullptr, a.unattributed);
     }
-    if (where.empty()) return;
+    if (where.empty()) return {};
     std::vector<Xapian::Query> asks;  // each show as one query
     for (const QuoteShow& show : shows) {
         std::vector<Xapian::Query> parts;
@@ -253,9 +263,18 @@ void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, 
     std::stable_sort(picked.begin(), picked.end(), [&](std::size_t x, std::size_t y) {
         return where[x].hit != where[y].hit ? where[x].hit < where[y].hit : where[x].quote.start < where[y].quote.start;
     });
-    for (std::size_t i : picked) {
-        Hit& h = hits[where[i].hit];
-        if (h.quotes.size() < 3) h.quotes.push_back({where[i].speaker ? where[i].speaker->name : std::string(), where[i].quote});
+    std::vector<Picked> out;
+    for (std::size_t i : picked) out.push_back({where[i].hit, where[i].speaker, where[i].quote});
+    return out;
+}
+
+/// The quotes of @p hits that @p shows ask for, at most three a result (Hit::quotes).
+void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, const FastAnalyzer& analyzer) {
+    std::vector<const Article*> articles;
+    for (const Hit& h : hits) articles.push_back(&h.article);
+    for (const Picked& p : pick_quotes(articles, shows, analyzer)) {
+        Hit& h = hits[p.article];
+        if (h.quotes.size() < 3) h.quotes.push_back({p.speaker ? p.speaker->name : std::string(), p.quote});
     }
 }
 
@@ -336,6 +355,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
     expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
     quote_slots_.terms = [this](const std::string& head) { return terms_from(head); };
     links_ = [this](const std::string& full_name) { return aliases::aliases_of(alias_table(), full_name); };
+    word_links_ = [this](const std::string& word) { return aliases::links_of_word(alias_table(), word); };
     load_dictionaries();
 }
 
@@ -379,7 +399,7 @@ std::vector<std::string> Searcher::terms_from(const std::string& head) const {
 }
 
 ParsedQuery Searcher::parse(std::string_view query, bool default_or) const {
-    ParsedQuery pq = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_, links_);
+    ParsedQuery pq = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_, links_, word_links_);
     for (const auto& [typed, pattern] : pq.wildcards) {
         Xapian::termcount words = 0;
         for (auto it = db_.allterms_begin(pattern); it != db_.allterms_end(pattern) && words <= kMaxWildcardWords; ++it) ++words;
@@ -459,9 +479,9 @@ const aliases::Table& Searcher::alias_table() {
 
 std::vector<SpeakerCount> Searcher::speakers(std::string_view query, bool default_or) {
     return retrying(db_, [&] {
-        alias_table_.reset();  // (read again after a reopen)
+        reset_alias_table();  // (read again after a reopen)
         Xapian::Query q = Xapian::Query::MatchAll;
-        if (!query.empty()) q = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_, links_).query;
+        if (!query.empty()) q = parse_query(query, *analyzer_, default_or, {}, expander_, quote_slots_, links_, word_links_).query;
         Xapian::Enquire e(db_);
         e.set_query(q);
         e.set_weighting_scheme(Xapian::BoolWeight());
@@ -586,8 +606,58 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::MSet& mse
     r.total = r.total_exact ? lo : kExactCountUpTo;
 }
 
+void Searcher::count_facets(const ParsedQuery& pq, const SearchOptions& o, Results& r) {
+    if (!facet_counter_)
+        facet_counter_ = std::make_unique<FacetCounter>(shards_, [this](std::string_view s) { return analyzer_->normalize(s); });
+    const std::vector<std::vector<Xapian::docid>> matches = facet_counter_->matches(pq.query);
+    std::size_t n = 0;
+    for (const auto& m : matches) n += m.size();
+    r.total = static_cast<Xapian::doccount>(n);
+    r.total_exact = true;
+    // The quotes asked about (speaker:, quote:), article by article: their speakers as the
+    // speaker facet has them (a one-word name linked to a full one by the alias table).
+    std::optional<std::vector<std::vector<QuoteTally>>> tallies;
+    if (!pq.quote_shows.empty()) {
+        tallies.emplace(matches.size());
+        constexpr std::size_t kBatch = 256;
+        for (std::size_t s = 0; s < matches.size(); ++s) {
+            (*tallies)[s].resize(matches[s].size());
+            for (std::size_t from = 0; from < matches[s].size(); from += kBatch) {
+                std::vector<Article> batch;
+                for (std::size_t i = from; i < std::min(from + kBatch, matches[s].size()); ++i) {
+                    try {
+                        batch.push_back(stored_article(shards_[s].get_document(matches[s][i])));
+                    } catch (const std::exception&) {  // (unreadable: no quotes)
+                        batch.emplace_back();
+                    }
+                }
+                std::vector<const Article*> articles;
+                for (const Article& a : batch) articles.push_back(&a);
+                for (const Picked& p : pick_quotes(articles, pq.quote_shows, *analyzer_)) {
+                    QuoteTally& t = (*tallies)[s][from + p.article];
+                    ++t.total;
+                    if (!p.speaker) continue;
+                    std::string who = analyzer_->normalize(p.speaker->name);
+                    if (p.speaker->kind == "person") {
+                        const std::string day = date::to_value(articles[p.article]->date);
+                        const int year = day.size() == 8 ? std::stoi(day.substr(0, 4)) : 0;
+                        if (auto to = aliases::links_to(alias_table(), who, aliases::role_sex(p.speaker->role), year)) who = *to;
+                    }
+                    auto it = std::find_if(t.by_speaker.begin(), t.by_speaker.end(), [&](const auto& x) { return x.first == who; });
+                    if (it == t.by_speaker.end()) t.by_speaker.emplace_back(std::move(who), 1);
+                    else ++it->second;
+                }
+            }
+        }
+    }
+    r.facets = facet_counter_->count(matches, tallies ? &*tallies : nullptr, o.facets, o.split, alias_table());
+}
+
 Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
-    ParsedQuery pq = parse_query(query, *analyzer_, o.default_or, {}, expander_, quote_slots_, links_);
+    // An empty query is every article (a page that opens on the whole archive, facets of all).
+    ParsedQuery pq;
+    if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) pq.query = Xapian::Query::MatchAll;
+    else pq = parse_query(query, *analyzer_, o.default_or, {}, expander_, quote_slots_, links_, word_links_);
     Results r;
     r.query = std::string(query);
     r.parsed = pq.query.get_description();
@@ -616,9 +686,11 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     Xapian::doccount check = o.exact_count ? db_.get_doccount() : 0;
     if (!check && ranking_reads_every_match(pq.query))  // count there, up to one past the limit (see count_matches)
         check = static_cast<Xapian::doccount>(std::min<std::size_t>(std::max<std::size_t>(kExactCountUpTo + 1, o.offset + o.limit), db_.get_doccount()));
+    if (!o.facets.empty()) check = 0;  // (counted below)
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
                                          check);
-    count_matches(pq.query, mset, o, r);
+    if (o.facets.empty()) count_matches(pq.query, mset, o, r);
+    else count_facets(pq, o, r);
     r.offset = o.offset;
     std::size_t rank = o.offset;
     std::optional<SnippetMaker> snippets;

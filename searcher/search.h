@@ -5,6 +5,7 @@
 #include "common/article.h"
 #include "common/text/analyzer.h"
 #include "searcher/bm25.h"
+#include "searcher/facets.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippet.h"
 
@@ -34,6 +35,8 @@ struct SearchOptions {
     bool default_or = false;  ///< --any
     bool exact_count = false; ///< count every match instead of estimating
     bool snippets = true;
+    std::vector<FacetRequest> facets;   ///< --facet: exact counts over every match (and then an exact total)
+    std::optional<FacetRequest> split;  ///< --split: each facet value's counts per value of this field
 };
 
 /// A quote shown with a result because the query asked about it (speaker: or quote:).
@@ -102,6 +105,7 @@ struct Results {
     std::size_t offset = 0;           ///< the options' offset (hits[0].rank is offset + 1)
     std::vector<Hit> hits;
     std::vector<DatabaseRevision> databases;
+    std::vector<FacetResult> facets;  ///< one per SearchOptions::facets, in its order
 };
 
 /// One or more databases searched as one (shards).
@@ -143,7 +147,7 @@ public:
     /// false when there was nothing new.
     bool reopen() {
         if (!db_.reopen()) return false;
-        alias_table_.reset();  // (read again when next needed)
+        reset_alias_table();  // (read again when next needed)
         return true;
     }
 
@@ -167,8 +171,16 @@ private:
 
     /// The alias table of every shard, added up (read when a query first needs it).
     const aliases::Table& alias_table();
+    void reset_alias_table() {
+        alias_table_.reset();
+        if (facet_counter_) facet_counter_->aliases_changed();
+    }
     std::optional<aliases::Table> alias_table_;
+    std::unique_ptr<FacetCounter> facet_counter_;  // (made when a query first asks for facets)
+    /// The facets of @p o over the matches of @p pq; sets r.facets and the exact r.total.
+    void count_facets(const ParsedQuery& pq, const SearchOptions& o, Results& r);
     SpeakerLinks links_;
+    WordLinks word_links_;
 
     std::vector<std::string> paths_;
     std::vector<Xapian::Database> shards_;

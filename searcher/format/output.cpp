@@ -227,6 +227,7 @@ void write_databases(JsonWriter& w, const std::vector<DatabaseRevision>& dbs) {
 // --json and --jsonl without building nlohmann trees. Returns false (and leaves @p out as
 // it was) when a string is not valid UTF-8.
 bool write_json(std::string& out, const Results& r, const OutputOptions& o) {
+    if (!r.facets.empty()) return false;  // (facets: through nlohmann, the query's cost is elsewhere)
     const std::size_t was = out.size();
     try {
         if (o.format == Format::Json) {
@@ -328,6 +329,7 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
                             {"total", r.total}, {"total_relation", total_relation(r)}, {"results", std::move(results)},
                             {"databases", databases_json(r.databases)}};
         if (o.batch) j["qid"] = o.qid;
+        if (!r.facets.empty()) j["facets"] = facets_json(r.facets);
         out << j.dump(2) << "\n";
         return;
     }
@@ -355,6 +357,7 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
     if (r.hits.empty()) {
         if (r.offset > 0) out << "; --offset " << r.offset << " is past the last one";  // else -n 0
         out << ".\n";
+        print_facets(out, r.facets);
         return;
     }
     out << "; showing " << r.hits.front().rank << "-" << r.hits.back().rank << ".\n\n";
@@ -388,6 +391,77 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
         out << "     " << a.id;
         if (o.color) out << kReset;
         out << "\n\n";
+    }
+    print_facets(out, r.facets);
+}
+
+nlohmann::json facets_json(const std::vector<FacetResult>& facets) {
+    auto count_json = [](const FacetCount& c, bool quotes) {
+        nlohmann::json j = {{"value", c.value}, {"filter", c.filter}, {"articles", c.articles}};
+        if (quotes) j["quotes"] = c.quotes;
+        return j;
+    };
+    nlohmann::json out = nlohmann::json::array();
+    for (const FacetResult& f : facets) {
+        nlohmann::json values = nlohmann::json::array();
+        for (const FacetCount& c : f.values) {
+            nlohmann::json j = count_json(c, f.quotes_counted);
+            if (!f.split.empty()) {
+                j["split"] = nlohmann::json::array();
+                for (const FacetCount& cell : c.split) j["split"].push_back(count_json(cell, false));
+            }
+            values.push_back(std::move(j));
+        }
+        nlohmann::json j = {{"field", f.field}, {"distinct", f.distinct}, {"quotes_counted", f.quotes_counted},
+                            {"values", std::move(values)}};
+        if (!f.split.empty()) {
+            j["split"] = f.split;
+            j["split_values"] = nlohmann::json::array();
+            for (const FacetCount& c : f.split_values) j["split_values"].push_back(count_json(c, false));
+        }
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+void print_facets(std::ostream& out, const std::vector<FacetResult>& facets) {
+    for (const FacetResult& f : facets) {
+        out << "\n" << f.field << ": " << thousands(f.distinct) << (f.distinct == 1 ? " value" : " values");
+        if (f.values.size() < f.distinct) out << ", the top " << f.values.size();
+        if (f.quotes_counted) out << "; quotes: those the query asks about";
+        out << "\n";
+        if (f.values.empty()) continue;
+        // Columns: the value, articles (quotes), then one per split value.
+        std::vector<std::string> head{f.field, "articles"};
+        if (f.quotes_counted) head.push_back("quotes");
+        for (const FacetCount& c : f.split_values) head.push_back(c.value);
+        std::vector<std::vector<std::string>> rows{head};
+        for (const FacetCount& c : f.values) {
+            std::vector<std::string> row{one_line(c.value), thousands(c.articles)};
+            if (f.quotes_counted) row.push_back(thousands(c.quotes));
+            for (const FacetCount& col : f.split_values) {
+                auto it = std::find_if(c.split.begin(), c.split.end(), [&](const FacetCount& x) { return x.value == col.value; });
+                row.push_back(it == c.split.end() ? "0" : thousands(it->articles));
+            }
+            rows.push_back(std::move(row));
+        }
+        auto width = [](const std::string& s) {  // characters, not bytes (names are UTF-8)
+            std::size_t n = 0;
+            for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+            return n;
+        };
+        std::vector<std::size_t> widths(head.size(), 0);
+        for (const auto& row : rows)
+            for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], std::min<std::size_t>(width(row[i]), 40));
+        for (const auto& row : rows) {
+            out << "  ";
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                const std::size_t pad = widths[i] > width(row[i]) ? widths[i] - width(row[i]) : 0;
+                if (i == 0) out << row[i] << std::string(pad, ' ');
+                else out << "  " << std::string(pad, ' ') << row[i];
+            }
+            out << "\n";
+        }
     }
 }
 

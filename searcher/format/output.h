@@ -36,6 +36,14 @@ inline constexpr int kJsonFormatVersion = 2;
 /// speakers (name, kind, role, quotes with offsets), persons, snippet, highlights.
 [[nodiscard]] nlohmann::json hit_to_json(const Hit& h);
 
+/// Facet counts as JSON: per facet its field, distinct, quotes_counted and values (value,
+/// filter, articles, quotes when counted, split when split), and with a split its split and
+/// split_values.
+[[nodiscard]] nlohmann::json facets_json(const std::vector<FacetResult>& facets);
+
+/// Facet counts as compact text tables (a cross-table with a split), after the results.
+void print_facets(std::ostream& out, const std::vector<FacetResult>& facets);
+
 /// Prints @p r in the chosen format.
 void print_results(std::ostream& out, const Results& r, const OutputOptions& o);
 

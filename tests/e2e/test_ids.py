@@ -160,7 +160,8 @@ env.index("--db", old, other)
 env.run("xapian-metadata", "set", old, "news.schema_version", "5")
 r = env.search(old, "cranes")
 env.equal(r.returncode, 3, "an old database is a database problem")
-env.check("schema version 5 is older than this program's (8): rebuild it" in r.stderr, f"old schema message: {r.stderr}")
+env.check(re.search(r"schema version 5 is older than this program's \(\d+\): rebuild it", r.stderr) is not None,
+          f"old schema message: {r.stderr}")
 r = env.index("--db", old, other)
 env.check(r.returncode == 3 and "delete the database folder and run news-index" in r.stderr,
           f"news-index says how to rebuild: {r.stderr}")

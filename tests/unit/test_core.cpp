@@ -594,8 +594,9 @@ TEST_CASE("Schema: a database of an older schema is refused with a message to re
         db.set_metadata(news::schema::kMetaSchema, "5");
         db.commit();
         CHECK_THROWS_WITH(news::schema::read_metadata(db),
-                          "database schema version 5 is older than this program's (8): rebuild it: delete the database "
-                          "folder and run news-index on the articles again");
+                          "database schema version 5 is older than this program's (" +
+                              std::to_string(news::schema::kSchemaVersion) +
+                              "): rebuild it: delete the database folder and run news-index on the articles again");
         CHECK_THROWS_WITH(news::schema::check_or_init_metadata(db, "english"), Catch::Contains("rebuild it"));
         db.set_metadata(news::schema::kMetaSchema, "10");
         CHECK_THROWS_WITH(news::schema::read_metadata(db), Catch::Contains("is newer than this program's"));
