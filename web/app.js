@@ -401,12 +401,13 @@ function renderFacets(facets, st) {
   for (const f of facets) {
     const values = f.values || [];
     if (!values.length) continue;
+    const more = f.distinct > values.length ? ` (top ${values.length} of ${fmt.format(f.distinct)})` : '';
     groups.push(h('section', { class: 'facet', dataset: { field: f.field } },
-      h('h2', {}, FACET_TITLES[f.field] || f.field),
+      h('h2', {}, FACET_TITLES[f.field] || f.field, more ? h('span', { class: 'of' }, more) : null),
       h('ul', {}, values.map((v) => {
         const on = hasFilter(st.q, v.filter);
         const label = `${v.value}: ${fmt.format(v.articles)} article${v.articles === 1 ? '' : 's'}` +
-          (v.quotes != null ? `, ${fmt.format(v.quotes)} quote${v.quotes === 1 ? '' : 's'}` : '') +
+          (v.quotes != null ? `, ${fmt.format(v.quotes)} quote${v.quotes === 1 ? '' : 's'} asked about` : '') +
           (on ? ' (in the query: click to remove)' : '');
         return h('li', {}, h('button', {
           type: 'button', class: 'facet-value', 'aria-pressed': on ? 'true' : 'false', title: label,
@@ -418,7 +419,9 @@ function renderFacets(facets, st) {
         },
         h('span', { class: 'name' }, v.value),
         h('span', { class: 'n' }, fmt.format(v.articles)),
-        v.quotes != null ? h('span', { class: 'quotes' }, `${fmt.format(v.quotes)} quote${v.quotes === 1 ? '' : 's'}`) : null));
+        // Shown under speakers only ("who is quoted most about X"); the label has them all.
+        f.field === 'speaker' && v.quotes > 0
+          ? h('span', { class: 'quotes' }, `${fmt.format(v.quotes)} quote${v.quotes === 1 ? '' : 's'}`) : null));
       }))));
   }
   box.replaceChildren(...groups);
@@ -459,9 +462,12 @@ function drawChart() {
   fig.hidden = false;
   const months = f.values.filter((v) => monthIndex(v.value) != null);
   // The sources in the order of their articles over all months; the rest is "other".
+  // (split_values: the server's totals per source over all months, most articles first.)
   const totals = new Map();
   for (const m of months) for (const s of m.split || []) totals.set(s.value, (totals.get(s.value) || 0) + s.articles);
-  const sources = [...totals.keys()].sort((a, b) => totals.get(b) - totals.get(a)).slice(0, PALETTE.length);
+  const order = Array.isArray(f.split_values) ? f.split_values.map((v) => v.value)
+    : [...totals.keys()].sort((a, b) => totals.get(b) - totals.get(a));
+  const sources = order.filter((v) => totals.has(v)).slice(0, PALETTE.length);
   const color = new Map(sources.map((s, i) => [s, PALETTE[i]]));
   let anyOther = false;
   const stacks = months.map((m) => {
