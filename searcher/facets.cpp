@@ -5,6 +5,7 @@
 #include "searcher/count.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdio>
 #include <unordered_map>
@@ -213,35 +214,47 @@ std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapia
                                              const std::vector<FacetRequest>& requests,
                                              const std::optional<FacetRequest>& split, const aliases::Table& aliases) {
     State& st = *s_;
+    // Every column this count reads, per shard, read (or checked against the shard's
+    // revision) once, here: the date column first (reading the speaker column drops the
+    // links worked out, never the other way).
+    std::vector<std::array<const State::ShardColumn*, std::size(facets::kColumns)>> cols(matches.size());
+    std::vector<Column> needed{Column::Date};
+    for (const FacetRequest& rq : requests) needed.push_back(column_of(rq.field));
+    if (split) needed.push_back(column_of(split->field));
+    for (std::size_t s = 0; s < matches.size(); ++s) {
+        cols[s].fill(nullptr);
+        for (Column c : needed)
+            if (!cols[s][static_cast<std::size_t>(c)]) cols[s][static_cast<std::size_t>(c)] = &st.column(c, s);
+    }
+    const State::Dict& speaker_dict = st.columns[Column::Speaker].dict;
+    auto first_entry = [](const State::ShardColumn& sc, Xapian::docid d) -> const std::uint32_t* {
+        if (d + 1 >= sc.values.starts.size() || sc.values.starts[d] == sc.values.starts[d + 1]) return nullptr;
+        return &sc.values.entries[sc.values.starts[d]];
+    };
     // The values of @p field in document @p d of shard @p s (ids of its column's Dict, or periods).
     auto values_of = [&](std::string_view field, std::size_t s, Xapian::docid d, std::vector<std::uint32_t>& out) {
         out.clear();
         const Column c = column_of(field);
+        const State::ShardColumn& sc = *cols[s][static_cast<std::size_t>(c)];
         if (c == Column::Date) {
-            const State::ShardColumn& dc = st.column(Column::Date, s);
-            if (d + 1 < dc.values.starts.size() && dc.values.starts[d] < dc.values.starts[d + 1])
-                out.push_back(period_of(field, dc.values.entries[dc.values.starts[d]]));
+            if (const std::uint32_t* day = first_entry(sc, d)) out.push_back(period_of(field, *day));
             return;
         }
-        const State::ShardColumn& sc = st.column(c, s);
         if (d + 1 >= sc.values.starts.size()) return;
         int year = -1;  // (read once a one-word speaker needs it)
         for (std::uint32_t e = sc.values.starts[d]; e < sc.values.starts[d + 1]; ++e) {
             const std::uint32_t entry = sc.values.entries[e];
             const std::uint32_t id = sc.ids[entry >> facets::kFlagBits];
-            if (c == Column::Speaker && !(entry & facets::kOther) &&
-                st.columns[Column::Speaker].dict.keys[id].find(' ') == std::string::npos) {
+            if (c == Column::Speaker && !(entry & facets::kOther) && speaker_dict.keys[id].find(' ') == std::string::npos) {
                 // A one-word person: the full names the alias table makes them here, as
                 // speaker:="full name" finds them; else themselves (as speaker:=word does).
-                if (year < 0) {  // (the date column first: reading a column may drop the links worked out)
-                    const State::ShardColumn& dc = st.column(Column::Date, s);
-                    year = d + 1 < dc.values.starts.size() && dc.values.starts[d] < dc.values.starts[d + 1]
-                               ? static_cast<int>(dc.values.entries[dc.values.starts[d]] / 10000)
-                               : 0;
-                }
                 const auto& links = st.links_of(id, aliases);
                 bool taken = false;
                 if (!links.empty()) {
+                    if (year < 0) {
+                        const std::uint32_t* day = first_entry(*cols[s][static_cast<std::size_t>(Column::Date)], d);
+                        year = day ? static_cast<int>(*day / 10000) : 0;
+                    }
                     for (const auto& [alias, to] : links)
                         if (aliases::takes(alias, entry & facets::kMale, entry & facets::kFemale, year)) {
                             out.push_back(to);
@@ -252,8 +265,34 @@ std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapia
             }
             out.push_back(id);
         }
-        std::sort(out.begin(), out.end());
-        out.erase(std::unique(out.begin(), out.end()), out.end());
+        if (out.size() > 1) {
+            std::sort(out.begin(), out.end());
+            out.erase(std::unique(out.begin(), out.end()), out.end());
+        }
+    };
+    // Counts by value: an array over a column's ids, a hash table over periods.
+    struct Counts {
+        bool dense = true;
+        std::vector<Tally> by_id;
+        std::unordered_map<std::uint32_t, Tally> by_period;
+        Tally& at(std::uint32_t v) {
+            if (!dense) return by_period[v];
+            if (v >= by_id.size()) by_id.resize(std::max<std::size_t>(v + 1, by_id.size() * 2));
+            return by_id[v];
+        }
+        std::vector<std::pair<std::uint32_t, Tally>> all() const {
+            std::vector<std::pair<std::uint32_t, Tally>> out;
+            if (!dense) return {by_period.begin(), by_period.end()};
+            for (std::size_t v = 0; v < by_id.size(); ++v)
+                if (by_id[v].articles || by_id[v].quotes) out.emplace_back(static_cast<std::uint32_t>(v), by_id[v]);
+            return out;
+        }
+    };
+    auto counts_for = [&](std::string_view field) {
+        Counts c;
+        c.dense = !is_date_facet(field);
+        if (c.dense) c.by_id.resize(st.columns[column_of(field)].dict.keys.size());
+        return c;
     };
 
     std::vector<FacetResult> results;
@@ -261,7 +300,8 @@ std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapia
     std::vector<std::uint32_t> vs, ws;
     for (const FacetRequest& rq : requests) {
         const bool with_split = split && split->field != rq.field;
-        std::unordered_map<std::uint32_t, Tally> tally, split_tally;
+        const bool speakers = rq.field == "speaker";
+        Counts tally = counts_for(rq.field), split_tally = counts_for(with_split ? split->field : rq.field);
         std::unordered_map<std::uint64_t, Xapian::doccount> cross;
         for (std::size_t s = 0; s < matches.size(); ++s)
             for (std::size_t i = 0; i < matches[s].size(); ++i) {
@@ -269,19 +309,16 @@ std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapia
                 values_of(rq.field, s, d, vs);
                 const QuoteTally* q = counting_quotes ? &(*quotes)[s][i] : nullptr;
                 for (std::uint32_t v : vs) {
-                    Tally& t = tally[v];
+                    Tally& t = tally.at(v);
                     ++t.articles;
-                    if (q && rq.field != "speaker") t.quotes += q->total;
+                    if (q && !speakers) t.quotes += q->total;
                 }
-                if (q && rq.field == "speaker")
-                    for (const auto& [who, n] : q->by_speaker) {
-                        std::uint32_t id = st.columns[Column::Speaker].dict.id(who, {});
-                        tally[id].quotes += n;
-                    }
+                if (q && speakers)
+                    for (const auto& [who, n] : q->by_speaker) tally.at(st.columns[Column::Speaker].dict.id(who, {})).quotes += n;
                 if (!with_split) continue;
                 values_of(split->field, s, d, ws);
                 for (std::uint32_t w : ws) {
-                    ++split_tally[w].articles;
+                    ++split_tally.at(w).articles;
                     for (std::uint32_t v : vs) ++cross[static_cast<std::uint64_t>(v) << 32 | w];
                 }
             }
@@ -299,27 +336,30 @@ std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapia
         };
         // Most articles first (most quotes, for speakers when quotes are counted), then by name;
         // periods in time order.
-        auto top = [&](const std::unordered_map<std::uint32_t, Tally>& t, std::string_view field, std::size_t n,
-                       bool by_quotes) {
-            std::vector<std::pair<std::uint32_t, Tally>> all(t.begin(), t.end());
+        auto top = [&](const Counts& t, std::string_view field, std::size_t n, bool by_quotes, std::size_t& distinct) {
+            std::vector<std::pair<std::uint32_t, Tally>> all = t.all();
+            distinct = all.size();
+            const bool periods = is_date_facet(field);
+            const std::vector<std::string>* names = periods ? nullptr : &st.columns[column_of(field)].dict.display;
+            auto before = [&](const std::pair<std::uint32_t, Tally>& x, const std::pair<std::uint32_t, Tally>& y) {
+                if (by_quotes && x.second.quotes != y.second.quotes) return x.second.quotes > y.second.quotes;
+                if (x.second.articles != y.second.articles) return x.second.articles > y.second.articles;
+                if (names && (*names)[x.first] != (*names)[y.first]) return (*names)[x.first] < (*names)[y.first];
+                return x.first < y.first;
+            };
+            if (n && all.size() > n) {
+                std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(), before);
+                all.resize(n);
+            } else {
+                std::sort(all.begin(), all.end(), before);
+            }
+            if (periods) std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
             std::vector<FacetCount> out;
-            std::vector<std::pair<FacetCount, std::uint32_t>> named;
+            std::vector<std::uint32_t> ids;
             for (const auto& [v, c] : all) {
                 FacetCount fc = shown(field, v);
                 fc.articles = c.articles;
                 fc.quotes = c.quotes;
-                named.emplace_back(std::move(fc), v);
-            }
-            std::sort(named.begin(), named.end(), [&](const auto& x, const auto& y) {
-                if (by_quotes && x.first.quotes != y.first.quotes) return x.first.quotes > y.first.quotes;
-                if (x.first.articles != y.first.articles) return x.first.articles > y.first.articles;
-                return x.first.value != y.first.value ? x.first.value < y.first.value : x.second < y.second;
-            });
-            if (n && named.size() > n) named.resize(n);
-            if (is_date_facet(field))
-                std::sort(named.begin(), named.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
-            std::vector<std::uint32_t> ids;
-            for (auto& [fc, v] : named) {
                 out.push_back(std::move(fc));
                 ids.push_back(v);
             }
@@ -328,12 +368,12 @@ std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapia
         FacetResult fr;
         fr.field = rq.field;
         fr.quotes_counted = counting_quotes;
-        fr.distinct = tally.size();
-        auto [values, ids] = top(tally, rq.field, rq.top, counting_quotes && rq.field == "speaker");
+        auto [values, ids] = top(tally, rq.field, rq.top, counting_quotes && speakers, fr.distinct);
         fr.values = std::move(values);
         if (with_split) {
             fr.split = split->field;
-            auto [columns, column_ids] = top(split_tally, split->field, split->top, false);
+            std::size_t split_distinct = 0;
+            auto [columns, column_ids] = top(split_tally, split->field, split->top, false, split_distinct);
             for (std::size_t k = 0; k < fr.values.size(); ++k)
                 for (std::size_t j = 0; j < columns.size(); ++j) {
                     auto it = cross.find(static_cast<std::uint64_t>(ids[k]) << 32 | column_ids[j]);

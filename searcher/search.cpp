@@ -619,6 +619,7 @@ void Searcher::count_facets(const ParsedQuery& pq, const SearchOptions& o, Resul
     std::optional<std::vector<std::vector<QuoteTally>>> tallies;
     if (!pq.quote_shows.empty()) {
         tallies.emplace(matches.size());
+        std::map<std::string, std::optional<std::string>> linked;
         constexpr std::size_t kBatch = 256;
         for (std::size_t s = 0; s < matches.size(); ++s) {
             (*tallies)[s].resize(matches[s].size());
@@ -638,10 +639,14 @@ void Searcher::count_facets(const ParsedQuery& pq, const SearchOptions& o, Resul
                     ++t.total;
                     if (!p.speaker) continue;
                     std::string who = analyzer_->normalize(p.speaker->name);
-                    if (p.speaker->kind == "person") {
+                    if (p.speaker->kind == "person" && who.find(' ') == std::string::npos) {
                         const std::string day = date::to_value(articles[p.article]->date);
                         const int year = day.size() == 8 ? std::stoi(day.substr(0, 4)) : 0;
-                        if (auto to = aliases::links_to(alias_table(), who, aliases::role_sex(p.speaker->role), year)) who = *to;
+                        const char sex = aliases::role_sex(p.speaker->role);
+                        // (links_to reads the whole table: once per name, sex and year)
+                        auto [it, fresh] = linked.try_emplace(who + '\t' + sex + std::to_string(year));
+                        if (fresh) it->second = aliases::links_to(alias_table(), who, sex, year);
+                        if (it->second) who = *it->second;
                     }
                     auto it = std::find_if(t.by_speaker.begin(), t.by_speaker.end(), [&](const auto& x) { return x.first == who; });
                     if (it == t.by_speaker.end()) t.by_speaker.emplace_back(std::move(who), 1);

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -150,6 +151,12 @@ int main(int argc, char** argv) {
     server.set_write_timeout(kWriteSeconds, 0);
     server.set_payload_max_length(kMaxPayloadBytes);
     server.set_tcp_nodelay(true);
+    // SO_REUSEADDR only: the library's default adds SO_REUSEPORT, with which a second
+    // news-serve on the same port starts without a word and takes half the connections.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     // Every request goes through the Api (no regex routes, no file handler of the library).
     server.set_pre_routing_handler([&api](const httplib::Request& req, httplib::Response& res) {
         serve::Request r{req.method, req.path, {}, req.get_header_value("Authorization")};

@@ -277,6 +277,22 @@ def machine_line():
             f"load average at the end (1/5/15 min) {load}")
 
 
+def programs_and_work(build, work):
+    """news-index and news-search of the build folder @p build (exits when not built) and the
+    work folder @p work made absolute and created (exits when inside the repository)."""
+    import sys
+    index = os.path.join(build, "indexer", "news-index")
+    search = os.path.join(build, "searcher", "news-search")
+    for tool in (index, search):
+        if not os.access(tool, os.X_OK):
+            sys.exit(f"{tool}: not built (cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build)")
+    work = os.path.abspath(work)
+    if os.path.commonpath([work, ROOT]) == ROOT:
+        sys.exit(f"{work}: the work folder must be outside the repository")
+    os.makedirs(work, exist_ok=True)
+    return index, search, work
+
+
 def snapshot_binaries(paths, scratch):
     """Copies the programs into scratch, so that a rebuild during a long benchmark never mixes
     two versions. Returns the copies' paths and one line naming the originals and their times."""

@@ -71,15 +71,7 @@ def main():
     p.add_argument("--keep", action="store_true", help="keep the databases in --work")
     a = p.parse_args()
     sizes = [parse_size(s) for s in a.sizes.split(",") if s.strip()]
-    index = os.path.join(a.build, "indexer", "news-index")
-    search = os.path.join(a.build, "searcher", "news-search")
-    for tool in (index, search):
-        if not os.access(tool, os.X_OK):
-            sys.exit(f"{tool}: not built (cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build)")
-    work = os.path.abspath(a.work)
-    if os.path.commonpath([work, bc.ROOT]) == bc.ROOT:
-        sys.exit(f"{work}: the work folder must be outside the repository")
-    os.makedirs(work, exist_ok=True)
+    index, search, work = bc.programs_and_work(a.build, a.work)
     start = time.perf_counter()
     (index, search), bin_line = bc.snapshot_binaries([index, search], work)
 

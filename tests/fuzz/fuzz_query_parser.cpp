@@ -47,9 +47,17 @@ const news::search::SpeakerLinks& links() {
     return l;
 }
 
+// Every one-word speaker may be two full names: "a W" in 2009, "b W" a man's in 2015.
+const news::search::WordLinks& word_links() {
+    static const news::search::WordLinks l = [](const std::string& word) {
+        return std::vector<news::aliases::Link>{{"a " + word, {word, 0, {2009}}}, {"b " + word, {word, 'm', {2015}}}};
+    };
+    return l;
+}
+
 void parse(std::string_view text, bool default_or) {
     try {
-        news::search::ParsedQuery p = news::search::parse_query(text, analyzer(), default_or, {}, {}, slots(), links());
+        news::search::ParsedQuery p = news::search::parse_query(text, analyzer(), default_or, {}, {}, slots(), links(), word_links());
         volatile std::size_t m = p.query.get_description().size();
         (void)m;
     } catch (const news::search::QueryError&) {
