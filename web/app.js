@@ -22,6 +22,9 @@ const PALETTE = ['#3366aa', '#dd7733', '#339955', '#cc4455', '#8866bb', '#997744
 const OTHER_COLOR = '#9a9a9a';
 const NARROW = window.matchMedia('(max-width: 720px)');
 
+/** news-serve --token: the page opened as /?token=T passes it on to every API call. */
+const TOKEN = new URLSearchParams(location.search).get('token');
+
 const $ = (sel) => document.querySelector(sel);
 const fmt = new Intl.NumberFormat('en');
 
@@ -158,7 +161,9 @@ class ApiError extends Error {
 /** GET api/PATH?params as JSON; a 4xx/5xx or an "error" field throws an ApiError. */
 async function api(path, params) {
   const query = params && params.toString();
-  const res = await fetch('api/' + path + (query ? '?' + query : ''), { headers: { Accept: 'application/json' } });
+  const headers = { Accept: 'application/json' };
+  if (TOKEN) headers.Authorization = `Bearer ${TOKEN}`;
+  const res = await fetch('api/' + path + (query ? '?' + query : ''), { headers });
   let data = null;
   try {
     data = await res.json();
@@ -266,6 +271,7 @@ async function renderSearch(st, gen) {
   for (const f of FACETS) params.append('facet', f);
   const csv = new URLSearchParams(base);
   csv.set('n', '1000');
+  if (TOKEN) csv.set('token', TOKEN);  // (a link cannot carry a header)
   $('#csv').href = 'api/search.csv?' + csv.toString();
 
   const chartParams = new URLSearchParams({ q: st.q, facet: CHART_FACET, split: CHART_SPLIT });
