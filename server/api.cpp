@@ -179,6 +179,10 @@ Response Api::search(const Request& request, Route route) {
     so.limit = route == Route::Facets ? 0 : p.n;
     so.offset = route == Route::Facets ? 0 : p.offset;
     so.snippets = route != Route::Csv && route != Route::Facets;
+    if (route != Route::Csv) {  // (a CSV file has no room for counts)
+        so.facets = p.facets;
+        so.split = p.split;
+    }
     return with_worker(searchers_, [&](Worker w) {
         if (p.query() != p.q) check_query(w.searcher, p.q);
         const search::Results r = w.searcher.run(p.query(), so);

@@ -75,19 +75,14 @@ void check_date(std::string_view value, std::string_view parameter) {
     if (!date::parse_query(value, error, offset)) throw bad(std::string(parameter) + ": no such date '" + std::string(value) + "'", parameter);
 }
 
-FacetSpec parse_facet_spec(std::string_view spec, std::string_view parameter) {
-    FacetSpec f;
-    const std::size_t colon = spec.find(':');
-    f.field = std::string(spec.substr(0, colon));
-    if (std::find(std::begin(kFacetFields), std::end(kFacetFields), f.field) == std::end(kFacetFields)) {
-        std::string known;
-        for (std::string_view k : kFacetFields) known += (known.empty() ? "" : ", ") + std::string(k);
-        throw bad("unknown " + std::string(parameter) + " field '" + shown(f.field) + "' (fields: " + known + ")", parameter);
-    }
-    if (colon != std::string_view::npos) {
-        f.top = read_bounded(std::string(parameter) + " " + f.field, spec.substr(colon + 1), kMaxFacetValues, parameter);
-        if (f.top == 0) throw bad(std::string(parameter) + " " + f.field + ": the number of values must be 1 or more", parameter);
-    }
+search::FacetRequest parse_facet_spec(std::string_view spec, std::string_view parameter) {
+    search::FacetRequest f;
+    std::string error;
+    if (!search::parse_facet(spec, f, error)) throw bad(std::string(parameter) + ": " + error, parameter);
+    if (f.top > kMaxFacetValues || (f.top == 0 && !search::is_date_facet(f.field)))
+        throw bad(std::string(parameter) + " " + f.field + ": the number of values is 1 to " + std::to_string(kMaxFacetValues) +
+                      (search::is_date_facet(f.field) ? std::string(", or 0 (all)") : " (0, all, is for year, month and day)"),
+                  parameter);
     return f;
 }
 
@@ -128,11 +123,8 @@ SearchParams parse_search_params(const Params& params, Route route) {
         const auto lo = date::parse_query(p.from, error, at), hi = date::parse_query(p.to, error, at);
         if (lo && hi && lo->lo > hi->hi) throw bad("to (" + p.to + ") is before from (" + p.from + ")", "to");
     }
-    if (p.q.find_first_not_of(" \t\r\n") == std::string::npos) {
-        p.q.clear();
-        const bool needs_query = route == Route::Search || route == Route::Csv || route == Route::Facets;
-        if (needs_query && p.from.empty() && p.to.empty()) throw bad("no query: give q (or from, to)", "q");
-    }
+    if (p.q.find_first_not_of(" \t\r\n") == std::string::npos) p.q.clear();  // (every article)
+    if (p.split && p.facets.empty()) throw bad("split splits the counts of a facet: give one (facet=month&split=source)", "split");
     return p;
 }
 

@@ -27,13 +27,10 @@ inline constexpr int kApiVersion = 1;
 inline constexpr std::size_t kMaxQueryBytes = 2000;
 inline constexpr std::size_t kMaxResults = 1000;
 inline constexpr std::size_t kMaxOffset = 100000;
-/// Facets: at most this many fields in one request, and values per field.
+/// Facets: at most this many in one request, and values per facet (0, every value, only for
+/// year, month and day, whose values are periods).
 inline constexpr std::size_t kMaxFacets = 10;
 inline constexpr std::size_t kMaxFacetValues = 1000;
-
-/// The fields a facet (or split) may count.
-inline constexpr std::string_view kFacetFields[] = {"speaker", "person", "source", "author", "place",
-                                                    "topic",   "language", "year", "month", "day"};
 
 /// A request answered with an error: the HTTP status, the message, and what it is about
 /// (a parameter's name, and for a query error the column in that parameter, 1-based).
@@ -55,13 +52,6 @@ private:
 /// The parameters of a request (percent-decoded by the HTTP server), in any order.
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-/// A facet asked for: FIELD[:N], the N (default 10) values with most articles.
-struct FacetSpec {
-    std::string field;
-    std::size_t top = 10;
-    bool operator==(const FacetSpec&) const = default;
-};
-
 /// What /api/search, /api/facets and /api/search.csv were asked.
 struct SearchParams {
     std::string q;                      ///< the query, as typed
@@ -69,8 +59,8 @@ struct SearchParams {
     std::size_t offset = 0;             ///< results skipped (0..kMaxOffset)
     search::Sort sort = search::Sort::Relevance;
     std::string from, to;               ///< date bounds as given (YYYY, YYYY-MM or YYYY-MM-DD), or empty
-    std::vector<FacetSpec> facets;
-    std::optional<FacetSpec> split;
+    std::vector<search::FacetRequest> facets;
+    std::optional<search::FacetRequest> split;
 
     /// The query run: q, and a date:FROM..TO clause when from or to is given.
     [[nodiscard]] std::string query() const;
@@ -80,14 +70,15 @@ struct SearchParams {
 enum class Route { Search, Facets, Csv, Speaker, Article };
 
 /// Reads the parameters of @p route. Throws ApiError (400) for an unknown or repeated
-/// parameter, a number out of range, a bad sort, date or facet, a query too long or (except
-/// for a speaker, whose name is the query) missing. `token` is always allowed (see
-/// authorized()).
+/// parameter, a number out of range, a bad sort, date or facet, a split without a facet, or a
+/// query too long or not UTF-8. An empty q is every article (as Searcher::run has it). `token`
+/// is always allowed (see authorized()).
 [[nodiscard]] SearchParams parse_search_params(const Params& params, Route route);
 
-/// Reads FIELD[:N] (a field of kFacetFields, N from 1 to kMaxFacetValues). Throws ApiError
-/// (400) about @p parameter.
-[[nodiscard]] FacetSpec parse_facet_spec(std::string_view spec, std::string_view parameter);
+/// Reads FIELD[:N] as news-search --facet does (search::parse_facet), within the API's limits
+/// (N up to kMaxFacetValues; 0 only for year, month and day). Throws ApiError (400) about
+/// @p parameter.
+[[nodiscard]] search::FacetRequest parse_facet_spec(std::string_view spec, std::string_view parameter);
 
 /// Checks a date bound: YYYY, YYYY-MM or YYYY-MM-DD, a real day. Throws ApiError (400).
 void check_date(std::string_view value, std::string_view parameter);

@@ -21,6 +21,7 @@ import http.client
 import io
 import json
 import os
+import re
 import select
 import signal
 import socket
@@ -149,9 +150,29 @@ for params, args in searches:
     env.equal(body.decode(), with_version(cli_json(*args)), f"search {params}: news-search --json {args} with api_version")
     env.equal(srv.get("/api/search?" + q(params))[2], body, f"/api/ is /api/v1/ ({params})")
 
+# Facets: news-search --facet's JSON, on /api/v1/search and /api/v1/facets (n=0).
+facet_cases = [
+    ([("q", "water"), ("facet", "source"), ("facet", "month"), ("split", "source:3"), ("n", "3")],
+     ["-n", "3", "--facet", "source", "--facet", "month", "--split", "source:3", "water"]),
+    ([("q", 'speaker:"ines alvarez-roth"'), ("facet", "speaker:5"), ("facet", "year")],
+     ["--facet", "speaker:5", "--facet", "year", 'speaker:"ines alvarez-roth"']),
+    ([("facet", "source"), ("n", "0")], ["-n", "0", "--facet", "source"]),  # no q: every article
+]
+for params, args in facet_cases:
+    body = srv.get("/api/v1/search?" + q(params))[2].decode()
+    env.equal(body, with_version(cli_json(*args)), f"facets {params}: news-search --json {args}")
+    env.check('"facets": [' in body, f"facets in the answer to {params}")
+    fparams = [(k, v) for k, v in params if k != "n"]
+    body = srv.get("/api/v1/facets?" + q(fparams))[2].decode()
+    env.equal(body, with_version(cli_json("-n", "0", *[a for a in args if a not in ("-n", "3", "0")])),
+              f"/api/v1/facets {fparams}: the search with n=0")
 total_water = json.loads(cli_json("water"))["total"]
-f = srv.json("/api/v1/facets?" + q({"q": "water", "facet": "source", "split": "month:12"}))
-env.equal((f["api_version"], f["results"], f["total"]), (1, [], total_water), "facets: the search with n=0")
+f = srv.json("/api/v1/facets?" + q({"q": "water", "split": "month:12"}), want=400)
+env.equal(f["parameter"], "split", "a split without a facet: 400")
+f = srv.json("/api/v1/facets?" + q({"q": "water"}))
+env.equal((f["api_version"], f["results"], f["total"]), (1, [], total_water), "facets without a facet: the count")
+articles = int(re.search(r"number of documents = (\d+)", env.run("xapian-delve", db).stdout).group(1))
+env.equal(srv.json("/api/v1/search?" + q({"n": "0"}))["total"], articles, "no q: every article")
 
 # ------------------------------------------------------------------ articles: ids in URLs
 for rid in ODD_IDS + ["corpus/harbor-ledger/port-strike-begins.txt", "hl-brief-2021-1118"]:
@@ -215,7 +236,8 @@ errors = [
     ({"q": "x", "from": "2024-13-01"}, "from"), ({"q": "x", "to": "2024-02-30"}, "to"),
     ({"q": "x", "from": "2024-05", "to": "2024-01"}, "to"), ({"q": "x", "facet": "colour"}, "facet"),
     ({"q": "x", "facet": "speaker:0"}, "facet"), ({"q": "x", "split": "nothing"}, "split"),
-    ({"q": "x", "limit": "5"}, "limit"), ({"q": "a" * 2001}, "q"), ({}, "q"),
+    ({"q": "x", "limit": "5"}, "limit"), ({"q": "a" * 2001}, "q"), ({"q": "x", "facet": "speaker:0"}, "facet"),
+    ({"q": "x", "facet": "month:1001"}, "facet"),
 ]
 for params, parameter in errors:
     e = srv.json("/api/v1/search?" + q(params), want=400)

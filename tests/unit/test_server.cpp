@@ -79,8 +79,13 @@ TEST_CASE("search parameters: defaults, limits and every kind of mistake", "[ser
     CHECK(all.offset == 100000);
     CHECK(all.sort == Sort::DateDescending);
     CHECK(all.query() == "(a OR b) date:2024-01..2024-03-31");
-    CHECK(all.facets == std::vector<news::serve::FacetSpec>{{"speaker", 10}, {"month", 24}});
-    CHECK(all.split == news::serve::FacetSpec{"source", 5});
+    CHECK(all.facets == std::vector<news::search::FacetRequest>{{"speaker", 10}, {"month", 24}});
+    CHECK(all.split == news::search::FacetRequest{"source", 5});
+    // As news-search --facet reads them: every period of a date field by default.
+    const news::serve::SearchParams periods =
+        news::serve::parse_search_params({{"facet", "year"}, {"facet", "day:0"}, {"facet", "source"}}, Route::Facets);
+    CHECK(periods.facets == std::vector<news::search::FacetRequest>{{"year", 0}, {"day", 0}, {"source", 10}});
+    CHECK(periods.query().empty());  // (every article)
     CHECK(news::serve::parse_search_params({{"sort", "date"}, {"q", "x"}}, Route::Csv).sort == Sort::DateAscending);
     CHECK(news::serve::parse_search_params({{"from", "1987"}}, Route::Facets).query() == "date:1987..");
     CHECK(news::serve::parse_search_params({{"to", "1987-03"}}, Route::Search).query() == "date:..1987-03");
@@ -107,22 +112,28 @@ TEST_CASE("search parameters: defaults, limits and every kind of mistake", "[ser
         {{{"q", "x"}, {"to", "last week"}}, "400 to: to must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not 'last week'"},
         {{{"q", "x"}, {"from", "2024-03"}, {"to", "2024-02-28"}}, "400 to: to (2024-02-28) is before from (2024-03)"},
         {{{"q", "x"}, {"facet", "colour"}},
-         "400 facet: unknown facet field 'colour' (fields: speaker, person, source, author, place, topic, language, year, month, day)"},
-        {{{"q", "x"}, {"facet", "speaker:0"}}, "400 facet: facet speaker: the number of values must be 1 or more"},
-        {{{"q", "x"}, {"facet", "speaker:x"}}, "400 facet: facet speaker takes a whole number, 0 or more, not 'x'"},
-        {{{"q", "x"}, {"facet", "speaker:1001"}}, "400 facet: facet speaker 1001 is too large (at most 1000)"},
+         "400 facet: facet: unknown facet field 'colour' (one of speaker, person, source, author, place, topic, language, year, month, day)"},
+        {{{"q", "x"}, {"facet", "speaker:0"}},
+         "400 facet: facet speaker: the number of values is 1 to 1000 (0, all, is for year, month and day)"},
+        {{{"q", "x"}, {"facet", "speaker:x"}},
+         "400 facet: facet: 'speaker:x': the number of values after ':' is a whole number from 0 (all) to 100000"},
+        {{{"q", "x"}, {"facet", "speaker:1001"}},
+         "400 facet: facet speaker: the number of values is 1 to 1000 (0, all, is for year, month and day)"},
+        {{{"q", "x"}, {"facet", "month:1001"}}, "400 facet: facet month: the number of values is 1 to 1000, or 0 (all)"},
+        {{{"q", "x"}, {"facet", "month:0"}}, "none"},
         {{{"q", "x"}, {"facet", ""}},
-         "400 facet: unknown facet field '' (fields: speaker, person, source, author, place, topic, language, year, month, day)"},
-        {{{"q", "x"}, {"split", "Speaker"}},
-         "400 split: unknown split field 'Speaker' (fields: speaker, person, source, author, place, topic, language, year, month, day)"},
+         "400 facet: facet: unknown facet field '' (one of speaker, person, source, author, place, topic, language, year, month, day)"},
+        {{{"q", "x"}, {"facet", "year"}, {"split", "Speaker"}},
+         "400 split: split: unknown facet field 'Speaker' (one of speaker, person, source, author, place, topic, language, year, month, day)"},
+        {{{"q", "x"}, {"split", "source"}}, "400 split: split splits the counts of a facet: give one (facet=month&split=source)"},
         {{{"q", "x"}, {"limit", "5"}}, "400 limit: unknown parameter 'limit'"},
         {{{"q", "x"}, {"a\x01\xff", "5"}}, "400 a\x01\xff: unknown parameter 'a%01%FF'"},
         {{{"q", "x"}, {"q", "y"}}, "400 q: parameter 'q' is given twice"},
-        {{{"q", "x"}, {"split", "day"}, {"split", "year"}}, "400 split: parameter 'split' is given twice"},
+        {{{"q", "x"}, {"facet", "day"}, {"split", "day"}, {"split", "year"}}, "400 split: parameter 'split' is given twice"},
         {{{"q", std::string(2001, 'a')}}, "400 q: q is too long: 2001 bytes (at most 2000)"},
         {{{"q", "caf\xe9"}}, "400 q: q is not valid UTF-8"},
-        {{}, "400 q: no query: give q (or from, to)"},
-        {{{"q", "  "}}, "400 q: no query: give q (or from, to)"},
+        {{}, "none"},  // (every article)
+        {{{"q", "  "}}, "none"},
     };
     for (const auto& [params, want] : cases) {
         CAPTURE(want);
@@ -314,6 +325,17 @@ TEST_CASE("the routes on the bundled corpus; a Searcher per thread follows news-
     const nlohmann::json facets = nlohmann::json::parse(get("/api/v1/facets", {{"q", "cranes"}}).body);
     CHECK(facets["results"].empty());
     CHECK(facets["total"] == nlohmann::json::parse(r.body)["total"]);
+    // Facets: news-search's, the search with n=0.
+    news::search::SearchOptions fo;
+    fo.limit = 0;
+    fo.facets = {{"source", 10}, {"month", 0}};
+    fo.split = news::search::FacetRequest{"source", 3};
+    std::ostringstream counted;
+    news::search::print_results(counted, direct.run("water", fo), json);
+    const news::serve::Response fr =
+        get("/api/v1/facets", {{"q", "water"}, {"facet", "source"}, {"facet", "month"}, {"split", "source:3"}});
+    CHECK(fr.body == news::serve::with_api_version(counted.str()));
+    CHECK(nlohmann::json::parse(fr.body)["facets"].size() == 2);
 
     const news::serve::Response a = get("/api/v1/article/corpus/harbor-ledger/port-strike-begins.txt");
     CHECK(a.status == 200);
