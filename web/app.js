@@ -274,8 +274,10 @@ async function renderSearch(st, gen) {
   if (TOKEN) csv.set('token', TOKEN);  // (a link cannot carry a header)
   $('#csv').href = 'api/search.csv?' + csv.toString();
 
+  $('#search-view').classList.remove('failed');
+  // The chart's counts are asked for at the same time, and drawn with the results.
   const chartParams = new URLSearchParams({ q: st.q, facet: CHART_FACET, split: CHART_SPLIT });
-  const chartDone = renderChart(api('facets', chartParams), gen);
+  const chartData = api('facets', chartParams).catch(() => null);
   let data;
   try {
     data = await api('search', params);
@@ -293,15 +295,17 @@ async function renderSearch(st, gen) {
     return;
   }
   if (gen !== generation) return;
-  $('#search-view').classList.remove('failed');
   $('#count').textContent = countText(data.total, data.total_relation);
   renderResults(data, st);
   // A server without facets (news-search before them) sends no "facets": no sidebar then.
   $('#search-view').classList.toggle('no-facets', !Array.isArray(data.facets));
   renderFacets(data.facets || [], st);
   renderPager($('#pager'), st, data.total, data.total_relation, PAGE_SIZE, (data.results || []).length);
-  await chartDone;
+  const chart = await chartData;
   if (gen !== generation) return;
+  const f = chart && (chart.facets || []).find((x) => x.field === 'month');
+  lastChart = f && f.values && f.values.length ? f : null;
+  drawChart();
   setDone('ready');
 }
 
@@ -436,21 +440,9 @@ function renderFacets(facets, st) {
 
 /* ----- the attention-over-time chart: stacked bars per month, by source ----- */
 
-let lastChart = null;  // the data drawn, to draw it again at another width
+let lastChart = null;  // the month facet drawn, to draw it again at another width
+let drawnWidth = 0;
 
-async function renderChart(promise, gen) {
-  let data;
-  try {
-    data = await promise;
-  } catch {
-    if (gen === generation) $('#chart').hidden = true;
-    return;
-  }
-  if (gen !== generation) return;
-  const f = (data.facets || []).find((x) => x.field === 'month');
-  lastChart = f && f.values && f.values.length ? f : null;
-  drawChart();
-}
 
 const monthIndex = (v) => {
   const m = /^(\d{4})-(\d{2})/.exec(v);
@@ -492,7 +484,13 @@ function drawChart() {
   });
 
   const plot = $('#chart-plot');
-  const width = Math.max(240, Math.floor(plot.clientWidth || 600));
+  // Drawn at the width it has; while it has none (hidden), the ResizeObserver draws it later.
+  drawnWidth = Math.floor(plot.clientWidth);
+  if (!drawnWidth) {
+    plot.replaceChildren();
+    return;
+  }
+  const width = Math.max(240, drawnWidth);
   const height = 160;
   const ml = 30, mr = 8, mt = 8, mb = 22;
   // At least a year on the axis, so that a few months stand in their time.
@@ -786,15 +784,9 @@ function init() {
   // On a phone the sidebar starts folded, below the chart and above the results.
   $('#refine').open = !NARROW.matches;
   NARROW.addEventListener('change', () => { $('#refine').open = !NARROW.matches; });
-  let pending = false;
-  window.addEventListener('resize', () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      if (!$('#search-view').hidden) drawChart();
-    });
-  });
+  new ResizeObserver(() => {
+    if (Math.floor($('#chart-plot').clientWidth) !== drawnWidth) drawChart();
+  }).observe($('#chart-plot'));
   window.addEventListener('hashchange', render);
   render();
 }
