@@ -15,6 +15,7 @@ packages=(
   catch2                     # unit tests
   python3                    # end-to-end test scripts and benchmarks
   xz-utils                   # tests unpack the shared corpora's .tar.xz with tar -J (not in a minimal Debian)
+  chromium chromium-driver python3-selenium  # the page's test in a real browser (tests/browser): headless Chromium, its WebDriver, Selenium
 )
 missing=()
 for p in "${packages[@]}"; do
