@@ -137,13 +137,22 @@ Response Api::route(const Request& request) {
         r.headers.emplace_back("Allow", "GET, HEAD");
         return r;
     }
-    if (!authorized(options_.token, request.authorization, request.params)) {
+    if (!authorized(options_.token, request.authorization, request.params, request.cookie)) {
         Response r = error_response(401, "this server needs a token: header 'Authorization: Bearer TOKEN' or parameter token=TOKEN");
         r.headers.emplace_back("WWW-Authenticate", "Bearer");
         return r;
     }
     const std::optional<std::string_view> rest = api_rest(request.path);
-    if (!rest) return file(request);
+    if (!rest) {
+        // The page opened as /?token=T: its script and style sheet come with the cookie.
+        Response r = file(request);
+        if (!options_.token.empty() && r.status == 200)
+            for (const auto& [name, value] : request.params)
+                if (name == "token")
+                    r.headers.emplace_back("Set-Cookie", std::string(kTokenCookie) + "=" + options_.token +
+                                                             "; Path=/; HttpOnly; SameSite=Strict");
+        return r;
+    }
     if (*rest == "search") return search(request, Route::Search);
     if (*rest == "search.csv") return search(request, Route::Csv);
     if (*rest == "facets") return search(request, Route::Facets);

@@ -25,6 +25,7 @@ struct Request {
     std::string path;           ///< percent-decoded, without the query string
     Params params;              ///< percent-decoded
     std::string authorization;  ///< the Authorization header, or empty
+    std::string cookie;         ///< the Cookie header, or empty
 };
 
 struct Response {

@@ -166,7 +166,7 @@ int main(int argc, char** argv) {
     });
     // Every request goes through the Api (no regex routes, no file handler of the library).
     server.set_pre_routing_handler([&api](const httplib::Request& req, httplib::Response& res) {
-        serve::Request r{req.method, req.path, {}, req.get_header_value("Authorization")};
+        serve::Request r{req.method, req.path, {}, req.get_header_value("Authorization"), req.get_header_value("Cookie")};
         r.params.assign(req.params.begin(), req.params.end());
         serve::Response out = api.handle(r);
         res.status = out.status;

@@ -128,7 +128,7 @@ SearchParams parse_search_params(const Params& params, Route route) {
     return p;
 }
 
-bool authorized(std::string_view token, std::string_view header, const Params& params) {
+bool authorized(std::string_view token, std::string_view header, const Params& params, std::string_view cookies) {
     if (token.empty()) return true;
     // Constant time in the token's contents (the length is no secret worth keeping).
     auto same = [&](std::string_view given) {
@@ -142,10 +142,21 @@ bool authorized(std::string_view token, std::string_view header, const Params& p
         std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (scheme == "bearer " && same(header.substr(7))) return true;
     }
-    bool ok = false;
+    bool ok = false, given = false;
     for (const auto& [name, value] : params)
-        if (name == "token") ok = same(value);  // (the last one given)
-    return ok;
+        if (name == "token") ok = same(value), given = true;  // (the last one given)
+    if (given) return ok;
+    // Cookie: a=1; news_serve_token=T; b=2
+    for (std::size_t at = 0; at < cookies.size();) {
+        std::size_t end = std::min(cookies.find(';', at), cookies.size());
+        std::string_view pair = cookies.substr(at, end - at);
+        while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+        if (pair.size() > kTokenCookie.size() && pair.starts_with(kTokenCookie) && pair[kTokenCookie.size()] == '=' &&
+            same(pair.substr(kTokenCookie.size() + 1)))
+            return true;
+        at = end + 1;
+    }
+    return false;
 }
 
 }  // namespace news::serve

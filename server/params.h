@@ -83,8 +83,12 @@ enum class Route { Search, Facets, Csv, Speaker, Article };
 /// Checks a date bound: YYYY, YYYY-MM or YYYY-MM-DD, a real day. Throws ApiError (400).
 void check_date(std::string_view value, std::string_view parameter);
 
-/// Does the request carry @p token (as "Authorization: Bearer TOKEN", or a parameter
-/// token=TOKEN)? Always true when @p token is empty. Compared in constant time.
-[[nodiscard]] bool authorized(std::string_view token, std::string_view authorization_header, const Params& params);
+/// Does the request carry @p token (as "Authorization: Bearer TOKEN", a parameter
+/// token=TOKEN, or the cookie kTokenCookie that a request with the parameter sets, so that a
+/// page opened as /?token=T loads its own script and style sheet)? Always true when @p token is
+/// empty. Compared in constant time.
+[[nodiscard]] bool authorized(std::string_view token, std::string_view authorization_header, const Params& params,
+                              std::string_view cookie_header = {});
+inline constexpr std::string_view kTokenCookie = "news_serve_token";
 
 }  // namespace news::serve

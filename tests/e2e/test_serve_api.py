@@ -307,6 +307,14 @@ for path, headers in [("/api/v1/search?q=cranes", {}), ("/api/v1/search?q=cranes
               f"no token, no answer: {path} {headers} -> {status}")
 env.equal(locked.get("/api/v1/search?q=cranes", headers={"Authorization": "Bearer s3cret-t0ken"})[0], 200, "Bearer token")
 env.equal(locked.get("/api/v1/search?q=cranes&token=s3cret-t0ken")[0], 200, "token parameter")
+# The page opened as /?token=T sets a cookie that its own script and style sheet carry.
+status, h, body = locked.get("/?token=s3cret-t0ken")
+cookie = h.get("set-cookie", "")
+env.check(status == 200 and cookie.startswith("news_serve_token=s3cret-t0ken;") and "HttpOnly" in cookie,
+          f"the page with ?token= sets the cookie: {status} {cookie!r}")
+for path in ["/app.js", "/style.css", "/api/v1/search?q=cranes"]:
+    env.equal(locked.get(path, headers={"Cookie": "news_serve_token=s3cret-t0ken"})[0], 200, f"{path} with the cookie")
+    env.equal(locked.get(path, headers={"Cookie": "news_serve_token=guess"})[0], 401, f"{path} with a wrong cookie")
 env.equal(locked.stop(), 0, "exit 0")
 
 # ------------------------------------------------------------------ keep-alive

@@ -79,6 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         at = end + 1;
         if (line++ == 0) req.path = std::string(text);
         else if (text.starts_with("A:")) req.authorization = std::string(text.substr(2));
+        else if (text.starts_with("C:")) req.cookie = std::string(text.substr(2));
         else {
             const std::size_t eq = text.find('=');
             req.params.emplace_back(std::string(text.substr(0, eq)), eq == std::string_view::npos ? "" : std::string(text.substr(eq + 1)));

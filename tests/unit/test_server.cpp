@@ -163,6 +163,13 @@ TEST_CASE("the token: a Bearer header or a parameter, compared whole", "[server]
     CHECK_FALSE(authorized("s3cret", "s3cret", {}));
     CHECK_FALSE(authorized("s3cret", "", {{"token", "S3CRET"}}));
     CHECK_FALSE(authorized("s3cret", "", {{"token", ""}}));
+    // The cookie a page opened with ?token= gets, for its own files.
+    CHECK(authorized("s3cret", "", {}, "news_serve_token=s3cret"));
+    CHECK(authorized("s3cret", "", {}, "a=1; news_serve_token=s3cret; b=2"));
+    CHECK_FALSE(authorized("s3cret", "", {}, "news_serve_token=s3cre"));
+    CHECK_FALSE(authorized("s3cret", "", {}, "xnews_serve_token=s3cret"));
+    CHECK_FALSE(authorized("s3cret", "", {}, "news_serve_token="));
+    CHECK_FALSE(authorized("s3cret", "", {{"token", "wrong"}}, "news_serve_token=s3cret"));  // (a wrong token is wrong)
 }
 
 TEST_CASE("CSV: RFC 4180 quoting, CRLF lines, the columns", "[server]") {
@@ -287,7 +294,7 @@ TEST_CASE("the routes on the bundled corpus; a Searcher per thread follows news-
     news::serve::Searchers searchers({db});
     write(t.path / "web" / "index.html", "<!doctype html>");
     news::serve::Api api(searchers, {"", fs::canonical(t.path / "web")});
-    auto get = [&](std::string path, Params params = {}) { return api.handle({"GET", std::move(path), std::move(params), ""}); };
+    auto get = [&](std::string path, Params params = {}) { return api.handle({"GET", std::move(path), std::move(params), "", ""}); };
 
     // The JSON of news-search --json, with api_version, under /api/v1/ and /api/ alike.
     news::search::Searcher direct({db});
@@ -314,7 +321,7 @@ TEST_CASE("the routes on the bundled corpus; a Searcher per thread follows news-
     CHECK(get("/api/v1/nothing").status == 404);
     CHECK(get("/api/v2/search", {{"q", "x"}}).status == 404);
     CHECK(get("/api/v1/search/", {{"q", "x"}}).status == 404);
-    CHECK(api.handle({"POST", "/api/v1/search", {{"q", "x"}}, ""}).status == 405);
+    CHECK(api.handle({"POST", "/api/v1/search", {{"q", "x"}}, "", ""}).status == 405);
     CHECK(get("/").body == "<!doctype html>");
     CHECK(get("/../news.db/iamglass").status == 404);
 
@@ -355,10 +362,17 @@ TEST_CASE("the routes on the bundled corpus; a Searcher per thread follows news-
 
     // With a token, nothing goes without it.
     news::serve::Api locked(searchers, {"s3cret", fs::canonical(t.path / "web")});
-    CHECK(locked.handle({"GET", "/api/v1/search", {{"q", "cranes"}}, ""}).status == 401);
-    CHECK(locked.handle({"GET", "/", {}, ""}).status == 401);
-    CHECK(locked.handle({"GET", "/api/v1/search", {{"q", "cranes"}}, "Bearer s3cret"}).status == 200);
-    CHECK(locked.handle({"GET", "/api/v1/search", {{"q", "cranes"}, {"token", "s3cret"}}, ""}).status == 200);
+    CHECK(locked.handle({"GET", "/api/v1/search", {{"q", "cranes"}}, "", ""}).status == 401);
+    CHECK(locked.handle({"GET", "/", {}, "", ""}).status == 401);
+    CHECK(locked.handle({"GET", "/api/v1/search", {{"q", "cranes"}}, "Bearer s3cret", ""}).status == 200);
+    CHECK(locked.handle({"GET", "/api/v1/search", {{"q", "cranes"}, {"token", "s3cret"}}, "", ""}).status == 200);
+    // The page opened with ?token= sets the cookie its own files then carry.
+    const news::serve::Response page = locked.handle({"GET", "/", {{"token", "s3cret"}}, "", ""});
+    CHECK(page.status == 200);
+    CHECK(std::any_of(page.headers.begin(), page.headers.end(), [](const auto& h) {
+        return h.first == "Set-Cookie" && h.second.starts_with("news_serve_token=s3cret;");
+    }));
+    CHECK(locked.handle({"GET", "/", {}, "", "news_serve_token=s3cret"}).status == 200);
 
     // An article added by news-index is seen at the next request; a compaction's folder swap
     // gives the thread a new Searcher; each thread has its own.
