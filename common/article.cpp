@@ -10,6 +10,7 @@ nlohmann::json to_json(const Article& a) {
         nlohmann::json quotes = nlohmann::json::array();
         for (const Quote& q : s.quotes) quotes.push_back({{"text", q.text}, {"start", q.start}, {"end", q.end}});
         speakers.push_back({{"name", s.name}, {"kind", s.kind}, {"role", s.role}, {"quotes", std::move(quotes)}});
+        if (!s.person.empty()) speakers.back()["person"] = s.person;
     }
     nlohmann::json j = {
         {"id", a.id},           {"path", a.path},         {"title", a.title},

@@ -25,6 +25,9 @@ struct Speaker {
     std::string kind = "person";
     std::string role;             ///< "deputy homeland security adviser", or empty
     std::vector<Quote> quotes;
+    /// Set by the search, never stored: the person the speaker alias table makes a speaker
+    /// named by one word ("Obama" -> "Barack Obama", as articles spell it), else empty.
+    std::string person = {};
 };
 
 /// One news article. Readers fill path, id, title, text and whatever metadata the

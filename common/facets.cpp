@@ -137,6 +137,8 @@ std::string_view column_name(Column c) {
 
 std::string metadata_key(Column c) { return std::string(schema::kMetaFacetPrefix) + std::string(column_name(c)); }
 
+std::string spelling_key(std::string_view folded) { return std::string(schema::kMetaSpellingPrefix) + std::string(folded); }
+
 Values build(const Xapian::Database& db, Column c, const std::function<std::string(std::string_view)>& normalize,
              const Values* previous) {
     Values v;
@@ -307,7 +309,14 @@ void store_for_next_commit(Xapian::WritableDatabase& db, const std::function<std
     for (Column c : kColumns) {
         const std::string key = metadata_key(c);
         const std::optional<Values> previous = c == Column::Date ? std::nullopt : decode(db.get_metadata(key), std::nullopt, std::nullopt);
-        db.set_metadata(key, encode(next, build(db, c, normalize, previous ? &*previous : nullptr)));
+        const Values v = build(db, c, normalize, previous ? &*previous : nullptr);
+        db.set_metadata(key, encode(next, v));
+        if (c != Column::Speaker) continue;
+        // How each full name is spelled, for the one-word speakers linked to it (spelling_key).
+        for (std::size_t i = 0; i < v.keys.size(); ++i)
+            if (v.keys[i].find(' ') != std::string::npos && v.keys[i].size() + schema::kMetaSpellingPrefix.size() <= 200 &&
+                db.get_metadata(spelling_key(v.keys[i])) != v.display[i])
+                db.set_metadata(spelling_key(v.keys[i]), v.display[i]);
     }
 }
 

@@ -35,6 +35,9 @@ inline constexpr Column kColumns[] = {Column::Speaker, Column::Person,   Column:
 [[nodiscard]] std::string_view column_name(Column c);
 /// Its metadata key: schema::kMetaFacetPrefix + column_name.
 [[nodiscard]] std::string metadata_key(Column c);
+/// The metadata key holding how the articles spell the speaker's whole name @p folded (two
+/// words or more): "Barack Obama" under "news.spelling.barack obama". Written with the columns.
+[[nodiscard]] std::string spelling_key(std::string_view folded);
 
 /// Flags of a speaker's entry: the sex terms its whole name has in the document (XSPKX m, f),
 /// and whether the speaker is no person (XSPKO).

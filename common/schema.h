@@ -194,6 +194,7 @@ inline constexpr const char* kMetaDocLengths = "news.doc_lengths";  ///< see doc
 inline constexpr std::string_view kMetaBlocksPrefix = "news.blocks.";  ///< + term: see doclengths::Block
 inline constexpr const char* kMetaSpeakerNames = "news.speaker_names";  ///< see speaker_aliases.h (absent: no links)
 inline constexpr std::string_view kMetaFacetPrefix = "news.facet.";  ///< + column name: see facets.h (absent or stale: built)
+inline constexpr std::string_view kMetaSpellingPrefix = "news.spelling.";  ///< + a folded full name: as spelled (facets.h)
 
 /// Writes the schema and analyzer settings; throws if the database already holds different ones.
 void check_or_init_metadata(Xapian::WritableDatabase& db, const std::string& stem_language);

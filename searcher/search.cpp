@@ -444,8 +444,27 @@ std::vector<Article> Searcher::get(const std::string& id) {
             }
             if (a.id == id) out.push_back(std::move(a));  // a hashed term may be another long id's
         }
+        for (Article& a : out) name_people(a);
         return out;
     });
+}
+
+void Searcher::name_people(Article& a) {
+    int year = -1;
+    for (Speaker& s : a.speakers) {
+        if (s.kind != "person" || s.quotes.empty()) continue;
+        const std::string whole = analyzer_->normalize(s.name);
+        if (whole.empty() || whole.find(' ') != std::string::npos) continue;
+        if (year < 0) {
+            const std::string day = date::to_value(a.date);
+            year = day.size() == 8 ? std::stoi(day.substr(0, 4)) : 0;
+        }
+        const std::optional<std::string> to = aliases::links_to(alias_table(), whole, aliases::role_sex(s.role), year);
+        if (!to) continue;
+        for (const Xapian::Database& shard : shards_)
+            if (s.person = shard.get_metadata(facets::spelling_key(*to)); !s.person.empty()) break;
+        if (s.person.empty()) s.person = *to;  // (a database from before the spellings: the folded name)
+    }
 }
 
 std::vector<SourceCount> Searcher::sources() {
@@ -730,6 +749,8 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
         r.hits.push_back(std::move(h));
     }
     if (o.snippets) attach_quotes(r.hits, pq.quote_shows, *analyzer_);
+    if (o.snippets)
+        for (Hit& h : r.hits) name_people(h.article);
     for (Hit& h : r.hits) h.article.text.clear();
     return r;
 }

@@ -171,6 +171,9 @@ private:
     /// since it was opened) is looked for once more.
     [[nodiscard]] Article stored_article(const Xapian::Document& doc);
 
+    /// Sets Speaker::person of @p a's one-word speakers the alias table links to a full name.
+    void name_people(Article& a);
+
     /// The alias table of every shard, added up (read when a query first needs it).
     const aliases::Table& alias_table();
     void reset_alias_table() {

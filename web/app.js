@@ -22,6 +22,12 @@ const PALETTE = ['#3366aa', '#dd7733', '#339955', '#cc4455', '#8866bb', '#997744
 const OTHER_COLOR = '#9a9a9a';
 const NARROW = window.matchMedia('(max-width: 720px)');
 
+/** A speaker as shown: the person the archive makes a one-word name ("Obama" is "Barack
+ * Obama" where news-search's alias table links them: `person`), else the name as written. */
+const shownName = (s) => s.person || s.name;
+/** How the article itself names a speaker shown by another name. */
+const aka = (s) => (s.person && s.person !== s.name ? `named \u201C${s.name}\u201D here` : '');
+
 /** news-serve --token: the page opened as /?token=T passes it on to every API call. */
 const TOKEN = new URLSearchParams(location.search).get('token');
 
@@ -343,7 +349,7 @@ function resultItem(r) {
     const p = h('p', { class: 'speakers' }, h('span', { class: 'label' }, 'Quoted: '));
     speakers.forEach((s, i) => {
       if (i) p.append(', ');
-      p.append(h('a', { href: speakerHash(s.name), title: s.role || null }, s.name));
+      p.append(h('a', { href: speakerHash(shownName(s)), title: aka(s) || s.role || null }, shownName(s)));
       const n = (s.quotes || []).length;
       if (n > 1) p.append(h('span', { class: 'n' }, ` (${n})`));
     });
@@ -616,19 +622,20 @@ async function renderArticle(st, gen) {
 
   const text = h('div', { class: 'article-text', lang: a.language || null });
   appendMarked(text, a.text || '', quotes, (t, q) => {
-    const who = q.speaker.name + (q.speaker.role ? `, ${q.speaker.role}` : '');
+    const name = shownName(q.speaker);
+    const who = name + (q.speaker.role ? `, ${q.speaker.role}` : '') + (aka(q.speaker) ? ` (${aka(q.speaker)})` : '');
     return h('span', { class: 'quote-wrap' },
       h('mark', { class: `quote s${q.si % PALETTE.length}`, id: `quote-${q.k}`, title: `said by ${who}`,
-        dataset: { speaker: q.speaker.name } }, t),
-      h('a', { class: `who s${q.si % PALETTE.length}`, href: speakerHash(q.speaker.name),
-        title: `${who}: all their quotes` }, q.speaker.name));
+        dataset: { speaker: name } }, t),
+      h('a', { class: `who s${q.si % PALETTE.length}`, href: speakerHash(name),
+        title: `${who}: all their quotes` }, name));
   });
 
   const url = safeUrl(a.url);
   const list = h('ul', { class: 'speaker-list' }, speakers.map((s, si) => h('li', { class: `s${si % PALETTE.length}` },
     h('p', { class: 'who-line' },
       h('span', { class: 'swatch', 'aria-hidden': 'true' }),
-      h('a', { href: speakerHash(s.name) }, s.name),
+      h('a', { href: speakerHash(shownName(s)), title: aka(s) || null }, shownName(s)),
       s.role ? h('span', { class: 'role' }, `, ${s.role}`) : null,
       s.kind && s.kind !== 'person' ? h('span', { class: 'kind' }, ` (${s.kind})`) : null),
     h('ol', {}, (s.quotes || []).map((q) => {

@@ -192,6 +192,7 @@ void write_hit(JsonWriter& w, const Hit& h, const std::string* qid) {
         w.begin_object();
         w.key("kind").value(s.kind);
         w.key("name").value(s.name);
+        if (!s.person.empty()) w.key("person").value(s.person);
         w.key("quotes").begin_array();
         for (const Quote& q : s.quotes) {
             w.begin_object();
@@ -282,6 +283,7 @@ nlohmann::json hit_to_json(const Hit& h) {
         nlohmann::json quotes = nlohmann::json::array();
         for (const Quote& q : s.quotes) quotes.push_back({{"text", q.text}, {"start", q.start}, {"end", q.end}});
         speakers.push_back({{"name", s.name}, {"kind", s.kind}, {"role", s.role}, {"quotes", std::move(quotes)}});
+        if (!s.person.empty()) speakers.back()["person"] = s.person;
     }
     nlohmann::json matched = nlohmann::json::array();
     for (const MatchedQuote& m : h.quotes)
@@ -375,6 +377,7 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
             for (std::size_t i = 0; i < a.speakers.size(); ++i) {
                 if (i) out << "; ";
                 out << a.speakers[i].name;
+                if (!a.speakers[i].person.empty()) out << " [" << a.speakers[i].person << "]";
                 if (!a.speakers[i].role.empty()) out << " (" << a.speakers[i].role << ")";
             }
             out << "\n";

@@ -381,6 +381,19 @@ def main(d):
         check_article(d, zh[0]["id"], "the Chinese article")
         shot(d, "08-article-zh")
 
+    # A speaker the article names by the surname alone, linked by the alias table: shown as the
+    # person ("Obama" in the fixture ca-20100915-05 is Barack Obama), in the article and results.
+    linked = get_article("ca-20100915-05")
+    persons = {s["name"]: s.get("person") for s in linked["speakers"]}
+    equal(persons.get("Obama"), "Barack Obama", "news-search names the person a surname stands for")
+    d.get(BASE + "#" + urllib.parse.urlencode({"view": "article", "id": "ca-20100915-05"}))
+    equal(wait_view(d, "article"), "ready", "the article naming Obama by his surname")
+    check_article(d, "ca-20100915-05", "a surname linked to a person")
+    check("Barack Obama" in texts(d, "#article-view a.who"), "the quote's label is the person")
+    d.get(BASE + "#" + urllib.parse.urlencode({"q": "speaker:\"barack obama\" date:2010-09"}))
+    equal(wait_view(d, "search"), "ready", "a search finding the article")
+    check("Barack Obama" in texts(d, "#results .speakers a"), "the results show the person too")
+
     # Markup in the data is text: shown as written, never run or parsed.
     d.get(BASE + "#" + urllib.parse.urlencode({"q": "markup"}))
     equal(wait_view(d, "search"), "ready", "a search finding markup")
@@ -455,13 +468,14 @@ def main(d):
 def check_article(d, id_, what):
     a = get_article(id_)
     equal(d.find_element(By.ID, "article-title").text, a["title"] or a["id"], f"{what}: the title")
-    want = sorted(((q["start"], byte_slice(a["text"], q["start"], q["end"]), s["name"])
+    # A one-word speaker linked to a person ("Obama") is shown as that person ("Barack Obama").
+    want = sorted(((q["start"], byte_slice(a["text"], q["start"], q["end"]), s.get("person") or s["name"])
                    for s in a["speakers"] for q in s["quotes"]))
     marks = d.find_elements(By.CSS_SELECTOR, "#article-view mark.quote")
     got = [(m.text, m.get_attribute("data-speaker")) for m in marks]
     equal(got, [(t, n) for _, t, n in want], f"{what}: each quote marked, with its speaker")
     equal(texts(d, "#article-view a.who"), [n for _, _, n in want], f"{what}: the speaker's name beside each quote")
-    equal(texts(d, "#article-view .speaker-list .who-line a"), [s["name"] for s in a["speakers"]],
+    equal(texts(d, "#article-view .speaker-list .who-line a"), [s.get("person") or s["name"] for s in a["speakers"]],
           f"{what}: the list of speakers")
     body = d.execute_script("const t = document.querySelector('#article-view .article-text').cloneNode(true);"
                             "t.querySelectorAll('a.who').forEach((a) => a.remove()); return t.textContent;")

@@ -110,6 +110,18 @@ for q, want in cases.items():
     got = {json.loads(l)["id"].split("#")[0] for l in r.stdout.splitlines() if l.strip()}
     env.equal(got, want, f"{q} (two shards)")
 
+# A result, and --get, name the person a linked surname stands for (JSON "person", text [..]).
+r = env.search(db, "--jsonl", "-n", "100", "--", 'speaker:"barack obama"')
+people = {(s["name"], s.get("person")) for l in r.stdout.splitlines() if l.strip() for s in json.loads(l)["speakers"]}
+env.check(("Obama", "Barack Obama") in people, f"a result's linked speaker names the person: {sorted(people, key=str)}")
+env.check(("Michelle Obama", None) in people, "a full name has no person besides itself")
+r = env.search(db, "--", 'speaker:"barack obama"')
+env.check("Obama [Barack Obama]" in r.stdout, "text results show the person in brackets")
+ids_obama = sorted(i for i in BARACK | PRESIDENT_OBAMA)
+r = env.search(db, "--get", "--json", *ids_obama)
+got = {(s["name"], s.get("person")) for a in json.loads(r.stdout)["articles"] for s in a["speakers"]}
+env.check(("Obama", "Barack Obama") in got, "--get names the person too")
+
 # --delete rebuilds the table: without two of Bill Clinton's articles, "Mr. Clinton" is nobody's.
 for rec in sorted(BILL)[:2]:
     env.index("--db", other, "--delete", rec)
