@@ -91,8 +91,10 @@ std::string to_document_data(const Article& a) {
     nlohmann::json j = to_json(a);
     j.erase("text");
     j.erase("dropped");
-    for (auto& sp : j["speakers"])
+    for (auto& sp : j["speakers"]) {
+        sp.erase("person");  // (the search's, never stored)
         for (auto& q : sp["quotes"]) q.erase("text");
+    }
     if (auto it = j.find("unattributed_quotes"); it != j.end())
         for (auto& q : *it) q.erase("text");
     std::string out = j.dump();  // dump() escapes control characters: no NUL inside

@@ -61,7 +61,7 @@ Article tricky_article(int variant) {
     s.quotes.push_back({"", 5, 100000});  // past the text: no text
     a.speakers.push_back(s);
     if (variant % 3 == 1) a.speakers.push_back({"the ministry", "organization", "", {}});
-    if (variant % 3 == 2) a.speakers.push_back({"Daskal", "person", "Mrs", {{"", 0, 2}}, "Jen \"J\" Daskal"});  // linked
+    if (variant % 3 == 2) a.speakers.push_back({"Daskal", "person", "Mrs", {{"", 3, 19}}, "Jen \"J\" Daskal"});  // linked
     if (variant % 2) a.unattributed = {{"", 49, 55}, {"", 60, 200000}};  // "crisis", and past the text
     return a;
 }
