@@ -27,3 +27,9 @@ if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# chromedriver reaches Chromium, and Selenium chromedriver, at "localhost": a bare root (a
+# debootstrap chroot) may have no /etc/hosts to name it.
+if ! getent hosts localhost >/dev/null; then
+  echo "== /etc/hosts: adding localhost (127.0.0.1, ::1)"
+  printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >> /etc/hosts
+fi

@@ -40,6 +40,21 @@ except ImportError:
     print("SKIP: python3-selenium is not installed (tools/deps.sh installs it)")
     sys.exit(SKIP)
 
+# Selenium finds chromedriver at "localhost", which a machine without /etc/hosts (a fresh
+# debootstrap root) cannot resolve: the loopback address instead, where chromedriver listens.
+from selenium.webdriver.common import utils as _selenium_utils  # noqa: E402
+
+_is_connectable = _selenium_utils.is_connectable
+_selenium_utils.is_connectable = lambda port, host="127.0.0.1": _is_connectable(
+    port, "127.0.0.1" if host == "localhost" else host)
+
+
+class LoopbackService(Service):
+    @property
+    def service_url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+
 for tool in (CHROMIUM, CHROMEDRIVER):
     if not os.access(tool, os.X_OK):
         print(f"SKIP: {tool} is absent (tools/deps.sh installs chromium and chromium-driver)")
@@ -181,7 +196,7 @@ def start_browser():
     for a in ("--headless", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100", "--lang=en-US"):
         o.add_argument(a)
     o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=o)
+    return webdriver.Chrome(service=LoopbackService(CHROMEDRIVER), options=o)
 
 
 def shot(d, name):
