@@ -2,6 +2,8 @@
 /// @brief Bm25Source and DocLengths (see bm25.h).
 #include "searcher/bm25.h"
 
+#include "searcher/ranking.h"
+
 #include "common/doc_lengths.h"
 #include "common/schema.h"
 
@@ -130,6 +132,12 @@ Xapian::doccount Bm25Source::synonym_termfreq(const std::vector<Xapian::doccount
     }
 }
 
+double bm25_term_weight(Xapian::doccount termfreq, Xapian::doccount collection_size, double k1) {
+    double tw = (collection_size - termfreq + 0.5) / (termfreq + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;  // (Xapian's floor: a word in most documents still weighs a little)
+    return std::log(tw) * (k1 + 1);
+}
+
 void Bm25Source::init(const Xapian::Database& db) {
     db_ = db;
     its_.clear();
@@ -173,9 +181,7 @@ void Bm25Source::init(const Xapian::Database& db) {
     }
     // BM25Weight::init(): the term weight from the statistics of all shards.
     Xapian::doccount tf = terms_.size() == 1 ? global_tf_[0] : synonym_termfreq(global_tf_, local, shard_size, n);
-    double tw = (n - tf + 0.5) / (tf + 0.5);
-    if (tw < 2) tw = tw * 0.5 + 1;
-    termweight_ = std::log(tw) * (p.k1 + 1);
+    termweight_ = bm25_term_weight(tf, n, p.k1);
     len_factor_ = shared_->average_length != 0 ? 1 / shared_->average_length : 0;
     lengths_ = shared_->lengths ? shared_->lengths->find(db) : nullptr;
     // BM25Weight::get_maxpart(), with the words' own wdf bound (Xapian takes the longest
@@ -478,6 +484,11 @@ Rebuilt rebuild(const Xapian::Query& q, const Xapian::Database& db, const std::s
         }
         r.matches = std::min(r.matches, all);
         r.query = alts.size() == 1 ? alts[0] : Q(Q::OP_OR, alts.begin(), alts.end());
+        return r;
+    }
+    case Q::OP_SCALE_WEIGHT: {  // (ranking.h's field and proximity weights)
+        Rebuilt r = rebuild(q.get_subquery(0), db, shared);
+        r.query = Q(scale_factor(q), r.query);
         return r;
     }
     default:

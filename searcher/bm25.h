@@ -22,7 +22,8 @@
 
 namespace news::search {
 
-/// Xapian::BM25Weight's default parameters (k2 = 0, k3 = 1), which news-search ranks with.
+/// BM25's parameters (Xapian::BM25Weight's, with k2 = 0 and k3 = 1); the defaults are Xapian's,
+/// news-search ranks with RankParams' (ranking.h).
 struct Bm25Params {
     double k1 = 1;
     double b = 0.5;
@@ -73,6 +74,10 @@ private:
     std::vector<Table> tables_;
     mutable std::vector<BlockCache> blocks_;  // a cache: news-search is single-threaded
 };
+
+/// BM25's term weight (idf times k1 + 1) of a term in @p termfreq of @p collection_size
+/// documents, as Xapian 1.4's BM25Weight::init() computes it.
+[[nodiscard]] double bm25_term_weight(Xapian::doccount termfreq, Xapian::doccount collection_size, double k1);
 
 /// The BM25 weight of one word term, or of a synonym group as Xapian's OP_SYNONYM weighs it
 /// (the sum of the words' wdf, capped by the document's length, with the group's term

@@ -124,6 +124,9 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         ("now", po::value(&o.now), "the time date:today, date:\"last week\" ... count from: YYYY-MM-DD or "
                                    "YYYY-MM-DDTHH:MM[:SS]Z, UTC (default: the clock)")
         ("tz", po::value(&o.tz), "the time zone whose calendar they use, an IANA name such as Europe/Paris (default: UTC)")
+        ("ranking", po::value(&o.ranking), "the ranking's parameters, any of k1=1.2,b=0.75,title=0.2,near=0.2,window=8,stop=1 "
+                                           "(BM25's k1 and b; the title's extra weight; the weight of query words within "
+                                           "window positions of each other; leave common words out of OR lists); see --explain")
         ("color", po::value(&o.color)->default_value("auto"), "highlight: auto (terminal, unless NO_COLOR), always, never")
         ("query", po::value(&o.words), "query words");
     po::positional_options_description pos;
@@ -217,6 +220,7 @@ bool parse_cli_plain(int argc, const char* const* argv, CliOptions& o) {
         else if (a == "--split" && once(128)) o.split = v;
         else if (a == "--now" && once(256)) o.now = v;
         else if (a == "--tz" && once(512)) o.tz = v;
+        else if (a == "--ranking" && once(1024)) o.ranking = v;
         else return false;  // anything else (abbreviations, --x=y, -n5, --help...): Boost's
     }
     return true;

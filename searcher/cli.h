@@ -23,6 +23,7 @@ struct CliOptions {
     std::vector<std::string> facets;    ///< --facet FIELD[:N], repeatable
     std::string split;                  ///< --split FIELD[:N]
     std::string now, tz;                ///< --now (what relative dates count from), --tz (their time zone)
+    std::string ranking;                ///< --ranking k1=..,b=..,title=..,near=..,window=..,stop=.. (RankParams::parse)
 
     bool operator==(const CliOptions&) const = default;
 };

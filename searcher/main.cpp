@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
         if (!parse_cli(argc, argv, cli, std::cout, std::cerr)) return kUsage;
         if (cli.help) return 0;
     }
-    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split, now, tz] = cli;
+    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split, now, tz, ranking] = cli;
     SearchOptions so;
     if (sort == "relevance") so.sort = Sort::Relevance;
     else if (sort == "date") so.sort = Sort::DateAscending;
@@ -78,6 +78,14 @@ int main(int argc, char** argv) {
             return kUsage;
         }
         so.split = std::move(f);
+    }
+    if (!ranking.empty()) {
+        try {
+            so.rank = RankParams::parse(ranking);
+        } catch (const std::invalid_argument& e) {
+            std::cerr << "news-search: --ranking " << e.what() << "\n";
+            return kUsage;
+        }
     }
     if (!now.empty() || !tz.empty()) {
         std::optional<std::time_t> at;
@@ -188,9 +196,10 @@ int main(int argc, char** argv) {
             for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
             try {
                 if (explain) {
-                    ParsedQuery pq = searcher.parse(query, any, so.today);
+                    ParsedQuery pq = searcher.parse(query, any, so.today, so.rank);
                     std::cout << pq.query.get_description() << "\n";
                     for (const std::string& note : pq.notes) std::cout << "note: " << note << "\n";
+                    for (const std::string& line : searcher.explain_ranking(pq, so.rank)) std::cout << line << "\n";
                     return kFound;
                 }
                 Results r = searcher.run(query, so);
@@ -236,9 +245,10 @@ int main(int argc, char** argv) {
             auto t0 = std::chrono::steady_clock::now();
             try {
                 if (explain) {
-                    ParsedQuery pq = searcher.parse(query, any, so.today);
+                    ParsedQuery pq = searcher.parse(query, any, so.today, so.rank);
                     std::cout << oo.qid << "\t" << pq.query.get_description() << "\n";
                     for (const std::string& note : pq.notes) std::cout << oo.qid << "\tnote: " << note << "\n";
+                    for (const std::string& line : searcher.explain_ranking(pq, so.rank)) std::cout << oo.qid << "\t" << line << "\n";
                     continue;
                 }
                 Results r = searcher.run(query, so);

@@ -398,10 +398,23 @@ std::vector<std::string> Searcher::terms_from(const std::string& head) const {
     return out;
 }
 
-ParsedQuery Searcher::parse(std::string_view query, bool default_or, const std::string& today) const {
+namespace {
+/// @p pq without the stop words of its OR lists, when @p rank says so (noted for --explain).
+void leave_out_stop_words(ParsedQuery& pq, const RankParams& rank) {
+    if (!rank.stop_words) return;
+    std::string dropped;
+    pq.query = without_stop_words(pq.query, &dropped);
+    if (!dropped.empty())
+        pq.notes.push_back("common words left out of the OR (they would only add noise): " + dropped +
+                           " (--ranking stop=0 keeps them)");
+}
+}  // namespace
+
+ParsedQuery Searcher::parse(std::string_view query, bool default_or, const std::string& today, const RankParams& rank) const {
     ParseLimits limits;
     limits.today = today;
     ParsedQuery pq = parse_query(query, *analyzer_, default_or, limits, expander_, quote_slots_, links_, word_links_);
+    leave_out_stop_words(pq, rank);
     for (const auto& [typed, pattern] : pq.wildcards) {
         Xapian::termcount words = 0;
         for (auto it = db_.allterms_begin(pattern); it != db_.allterms_end(pattern) && words <= kMaxWildcardWords; ++it) ++words;
@@ -410,6 +423,26 @@ ParsedQuery Searcher::parse(std::string_view query, bool default_or, const std::
                                std::to_string(kMaxWildcardWords) + " most frequent are searched");
     }
     return pq;
+}
+
+std::vector<std::string> Searcher::explain_ranking(const ParsedQuery& pq, const RankParams& rank) const {
+    std::vector<std::string> lines;
+    lines.push_back("ranking: " + rank.describe() + " (BM25's k1 and b; a word's extra weight in the title; "
+                    "the extra weight of two query words within window positions; stop words left out of ORs)");
+    lines.push_back("ranked as: " + shaped_for_ranking(pq.query, rank).get_description());
+    const Xapian::doccount n = db_.get_doccount();
+    for (const std::vector<std::string>& words : weighed_word_clauses(pq.query)) {
+        std::vector<Xapian::doccount> tfs;
+        for (const std::string& w : words) tfs.push_back(db_.get_termfreq(w));
+        const Xapian::doccount tf = words.size() == 1 ? tfs[0] : Bm25Source::synonym_termfreq(tfs, tfs, n, n);
+        std::string what = words[0];
+        for (std::size_t i = 1; i < words.size(); ++i) what += (i == 1 ? " (with " : ", ") + words[i] + (i + 1 == words.size() ? ")" : "");
+        char weight[32];
+        std::snprintf(weight, sizeof weight, "%.3f", n ? bm25_term_weight(tf, n, rank.k1) : 0.0);
+        lines.push_back("weight: " + what + ": in " + std::to_string(tf) + " of " + std::to_string(n) +
+                        " articles, term weight " + weight + " (the most one article can get from it)");
+    }
+    return lines;
 }
 
 namespace {
@@ -691,6 +724,7 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
         ParseLimits limits;
         limits.today = o.today;
         pq = parse_query(query, *analyzer_, o.default_or, limits, expander_, quote_slots_, links_, word_links_);
+        leave_out_stop_words(pq, o.rank);
     }
     Results r;
     r.query = std::string(query);
@@ -705,15 +739,15 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     auto shared = std::make_shared<Bm25Source::Shared>();
     shared->collection_size = db_.get_doccount();
     shared->average_length = db_.get_avlength();
-    shared->params = Bm25Params{};
+    shared->params = Bm25Params{o.rank.k1, o.rank.b};
     shared->lengths = lengths_;
     shared->single_shard = shards_.size() == 1;
     double needed = 0;
-    Xapian::Query weighed = with_bm25_sources(pq.query, db_, shared, needed);
+    Xapian::Query weighed = with_bm25_sources(shaped_for_ranking(pq.query, o.rank), db_, shared, needed);
     if (needed * kPackedLengthsWorthReading > shared->collection_size && !lengths_->loaded())
         lengths_->load(/*packed_only=*/needed * kLengthsWorthReading <= shared->collection_size);
     enquire.set_query(weighed);
-    const Bm25Params bm25;
+    const Bm25Params& bm25 = shared->params;
     enquire.set_weighting_scheme(Xapian::BM25Weight(bm25.k1, 0, 1, bm25.b, bm25.min_normlen));
     switch (o.sort) {
     case Sort::Relevance: break;

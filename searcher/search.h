@@ -7,6 +7,7 @@
 #include "searcher/bm25.h"
 #include "searcher/facets.h"
 #include "searcher/query_parser.h"
+#include "searcher/ranking.h"
 #include "searcher/snippet.h"
 
 #include "common/stored.h"
@@ -37,6 +38,7 @@ struct SearchOptions {
     bool snippets = true;
     std::vector<FacetRequest> facets;   ///< --facet: exact counts over every match (and then an exact total)
     std::optional<FacetRequest> split;  ///< --split: each facet value's counts per value of this field
+    RankParams rank;    ///< how relevance is weighed (--ranking)
     std::string today;  ///< "YYYYMMDD" that date:yesterday, date:"last week" ... count from (empty: today in UTC, per query)
 };
 
@@ -126,7 +128,13 @@ public:
 
     /// Only parses: the query the database would run, with notes (--explain) that need the
     /// database too (a wildcard cut to its kMaxWildcardWords most frequent words).
-    [[nodiscard]] ParsedQuery parse(std::string_view query, bool default_or, const std::string& today = {}) const;
+    /// With @p rank's stop words left out of OR lists (noted).
+    [[nodiscard]] ParsedQuery parse(std::string_view query, bool default_or, const std::string& today = {},
+                                    const RankParams& rank = {}) const;
+
+    /// How @p pq is ranked, for --explain: the parameters, the query as weighed (the title
+    /// and proximity weights as factors), and each word's BM25 term weight and frequency.
+    [[nodiscard]] std::vector<std::string> explain_ranking(const ParsedQuery& pq, const RankParams& rank) const;
 
     /// The articles with the id @p id (news-search --get), whole, text included: one, or none
     /// (one per shard if several shards hold it).

@@ -2,13 +2,15 @@
 """Ranking quality and speed on the Cranfield collection (1,400 abstracts, 225 queries with
 relevance judgements), scored by ../shared/eval/trec_score.py.
 
-usage: tests/bench/cranfield_eval.py [--build DIR] [--work DIR] [--depth 100]
+usage: tests/bench/cranfield_eval.py [--build DIR] [--work DIR] [--depth 100] [--ranking SPEC]...
 
 Unpacks ../shared/corpora/cranfield/cranfield.tar.xz into the scratch folder, writes its
 abstracts as JSON Lines (id, title, text = title + abstract), indexes them with news-index,
 runs the 225 queries through one `news-search --batch --any --trec` (words only: the
 queries' punctuation is dropped; --any because they are sentences, ranked by BM25), and
-prints MAP, nDCG@10, P@10, recall@100 and MRR with the latency percentiles of the run.
+prints MAP, nDCG@10, P@10, recall@100 and MRR with the latency percentiles of the run. With
+--ranking SPEC (repeatable; news-search --ranking, "" for its defaults), one run per SPEC on
+the same index, one row each, side by side.
 A benchmark, not a test: it asserts nothing. Compare two builds on the same machine.
 """
 import argparse
@@ -48,6 +50,8 @@ def main():
     p.add_argument("--shared", default=bc.SHARED)
     p.add_argument("--work", default=None, help="scratch folder (default: a temporary one)")
     p.add_argument("--depth", type=int, default=100, help="results per query")
+    p.add_argument("--ranking", action="append", default=None,
+                   help="news-search --ranking SPEC (repeatable: one row each; \"\" = its defaults)")
     a = p.parse_args()
     tar = os.path.join(a.shared, "corpora", "cranfield", "cranfield.tar.xz")
     scorer = os.path.join(a.shared, "eval", "trec_score.py")
@@ -86,21 +90,33 @@ def main():
     r = subprocess.run([index, "--progress", "never", "--no-speakers", "--db", db, docs], capture_output=True, text=True)
     if r.returncode != 0:
         sys.exit(f"news-index failed: {r.stderr[-500:]}")
-    r = subprocess.run([search, "--db", db, "--batch", queries, "--any", "--trec", "news", "-n", str(a.depth), "--stats"],
-                       capture_output=True, text=True)
-    if r.returncode not in (0, 1):
-        sys.exit(f"news-search failed: {r.stderr[-500:]}")
-    run = os.path.join(work, "run.txt")
-    with open(run, "w") as f:
-        f.write(r.stdout)  # docno = the record's own "id" (Cranfield's document number): scored as it is
-    s = subprocess.run([sys.executable, scorer, qrels, run], capture_output=True, text=True)
-    stats = re.search(r"p50 [\d.e+]+ p95 [\d.e+]+ p99 [\d.e+]+", r.stderr)
-    print("| measure | value |\n|---|---:|")
-    for line in s.stdout.splitlines():
-        m, q, v = line.split("\t")
-        if q == "all":
-            print(f"| {m} | {float(v):.4f} |")
-    print(f"\nlatency (µs, in-process, --trec top {a.depth}): {stats.group(0) if stats else '?'}")
+    specs = a.ranking or [""]
+    rows, latencies = [], []
+    for spec in specs:
+        extra = ["--ranking", spec] if spec else []
+        r = subprocess.run([search, "--db", db, "--batch", queries, "--any", "--trec", "news", "-n", str(a.depth), "--stats"] + extra,
+                           capture_output=True, text=True)
+        if r.returncode not in (0, 1):
+            sys.exit(f"news-search failed: {r.stderr[-500:]}")
+        run = os.path.join(work, "run.txt")
+        with open(run, "w") as f:
+            f.write(r.stdout)  # docno = the record's own "id" (Cranfield's document number): scored as it is
+        s = subprocess.run([sys.executable, scorer, qrels, run], capture_output=True, text=True)
+        measures = {}
+        for line in s.stdout.splitlines():
+            m, q, v = line.split("\t")
+            if q == "all" and m != "num_q":
+                measures[m] = float(v)
+        rows.append((spec or "(defaults)", measures))
+        stats = re.search(r"p50 [\d.e+]+ p95 [\d.e+]+ p99 [\d.e+]+", r.stderr)
+        latencies.append((spec or "(defaults)", stats.group(0) if stats else "?"))
+    names = list(rows[0][1])
+    print("| ranking | " + " | ".join(names) + " |\n|---|" + "---:|" * len(names))
+    for spec, measures in rows:
+        print(f"| {spec} | " + " | ".join(f"{measures[n]:.4f}" for n in names) + " |")
+    print(f"\n225 queries; latency (µs, in-process, --trec top {a.depth}):")
+    for spec, line in latencies:
+        print(f"  {spec}: {line}")
     print(bc.machine_line())
     print(bin_line)
 

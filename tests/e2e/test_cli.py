@@ -95,7 +95,7 @@ env.check("column 8" in r.stderr, f"error names the column: {r.stderr}")
 # A pasted headline: a name and a colon that is no field is text; --explain says so.
 env.equal(env.ids(db, "Strike: cranes idle"), {"articles/a.txt"}, "a word: that is no field is text")
 r = env.search(db, "--explain", "Strike: cranes")
-env.equal(r.stdout, "Query((strike AND cranes))\nnote: 'Strike:' is not a field: searched as the word strike\n",
+env.equal(r.stdout.split("ranking:")[0], "Query((strike AND cranes))\nnote: 'Strike:' is not a field: searched as the word strike\n",
           "--explain says what was done with 'Strike:'")
 # A leading wildcard is refused, naming the column.
 r = env.search(db, "cranes *pod")
@@ -158,10 +158,34 @@ env.equal([json.loads(l)["date"] for l in r.stdout.splitlines()],
 r = env.search(db, "--sort", "date", "--jsonl", "-n", "2", "--offset", "1", "date:..2030")
 env.equal([json.loads(l)["date"] for l in r.stdout.splitlines()], ["2022-03-11", "2023-07-01"], "sort date, offset")
 r = env.search(db, "--explain", "cranes OR water")
-env.equal(r.stdout.strip(), "Query((cranes OR water))", "explain")
+env.equal(r.stdout.splitlines()[0], "Query((cranes OR water))", "explain")
+# ... and how it is ranked: the parameters, the query as weighed, each word's weight.
+lines = r.stdout.splitlines()
+env.check(lines[1].startswith("ranking: k1=1,b=0.5,title=0.3,near=0,window=8,stop=1 "), f"explain: the ranking {lines[1:2]}")
+env.check(lines[2].startswith("ranked as: ") and " * Scranes" in lines[2], f"explain: the title's weight {lines[2:3]}")
+env.equal(lines[3], "weight: cranes: in 2 of 5 articles, term weight 1.061 (the most one article can get from it)",
+          "explain: a word's frequency and BM25 term weight")
+r = env.search(db, "--explain", "--ranking", "k1=1.2,title=0,near=0.5,window=4", "cranes water")
+env.check("ranking: k1=1.2,b=0.5,title=0,near=0.5,window=4," in r.stdout and "NEAR 4" in r.stdout and " * Scranes" not in r.stdout,
+          f"--ranking changes the ranking's shape: {r.stdout!r}")
+env.check("term weight 1.167" in r.stdout, f"--ranking k1=1.2: the term weight is idf x (k1 + 1): {r.stdout!r}")
+# Common words leave an OR list (noted), not an AND; --ranking stop=0 keeps them.
+r = env.search(db, "--explain", "--any", "what cranes are idle")
+env.equal(r.stdout.splitlines()[0], "Query((cranes OR idle))", "stop words out of an OR")
+env.check("note: common words left out of the OR (they would only add noise): what are" in r.stdout, f"noted: {r.stdout!r}")
+env.equal(env.search(db, "--explain", "what cranes").stdout.splitlines()[0], "Query((what AND cranes))", "stop words stay in an AND")
+env.equal(env.search(db, "--explain", "--any", "--ranking", "stop=0", "what cranes").stdout.splitlines()[0],
+          "Query((what OR cranes))", "--ranking stop=0")
+# Matches never change with the ranking: the same articles, whatever the parameters.
+for q in ("cranes", "cranes water", "cranes OR water", '"idle cranes"'):
+    env.equal(env.ids(db, q, "--ranking", "k1=2,b=1,title=2,near=1,window=3,stop=0"), env.ids(db, q), f"same matches: {q}")
+for bad, why in (("k2=1", "'k2': not a ranking parameter"), ("b=2", "b is between 0 and 1"), ("title", "expected name=value")):
+    r = env.search(db, "--ranking", bad, "cranes")
+    env.equal(r.returncode, 2, f"--ranking {bad}: bad usage")
+    env.check(why in r.stderr, f"--ranking {bad}: {r.stderr!r}")
 # Stemming through the database's stem table: "crane" finds "cranes", and --explain shows it.
 env.equal(env.ids(db, "crane"), {"articles/a.txt", "w1"}, "a word finds its stem's other forms")
-env.equal(env.search(db, "--explain", "crane").stdout.strip(), "Query((crane SYNONYM cranes))", "stem expansion")
+env.equal(env.search(db, "--explain", "crane").stdout.splitlines()[0], "Query((crane SYNONYM cranes))", "stem expansion")
 env.equal(env.ids(db, '"crane"'), set(), "a phrase stays exact")
 r = env.search(db, "--color", "always", "cranes")
 env.check("\x1b[1;33m" in r.stdout, "colour when asked")
@@ -270,7 +294,7 @@ for q in ["harbour (k0 OR k1 OR k2)", '"harbour news"', "k0 OR k1 OR k2", '"harb
         env.check(first.startswith("More than 10,000 articles match;"), f"text: more than 10,000 {q!r} {args}: {first!r}")
 # A word wildcard searches the 1,000 most frequent words it matches: --explain says so when it cuts.
 r = env.search(bdb, "--explain", "harbour zz*")
-env.equal(r.stdout.splitlines()[1:], ["note: 'zz*' matches more than 1000 indexed words: the 1000 most frequent are searched"],
+env.equal([x for x in r.stdout.splitlines() if x.startswith("note:")], ["note: 'zz*' matches more than 1000 indexed words: the 1000 most frequent are searched"],
           "--explain notes a wildcard cut to 1,000 words")
 env.equal(env.search(bdb, "--explain", "zz1000*").stdout.count("note:"), 0, "no note for a wildcard of 11 words")
 # 10,000 or fewer are exact: 10,050 minus the 1,435 records of "item 6"; and 6,700.

@@ -10,6 +10,7 @@
 /// alias clauses of speaker: are fuzzed in both.
 #include "common/text/analyzer.h"
 #include "searcher/query_parser.h"
+#include "searcher/ranking.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -60,6 +61,13 @@ void parse(std::string_view text, bool default_or) {
         news::search::ParsedQuery p = news::search::parse_query(text, analyzer(), default_or, {}, {}, slots(), links(), word_links());
         volatile std::size_t m = p.query.get_description().size();
         (void)m;
+        // The ranking's shape of whatever the parser builds (stop words out, title and proximity in).
+        news::search::RankParams rank;
+        rank.near = 0.1;
+        std::string dropped;
+        const Xapian::Query shaped = news::search::shaped_for_ranking(news::search::without_stop_words(p.query, &dropped), rank);
+        volatile std::size_t k = shaped.get_description().size() + news::search::weighed_word_clauses(p.query).size();
+        (void)k;
     } catch (const news::search::QueryError&) {
     }
     try {
@@ -75,6 +83,11 @@ void parse(std::string_view text, bool default_or) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
+    try {  // the same bytes as news-search --ranking's value
+        news::search::RankParams r = news::search::RankParams::parse(text);
+        if (news::search::RankParams::parse(r.describe()).describe() != r.describe()) __builtin_trap();
+    } catch (const std::invalid_argument&) {
+    }
     parse(text, false);
     parse(text, true);
     return 0;

@@ -2,6 +2,7 @@
 // with the same weights, for single terms, synonym groups (Xapian's term frequency estimate),
 // boolean combinations and shards, with the document lengths in memory or not.
 #include "searcher/bm25.h"
+#include "searcher/ranking.h"
 
 #include <catch2/catch.hpp>
 
@@ -48,6 +49,7 @@ void fill(const fs::path& path, int docs, std::uint32_t seed, const std::string&
             if (rnd() % 3 == 0) w = w % 5;  // bank..rate more common
             if (kWords[w] == skip) continue;
             doc.add_posting(kWords[w], static_cast<Xapian::termpos>(i + 1));
+            if (i < 4) doc.add_posting("S" + kWords[w], static_cast<Xapian::termpos>(i + 1));  // a title
         }
         doc.add_boolean_term("Q" + std::to_string(d));
         db.add_document(doc);
@@ -58,10 +60,11 @@ void fill(const fs::path& path, int docs, std::uint32_t seed, const std::string&
     db.commit();
 }
 
-std::vector<std::pair<Xapian::docid, double>> run(const Xapian::Database& db, const Q& q) {
+std::vector<std::pair<Xapian::docid, double>> run(const Xapian::Database& db, const Q& q,
+                                                   const news::search::Bm25Params& p = {}) {
     Xapian::Enquire e(db);
     e.set_query(q);
-    e.set_weighting_scheme(Xapian::BM25Weight());
+    e.set_weighting_scheme(Xapian::BM25Weight(p.k1, 0, 1, p.b, p.min_normlen));
     Xapian::MSet m = e.get_mset(0, 60);
     std::vector<std::pair<Xapian::docid, double>> out;
     for (auto it = m.begin(); it != m.end(); ++it) out.emplace_back(*it, it.get_weight());
@@ -128,24 +131,34 @@ std::vector<Q> wildcards() {
     };
 }
 
+// Each query as Xapian's defaults weigh it, and shaped by news-search's ranking (RankParams:
+// its BM25 parameters, the title's and proximity's scaled weights), which the sources' bounds
+// (blocks skipped) must follow.
 void same_results(const Xapian::Database& db, const std::shared_ptr<DocLengths>& lengths, bool single_shard) {
-    auto shared = stats_of(db);
-    shared->single_shard = single_shard;
-    shared->lengths = lengths;
     std::vector<Q> all = queries();
     if (single_shard)
         for (const Q& q : wildcards()) all.push_back(q);
-    for (const Q& q : all) {
-        INFO(q.get_description());
-        double needed = 0;
-        Q weighed = with_bm25_sources(q, db, shared, needed);
-        auto want = run(db, q);
-        auto got = run(db, weighed);
-        REQUIRE(!want.empty());
-        REQUIRE(got.size() == want.size());
-        for (std::size_t i = 0; i < want.size(); ++i) {
-            CHECK(got[i].first == want[i].first);
-            CHECK(std::abs(got[i].second - want[i].second) <= 1e-12 * std::max(1.0, want[i].second));
+    news::search::RankParams ranking;
+    ranking.near = 0.3;
+    ranking.window = 4;
+    for (const bool shaped : {false, true}) {
+        auto shared = stats_of(db);
+        shared->single_shard = single_shard;
+        shared->lengths = lengths;
+        if (shaped) shared->params = news::search::Bm25Params{ranking.k1, ranking.b};
+        for (const Q& plain : all) {
+            const Q q = shaped ? news::search::shaped_for_ranking(plain, ranking) : plain;
+            INFO(q.get_description());
+            double needed = 0;
+            Q weighed = with_bm25_sources(q, db, shared, needed);
+            auto want = run(db, q, shared->params);
+            auto got = run(db, weighed, shared->params);
+            REQUIRE(!want.empty());
+            REQUIRE(got.size() == want.size());
+            for (std::size_t i = 0; i < want.size(); ++i) {
+                CHECK(got[i].first == want[i].first);
+                CHECK(std::abs(got[i].second - want[i].second) <= 1e-12 * std::max(1.0, want[i].second));
+            }
         }
     }
 }
