@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
     so.default_or = any;
     so.exact_count = count;
     so.snippets = !count && trec.empty();  // nobody reads snippets there
+    so.suggest = !count && !jsonl && trec.empty();  // "did you mean": shown with text and --json results
     for (const std::string& spec : facets) {
         FacetRequest f;
         std::string why;

@@ -8,6 +8,7 @@
 #include "common/schema.h"
 #include "searcher/count.h"
 #include "searcher/doc_data.h"
+#include "searcher/spelling.h"
 
 #include <algorithm>
 #include <chrono>
@@ -786,7 +787,37 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     if (o.snippets)
         for (Hit& h : r.hits) name_people(h.article);
     for (Hit& h : r.hits) h.article.text.clear();
+    if (o.suggest && r.total < kSuggestBelow && o.offset == 0) r.suggestion = suggest(query, pq, r.total, o);
     return r;
+}
+
+std::optional<Suggestion> Searcher::suggest(std::string_view query, const ParsedQuery& pq, Xapian::doccount total,
+                                            const SearchOptions& o) const {
+    std::vector<std::string> words;
+    for (const std::vector<std::string>& clause : weighed_word_clauses(pq.query)) words.push_back(clause[0]);
+    std::vector<Correction> fixes = corrections(db_, words);
+    if (fixes.empty()) return std::nullopt;
+    std::string fixed = corrected_query(query, fixes, [this](std::string_view s) { return analyzer_->normalize(s); });
+    if (fixed == query) return std::nullopt;
+    ParseLimits limits;
+    limits.today = o.today;
+    ParsedQuery again;
+    try {
+        again = parse_query(fixed, *analyzer_, o.default_or, limits, expander_, quote_slots_, links_, word_links_);
+    } catch (const QueryError&) {
+        return std::nullopt;
+    }
+    leave_out_stop_words(again, o.rank);
+    Xapian::Enquire counter(db_);
+    counter.set_query(again.query);
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet m = counter.get_mset(0, 0, kExactCountUpTo + 1);
+    Suggestion s;
+    s.query = std::move(fixed);
+    s.total_exact = m.get_matches_lower_bound() == m.get_matches_upper_bound() && m.get_matches_lower_bound() <= kExactCountUpTo;
+    s.total = s.total_exact ? m.get_matches_lower_bound() : kExactCountUpTo;
+    if (s.total <= kSuggestGain * total || s.total == 0) return std::nullopt;
+    return s;
 }
 
 }  // namespace news::search

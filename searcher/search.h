@@ -39,6 +39,7 @@ struct SearchOptions {
     std::vector<FacetRequest> facets;   ///< --facet: exact counts over every match (and then an exact total)
     std::optional<FacetRequest> split;  ///< --split: each facet value's counts per value of this field
     RankParams rank;    ///< how relevance is weighed (--ranking)
+    bool suggest = true;  ///< "did you mean" when the query finds little (Results::suggestion)
     std::string today;  ///< "YYYYMMDD" that date:yesterday, date:"last week" ... count from (empty: today in UTC, per query)
 };
 
@@ -98,6 +99,18 @@ struct QuoteTerms {
 /// any other (NEAR, wildcards), which the caller leaves to Xapian.
 [[nodiscard]] std::optional<bool> holds(const Xapian::Query& q, const QuoteTerms& c);
 
+/// "Did you mean": the query with its rare words corrected (spelling.h), and what it finds.
+struct Suggestion {
+    std::string query;
+    Xapian::doccount total = 0;
+    bool total_exact = true;  ///< else more than kExactCountUpTo
+};
+
+/// A query finding fewer articles than this is checked for misspelt words ...
+inline constexpr Xapian::doccount kSuggestBelow = 10;
+/// ... and a correction is suggested when it finds more than this many times as many.
+inline constexpr Xapian::doccount kSuggestGain = 2;
+
 struct Results {
     std::string query;
     std::string parsed;               ///< Xapian::Query::get_description()
@@ -110,6 +123,7 @@ struct Results {
     std::vector<DatabaseRevision> databases;
     std::vector<FacetResult> facets;  ///< one per SearchOptions::facets, in its order
     std::vector<std::string> warnings;  ///< what the user should know of the answer (a date: on undated articles)
+    std::optional<Suggestion> suggestion;  ///< "did you mean" (SearchOptions::suggest)
 };
 
 /// One or more databases searched as one (shards).
@@ -135,6 +149,12 @@ public:
     /// How @p pq is ranked, for --explain: the parameters, the query as weighed (the title
     /// and proximity weights as factors), and each word's BM25 term weight and frequency.
     [[nodiscard]] std::vector<std::string> explain_ranking(const ParsedQuery& pq, const RankParams& rank) const;
+
+    /// "Did you mean" for @p query, parsed as @p pq and finding @p total articles: its rare
+    /// words corrected from the database's words (spelling.h), when that finds more than
+    /// kSuggestGain times as many. Throws QueryError only if @p query itself is malformed.
+    [[nodiscard]] std::optional<Suggestion> suggest(std::string_view query, const ParsedQuery& pq, Xapian::doccount total,
+                                                    const SearchOptions& o) const;
 
     /// The articles with the id @p id (news-search --get), whole, text included: one, or none
     /// (one per shard if several shards hold it).

@@ -293,6 +293,7 @@ async function renderSearch(st, gen) {
     showError($('#query-error'), $('#q'), err, st.q);
     $('#search-view').classList.add('failed');
     $('#count').textContent = 'The query has a mistake';
+    $('#suggestion').hidden = true;
     $('#results').replaceChildren();
     $('#facets').replaceChildren();
     $('#pager').replaceChildren();
@@ -302,6 +303,7 @@ async function renderSearch(st, gen) {
   }
   if (gen !== generation) return;
   $('#count').textContent = countText(data.total, data.total_relation);
+  renderSuggestion(data.suggestion, st);
   renderResults(data, st);
   // A server without facets (news-search before them) sends no "facets": no sidebar then.
   $('#search-view').classList.toggle('no-facets', !Array.isArray(data.facets));
@@ -313,6 +315,17 @@ async function renderSearch(st, gen) {
   lastChart = f && f.values && f.values.length ? f : null;
   drawChart();
   setDone('ready');
+}
+
+/** "Did you mean": the corrected query as a link to its search, with what it finds. */
+function renderSuggestion(suggestion, st) {
+  const p = $('#suggestion');
+  p.hidden = !suggestion;
+  if (!suggestion) return;
+  const link = $('#suggestion-link');
+  link.textContent = suggestion.query;
+  link.href = hashOf({ view: 'search', q: suggestion.query, sort: st.sort });
+  $('#suggestion-count').textContent = `(${countText(suggestion.total, suggestion.total_relation).replace(/ match(es)?$/, '')})`;
 }
 
 function renderResults(data, st) {

@@ -228,7 +228,7 @@ void write_databases(JsonWriter& w, const std::vector<DatabaseRevision>& dbs) {
 // --json and --jsonl without building nlohmann trees. Returns false (and leaves @p out as
 // it was) when a string is not valid UTF-8.
 bool write_json(std::string& out, const Results& r, const OutputOptions& o) {
-    if (!r.facets.empty() || !r.warnings.empty()) return false;  // (through nlohmann: the cost is elsewhere)
+    if (!r.facets.empty() || !r.warnings.empty() || r.suggestion) return false;  // (through nlohmann: the cost is elsewhere)
     const std::size_t was = out.size();
     try {
         if (o.format == Format::Json) {
@@ -333,6 +333,9 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
         if (o.batch) j["qid"] = o.qid;
         if (!r.facets.empty()) j["facets"] = facets_json(r.facets);
         if (!r.warnings.empty()) j["warnings"] = r.warnings;
+        if (r.suggestion)
+            j["suggestion"] = {{"query", r.suggestion->query}, {"total", r.suggestion->total},
+                               {"total_relation", r.suggestion->total_exact ? "eq" : "gte"}};
         out << j.dump(2) << "\n";
         return;
     }
@@ -352,11 +355,17 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
     case Format::Text: break;
     }
     if (o.batch) out << "== " << o.qid << ": " << r.query << "\n";
+    std::string did_you_mean;
+    if (r.suggestion) {
+        const Suggestion& s = *r.suggestion;
+        did_you_mean = "Did you mean: " + s.query + "  (" + (s.total_exact ? "" : "more than ") +
+                       thousands(s.total_exact ? s.total : kExactCountUpTo) + (s.total == 1 ? " article)\n" : " articles)\n");
+    }
     if (r.total == 0) {
-        out << "No articles match.\n";
+        out << "No articles match.\n" << did_you_mean;
         return;
     }
-    out << total_line(r);
+    out << did_you_mean << total_line(r);
     if (r.hits.empty()) {
         if (r.offset > 0) out << "; --offset " << r.offset << " is past the last one";  // else -n 0
         out << ".\n";

@@ -423,6 +423,22 @@ def main(d):
           "no element made from the article's markup")
     equal(d.execute_script("return window.pwned === undefined"), True, "no script from the data ran")
 
+    # A misspelt word: "did you mean", a link to the corrected search.
+    sug = search_json("drougth", "-n", "10").get("suggestion")
+    if check(sug, "news-search suggests a correction of 'drougth'"):
+        d.get(BASE + "#" + urllib.parse.urlencode({"q": "drougth"}))
+        equal(wait_view(d, "search"), "ready", "a misspelt search")
+        check(d.find_element(By.ID, "suggestion").is_displayed(), "the suggestion is shown")
+        link = d.find_element(By.ID, "suggestion-link")
+        equal(link.text, sug["query"], "the suggestion's query")
+        check(f"{sug['total']} articles" in d.find_element(By.ID, "suggestion-count").text, "the suggestion's count")
+        shot(d, "did-you-mean")
+        link.click()
+        equal(wait_view(d, "search"), "ready", "the suggested search")
+        equal(query_box(d), sug["query"], "the link searches the correction")
+        check(not d.find_element(By.ID, "suggestion").is_displayed(), "no suggestion for the corrected query")
+        check_results(d, sug["query"], "the corrected search")
+
     # A mistake in the query: shown under the box at its column, the cursor there.
     d.get(BASE)
     wait_view(d, "home")

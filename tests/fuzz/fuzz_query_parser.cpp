@@ -11,6 +11,7 @@
 #include "common/text/analyzer.h"
 #include "searcher/query_parser.h"
 #include "searcher/ranking.h"
+#include "searcher/spelling.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -83,6 +84,17 @@ void parse(std::string_view text, bool default_or) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
+    {  // "did you mean" rewriting the query as typed, and comparing its bytes as words
+        const std::vector<news::search::Correction> fixes{{"oil", "oils", 0, 30, 1}, {"a", "\xc3\xa9t\xc3\xa9", 0, 30, 1}};
+        const std::string fixed = news::search::corrected_query(text, fixes, [](std::string_view s) { return analyzer().normalize(s); });
+        const std::u32string cps = news::search::code_points(text);
+        const std::u32string_view half = std::u32string_view(cps).substr(0, cps.size() / 2);
+        const int d = news::search::edit_distance(half, std::u32string_view(cps).substr(cps.size() / 2), 2);
+        if (d < 0 || d > 3) __builtin_trap();
+        if (cps.size() < 200) (void)news::search::typing_cost(half, std::u32string_view(cps).substr(cps.size() / 2), 1, 8);
+        volatile std::size_t n = fixed.size();
+        (void)n;
+    }
     try {  // the same bytes as news-search --ranking's value
         news::search::RankParams r = news::search::RankParams::parse(text);
         if (news::search::RankParams::parse(r.describe()).describe() != r.describe()) __builtin_trap();
