@@ -1,5 +1,7 @@
 /// @file
 /// @brief news-index: command line only; the work is in pipeline.cpp.
+#include "common/paths.h"
+#include "common/version.h"
 #include "common/date.h"
 #include "common/schema.h"
 #include "indexer/pipeline.h"
@@ -13,8 +15,8 @@
 #include <thread>
 #include <unistd.h>
 
-#ifndef NEWS_DEFAULT_CORPUS
-#define NEWS_DEFAULT_CORPUS "corpus"
+#ifndef NEWS_SOURCE_CORPUS
+#define NEWS_SOURCE_CORPUS "corpus"
 #endif
 
 namespace po = boost::program_options;
@@ -41,15 +43,15 @@ std::size_t articles_elsewhere(const std::string& db, const std::filesystem::pat
 }  // namespace
 
 int main(int argc, char** argv) {
-    news::IndexOptions o;
-    std::vector<std::string> inputs;
-    std::string manifest, db, progress = "auto";
-    po::options_description opts(
+    // The bundled corpus: share/news-search/corpus of the installation, else the source tree's.
+    const std::string bundled =
+        news::installed_folder("corpus", {}, NEWS_SOURCE_CORPUS).value_or(std::filesystem::path(NEWS_SOURCE_CORPUS)).string();
+    const std::string usage =
         "Usage: news-index [OPTIONS] [PATH...]\n"
         "       news-index [--db DB] --delete ID...   (or --undelete ID...)\n\n"
         "Index news articles (files and folders) into a Xapian database. Runs are\n"
         "incremental: unchanged files are skipped, changed ones replaced. With no PATH,\n"
-        "indexes the bundled sample corpus (" NEWS_DEFAULT_CORPUS "), only into a new database\n"
+        "indexes the bundled sample corpus (" + bundled + "), only into a new database\n"
         "or one that holds only it.\n\n"
         "Formats: plain-text articles (.txt, optional front matter), JSON (.json, one\n"
         "object or an array), JSON Lines (.jsonl), Reuters-21578 SGML (.sgm), HTML pages\n"
@@ -61,9 +63,14 @@ int main(int argc, char** argv) {
         "--delete ID... removes articles (a takedown, a correction): they stay out when their\n"
         "file is read again, until --undelete ID... (then the next run indexes them again).\n\n"
         "Exit status: 0 all files indexed, 1 some files failed (--delete: some ids unknown),\n"
-        "2 bad usage, 3 database problem.\n\nOptions");
+        "2 bad usage, 3 database problem.\n\nOptions";
+    news::IndexOptions o;
+    std::vector<std::string> inputs;
+    std::string manifest, db, progress = "auto";
+    po::options_description opts(usage);
     opts.add_options()
         ("help,h", "show this help")
+        ("version", "print the version, the Xapian and ICU versions and the database schema, and stop")
         ("db,d", po::value(&db), "database folder (default: $NEWS_DB, else ./news.db)")
         ("manifest,m", po::value(&manifest), "CSV/TSV of metadata keyed by file name (columns: filename, source|publisher, date|publication_date, author, title, url)")
         ("source", po::value(&o.default_source), "source (outlet) for articles that name none")
@@ -93,6 +100,10 @@ int main(int argc, char** argv) {
     }
     if (vm.count("help")) {
         std::cout << opts << "\n";
+        return 0;
+    }
+    if (vm.count("version")) {
+        std::cout << news::version_text("news-index");
         return 0;
     }
     if (!o.default_date.empty()) {
@@ -151,13 +162,13 @@ int main(int argc, char** argv) {
     if (o.inputs.empty()) {
         // The bundled corpus goes only into a new database or one that holds only it: never
         // 52 fictional articles into a real archive.
-        o.inputs.emplace_back(NEWS_DEFAULT_CORPUS);
+        o.inputs.emplace_back(bundled);
         if (!o.extract_only)
-            if (std::size_t n = articles_elsewhere(o.db_path, NEWS_DEFAULT_CORPUS)) {
+            if (std::size_t n = articles_elsewhere(o.db_path, bundled)) {
                 std::cerr << "news-index: " << o.db_path << " holds " << n << (n == 1 ? " article" : " articles")
                           << " from other files: name the files or folders to index (news-index --db " << o.db_path
-                          << " PATH...); with no PATH, news-index indexes the bundled corpus (" NEWS_DEFAULT_CORPUS
-                          ") only into a new database or one that holds only it\n";
+                          << " PATH...); with no PATH, news-index indexes the bundled corpus (" << bundled
+                          << ") only into a new database or one that holds only it\n";
                 return 2;
             }
     }

@@ -103,6 +103,7 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         "3 database problem.\n\nOptions");
     opts.add_options()
         ("help,h", "show this help")
+        ("version", po::bool_switch(&o.version), "print the version, the Xapian and ICU versions and the database schema, and stop")
         ("db,d", po::value(&o.dbs), "database (repeat for shards; default: $NEWS_DB, else ./news.db)")
         ("sort,s", po::value(&o.sort)->default_value("relevance"), "relevance, date (oldest first) or -date (newest first)")
         ("limit,n", po::value(&limit)->default_value("10"), "number of results (0: print only how many match)")

@@ -24,6 +24,7 @@ struct CliOptions {
     std::string split;                  ///< --split FIELD[:N]
     std::string now, tz;                ///< --now (what relative dates count from), --tz (their time zone)
     std::string ranking;                ///< --ranking k1=..,b=..,title=..,near=..,window=..,stop=.. (RankParams::parse)
+    bool version = false;               ///< --version
 
     bool operator==(const CliOptions&) const = default;
 };

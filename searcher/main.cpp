@@ -3,6 +3,7 @@
 #include "searcher/cli.h"
 #include "searcher/format/output.h"
 #include "searcher/search.h"
+#include "common/version.h"
 #include "common/date.h"
 
 #include <xapian.h>
@@ -43,7 +44,11 @@ int main(int argc, char** argv) {
         if (!parse_cli(argc, argv, cli, std::cout, std::cerr)) return kUsage;
         if (cli.help) return 0;
     }
-    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split, now, tz, ranking] = cli;
+    if (cli.version) {
+        std::cout << news::version_text("news-search");
+        return 0;
+    }
+    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split, now, tz, ranking, version] = cli;
     SearchOptions so;
     if (sort == "relevance") so.sort = Sort::Relevance;
     else if (sort == "date") so.sort = Sort::DateAscending;

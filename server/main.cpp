@@ -1,5 +1,7 @@
 /// @file
 /// @brief news-serve: the HTTP server (cpp-httplib) around server/api.h; options and set-up only.
+#include "common/paths.h"
+#include "common/version.h"
 #include "server/api.h"
 
 #include <boost/program_options.hpp>
@@ -37,14 +39,7 @@ bool loopback(const std::string& host) {
 
 /// The web folder: --web, else "web" beside the executable (the build folder), else
 /// ../share/news-search/web beside it (an installed copy).
-std::optional<fs::path> default_web_folder() {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) return std::nullopt;
-    for (const fs::path& p : {exe.parent_path() / "web", exe.parent_path().parent_path() / "share" / "news-search" / "web"})
-        if (fs::is_directory(p, ec)) return fs::canonical(p, ec);
-    return std::nullopt;
-}
+std::optional<fs::path> default_web_folder() { return news::installed_folder("web", {"web"}); }
 
 }  // namespace
 
@@ -73,6 +68,7 @@ int main(int argc, char** argv) {
         "Options");
     opts.add_options()
         ("help,h", "this help")
+        ("version", "print the version, the Xapian and ICU versions and the database schema, and stop")
         ("db", po::value(&dbs), "database to serve (default: $NEWS_DB, else ./news.db); repeat for shards searched as one")
         ("port", po::value(&port)->default_value(8080), "TCP port (0: any free port, printed on start)")
         ("host", po::value(&host)->default_value("127.0.0.1"),
@@ -93,6 +89,10 @@ int main(int argc, char** argv) {
     }
     if (vm.count("help")) {
         std::cout << opts << "\n";
+        return kStopped;
+    }
+    if (vm.count("version")) {
+        std::cout << news::version_text("news-serve");
         return kStopped;
     }
     if (port < 0 || port > 65535) {

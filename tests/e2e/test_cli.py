@@ -92,6 +92,16 @@ env.equal(env.search(db, "zzzunknownword").returncode, 1, "no results -> 1")
 r = env.search(db, 'cranes "unterminated')
 env.equal(r.returncode, 2, "bad query -> 2")
 env.check("column 8" in r.stderr, f"error names the column: {r.stderr}")
+# --version: the version, the libraries' versions, the schema.
+r = env.search(db, "--version")
+env.equal(r.returncode, 0, "--version exits 0")
+lines = r.stdout.splitlines()
+env.check(len(lines) == 3 and lines[0].startswith("news-search ") and lines[1].startswith("Xapian 1.4.") and ", ICU " in lines[1]
+          and lines[2].startswith("database schema "), f"--version: {r.stdout!r}")
+r = env.run(env.index_bin, "--version")
+env.check(r.returncode == 0 and r.stdout.startswith("news-index ") and r.stdout.splitlines()[2:] == lines[2:],
+          f"news-index --version, the same schema: {r.stdout!r}")
+
 # A pasted headline: a name and a colon that is no field is text; --explain says so.
 env.equal(env.ids(db, "Strike: cranes idle"), {"articles/a.txt"}, "a word: that is no field is text")
 r = env.search(db, "--explain", "Strike: cranes")
