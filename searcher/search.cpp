@@ -796,6 +796,24 @@ std::optional<Suggestion> Searcher::suggest(std::string_view query, const Parsed
     std::vector<std::string> words;
     for (const std::vector<std::string>& clause : weighed_word_clauses(pq.query)) words.push_back(clause[0]);
     std::vector<Correction> fixes = corrections(db_, words);
+    // The words of names (speaker:, person:, author:), from their fields' own words.
+    for (const schema::Field& f : schema::kFields) {
+        if (f.kind != schema::Kind::Name || f.word_prefix.empty()) continue;
+        std::vector<std::string> names;
+        for (auto t = pq.query.get_terms_begin(); t != pq.query.get_terms_end(); ++t) {
+            // A name word ("XSPKWobama"), or a whole name ("XSPKbarack obama"): its words.
+            const std::string& term = *t;
+            const std::size_t at = term.starts_with(f.word_prefix) ? f.word_prefix.size() : term.starts_with(f.prefix) ? f.prefix.size() : 0;
+            if (at == 0 || at >= term.size() || static_cast<unsigned char>(term[at]) < 'a') continue;
+            for (std::size_t from = at; from < term.size();) {
+                std::size_t space = term.find(' ', from);
+                if (space == std::string::npos) space = term.size();
+                if (space > from) names.push_back(term.substr(from, space - from));
+                from = space + 1;
+            }
+        }
+        for (Correction& c : corrections(db_, names, std::string(f.word_prefix))) fixes.push_back(std::move(c));
+    }
     if (fixes.empty()) return std::nullopt;
     std::string fixed = corrected_query(query, fixes, [this](std::string_view s) { return analyzer_->normalize(s); });
     if (fixed == query) return std::nullopt;

@@ -96,7 +96,7 @@ bool has_digit(std::string_view w) {
 
 }  // namespace
 
-std::vector<Correction> corrections(const Xapian::Database& db, const std::vector<std::string>& words) {
+std::vector<Correction> corrections(const Xapian::Database& db, const std::vector<std::string>& words, const std::string& prefix) {
     struct Want {
         std::string word;
         std::u32string cps;
@@ -112,7 +112,7 @@ std::vector<Correction> corrections(const Xapian::Database& db, const std::vecto
         x.word = w;
         x.cps = code_points(w);
         if (x.cps.size() < 3) continue;  // too short to tell a typo from another word
-        x.freq = db.get_termfreq(w);
+        x.freq = db.get_termfreq(prefix + w);
         x.limit = edits_for(x.cps.size());
         wants.push_back(std::move(x));
     }
@@ -121,14 +121,15 @@ std::vector<Correction> corrections(const Xapian::Database& db, const std::vecto
     for (const Want& x : wants) {
         least = least == 0 ? need(x.freq) : std::min(least, need(x.freq));
     }
-    // Body words: every term from "a" on (field terms start with a capital, numbers with a digit).
-    auto t = db.allterms_begin();
-    t.skip_to("a");
-    for (; t != db.allterms_end(); ++t) {
+    // Body words: every term from "a" on (field terms start with a capital, numbers with a
+    // digit); a field's words: its terms.
+    auto t = db.allterms_begin(prefix);
+    if (prefix.empty()) t.skip_to("a");
+    for (; t != db.allterms_end(prefix); ++t) {
         const Xapian::doccount tf = t.get_termfreq();
         if (tf < least) continue;
-        const std::string term = *t;
-        if (term.size() < 3 || is_stop_word(term)) continue;  // never worth suggesting
+        const std::string term = (*t).substr(prefix.size());
+        if (term.size() < 3 || (prefix.empty() && is_stop_word(term))) continue;  // never worth suggesting
         std::u32string cps;
         for (Want& x : wants) {
             if (term == x.word || tf < need(x.freq)) continue;

@@ -47,9 +47,11 @@ inline constexpr double kMoreCommon = 20;
 /// @p s (UTF-8) as code points (an invalid byte is one code point of its own).
 [[nodiscard]] std::u32string code_points(std::string_view s);
 
-/// The corrections of @p words (folded body words) from @p db's body words: one per word that
-/// has one, in the order of @p words.
-[[nodiscard]] std::vector<Correction> corrections(const Xapian::Database& db, const std::vector<std::string>& words);
+/// The corrections of @p words (folded words) from @p db's body words, or, with @p prefix, from
+/// the words of that field (a Name field's word terms, such as speaker:'s "XSPKW"): one per
+/// word that has one, in the order of @p words.
+[[nodiscard]] std::vector<Correction> corrections(const Xapian::Database& db, const std::vector<std::string>& words,
+                                                  const std::string& prefix = {});
 
 /// @p query with each word that folds (@p fold) to a corrected word replaced by the correction,
 /// everything else as typed (field names, operators, quotation marks). A word followed by ':'

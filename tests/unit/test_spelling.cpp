@@ -63,7 +63,8 @@ TEST_CASE("Corrections come from the database's words, much more frequent, never
                 Xapian::Document d;
                 Xapian::termpos pos = 0;
                 for (const char* t : words) d.add_posting(t, ++pos);
-                d.add_boolean_term("XSPKNcoffee");  // a field term: never a correction
+                d.add_boolean_term("XSPKNcoffee");  // a field term: never a correction of a body word
+                if (times == 30) d.add_term("XSPKWobama");  // a speaker's word
                 w.add_document(d);
             }
         };
@@ -97,6 +98,12 @@ TEST_CASE("Corrections come from the database's words, much more frequent, never
     CHECK(to("prices") == "(none)");
     CHECK(to("42x") == "(none)");
     CHECK(to("xy") == "(none)");
+    // A speaker's words: from the speakers' words only.
+    auto names = news::search::corrections(db, {"obma", "cofee"}, "XSPKW");
+    REQUIRE(names.size() == 1);
+    CHECK(names[0].correct == "obama");
+    CHECK(names[0].correct_freq == 30);
+    CHECK(news::search::corrections(db, {"obma"}).empty());  // no body word near it
     // A word held a little: corrected only to one at least 20 times as frequent.
     auto rare = news::search::corrections(db, {"coffer"});
     CHECK(rare.empty());  // coffee (30) is not 20 times coffer (2)
