@@ -13,6 +13,7 @@ packages=(
   libgumbo-dev pkg-config    # HTML pages: the gumbo parser, found through pkg-config
   libcpp-httplib-dev         # news-serve's HTTP server (cpp-httplib 0.11, a shared library; found through pkg-config)
   catch2                     # unit tests
+  scdoc                      # the man pages (docs/man/*.scd -> build/docs/man/*.1)
   python3                    # end-to-end test scripts and benchmarks
   xz-utils                   # tests unpack the shared corpora's .tar.xz with tar -J (not in a minimal Debian)
   chromium chromium-driver python3-selenium  # the page's test in a real browser (tests/browser): headless Chromium, its WebDriver, Selenium
