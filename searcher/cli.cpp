@@ -112,9 +112,9 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         ("json", po::bool_switch(&o.json), "one JSON document with all results")
         ("jsonl", po::bool_switch(&o.jsonl), "one JSON object per result")
         ("trec", po::value(&o.trec), "TREC run format with this run id (qid Q0 docno rank score runid)")
-        ("qid", po::value(&o.qid)->default_value("1"), "query id for --trec and JSON output")
+        ("qid", po::value(&o.qid)->default_value("1"), "query id for --trec (with --batch, each line's)")
         ("count", po::bool_switch(&o.count), "print only the number of matching articles")
-        ("explain", po::bool_switch(&o.explain), "print the parsed query and stop")
+        ("explain", po::bool_switch(&o.explain), "print the parsed query, the parser's notes and how it is ranked, and stop")
         ("batch", po::value(&o.batch), "run one query per line of FILE (qid<TAB>query, or just query); - for stdin")
         ("stats", po::bool_switch(&o.stats), "with --batch: print latency percentiles to stderr")
         ("get", po::bool_switch(&o.get), "print the articles whose ids are given (instead of a QUERY), whole, quotes attributed")
@@ -125,9 +125,10 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         ("now", po::value(&o.now), "the time date:today, date:\"last week\" ... count from: YYYY-MM-DD or "
                                    "YYYY-MM-DDTHH:MM[:SS]Z, UTC (default: the clock)")
         ("tz", po::value(&o.tz), "the time zone whose calendar they use, an IANA name such as Europe/Paris (default: UTC)")
-        ("ranking", po::value(&o.ranking), "the ranking's parameters, any of k1=1.2,b=0.75,title=0.2,near=0.2,window=8,stop=1 "
-                                           "(BM25's k1 and b; the title's extra weight; the weight of query words within "
-                                           "window positions of each other; leave common words out of OR lists); see --explain")
+        ("ranking", po::value(&o.ranking), "the ranking's parameters, any of (defaults) k1=1, b=0.5, title=0.3, near=0, "
+                                           "window=8, stop=1, comma-separated: BM25's k1 and b; the title's extra weight; the "
+                                           "weight of query words within window positions of each other; leave common words "
+                                           "out of OR lists")
         ("color", po::value(&o.color)->default_value("auto"), "highlight: auto (terminal, unless NO_COLOR), always, never")
         ("query", po::value(&o.words), "query words");
     po::positional_options_description pos;

@@ -18,10 +18,8 @@ import shutil
 import subprocess
 import sys
 
-# Options documented in the man pages before the programs have them. --version is being
-# added to each program's --help in parallel work: until it lands it may be documented and
-# absent from --help. Delete this allowance (and this comment) once it has landed.
-PENDING = {"--version"}
+# Options documented in the man pages before the programs have them (none now).
+PENDING = set()
 
 # An option of Boost's --help table: "  -d [ --db ] arg   ...", "  --prune   ...", "  -h ...".
 HELP_OPTION = re.compile(r"^  (?:-(\w) \[ --([\w-]+) \]|--([\w-]+)|-(\w))(?=\s|$)")
