@@ -16,7 +16,7 @@ packages=(
   scdoc                      # the man pages (docs/man/*.scd -> build/docs/man/*.1)
   python3                    # end-to-end test scripts and benchmarks
   bash-completion            # the completion's test runs with it as well as without (tests/completion)
-  dpkg-dev                   # cpack -G DEB reads the package's dependencies with dpkg-shlibdeps (tools/check-deb.sh, ctest deb_contents)
+  dpkg-dev file              # cpack -G DEB reads the package's dependencies with dpkg-shlibdeps, finding the binaries with file (tools/check-deb.sh, ctest deb_contents)
   xz-utils                   # tests unpack the shared corpora's .tar.xz with tar -J (not in a minimal Debian)
   chromium chromium-driver python3-selenium  # the page's test in a real browser (tests/browser): headless Chromium, its WebDriver, Selenium
 )

@@ -14,8 +14,8 @@ import sys
 import tempfile
 
 build, source = sys.argv[1], sys.argv[2]
-if not shutil.which("cpack") or not shutil.which("dpkg-deb") or not shutil.which("dpkg-shlibdeps"):
-    print("SKIP: cpack, dpkg-deb or dpkg-shlibdeps (dpkg-dev) missing")
+if not all(shutil.which(p) for p in ("cpack", "dpkg-deb", "dpkg-shlibdeps", "file")):
+    print("SKIP: cpack, dpkg-deb, dpkg-shlibdeps (dpkg-dev) or file missing")
     sys.exit(77)
 failures = 0
 
