@@ -488,7 +488,7 @@ _news_index()
 
 _news_serve()
 {
-    _news_complete news-serve "-h --help --version --db --port --host --threads --token --web"
+    _news_complete news-serve "-h --help --version -d --db --port --host --threads --token --web"
 }
 
 complete -F _news_search news-search

@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
         ("manifest,m", po::value(&manifest), "CSV/TSV of metadata keyed by file name (columns: filename, source|publisher, date|publication_date, author, title, url)")
         ("source", po::value(&o.default_source), "source (outlet) for articles that name none")
         ("date", po::value(&o.default_date), "date (YYYY-MM-DD) for articles that have none; never guessed otherwise")
-        ("language", po::value(&o.language)->default_value("english"), "stemming language of a new database (a Xapian::Stem name, or none)")
+        ("language", po::value(&o.language)->default_value("english"), "stemming language of a new database (a Xapian::Stem name, or none); later runs into it must give the same")
         ("batch-size", po::value(&o.batch_size)->default_value(1000), "articles per commit when adding to a database: an interrupted run loses at most one batch")
         ("jobs,j", po::value(&o.jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
          "threads reading, extracting and building articles; into an empty database as many threads write segments (256 articles, doubling up to 1,024), merged at the end (an interrupted run keeps the segments it finished)")

@@ -67,9 +67,9 @@ int main(int argc, char** argv) {
         "Exit status: 0 stopped (SIGINT, SIGTERM), 1 cannot listen, 2 bad usage, 3 database problem.\n\n"
         "Options");
     opts.add_options()
-        ("help,h", "this help")
+        ("help,h", "show this help")
         ("version", "print the version, the Xapian and ICU versions and the database schema, and stop")
-        ("db", po::value(&dbs), "database to serve (default: $NEWS_DB, else ./news.db); repeat for shards searched as one")
+        ("db,d", po::value(&dbs), "database to serve (default: $NEWS_DB, else ./news.db); repeat for shards searched as one")
         ("port", po::value(&port)->default_value(8080), "TCP port (0: any free port, printed on start)")
         ("host", po::value(&host)->default_value("127.0.0.1"),
          "address to listen on; anything but loopback makes the database reachable from the network (a warning is printed)")
