@@ -414,14 +414,12 @@ Rebuilt rebuild(const Xapian::Query& q, const Xapian::Database& db, const std::s
     case Q::OP_AND_MAYBE:
     case Q::OP_AND_NOT:
     case Q::OP_FILTER: {
-        // AND_NOT and FILTER weigh only their first subquery.
-        const Q::op op = q.get_type();
-        const bool only_first = op == Q::OP_AND_NOT || op == Q::OP_FILTER;
+        const Q::op op = q.get_type();  // (AND_NOT and FILTER weigh only their first subquery)
         std::vector<Q> subs;
         std::vector<Rebuilt> parts;
         for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
             Q sub = q.get_subquery(i);
-            if (i == 0 || !only_first) {
+            if (weighs_subquery(op, i)) {
                 parts.push_back(rebuild(sub, db, shared));
                 subs.push_back(parts.back().query);
             } else {

@@ -96,14 +96,12 @@ Q shape(const Q& q, const RankParams& p) {
     case Q::OP_AND_MAYBE:
     case Q::OP_AND_NOT:
     case Q::OP_FILTER: {
-        // AND_NOT and FILTER weigh only their first subquery.
         const Q::op op = q.get_type();
-        const bool only_first = op == Q::OP_AND_NOT || op == Q::OP_FILTER;
         std::vector<Q> subs;
         std::vector<std::vector<std::string>> clauses;  // the word clauses, in order
         for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
             Q sub = q.get_subquery(i);
-            if (i > 0 && only_first) {
+            if (!weighs_subquery(op, i)) {
                 subs.push_back(sub);
                 continue;
             }
@@ -171,8 +169,7 @@ void collect_clauses(const Q& q, std::vector<std::vector<std::string>>& out) {
     }
     const Q::op op = q.get_type();
     if (op != Q::OP_AND && op != Q::OP_OR && op != Q::OP_AND_MAYBE && op != Q::OP_AND_NOT && op != Q::OP_FILTER) return;
-    const bool only_first = op == Q::OP_AND_NOT || op == Q::OP_FILTER;
-    for (std::size_t i = 0; i < q.get_num_subqueries() && (i == 0 || !only_first); ++i) collect_clauses(q.get_subquery(i), out);
+    for (std::size_t i = 0; i < q.get_num_subqueries() && weighs_subquery(op, i); ++i) collect_clauses(q.get_subquery(i), out);
 }
 }  // namespace
 

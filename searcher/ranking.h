@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,12 @@ struct RankParams {
     /// The same form, every parameter.
     [[nodiscard]] std::string describe() const;
 };
+
+/// Does subquery @p i of an @p op query count towards the weight? (OP_AND_NOT and OP_FILTER
+/// weigh only their first; the others all of theirs.)
+[[nodiscard]] inline bool weighs_subquery(Xapian::Query::op op, std::size_t i) {
+    return i == 0 || (op != Xapian::Query::OP_AND_NOT && op != Xapian::Query::OP_FILTER);
+}
 
 /// Is @p word one of the query-side stop words (English function words)?
 [[nodiscard]] bool is_stop_word(std::string_view word);
