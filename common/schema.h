@@ -11,7 +11,7 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 9;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
+inline constexpr int kSchemaVersion = 10;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
                                           ///< 5: stored articles may use the zstd dictionary kMetaDictionary;
                                           ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ), topics K,
                                           ///<    source words XSRCW, record ids (a JSON record's own id);
@@ -20,12 +20,16 @@ inline constexpr int kSchemaVersion = 9;  ///< 3: date terms (D, M, Y); 4: the a
                                           ///<    tells XSPKX, the speaker alias table kMetaSpeakerNames
                                           ///< 9: whole names of other speakers XSPKO, of persons XPERN and
                                           ///<    authors XAN (facets and `field:=NAME`), facet columns
+                                          ///< 10: wire copies: signatures kCopySigSlot, clusters
+                                          ///<    kCopySlot and XCOPY terms (copies.h)
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
     kDateSlot = 0,     ///< "YYYYMMDD", sortable; absent when the article has no date
     kFileSigSlot = 1,  ///< the source file's signature (ends "|" + its path), on the file's first article only
     kStoredSlot = 2,   ///< the article: stored::pack(to_document_data(a)); document data is empty
+    kCopySigSlot = 3,  ///< the article's wire-copy signature (copies::encode)
+    kCopySlot = 4,     ///< the id of its cluster of copies (its first member's article id); absent: no copy
 };
 
 enum class Kind {

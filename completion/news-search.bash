@@ -431,12 +431,12 @@ _news_complete()
     local _news_arg _news_head _news_mode _news_prog _news_file_reply=''
     _news_init || return 0
 
-    # options end at "--"; --get, --delete and --undelete take ids
+    # options end at "--"; --get, --copies, --delete and --undelete take ids
     local i ids='' dashdash=''
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
             --) dashdash=1 ;;
-            --get | --delete | --undelete) ids=1 ;;
+            --get | --copies | --delete | --undelete) ids=1 ;;
         esac
     done
 
@@ -478,7 +478,7 @@ _news_complete()
 
 _news_search()
 {
-    _news_complete news-search "-h --help --version -d --db -s --sort -n --limit --offset --any --json --jsonl --trec --qid --count --explain --batch --stats --get --sources --speakers --facet --split --now --tz --ranking --color --query"
+    _news_complete news-search "-h --help --version -d --db -s --sort -n --limit --offset --any --json --jsonl --trec --qid --count --explain --batch --stats --get --sources --speakers --copies --no-collapse --stories --facet --split --now --tz --ranking --color --query"
 }
 
 _news_index()

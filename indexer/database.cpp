@@ -2,6 +2,7 @@
 /// @brief The database news-index writes, as files on disk (see database.h).
 #include "indexer/database.h"
 
+#include "common/copies.h"
 #include "common/doc_lengths.h"
 #include "common/facets.h"
 #include "common/speaker_aliases.h"
@@ -185,11 +186,13 @@ void recover_segments(std::optional<Xapian::WritableDatabase>& db, const std::st
     fs::remove_all(dir, ec);
 }
 
-void store_search_tables(Xapian::WritableDatabase& db) {
+copies::StoreCounts store_search_tables(Xapian::WritableDatabase& db) {
+    const copies::StoreCounts c = copies::store_for_next_commit(db);  // (first: it rewrites articles)
     doclengths::store_for_next_commit(db);
     aliases::store(db, extract::speakers::given_name_sex);
     const text::Analyzer analyzer;  // (normalize() does not stem: any language)
     facets::store_for_next_commit(db, [&](std::string_view s) { return analyzer.normalize(s); });
+    return c;
 }
 
 }  // namespace news::database

@@ -5,6 +5,7 @@
 /// Used by the pipeline (run_index), the writer and news-index --delete (run_delete).
 #pragma once
 
+#include "common/copies.h"
 #include "common/stored.h"
 #include "indexer/pipeline.h"
 
@@ -48,8 +49,9 @@ void create(const std::string& path, const std::string& language, std::ostream& 
 
 /// The tables news-search reads besides the index, rebuilt for the revision the next commit of
 /// @p db makes (call just before it): document lengths and blocks (doc_lengths.h), the speaker
-/// alias table (speaker_aliases.h), the facet columns (facets.h).
-void store_search_tables(Xapian::WritableDatabase& db);
+/// alias table (speaker_aliases.h), the facet columns (facets.h); and the clusters of wire
+/// copies (copies.h), rewriting the articles whose cluster changed: what it found.
+copies::StoreCounts store_search_tables(Xapian::WritableDatabase& db);
 
 /// A run killed between the two renames of a compaction leaves the database under its old
 /// name only: puts it back. A half-built copy is thrown away.

@@ -2,6 +2,7 @@
 /// @brief Terms, values and data of one article.
 #include "indexer/document_builder.h"
 
+#include "common/copies.h"
 #include "common/speaker_aliases.h"
 
 #include "common/date.h"
@@ -214,6 +215,17 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
             for (std::size_t n : {8, 6, 4}) doc.add_boolean_term(schema::period_term(std::string_view(day).substr(0, n)));
     }
     if (!file_sig.empty()) doc.add_value(schema::kFileSigSlot, file_sig);
+    {
+        // Its wire-copy signature, from the words as indexed (copies.h).
+        const std::vector<text::Token> title_tokens = analyzer_.tokenize(a.title);
+        std::vector<std::string_view> title_words, body_words;
+        title_words.reserve(title_tokens.size());
+        body_words.reserve(tokens.size());
+        for (const text::Token& t : title_tokens) title_words.push_back(t.term);
+        for (const text::Token& t : tokens) body_words.push_back(t.term);
+        doc.add_value(schema::kCopySigSlot,
+                      copies::encode(copies::sign(title_words, body_words, date::to_value(a.date), a.id)));
+    }
     doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a), dict_.get()));
     // Only this document's pairs: sorting the whole vector again for every record of a big
     // JSON Lines file made indexing quadratic.

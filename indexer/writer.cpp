@@ -2,6 +2,7 @@
 /// @brief The writer (see writer.h).
 #include "indexer/writer.h"
 
+#include "common/copies.h"
 #include "common/doc_lengths.h"
 #include "common/speaker_aliases.h"
 #include "indexer/extract/speakers/names.h"
@@ -37,6 +38,8 @@ void rename_document(Xapian::Document& doc, const std::string& old_term, const s
         stored::unpack(doc.get_value(schema::kStoredSlot), std::span(dicts, dict ? 1 : 0)));
     a.id = id;
     doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a), dict.get()));
+    if (std::string sig = doc.get_value(schema::kCopySigSlot); !sig.empty())
+        doc.add_value(schema::kCopySigSlot, copies::with_id(sig, id));
 }
 
 }  // namespace

@@ -97,6 +97,9 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         "                         (--facet speaker quote:tariffs: who is quoted most about tariffs).\n"
         "--split FIELD[:N]        each facet value's articles per value of FIELD (top N, default\n"
         "                         10): --facet month --split source is attention over time by source.\n"
+        "Wire copies: the same story in several outlets (a wire report, a correction, a rerun) is\n"
+        "shown once, the best-ranked copy, with \"N copies: outlets; first seen DATE\"; counts are of\n"
+        "articles (--stories: of stories, a cluster of copies counted once, facets too).\n"
         "A QUERY of \"\" (or none, with --facet) is every article.\n\n"
         "Exit status: 0 results, 1 no results (--get: an id not found; --offset past the last),\n"
         "2 bad usage or query, "
@@ -120,6 +123,11 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         ("get", po::bool_switch(&o.get), "print the articles whose ids are given (instead of a QUERY), whole, quotes attributed")
         ("sources", po::bool_switch(&o.sources), "list the sources and their numbers of articles")
         ("speakers", po::bool_switch(&o.speakers), "list the speakers of the matching articles (all without a QUERY)")
+        ("copies", po::bool_switch(&o.copies), "list the wire copies of the article whose id is given: every article of its "
+                                               "cluster, earliest first")
+        ("no-collapse", po::bool_switch(&o.no_collapse), "show every wire copy (default: the best-ranked of each cluster)")
+        ("stories", po::bool_switch(&o.stories), "count stories, not articles: the total and facets count a cluster "
+                                                 "of wire copies once (always exact)")
         ("facet", po::value(&o.facets), "count the values of FIELD[:N] over every match (repeatable; see above)")
         ("split", po::value(&o.split), "split each facet's counts by the values of FIELD[:N]")
         ("now", po::value(&o.now), "the time date:today, date:\"last week\" ... count from: YYYY-MM-DD or "
@@ -197,6 +205,9 @@ bool parse_cli_plain(int argc, const char* const* argv, CliOptions& o) {
                      : a == "--get"   ? &o.get
                      : a == "--sources" ? &o.sources
                      : a == "--speakers" ? &o.speakers
+                     : a == "--copies" ? &o.copies
+                     : a == "--no-collapse" ? &o.no_collapse
+                     : a == "--stories" ? &o.stories
                                       : nullptr;
         if (flag) {
             if (*flag) return false;

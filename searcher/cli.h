@@ -25,6 +25,9 @@ struct CliOptions {
     std::string now, tz;                ///< --now (what relative dates count from), --tz (their time zone)
     std::string ranking;                ///< --ranking k1=..,b=..,title=..,near=..,window=..,stop=.. (RankParams::parse)
     bool version = false;               ///< --version
+    bool no_collapse = false;           ///< --no-collapse: every wire copy, not one per cluster
+    bool stories = false;               ///< --stories: count stories (a cluster of copies once), not articles
+    bool copies = false;                ///< --copies ID: the articles of ID's cluster of wire copies
 
     bool operator==(const CliOptions&) const = default;
 };

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstdio>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace news::search {
 namespace {
@@ -212,7 +213,8 @@ std::vector<std::vector<Xapian::docid>> FacetCounter::matches(const Xapian::Quer
 std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapian::docid>>& matches,
                                              const std::vector<std::vector<QuoteTally>>* quotes,
                                              const std::vector<FacetRequest>& requests,
-                                             const std::optional<FacetRequest>& split, const aliases::Table& aliases) {
+                                             const std::optional<FacetRequest>& split, const aliases::Table& aliases,
+                                             const std::vector<std::vector<std::uint32_t>>* stories) {
     State& st = *s_;
     // Every column this count reads, per shard, read (or checked against the shard's
     // revision) once, here: the date column first (reading the speaker column drops the
@@ -303,6 +305,17 @@ std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapia
         const bool speakers = rq.field == "speaker";
         Counts tally = counts_for(rq.field), split_tally = counts_for(with_split ? split->field : rq.field);
         std::unordered_map<std::uint64_t, Xapian::doccount> cross;
+        // Counting stories: a value counts a story once, however many of its copies match.
+        struct Seen {
+            std::size_t operator()(const std::array<std::uint32_t, 3>& k) const {
+                return std::hash<std::uint64_t>{}((std::uint64_t{k[0]} << 32 | k[1]) * 0x9e3779b97f4a7c15ULL ^ k[2]);
+            }
+        };
+        std::unordered_set<std::array<std::uint32_t, 3>, Seen> seen;  // (kind, value, story), (value, split value, story)
+        auto first_time = [&](std::uint32_t a, std::uint32_t b, std::size_t s, std::size_t i) {
+            return !stories || seen.insert({a, b, (*stories)[s][i]}).second;
+        };
+        constexpr std::uint32_t kTally = UINT32_MAX, kSplit = UINT32_MAX - 1;  // (as the first of the key)
         for (std::size_t s = 0; s < matches.size(); ++s)
             for (std::size_t i = 0; i < matches[s].size(); ++i) {
                 const Xapian::docid d = matches[s][i];
@@ -310,7 +323,7 @@ std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapia
                 const QuoteTally* q = counting_quotes ? &(*quotes)[s][i] : nullptr;
                 for (std::uint32_t v : vs) {
                     Tally& t = tally.at(v);
-                    ++t.articles;
+                    if (first_time(kTally, v, s, i)) ++t.articles;
                     if (q && !speakers) t.quotes += q->total;
                 }
                 if (q && speakers)
@@ -318,8 +331,9 @@ std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapia
                 if (!with_split) continue;
                 values_of(split->field, s, d, ws);
                 for (std::uint32_t w : ws) {
-                    ++split_tally.at(w).articles;
-                    for (std::uint32_t v : vs) ++cross[static_cast<std::uint64_t>(v) << 32 | w];
+                    if (first_time(kSplit, w, s, i)) ++split_tally.at(w).articles;
+                    for (std::uint32_t v : vs)
+                        if (v < kSplit && first_time(v, w, s, i)) ++cross[static_cast<std::uint64_t>(v) << 32 | w];
                 }
             }
         auto shown = [&](std::string_view field, std::uint32_t v) {
@@ -368,6 +382,7 @@ std::vector<FacetResult> FacetCounter::count(const std::vector<std::vector<Xapia
         FacetResult fr;
         fr.field = rq.field;
         fr.quotes_counted = counting_quotes;
+        fr.stories = stories != nullptr;
         auto [values, ids] = top(tally, rq.field, rq.top, counting_quotes && speakers, fr.distinct);
         fr.values = std::move(values);
         if (with_split) {

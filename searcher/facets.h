@@ -59,6 +59,7 @@ struct FacetResult {
     std::string field;
     std::string split;          ///< the field of each value's split ("": none)
     bool quotes_counted = false;  ///< the query asks about quotes (speaker:, quote:): `quotes` are counted
+    bool stories = false;         ///< `articles` counts stories (a cluster of wire copies once)
     std::size_t distinct = 0;   ///< values with an article (or a quote) among the matches
     std::vector<FacetCount> values;
     std::vector<FacetCount> split_values;  ///< the split field's top values over every match (the columns)
@@ -86,11 +87,13 @@ public:
 
     /// The facets @p requests (and each one's split by @p split) over @p matches (from
     /// matches()), with @p quotes (per shard and match, when the query asks about quotes),
-    /// speakers linked by @p aliases.
+    /// speakers linked by @p aliases. With @p stories (per shard and match, a story number:
+    /// the copies of one story share it), each value counts stories instead of articles.
     [[nodiscard]] std::vector<FacetResult> count(const std::vector<std::vector<Xapian::docid>>& matches,
                                                  const std::vector<std::vector<QuoteTally>>* quotes,
                                                  const std::vector<FacetRequest>& requests,
-                                                 const std::optional<FacetRequest>& split, const aliases::Table& aliases);
+                                                 const std::optional<FacetRequest>& split, const aliases::Table& aliases,
+                                                 const std::vector<std::vector<std::uint32_t>>* stories = nullptr);
 
     /// Forget the alias links worked out (the table changed).
     void aliases_changed();

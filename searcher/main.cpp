@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
         std::cout << news::version_text("news-search");
         return 0;
     }
-    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split, now, tz, ranking, version] = cli;
+    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split, now, tz, ranking, version, no_collapse, stories, copies] = cli;
     SearchOptions so;
     if (sort == "relevance") so.sort = Sort::Relevance;
     else if (sort == "date") so.sort = Sort::DateAscending;
@@ -61,6 +61,8 @@ int main(int argc, char** argv) {
     so.offset = offset;
     so.default_or = any;
     so.exact_count = count;
+    so.collapse = !no_collapse;
+    so.stories = stories;
     so.snippets = !count && trec.empty();  // nobody reads snippets there
     so.suggest = !count && !jsonl && trec.empty();  // "did you mean": shown with text and --json results
     for (const std::string& spec : facets) {
@@ -107,7 +109,7 @@ int main(int argc, char** argv) {
         }
         so.today = *today;
     }
-    if (!so.facets.empty() && (count || jsonl || !trec.empty() || explain || get || sources || speakers)) {
+    if (!so.facets.empty() && (count || jsonl || !trec.empty() || explain || get || sources || speakers || copies)) {
         std::cerr << "news-search: --facet goes with text or --json results, not with --count, --jsonl, --trec, "
                      "--explain, --get, --sources or --speakers\n";
         return kUsage;
@@ -127,13 +129,17 @@ int main(int argc, char** argv) {
     }
     const char* no_color = std::getenv("NO_COLOR");
     oo.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
-    if (get || sources || speakers) {
-        if (get + sources + speakers > 1) {
-            std::cerr << "news-search: choose one of --get, --sources and --speakers\n";
+    if (get || sources || speakers || copies) {
+        if (get + sources + speakers + copies > 1) {
+            std::cerr << "news-search: choose one of --get, --sources, --speakers and --copies\n";
+            return kUsage;
+        }
+        if (copies && words.size() != 1) {
+            std::cerr << "news-search: --copies needs the id of one article (each result of a search ends with its id)\n";
             return kUsage;
         }
         if (!batch.empty() || count || explain || !trec.empty()) {
-            std::cerr << "news-search: " << (get ? "--get" : sources ? "--sources" : "--speakers")
+            std::cerr << "news-search: " << (get ? "--get" : sources ? "--sources" : copies ? "--copies" : "--speakers")
                       << " does not go with --batch, --count, --explain or --trec\n";
             return kUsage;
         }
@@ -178,6 +184,13 @@ int main(int argc, char** argv) {
             std::cout.flush();
             for (const std::string& id : missing) std::cerr << "news-search: no article with id '" << id << "'\n";
             return missing.empty() ? kFound : kNone;
+        }
+        if (copies) {
+            const std::vector<news::Article> list = searcher.copies_of(words[0]);
+            print_copies(std::cout, words[0], list, searcher.revisions(), oo);
+            std::cout.flush();
+            if (list.empty()) std::cerr << "news-search: no article with id '" << words[0] << "'\n";
+            return list.empty() ? kNone : kFound;
         }
         if (sources) {
             std::vector<SourceCount> list = searcher.sources();

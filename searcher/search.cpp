@@ -2,6 +2,8 @@
 /// @brief Enquire, sorting, paging and snippets.
 #include "searcher/search.h"
 
+#include "common/copies.h"
+
 #include "common/date.h"
 #include "common/run_lock.h"
 #include "common/speaker_aliases.h"
@@ -639,11 +641,13 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::MSet& mse
     // be under the limit, count in a second pass up to one past the limit: on the posting lists
     // (count.h) when the query is made of words, ORs, ANDs and exclusions, else through the
     // matcher, unweighted (BoolWeight: no lengths, no weights).
-    Xapian::doccount lo = mset.get_matches_lower_bound(), hi = mset.get_matches_upper_bound();
+    // (Articles, not the clusters of copies a collapsed page shows one of.)
+    Xapian::doccount lo = mset.get_uncollapsed_matches_lower_bound(), hi = mset.get_uncollapsed_matches_upper_bound();
     if (lo != hi)  // a word or a stem group: its term frequency, or its blocks but the last one
         if (std::optional<Xapian::doccount> n = count_word_or_group(shards_, *lengths_, query)) lo = hi = *n;
-    if (lo != hi && lo <= kExactCountUpTo) {
-        const auto want = static_cast<Xapian::doccount>(
+    // (A collapsed pass's article counts are not exact even when it read every match.)
+    if (lo != hi && (lo <= kExactCountUpTo || o.exact_count)) {
+        const auto want = o.exact_count ? db_.get_doccount() : static_cast<Xapian::doccount>(
             std::min<std::size_t>(std::max<std::size_t>(kExactCountUpTo + 1, o.offset + o.limit), db_.get_doccount()));
         if (std::optional<Xapian::doccount> n = count_on_postings(db_, query, want)) {
             lo = *n;
@@ -671,6 +675,33 @@ void Searcher::count_facets(const ParsedQuery& pq, const SearchOptions& o, Resul
     for (const auto& m : matches) n += m.size();
     r.total = static_cast<Xapian::doccount>(n);
     r.total_exact = true;
+    // Stories: each match's story number, the same for the copies of one story (their cluster
+    // term, on any shard), a number of its own for an article without copies.
+    std::optional<std::vector<std::vector<std::uint32_t>>> stories;
+    if (o.stories) {
+        stories.emplace(matches.size());
+        std::unordered_map<std::string, std::uint32_t> cluster_number;
+        std::uint32_t next = 0;
+        const std::string prefix(copies::kCopyPrefix);
+        for (std::size_t s = 0; s < matches.size(); ++s) {
+            std::unordered_map<Xapian::docid, std::uint32_t> clustered;
+            for (auto t = shards_[s].allterms_begin(prefix); t != shards_[s].allterms_end(prefix); ++t) {
+                auto [it, fresh] = cluster_number.try_emplace(*t, next);
+                if (fresh) ++next;
+                for (auto p = shards_[s].postlist_begin(*t); p != shards_[s].postlist_end(*t); ++p) clustered[*p] = it->second;
+            }
+            (*stories)[s].reserve(matches[s].size());
+            for (Xapian::docid d : matches[s]) {
+                auto it = clustered.find(d);
+                (*stories)[s].push_back(it == clustered.end() ? UINT32_MAX - next++ : it->second);  // (from the top: apart from clusters)
+            }
+        }
+        std::vector<std::uint32_t> all;
+        for (const auto& v : *stories) all.insert(all.end(), v.begin(), v.end());
+        std::sort(all.begin(), all.end());
+        r.total = static_cast<Xapian::doccount>(std::unique(all.begin(), all.end()) - all.begin());
+        r.stories = true;
+    }
     // The quotes asked about (speaker:, quote:), article by article: their speakers as the
     // speaker facet has them (a one-word name linked to a full one by the alias table).
     std::optional<std::vector<std::vector<QuoteTally>>> tallies;
@@ -712,7 +743,60 @@ void Searcher::count_facets(const ParsedQuery& pq, const SearchOptions& o, Resul
             }
         }
     }
-    r.facets = facet_counter_->count(matches, tallies ? &*tallies : nullptr, o.facets, o.split, alias_table());
+    r.facets = facet_counter_->count(matches, tallies ? &*tallies : nullptr, o.facets, o.split, alias_table(),
+                                     stories ? &*stories : nullptr);
+}
+
+std::optional<Copies> Searcher::copies_info(const Xapian::Document& doc) {
+    const std::string cluster = doc.get_value(schema::kCopySlot);
+    if (cluster.empty()) return std::nullopt;
+    Copies c;
+    c.cluster = cluster;
+    const std::string term = copies::cluster_term(cluster);
+    c.articles = db_.get_termfreq(term);
+    std::vector<std::pair<std::string, std::string>> seen;  // (date, source)
+    std::size_t read = 0;
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && read < kCopyArticlesRead; ++p, ++read) {
+        try {
+            const Article a = stored_article(db_.get_document(*p));
+            seen.emplace_back(a.date.empty() ? std::string("~") : a.date, a.source);  // (undated last)
+        } catch (const std::exception&) {  // (unreadable: left out)
+        }
+    }
+    std::sort(seen.begin(), seen.end());
+    for (const auto& [date, source] : seen)
+        if (!source.empty() && std::find(c.outlets.begin(), c.outlets.end(), source) == c.outlets.end())
+            c.outlets.push_back(source);
+    if (!seen.empty() && seen.front().first != "~") c.first_seen = seen.front().first;
+    return c;
+}
+
+std::vector<Article> Searcher::copies_of(const std::string& id) {
+    return retrying(db_, [&] {
+        std::vector<Article> out;
+        const std::string term = schema::id_term(id);
+        std::string cluster;
+        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && cluster.empty(); ++p) {
+            const Xapian::Document doc = db_.get_document(*p);
+            Article a = stored_article(doc);
+            if (a.id != id) continue;  // (a hashed term may be another long id's)
+            cluster = doc.get_value(schema::kCopySlot);
+            if (cluster.empty()) out.push_back(std::move(a));
+        }
+        if (!cluster.empty()) {
+            const std::string members = copies::cluster_term(cluster);
+            for (auto p = db_.postlist_begin(members); p != db_.postlist_end(members); ++p)
+                out.push_back(stored_article(db_.get_document(*p)));
+        }
+        std::sort(out.begin(), out.end(), [](const Article& x, const Article& y) {
+            const std::string dx = date::to_value(x.date), dy = date::to_value(y.date);
+            if (dx.empty() != dy.empty()) return dy.empty();
+            if (dx != dy) return dx < dy;
+            return x.id < y.id;
+        });
+        for (Article& a : out) name_people(a), a.text.clear();
+        return out;
+    });
 }
 
 Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
@@ -755,13 +839,14 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     case Sort::DateAscending: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false); break;
     case Sort::DateDescending: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true); break;
     }
+    if (o.collapse && o.limit > 0) enquire.set_collapse_key(schema::kCopySlot);  // (its best-ranked article per cluster of copies)
     Xapian::doccount check = o.exact_count ? db_.get_doccount() : 0;
     if (!check && ranking_reads_every_match(pq.query))  // count there, up to one past the limit (see count_matches)
         check = static_cast<Xapian::doccount>(std::min<std::size_t>(std::max<std::size_t>(kExactCountUpTo + 1, o.offset + o.limit), db_.get_doccount()));
-    if (!o.facets.empty()) check = 0;  // (counted below)
+    if (!o.facets.empty() || o.stories) check = 0;  // (counted below)
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
                                          check);
-    if (o.facets.empty()) count_matches(pq.query, mset, o, r);
+    if (o.facets.empty() && !o.stories) count_matches(pq.query, mset, o, r);
     else count_facets(pq, o, r);
     r.offset = o.offset;
     std::size_t rank = o.offset;
@@ -781,6 +866,7 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
             h.article.title = "(unreadable stored article, docid " + std::to_string(*it) + ": " + e.what() + ")";
         }
         if (snippets) h.snippet = snippets->make(h.article.text);
+        h.copies = copies_info(doc);
         r.hits.push_back(std::move(h));
     }
     if (o.snippets) attach_quotes(r.hits, pq.quote_shows, *analyzer_);

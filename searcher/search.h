@@ -40,6 +40,8 @@ struct SearchOptions {
     std::optional<FacetRequest> split;  ///< --split: each facet value's counts per value of this field
     RankParams rank;    ///< how relevance is weighed (--ranking)
     bool suggest = true;  ///< "did you mean" when the query finds little (Results::suggestion)
+    bool collapse = true;  ///< one article per cluster of wire copies (copies.h); --no-collapse: all
+    bool stories = false;  ///< --stories: the total and facets count stories (a cluster of copies once), not articles
     std::string today;  ///< "YYYYMMDD" that date:yesterday, date:"last week" ... count from (empty: today in UTC, per query)
 };
 
@@ -49,12 +51,23 @@ struct MatchedQuote {
     Quote quote;
 };
 
+/// The wire copies of a result (copies.h): its cluster and what the cluster holds.
+struct Copies {
+    std::string cluster;            ///< the cluster's id: its first article's id (news-search --copies)
+    Xapian::doccount articles = 0;  ///< articles in the cluster, this one included
+    std::vector<std::string> outlets;  ///< their sources, earliest first (of the first kCopyArticlesRead)
+    std::string first_seen;         ///< the earliest date among them (ISO), or empty
+};
+/// Articles of a cluster read for a result's Copies (outlets, first seen).
+inline constexpr std::size_t kCopyArticlesRead = 50;
+
 struct Hit {
     std::size_t rank = 0;  ///< 1-based, counting the offset
     double score = 0;
     Article article;       ///< from the document data (text dropped after the snippet is made)
     Snippet snippet;
     std::vector<MatchedQuote> quotes;  ///< the quotes the query's speaker: and quote: clauses ask for (3 at most)
+    std::optional<Copies> copies;      ///< when the article has wire copies
 };
 
 /// Counts are exact up to this many matches whatever the page asked for (Elasticsearch's
@@ -118,6 +131,7 @@ struct Results {
     /// always with exact_count); else more than kExactCountUpTo, and total is kExactCountUpTo.
     Xapian::doccount total = 0;
     bool total_exact = false;
+    bool stories = false;             ///< total (and the facets) count stories, not articles (SearchOptions::stories)
     std::size_t offset = 0;           ///< the options' offset (hits[0].rank is offset + 1)
     std::vector<Hit> hits;
     std::vector<DatabaseRevision> databases;
@@ -159,6 +173,11 @@ public:
     /// The articles with the id @p id (news-search --get), whole, text included: one, or none
     /// (one per shard if several shards hold it).
     [[nodiscard]] std::vector<Article> get(const std::string& id);
+
+    /// The articles of the cluster of wire copies holding the article @p id (news-search
+    /// --copies), earliest first; just that article when it has no copy; none when no article
+    /// has that id.
+    [[nodiscard]] std::vector<Article> copies_of(const std::string& id);
 
     /// Every source with its number of articles, most articles first (then by name).
     [[nodiscard]] std::vector<SourceCount> sources();
@@ -212,6 +231,8 @@ private:
     std::unique_ptr<FacetCounter> facet_counter_;  // (made when a query first asks for facets)
     /// The facets of @p o over the matches of @p pq; sets r.facets and the exact r.total.
     void count_facets(const ParsedQuery& pq, const SearchOptions& o, Results& r);
+    /// The Copies of the article @p doc (nullopt: it has none).
+    [[nodiscard]] std::optional<Copies> copies_info(const Xapian::Document& doc);
     SpeakerLinks links_;
     WordLinks word_links_;
 

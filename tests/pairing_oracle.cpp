@@ -404,6 +404,7 @@ int main(int argc, char** argv) {
     o.limit = docs.size() + 1;
     o.exact_count = true;
     o.snippets = false;
+    o.collapse = false;  // (every matching article, wire copies too)
     std::map<int, std::size_t> per_form, matching, agree;
     std::size_t failures = 0, passed = 0;
     auto compare = [&](const std::string& text, const std::set<std::string>& want, const char* what) {

@@ -156,6 +156,16 @@ void write_hit(JsonWriter& w, const Hit& h, const std::string* qid) {
     const Article& a = h.article;
     w.begin_object();
     w.key("authors").strings(a.authors);
+    if (h.copies) {
+        w.key("copies").begin_object();
+        w.key("articles").value(static_cast<std::size_t>(h.copies->articles));
+        w.key("cluster").value(h.copies->cluster);
+        w.key("first_seen");
+        if (h.copies->first_seen.empty()) w.null();
+        else w.value(h.copies->first_seen);
+        w.key("outlets").strings(h.copies->outlets);
+        w.end_object();
+    }
     w.key("date");
     if (a.date.empty()) w.null();
     else w.value(a.date);
@@ -244,6 +254,7 @@ bool write_json(std::string& out, const Results& r, const OutputOptions& o) {
             w.end_array();
             w.key("total").value(static_cast<std::size_t>(r.total));
             w.key("total_relation").value(std::string_view(total_relation(r)));
+            w.key("total_unit").value(std::string_view(r.stories ? "stories" : "articles"));
             w.end_object();
             out += '\n';
         } else {
@@ -266,6 +277,7 @@ const char* total_relation(const Results& r) { return r.total_exact ? "eq" : "gt
 
 std::string total_line(const Results& r) {
     if (!r.total_exact) return "More than " + thousands(kExactCountUpTo) + " articles match";
+    if (r.stories) return thousands(r.total) + (r.total == 1 ? " story matches" : " stories match");
     return thousands(r.total) + (r.total == 1 ? " article matches" : " articles match");
 }
 
@@ -290,7 +302,7 @@ nlohmann::json hit_to_json(const Hit& h) {
         matched.push_back({{"speaker", m.speaker}, {"text", m.quote.text}, {"start", m.quote.start}, {"end", m.quote.end}});
     nlohmann::json marks = nlohmann::json::array();
     for (const auto& [b, e] : h.snippet.marks) marks.push_back({b, e});
-    return {
+    nlohmann::json j = {
         {"rank", h.rank},
         {"id", a.id},
         {"score", h.score},
@@ -309,6 +321,12 @@ nlohmann::json hit_to_json(const Hit& h) {
         {"highlights", std::move(marks)},
         {"matched_quotes", matched},
     };
+    if (h.copies)
+        j["copies"] = {{"cluster", h.copies->cluster},
+                       {"articles", h.copies->articles},
+                       {"outlets", h.copies->outlets},
+                       {"first_seen", h.copies->first_seen.empty() ? nlohmann::json(nullptr) : nlohmann::json(h.copies->first_seen)}};
+    return j;
 }
 
 void print_results(std::ostream& out, const Results& r, const OutputOptions& o) {
@@ -329,6 +347,7 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
         for (const Hit& h : r.hits) results.push_back(hit_to_json(h));
         nlohmann::json j = {{"format_version", kJsonFormatVersion}, {"query", r.query}, {"parsed", r.parsed},
                             {"total", r.total}, {"total_relation", total_relation(r)}, {"results", std::move(results)},
+                            {"total_unit", r.stories ? "stories" : "articles"},
                             {"databases", databases_json(r.databases)}};
         if (o.batch) j["qid"] = o.qid;
         if (!r.facets.empty()) j["facets"] = facets_json(r.facets);
@@ -391,6 +410,12 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
             }
             out << "\n";
         }
+        if (h.copies) {
+            out << "     " << thousands(h.copies->articles) << " copies";
+            for (std::size_t i = 0; i < h.copies->outlets.size(); ++i) out << (i ? ", " : ": ") << h.copies->outlets[i];
+            if (!h.copies->first_seen.empty()) out << "; first seen " << h.copies->first_seen;
+            out << " (--copies " << h.copies->cluster << ")\n";
+        }
         if (!a.topics.empty()) {
             out << "     Topics: ";
             for (std::size_t i = 0; i < a.topics.size(); ++i) out << (i ? ", " : "") << a.topics[i];
@@ -409,13 +434,15 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
 }
 
 nlohmann::json facets_json(const std::vector<FacetResult>& facets) {
-    auto count_json = [](const FacetCount& c, bool quotes) {
-        nlohmann::json j = {{"value", c.value}, {"filter", c.filter}, {"articles", c.articles}};
+    bool stories = false;
+    auto count_json = [&stories](const FacetCount& c, bool quotes) {
+        nlohmann::json j = {{"value", c.value}, {"filter", c.filter}, {stories ? "stories" : "articles", c.articles}};
         if (quotes) j["quotes"] = c.quotes;
         return j;
     };
     nlohmann::json out = nlohmann::json::array();
     for (const FacetResult& f : facets) {
+        stories = f.stories;
         nlohmann::json values = nlohmann::json::array();
         for (const FacetCount& c : f.values) {
             nlohmann::json j = count_json(c, f.quotes_counted);
@@ -426,7 +453,7 @@ nlohmann::json facets_json(const std::vector<FacetResult>& facets) {
             values.push_back(std::move(j));
         }
         nlohmann::json j = {{"field", f.field}, {"distinct", f.distinct}, {"quotes_counted", f.quotes_counted},
-                            {"values", std::move(values)}};
+                            {"unit", f.stories ? "stories" : "articles"}, {"values", std::move(values)}};
         if (!f.split.empty()) {
             j["split"] = f.split;
             j["split_values"] = nlohmann::json::array();
@@ -445,7 +472,7 @@ void print_facets(std::ostream& out, const std::vector<FacetResult>& facets) {
         out << "\n";
         if (f.values.empty()) continue;
         // Columns: the value, articles (quotes), then one per split value.
-        std::vector<std::string> head{f.field, "articles"};
+        std::vector<std::string> head{f.field, f.stories ? "stories" : "articles"};
         if (f.quotes_counted) head.push_back("quotes");
         for (const FacetCount& c : f.split_values) head.push_back(c.value);
         std::vector<std::vector<std::string>> rows{head};
@@ -676,6 +703,37 @@ void print_speakers(std::ostream& out, const std::vector<SpeakerCount>& speakers
             out << ")";
         }
         out << "\n";
+    }
+}
+
+}  // namespace news::search
+
+namespace news::search {
+
+void print_copies(std::ostream& out, const std::string& id, const std::vector<Article>& articles,
+                  const std::vector<DatabaseRevision>& dbs, const OutputOptions& o) {
+    if (o.format == Format::Json || o.format == Format::JsonLines) {
+        nlohmann::json all = nlohmann::json::array();
+        for (const Article& a : articles) all.push_back(article_json(a));
+        if (o.format == Format::JsonLines) {
+            for (const nlohmann::json& j : all) out << dump(j, -1) << "\n";
+            return;
+        }
+        nlohmann::json j = {{"format_version", kJsonFormatVersion}, {"id", id}, {"articles", std::move(all)},
+                            {"databases", databases_json(dbs)}};
+        out << dump(j, 2) << "\n";
+        return;
+    }
+    if (articles.empty()) return;
+    if (articles.size() == 1) {
+        out << "No copies of " << id << ".\n";
+        return;
+    }
+    out << thousands(articles.size()) << " copies of one story, earliest first:\n\n";
+    for (const Article& a : articles) {
+        out << "  " << (a.date.empty() ? "(no date)" : a.date) << "  " << (a.source.empty() ? "(no source)" : a.source)
+            << "  " << one_line(a.title.empty() ? "(untitled)" : a.title) << "\n";
+        out << "     " << a.id << "\n";
     }
 }
 

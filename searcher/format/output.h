@@ -59,6 +59,10 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
 /// JSON: every stored field (news::to_json: speakers with kinds, roles and quotes with byte
 /// offsets into text, persons, organizations, topics), the ids not found (`missing`) and the
 /// databases' revisions; JSON Lines: one article per line.
+/// news-search --copies ID: the articles of ID's cluster of wire copies (Searcher::copies_of).
+void print_copies(std::ostream& out, const std::string& id, const std::vector<Article>& articles,
+                  const std::vector<DatabaseRevision>& dbs, const OutputOptions& o);
+
 void print_articles(std::ostream& out, const std::vector<Article>& articles, const std::vector<std::string>& missing,
                     const std::vector<DatabaseRevision>& databases, const OutputOptions& o);
 

@@ -54,7 +54,7 @@ class Env:
 
     def ids(self, db, query, *extra):
         """Article ids matching query (all of them), as a set."""
-        r = self.search(db, "--jsonl", "-n", "100000", *extra, "--", query)
+        r = self.search(db, "--jsonl", "-n", "100000", "--no-collapse", *extra, "--", query)
         if r.returncode not in (0, 1):
             raise AssertionError(f"search {query!r} exited {r.returncode}: {r.stderr}")
         return {json.loads(l)["id"] for l in r.stdout.splitlines() if l.strip()}

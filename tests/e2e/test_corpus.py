@@ -108,4 +108,30 @@ art = json.loads(extract.stdout)
 for s in art["speakers"]:
     for q in s["quotes"]:
         env.equal(art["text"].encode()[q["start"]:q["end"]].decode(), q["text"], "quote offsets")
+# Wire copies: the farm-water story is in the Pacific Bulletin and, as a copy, in the Valley
+# Sentinel: one result with its copies, both with --no-collapse, both in --copies, one story.
+wire, sentinel = "corpus/pacific-bulletin/drought-cuts-farm-water-deliveries.txt", "corpus/valley-sentinel/federal-farm-water-cut.txt"
+r = env.search(db, "--json", "--", "federal water managers date:2023-08-22")
+j = json.loads(r.stdout)
+env.equal(j["total"], 2, "both copies count as articles")
+env.equal(j["total_unit"], "articles", "the total says what it counts")
+env.equal(len(j["results"]), 1, "one result per story")
+env.equal({k: j["results"][0]["copies"][k] for k in ("cluster", "articles", "first_seen")},
+          {"cluster": wire, "articles": 2, "first_seen": "2023-08-22"}, "the result's copies")
+env.equal(sorted(j["results"][0]["copies"]["outlets"]), ["Pacific Bulletin", "Valley Sentinel"], "the copies' outlets")
+r = env.search(db, "--", "federal water managers date:2023-08-22")
+env.check("2 copies: Pacific Bulletin, Valley Sentinel; first seen 2023-08-22" in r.stdout, f"text shows the copies: {r.stdout}")
+env.equal(len(json.loads(env.search(db, "--json", "--no-collapse", "--", "federal water managers date:2023-08-22").stdout)["results"]), 2,
+          "--no-collapse shows both")
+r = env.search(db, "--copies", sentinel)
+env.equal(r.returncode, 0, "--copies exits 0")
+env.check(r.stdout.index(wire) < r.stdout.index(sentinel), f"--copies lists the cluster, earliest first: {r.stdout}")
+env.equal(env.search(db, "--copies", "no/such/article").returncode, 1, "--copies of an unknown id exits 1")
+env.equal(env.search(db, "--copies").returncode, 2, "--copies without an id is a usage error")
+articles = int(env.search(db, "--count", "--", "water").stdout)
+stories = int(env.search(db, "--count", "--stories", "--", "water").stdout)
+env.equal(articles - stories, 1, "--stories counts the two copies once")
+j = json.loads(env.search(db, "--json", "--stories", "--facet", "source", "-n", "0", "--", "water").stdout)
+env.equal((j["total_unit"], j["facets"][0]["unit"]), ("stories", "stories"), "--stories says it counts stories")
+
 env.finish()

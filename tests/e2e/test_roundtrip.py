@@ -29,7 +29,7 @@ for a in articles:
 batch = os.path.join(env.work, "sentences.tsv")
 with open(batch, "w") as f:
     f.write("\n".join(queries) + "\n")
-r = env.search(db, "--batch", batch, "--jsonl", "-n", "1000")
+r = env.search(db, "--batch", batch, "--jsonl", "-n", "1000", "--no-collapse")
 env.check(r.returncode == 0, f"batch ran ({r.stderr[:500]})")
 found = {}
 for line in r.stdout.splitlines():

@@ -598,7 +598,7 @@ TEST_CASE("Schema: a database of an older schema is refused with a message to re
                               std::to_string(news::schema::kSchemaVersion) +
                               "): rebuild it: delete the database folder and run news-index on the articles again");
         CHECK_THROWS_WITH(news::schema::check_or_init_metadata(db, "english"), Catch::Contains("rebuild it"));
-        db.set_metadata(news::schema::kMetaSchema, "10");
+        db.set_metadata(news::schema::kMetaSchema, std::to_string(news::schema::kSchemaVersion + 1));
         CHECK_THROWS_WITH(news::schema::read_metadata(db), Catch::Contains("is newer than this program's"));
     }
     std::filesystem::remove_all(path);

@@ -1,0 +1,118 @@
+/// @file
+/// @brief Wire copies: articles that are the same story (one wire report reprinted by several
+/// outlets, a correction, a rerun) share a cluster, so that results show the story once.
+///
+/// **Signature.** news-index gives every article a MinHash signature of its body's word
+/// pairs (2-gram shingles): kHashes minima, each kept as 16 bits of the shingle that reached it,
+/// with the number of distinct shingles, an exact hash of all its words (title and body,
+/// folded as the index has them), a sketch of its figures, its date and its id (value slot schema::kCopySigSlot).
+///
+/// **When two articles are copies.** Identical words (the exact hash; any length), or, for
+/// articles of kMinShingles shingles or more, when at least kMinContainment of the shorter
+/// one's shingles are in the longer one (estimated from the MinHash resemblance J and the two
+/// sizes: shared = J (|A| + |B|) / (1 + J)), the shorter is at least kMinSizeRatio of the
+/// longer, and their figures agree (kMinFigureShare). Why word pairs and one half: an outlet's
+/// edit of a wire story changes a word here and there and cuts a paragraph; each changed word
+/// breaks the two pairs holding it, so changing 10% of the words keeps about 0.9^2 = 81% of
+/// the shorter text's pairs, 20% still 64%, 30% 49%. Two stories written apart about the same
+/// event share far fewer word sequences than half (names and set phrases, a short quote). The
+/// estimate's error at 64 hashes (a standard deviation of about 0.06 in J) stays inside the
+/// gap; 3-grams (0.9^3 = 73%) left a wire copy with a few more changes than average too close
+/// to the threshold for it.
+///
+/// **Finding the pairs.** Locality-sensitive hashing: the 64 minima in 32 bands of two, and
+/// the articles agreeing on a band are candidates, checked with the whole signature. A pair
+/// at the threshold's weakest (two texts of equal length sharing half their pairs:
+/// J = 1/3) is a candidate with probability 1 - (1 - 1/9)^32 = 0.977; a wire copy as above
+/// (J about 0.5) 0.9998.
+///
+/// **Clusters.** Articles in order of date, then id (undated last): each article not yet in a
+/// cluster takes every copy of itself not yet in one, and is their cluster's first member.
+/// Every member is then a copy of the first one (a chain of edits of edits does not glue
+/// different stories together), and the cluster's id is its first member's article id: the
+/// same whatever order the articles were indexed in, on any number of jobs. news-index works
+/// the clusters out again from every signature at the end of each run (store_for_next_commit)
+/// and rewrites only the articles whose cluster changed: value schema::kCopySlot (Xapian's
+/// collapse key) and the boolean term kCopyPrefix + cluster id, on every member.
+#pragma once
+
+#include <xapian.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace news::copies {
+
+inline constexpr std::size_t kHashes = 64;
+inline constexpr std::size_t kBandRows = 2;
+inline constexpr std::size_t kShingleWords = 2;
+inline constexpr std::uint32_t kMinShingles = 20;   ///< shorter articles are copies only when identical
+inline constexpr double kMinContainment = 0.5;
+inline constexpr double kMinSizeRatio = 0.3;
+/// A band value shared by more articles than this is boilerplate, not a story: its articles
+/// are not paired through it (identical articles still are, by their exact hash).
+inline constexpr std::size_t kMaxBucket = 2000;
+/// Figures: a story's numbers survive an outlet's edit, and set apart the reports a template
+/// makes every day (a market's close, a company's results: the same words, other numbers).
+/// When the shorter text has kMinFigures distinct figures or more, at least kMinFigureShare of
+/// them must be in the other text too. A figure is a word of two characters or more holding a
+/// digit: single digits are mostly the pieces of fractions ("7-3/4") that every bond or price
+/// report has.
+inline constexpr std::size_t kFigures = 32;
+inline constexpr std::uint32_t kMinFigures = 1;
+inline constexpr double kMinFigureShare = 0.7;
+
+struct Signature {
+    std::uint64_t exact = 0;        ///< hash of every word, title and body (0: no words)
+    std::uint32_t shingles = 0;     ///< distinct body word pairs (a body of 1 word: 1)
+    std::array<std::uint16_t, kHashes> mins{};
+    std::uint32_t numbers = 0;            ///< distinct figures in the body (words holding a digit)
+    std::vector<std::uint32_t> figures;   ///< hashes of them, the kFigures smallest, sorted
+    std::string date;               ///< YYYYMMDD, or empty
+    std::string id;                 ///< the article id
+};
+
+/// The signature of an article whose title words are @p title and body words @p body
+/// (folded terms, as the index has them).
+[[nodiscard]] Signature sign(const std::vector<std::string_view>& title, const std::vector<std::string_view>& body,
+                             std::string date, std::string id);
+
+[[nodiscard]] std::string encode(const Signature& s);
+/// nullopt when @p bytes is no signature (empty, damaged).
+[[nodiscard]] std::optional<Signature> decode(std::string_view bytes);
+/// The encoded signature @p bytes with another id (an article renamed when indexed).
+[[nodiscard]] std::string with_id(std::string_view bytes, const std::string& id);
+
+/// The estimated share of @p a's and @p b's shingles they have in common (Jaccard), from the
+/// minima that agree.
+[[nodiscard]] double resemblance(const Signature& a, const Signature& b);
+/// The estimated share of the figures of the one with fewer that the other holds too (1
+/// when one has none).
+[[nodiscard]] double figure_share(const Signature& a, const Signature& b);
+/// Are @p a and @p b copies of one story (see the file's comment)?
+[[nodiscard]] bool are_copies(const Signature& a, const Signature& b);
+
+/// The cluster of each signature: the index of its first member, or SIZE_MAX when the article
+/// has no copy. A function of the set of signatures only (not of their order in @p sigs).
+[[nodiscard]] std::vector<std::size_t> cluster(const std::vector<Signature>& sigs);
+
+/// The boolean term of cluster @p id (its first member's article id).
+[[nodiscard]] std::string cluster_term(const std::string& id);
+inline constexpr std::string_view kCopyPrefix = "XCOPY";
+
+struct StoreCounts {
+    std::size_t signed_articles = 0;  ///< articles with a signature
+    std::size_t clusters = 0;         ///< clusters of two articles or more
+    std::size_t in_clusters = 0;      ///< articles in them
+    std::size_t rewritten = 0;        ///< articles whose cluster changed in this run
+};
+
+/// Works out the clusters of every signed article of @p db again and rewrites the articles
+/// whose cluster changed (not committed: call before the run's last commit).
+StoreCounts store_for_next_commit(Xapian::WritableDatabase& db);
+
+}  // namespace news::copies
