@@ -5,6 +5,9 @@
 #include "common/schema.h"
 #include "common/varint.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -13,7 +16,7 @@
 namespace news::copies {
 namespace {
 
-constexpr unsigned char kVersion = 2;
+constexpr unsigned char kVersion = 3;
 
 /// SplitMix64's finaliser: every bit of the input moves every bit of the output.
 constexpr std::uint64_t mix(std::uint64_t x) {
@@ -59,9 +62,98 @@ bool earlier(const Signature& a, const Signature& b) {
     return a.id < b.id;
 }
 
+
+/// The sketch of words hashed to @p hashes (any order, repeats allowed).
+Sketch sketch(std::vector<std::uint32_t> hashes) {
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    Sketch out;
+    out.count = static_cast<std::uint32_t>(std::min<std::size_t>(hashes.size(), UINT32_MAX));
+    if (hashes.size() > kSketch) hashes.resize(kSketch);
+    out.hashes = std::move(hashes);
+    return out;
+}
+
+void put_sketch(std::string& out, const Sketch& k) {
+    varint::put(out, k.count);
+    varint::put(out, k.hashes.size());
+    for (std::uint32_t h : k.hashes) put_fixed(out, h, 4);
+}
+
+bool get_sketch(const unsigned char*& p, const unsigned char* end, Sketch& k) {
+    std::uint64_t v = 0;
+    if (!varint::get(p, end, v) || v > UINT32_MAX) return false;
+    k.count = static_cast<std::uint32_t>(v);
+    if (!varint::get(p, end, v) || v > kSketch || v > k.count || static_cast<std::uint64_t>(end - p) < 4 * v) return false;
+    k.hashes.resize(v);
+    for (auto& h : k.hashes) h = static_cast<std::uint32_t>(get_fixed(p, 4)), p += 4;
+    return std::is_sorted(k.hashes.begin(), k.hashes.end());
+}
+
 }  // namespace
 
-Signature sign(const std::vector<std::string_view>& title, const std::vector<std::string_view>& body, std::string date,
+std::vector<bool> name_words(std::string_view text, const std::vector<std::size_t>& starts) {
+    std::vector<bool> out(starts.size(), false);
+    std::size_t named = 0;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const std::size_t at = starts[i];
+        if (at >= text.size()) continue;
+        UChar32 c;
+        std::int32_t k = static_cast<std::int32_t>(at);
+        U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), k, static_cast<std::int32_t>(text.size()), c);
+        if (c < 0 || !u_isupper(c)) continue;
+        // Starting a sentence, a paragraph, a quotation or the text: the word before ends
+        // with . ! ? : or a line break or an opening quote comes first (brackets skipped).
+        std::size_t b = at;
+        bool first = true;
+        while (b > 0) {
+            const unsigned char ch = static_cast<unsigned char>(text[b - 1]);
+            const bool curly = (ch == 0x9c || ch == 0x98) && b >= 3 && static_cast<unsigned char>(text[b - 2]) == 0x80 &&
+                               static_cast<unsigned char>(text[b - 3]) == 0xe2;  // (U+201C, U+2018)
+            if (ch == '"' || curly) break;  // a quotation starts a sentence
+            if (ch == ' ' || ch == '\t' || ch == '\'' || ch == '(' || ch == '[' || ch >= 0x80) {
+                --b;  // (UTF-8 quotes and dashes: their bytes are all >= 0x80)
+                continue;
+            }
+            first = ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '\n' || ch == '\r';
+            break;
+        }
+        out[i] = !first;
+        named += !first;
+    }
+    if (named > kMaxNameWords * static_cast<double>(starts.size())) out.assign(starts.size(), false);
+    return out;
+}
+
+
+std::vector<std::string> figures_of(std::string_view text, const std::vector<std::string_view>& words) {
+    std::vector<std::string> out;
+    auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+    for (std::size_t i = 0; i < text.size();) {
+        if (!digit(i)) {
+            ++i;
+            continue;
+        }
+        std::size_t e = i;
+        // (a separator is part of the figure between two digits: the one before is one, as
+        // the run started with a digit and a separator is only passed when a digit follows)
+        while (digit(e) || (e + 1 < text.size() && std::string_view(".,/:-").find(text[e]) != std::string_view::npos && digit(e + 1)))
+            ++e;
+        out.emplace_back(text.substr(i, e - i));
+        i = e;
+    }
+    static const std::vector<std::string_view> kNumberWords = {
+        "billion", "eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty", "four", "fourteen",
+        "half", "hundred", "million", "nine", "nineteen", "ninety", "one", "quarter", "seven", "seventeen", "seventy",
+        "six", "sixteen", "sixty", "ten", "third", "thirteen", "thirty", "thousand", "three", "trillion", "twelve",
+        "twenty", "two"};
+    for (std::string_view w : words)
+        if (std::binary_search(kNumberWords.begin(), kNumberWords.end(), w)) out.emplace_back(w);
+    return out;
+}
+
+Signature sign(const std::vector<std::string_view>& title, const std::vector<std::string_view>& body,
+               const std::vector<std::string>& figure_words, const std::vector<std::string_view>& names, std::string date,
                std::string id) {
     Signature s;
     s.date = std::move(date);
@@ -71,16 +163,15 @@ Signature sign(const std::vector<std::string_view>& title, const std::vector<std
     std::uint64_t exact = 0x9ae16a3b2f90404fULL;
     for (std::string_view w : title) exact = mix(exact ^ word_hash(w));
     exact = mix(exact ^ 0x7469746c65ULL);  // (title | body: "a b" + "c" differs from "a" + "b c")
+    std::vector<std::uint32_t> figures, name_hashes;
     for (std::string_view w : body) {
         words.push_back(word_hash(w));
         exact = mix(exact ^ words.back());
-        if (w.size() >= 2 && w.find_first_of("0123456789") != std::string_view::npos)  // (see kMinFigures)
-            s.figures.push_back(static_cast<std::uint32_t>(words.back() >> 32));
     }
-    std::sort(s.figures.begin(), s.figures.end());
-    s.figures.erase(std::unique(s.figures.begin(), s.figures.end()), s.figures.end());
-    s.numbers = static_cast<std::uint32_t>(s.figures.size());
-    if (s.figures.size() > kFigures) s.figures.resize(kFigures);
+    for (const std::string& f : figure_words) figures.push_back(static_cast<std::uint32_t>(word_hash(f) >> 32));
+    for (std::string_view w : names) name_hashes.push_back(static_cast<std::uint32_t>(word_hash(w) >> 32));
+    s.figures = sketch(std::move(figures));
+    s.names = sketch(std::move(name_hashes));
     if (title.empty() && body.empty()) return s;
     s.exact = exact | 1;  // never 0 (0: no words)
     if (words.empty()) return s;
@@ -116,9 +207,8 @@ std::string encode(const Signature& s) {
     put_fixed(out, s.exact, 8);
     varint::put(out, s.shingles);
     for (std::uint16_t m : s.mins) put_fixed(out, m, 2);
-    varint::put(out, s.numbers);
-    varint::put(out, s.figures.size());
-    for (std::uint32_t f : s.figures) put_fixed(out, f, 4);
+    put_sketch(out, s.figures);
+    put_sketch(out, s.names);
     varint::put(out, s.date.size());
     out += s.date;
     out += s.id;
@@ -137,12 +227,7 @@ std::optional<Signature> decode(std::string_view bytes) {
     s.shingles = static_cast<std::uint32_t>(v);
     if (end - p < static_cast<std::ptrdiff_t>(2 * kHashes)) return std::nullopt;
     for (auto& m : s.mins) m = static_cast<std::uint16_t>(get_fixed(p, 2)), p += 2;
-    if (!varint::get(p, end, v) || v > UINT32_MAX) return std::nullopt;
-    s.numbers = static_cast<std::uint32_t>(v);
-    if (!varint::get(p, end, v) || v > kFigures || v > s.numbers || static_cast<std::uint64_t>(end - p) < 4 * v)
-        return std::nullopt;
-    s.figures.resize(v);
-    for (auto& f : s.figures) f = static_cast<std::uint32_t>(get_fixed(p, 4)), p += 4;
+    if (!get_sketch(p, end, s.figures) || !get_sketch(p, end, s.names)) return std::nullopt;
     if (!varint::get(p, end, v) || v > static_cast<std::uint64_t>(end - p)) return std::nullopt;
     s.date.assign(reinterpret_cast<const char*>(p), v);
     p += v;
@@ -164,19 +249,19 @@ double resemblance(const Signature& a, const Signature& b) {
     return static_cast<double>(same) / kHashes;
 }
 
-double figure_share(const Signature& a, const Signature& b) {
-    const double small = std::min(a.numbers, b.numbers), large = std::max(a.numbers, b.numbers);
+double share(const Sketch& a, const Sketch& b) {
+    const double small = std::min(a.count, b.count), large = std::max(a.count, b.count);
     if (small == 0) return 1;
-    // Bottom-k sketches: the kFigures smallest hashes of the union, and how many of them both
-    // hold (exact while both sets are whole); the shared count from that resemblance.
+    // Bottom-k: the kSketch smallest hashes of the union, and how many of them both hold
+    // (exact while both sets are whole); the shared count from that resemblance.
     std::size_t seen = 0, both = 0;
-    auto x = a.figures.begin(), y = b.figures.begin();
-    const std::uint32_t a_top = a.figures.size() < a.numbers ? a.figures.back() : UINT32_MAX;
-    const std::uint32_t b_top = b.figures.size() < b.numbers ? b.figures.back() : UINT32_MAX;
-    while (seen < kFigures && (x != a.figures.end() || y != b.figures.end())) {
+    auto x = a.hashes.begin(), y = b.hashes.begin();
+    const std::uint32_t a_top = a.hashes.size() < a.count ? a.hashes.back() : UINT32_MAX;
+    const std::uint32_t b_top = b.hashes.size() < b.count ? b.hashes.back() : UINT32_MAX;
+    while (seen < kSketch && (x != a.hashes.end() || y != b.hashes.end())) {
         std::uint32_t v;
-        if (y == b.figures.end() || (x != a.figures.end() && *x < *y)) v = *x++;
-        else if (x == a.figures.end() || *y < *x) v = *y++;
+        if (y == b.hashes.end() || (x != a.hashes.end() && *x < *y)) v = *x++;
+        else if (x == a.hashes.end() || *y < *x) v = *y++;
         else v = *x++, ++y, ++both;
         if (v > a_top || v > b_top) break;  // (past one sketch: not known whether both hold it)
         ++seen;
@@ -193,21 +278,25 @@ bool are_copies(const Signature& a, const Signature& b) {
     const double j = resemblance(a, b);
     const double shared = j * (small + large) / (1 + j);
     if (shared < kMinContainment * small) return false;
-    return std::min(a.numbers, b.numbers) < kMinFigures || figure_share(a, b) >= kMinFigureShare;
+    if (std::min(a.figures.count, b.figures.count) >= kMinFigures && share(a.figures, b.figures) < kMinFigureShare)
+        return false;
+    return std::min(a.names.count, b.names.count) < kMinNames || share(a.names, b.names) >= kMinNameShare;
 }
 
 std::vector<std::size_t> cluster(const std::vector<Signature>& sigs) {
     const std::size_t n = sigs.size();
     constexpr std::size_t kNone = SIZE_MAX;
-    // Candidate pairs, checked: the articles agreeing on a band of two minima.
+    // Candidate pairs, checked: the articles agreeing on a band of kBandRows minima.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> band;  // (band value, article)
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> band;  // (band value, article)
     for (std::size_t b = 0; b < kHashes / kBandRows; ++b) {
         band.clear();
-        for (std::size_t i = 0; i < n; ++i)
-            if (sigs[i].shingles >= kMinShingles)
-                band.emplace_back(std::uint32_t{sigs[i].mins[2 * b]} << 16 | sigs[i].mins[2 * b + 1],
-                                  static_cast<std::uint32_t>(i));
+        for (std::size_t i = 0; i < n; ++i) {
+            if (sigs[i].shingles < kMinShingles) continue;
+            std::uint64_t key = 0;
+            for (std::size_t r = 0; r < kBandRows; ++r) key = key << 16 | sigs[i].mins[kBandRows * b + r];
+            band.emplace_back(key, static_cast<std::uint32_t>(i));
+        }
         std::sort(band.begin(), band.end());
         for (std::size_t from = 0; from < band.size();) {
             std::size_t to = from + 1;

@@ -5,13 +5,13 @@
 /// **Signature.** news-index gives every article a MinHash signature of its body's word
 /// pairs (2-gram shingles): kHashes minima, each kept as 16 bits of the shingle that reached it,
 /// with the number of distinct shingles, an exact hash of all its words (title and body,
-/// folded as the index has them), a sketch of its figures, its date and its id (value slot schema::kCopySigSlot).
+/// folded as the index has them), sketches of its figures and names, its date and its id (value slot schema::kCopySigSlot).
 ///
 /// **When two articles are copies.** Identical words (the exact hash; any length), or, for
 /// articles of kMinShingles shingles or more, when at least kMinContainment of the shorter
 /// one's shingles are in the longer one (estimated from the MinHash resemblance J and the two
 /// sizes: shared = J (|A| + |B|) / (1 + J)), the shorter is at least kMinSizeRatio of the
-/// longer, and their figures agree (kMinFigureShare). Why word pairs and one half: an outlet's
+/// longer, and their figures and names agree (kMinFigureShare, kMinNameShare). Why word pairs and one half: an outlet's
 /// edit of a wire story changes a word here and there and cuts a paragraph; each changed word
 /// breaks the two pairs holding it, so changing 10% of the words keeps about 0.9^2 = 81% of
 /// the shorter text's pairs, 20% still 64%, 30% 49%. Two stories written apart about the same
@@ -47,11 +47,11 @@
 
 namespace news::copies {
 
-inline constexpr std::size_t kHashes = 64;
-inline constexpr std::size_t kBandRows = 2;
+inline constexpr std::size_t kHashes = 128;
+inline constexpr std::size_t kBandRows = 3;  ///< kHashes / kBandRows bands (the last minima in none)
 inline constexpr std::size_t kShingleWords = 2;
 inline constexpr std::uint32_t kMinShingles = 20;   ///< shorter articles are copies only when identical
-inline constexpr double kMinContainment = 0.5;
+inline constexpr double kMinContainment = 0.6;
 inline constexpr double kMinSizeRatio = 0.3;
 /// A band value shared by more articles than this is boilerplate, not a story: its articles
 /// are not paired through it (identical articles still are, by their exact hash).
@@ -59,27 +59,55 @@ inline constexpr std::size_t kMaxBucket = 2000;
 /// Figures: a story's numbers survive an outlet's edit, and set apart the reports a template
 /// makes every day (a market's close, a company's results: the same words, other numbers).
 /// When the shorter text has kMinFigures distinct figures or more, at least kMinFigureShare of
-/// them must be in the other text too. A figure is a word of two characters or more holding a
-/// digit: single digits are mostly the pieces of fractions ("7-3/4") that every bond or price
-/// report has.
-inline constexpr std::size_t kFigures = 32;
+/// them must be in the other text too. A figure is read whole from the text ("6-3/16 pct", not
+/// the words 6, 3 and 16 the index has), and number words count ("seven grain ships").
+inline constexpr std::size_t kSketch = 32;
 inline constexpr std::uint32_t kMinFigures = 1;
 inline constexpr double kMinFigureShare = 0.7;
+/// Names: a story's people, companies and places survive an edit too, and set apart the
+/// reports a template makes for each company (a bank raising its prime rate, a company's
+/// debt offering: the same words, the same rates, another name). When the shorter text has a
+/// name, at least kMinNameShare of its names must be in the other (a copy keeps its names; a
+/// filing by Mobil and one by RJR Nabisco share "Securities and Exchange Commission"). Text where most words are
+/// capitalised (all capitals, tables) has no names to tell.
+inline constexpr std::uint32_t kMinNames = 1;
+inline constexpr double kMinNameShare = 0.8;
+inline constexpr double kMaxNameWords = 0.5;
+
+/// A bottom-k sketch of a set of words: how many distinct words, and the kSketch smallest of
+/// their hashes, sorted (the whole set while it has kSketch words or fewer).
+struct Sketch {
+    std::uint32_t count = 0;
+    std::vector<std::uint32_t> hashes;
+    bool operator==(const Sketch&) const = default;
+};
 
 struct Signature {
     std::uint64_t exact = 0;        ///< hash of every word, title and body (0: no words)
     std::uint32_t shingles = 0;     ///< distinct body word pairs (a body of 1 word: 1)
     std::array<std::uint16_t, kHashes> mins{};
-    std::uint32_t numbers = 0;            ///< distinct figures in the body (words holding a digit)
-    std::vector<std::uint32_t> figures;   ///< hashes of them, the kFigures smallest, sorted
+    Sketch figures;  ///< the body's figures (figures_of)
+    Sketch names;    ///< the body's names (capitalised words not starting a sentence)
     std::string date;               ///< YYYYMMDD, or empty
     std::string id;                 ///< the article id
 };
 
 /// The signature of an article whose title words are @p title and body words @p body
-/// (folded terms, as the index has them).
+/// (folded terms, as the index has them), @p figures its body's figures (figures_of) and
+/// @p names those of the body's words that are names (name_words).
 [[nodiscard]] Signature sign(const std::vector<std::string_view>& title, const std::vector<std::string_view>& body,
+                             const std::vector<std::string>& figures, const std::vector<std::string_view>& names,
                              std::string date, std::string id);
+
+/// The figures of @p text, as written: each run of digits with the . , / : - between digits
+/// ("6-3/16", "1.5", "10:31", "1,500"), and each English number word of @p words (folded:
+/// "seven", "billion"), which a report written out in words changes as it would a figure.
+[[nodiscard]] std::vector<std::string> figures_of(std::string_view text, const std::vector<std::string_view>& words);
+
+/// Which of the words of @p text (each given by its byte offset @p starts) are names: a
+/// capital letter not starting a sentence, a paragraph or the text. None when more than
+/// kMaxNameWords of the words are names so (all capitals, tables).
+[[nodiscard]] std::vector<bool> name_words(std::string_view text, const std::vector<std::size_t>& starts);
 
 [[nodiscard]] std::string encode(const Signature& s);
 /// nullopt when @p bytes is no signature (empty, damaged).
@@ -90,9 +118,9 @@ struct Signature {
 /// The estimated share of @p a's and @p b's shingles they have in common (Jaccard), from the
 /// minima that agree.
 [[nodiscard]] double resemblance(const Signature& a, const Signature& b);
-/// The estimated share of the figures of the one with fewer that the other holds too (1
-/// when one has none).
-[[nodiscard]] double figure_share(const Signature& a, const Signature& b);
+/// The estimated share of the words of the smaller of @p a and @p b that the other holds too
+/// (1 when one has none).
+[[nodiscard]] double share(const Sketch& a, const Sketch& b);
 /// Are @p a and @p b copies of one story (see the file's comment)?
 [[nodiscard]] bool are_copies(const Signature& a, const Signature& b);
 
