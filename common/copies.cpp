@@ -2,6 +2,7 @@
 /// @brief Wire copies: signatures, the copy test, clusters, and their upkeep in the database.
 #include "common/copies.h"
 
+#include "common/date.h"
 #include "common/schema.h"
 #include "common/varint.h"
 
@@ -9,6 +10,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdlib>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
@@ -118,8 +122,15 @@ std::vector<bool> name_words(std::string_view text, const std::vector<std::size_
             first = ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '\n' || ch == '\r';
             break;
         }
-        out[i] = !first;
-        named += !first;
+        // Calendar words are capitalised by convention and name no one ("March 31").
+        static const std::vector<std::string_view> kCalendar = {
+            "April", "August", "December", "February", "Friday", "January", "July", "June", "March", "May",
+            "Monday", "November", "October", "Saturday", "September", "Sunday", "Thursday", "Tuesday", "Wednesday"};
+        std::size_t e = at;
+        while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+        const bool calendar = std::binary_search(kCalendar.begin(), kCalendar.end(), text.substr(at, e - at));
+        out[i] = !first && !calendar;
+        named += out[i];
     }
     if (named > kMaxNameWords * static_cast<double>(starts.size())) out.assign(starts.size(), false);
     return out;
@@ -200,6 +211,21 @@ Signature sign(const std::vector<std::string_view>& title, const std::vector<std
     return s;
 }
 
+Signature sign_article(const Article& a, const std::vector<text::Token>& body_tokens, const text::Analyzer& analyzer) {
+    const std::vector<text::Token> title_tokens = analyzer.tokenize(a.title);
+    std::vector<std::string_view> title_words, body_words, names;
+    std::vector<std::size_t> starts;
+    title_words.reserve(title_tokens.size());
+    body_words.reserve(body_tokens.size());
+    starts.reserve(body_tokens.size());
+    for (const text::Token& t : title_tokens) title_words.push_back(t.term);
+    for (const text::Token& t : body_tokens) body_words.push_back(t.term), starts.push_back(t.start);
+    const std::vector<bool> is_name = name_words(a.text, starts);
+    for (std::size_t i = 0; i < body_tokens.size(); ++i)
+        if (is_name[i]) names.push_back(body_tokens[i].term);
+    return sign(title_words, body_words, figures_of(a.text, body_words), names, date::to_value(a.date), a.id);
+}
+
 std::string encode(const Signature& s) {
     std::string out;
     out.reserve(1 + 8 + 5 + 2 * kHashes + 1 + s.date.size() + s.id.size());
@@ -271,8 +297,30 @@ double share(const Sketch& a, const Sketch& b) {
     return std::min(1.0, j * (small + large) / (1 + j) / small);
 }
 
+namespace {
+
+/// Days between two YYYYMMDD dates; nullopt when either is not one.
+std::optional<long> days_apart(const std::string& x, const std::string& y) {
+    auto day = [](const std::string& d) -> std::optional<std::chrono::sys_days> {
+        if (d.size() != 8 || d.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+        const std::chrono::year_month_day ymd{std::chrono::year(std::stoi(d.substr(0, 4))),
+                                              std::chrono::month(static_cast<unsigned>(std::stoi(d.substr(4, 2)))),
+                                              std::chrono::day(static_cast<unsigned>(std::stoi(d.substr(6, 2))))};
+        if (!ymd.ok()) return std::nullopt;
+        return std::chrono::sys_days(ymd);
+    };
+    const auto a = day(x), b = day(y);
+    if (!a || !b) return std::nullopt;
+    return std::labs((*a - *b).count());
+}
+
+}  // namespace
+
 bool are_copies(const Signature& a, const Signature& b) {
-    if (a.exact != 0 && a.exact == b.exact) return true;
+    const std::optional<long> d = days_apart(a.date, b.date);
+    const bool far = d && *d > kMaxDaysApart;
+    if (a.exact != 0 && a.exact == b.exact) return !far || std::min(a.shingles, b.shingles) >= kMinShingles;
+    if (far) return false;
     const double small = std::min(a.shingles, b.shingles), large = std::max(a.shingles, b.shingles);
     if (small < kMinShingles || small < kMinSizeRatio * large) return false;
     const double j = resemblance(a, b);
@@ -341,7 +389,8 @@ std::vector<std::size_t> cluster(const std::vector<Signature>& sigs) {
         };
         for (std::size_t e = starts[c]; e < starts[c + 1]; ++e) take(next[e]);
         if (group[c])
-            for (std::uint32_t m : *group[c]) take(m);
+            for (std::uint32_t m : *group[c])
+                if (are_copies(sigs[c], sigs[m])) take(m);  // (identical, but maybe two editions: the date rule)
         if (took) first[c] = c;
     }
     return first;

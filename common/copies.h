@@ -36,6 +36,9 @@
 /// collapse key) and the boolean term kCopyPrefix + cluster id, on every member.
 #pragma once
 
+#include "common/article.h"
+#include "common/text/analyzer.h"
+
 #include <xapian.h>
 
 #include <array>
@@ -70,6 +73,13 @@ inline constexpr double kMinFigureShare = 0.7;
 /// name, at least kMinNameShare of its names must be in the other (a copy keeps its names; a
 /// filing by Mobil and one by RJR Nabisco share "Securities and Exchange Commission"). Text where most words are
 /// capitalised (all capitals, tables) has no names to tell.
+/// Dates: an outlet reprints a wire story the day it moves or the next; a template's next
+/// edition (a central bank's weekly notice, a monthly survey) comes days later in the same
+/// words. Near copies more than kMaxDaysApart days apart are two editions, and so are short
+/// identical ones (under kMinShingles: a headline-only flash, "Bundesbank council meeting
+/// ends", recurs word for word); a long identical article is a rerun at any distance. An
+/// undated article has no distance.
+inline constexpr int kMaxDaysApart = 2;
 inline constexpr std::uint32_t kMinNames = 1;
 inline constexpr double kMinNameShare = 0.8;
 inline constexpr double kMaxNameWords = 0.5;
@@ -99,13 +109,19 @@ struct Signature {
                              const std::vector<std::string>& figures, const std::vector<std::string_view>& names,
                              std::string date, std::string id);
 
+/// The signature of @p a, whose body @p analyzer split into @p body_tokens (news-index's; the
+/// title is split here): what news-index stores.
+[[nodiscard]] Signature sign_article(const Article& a, const std::vector<text::Token>& body_tokens,
+                                     const text::Analyzer& analyzer);
+
 /// The figures of @p text, as written: each run of digits with the . , / : - between digits
 /// ("6-3/16", "1.5", "10:31", "1,500"), and each English number word of @p words (folded:
 /// "seven", "billion"), which a report written out in words changes as it would a figure.
 [[nodiscard]] std::vector<std::string> figures_of(std::string_view text, const std::vector<std::string_view>& words);
 
 /// Which of the words of @p text (each given by its byte offset @p starts) are names: a
-/// capital letter not starting a sentence, a paragraph or the text. None when more than
+/// capital letter not starting a sentence, a paragraph or the text, and no month or day of the
+/// week. None when more than
 /// kMaxNameWords of the words are names so (all capitals, tables).
 [[nodiscard]] std::vector<bool> name_words(std::string_view text, const std::vector<std::size_t>& starts);
 

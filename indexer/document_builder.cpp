@@ -215,23 +215,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
             for (std::size_t n : {8, 6, 4}) doc.add_boolean_term(schema::period_term(std::string_view(day).substr(0, n)));
     }
     if (!file_sig.empty()) doc.add_value(schema::kFileSigSlot, file_sig);
-    {
-        // Its wire-copy signature, from the words as indexed (copies.h).
-        const std::vector<text::Token> title_tokens = analyzer_.tokenize(a.title);
-        std::vector<std::string_view> title_words, body_words, names;
-        std::vector<std::size_t> starts;
-        title_words.reserve(title_tokens.size());
-        body_words.reserve(tokens.size());
-        starts.reserve(tokens.size());
-        for (const text::Token& t : title_tokens) title_words.push_back(t.term);
-        for (const text::Token& t : tokens) body_words.push_back(t.term), starts.push_back(t.start);
-        const std::vector<bool> is_name = copies::name_words(a.text, starts);
-        for (std::size_t i = 0; i < tokens.size(); ++i)
-            if (is_name[i]) names.push_back(tokens[i].term);
-        doc.add_value(schema::kCopySigSlot,
-                      copies::encode(copies::sign(title_words, body_words, copies::figures_of(a.text, body_words), names,
-                                                  date::to_value(a.date), a.id)));
-    }
+    // Its wire-copy signature, from the words as indexed (copies.h).
+    doc.add_value(schema::kCopySigSlot, copies::encode(copies::sign_article(a, tokens, analyzer_)));
     doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a), dict_.get()));
     // Only this document's pairs: sorting the whole vector again for every record of a big
     // JSON Lines file made indexing quadratic.

@@ -143,7 +143,7 @@ TEST_CASE("figures are read whole from the text, and number words count", "[copi
 }
 
 TEST_CASE("names: capitalised words that do not start a sentence, a paragraph or the text", "[copies]") {
-    const std::string text = "Shares of Acme Corp rose. The company said \u201CWe thank Mr Brown.\u201D\nAnalysts at Zenith agreed: Growth is back.";
+    const std::string text = "Shares of Acme Corp rose on Monday. The company said \u201CWe thank Mr Brown.\u201D\nAnalysts at Zenith agreed: Growth is back.";
     std::vector<std::size_t> starts;
     std::vector<std::string> words;
     for (std::size_t i = 0; i < text.size();) {
@@ -167,6 +167,24 @@ TEST_CASE("names: capitalised words that do not start a sentence, a paragraph or
         if (i == 0 || caps[i - 1] == ' ') at.push_back(i);
     const std::vector<bool> none = copies::name_words(caps, at);
     CHECK(std::count(none.begin(), none.end(), true) == 0);
+}
+
+TEST_CASE("near copies more than two days apart are two editions; long identical articles are copies at any distance", "[copies]") {
+    const std::vector<std::string> body = story(200, 31);
+    const std::vector<std::string> edit = edited(body, 0.05, 0, 0, 32);
+    CHECK(copies::are_copies(sig(body, "a", "20240301"), sig(edit, "b", "20240303", {"b"})));
+    CHECK_FALSE(copies::are_copies(sig(body, "a", "20240301"), sig(edit, "b", "20240304", {"b"})));
+    CHECK_FALSE(copies::are_copies(sig(body, "a", "20240228"), sig(edit, "b", "20240302", {"b"})));  // (February 29th)
+    CHECK(copies::are_copies(sig(body, "a", "20240301"), sig(edit, "b", "", {"b"})));  // undated
+    CHECK(copies::are_copies(sig(body, "a", "20240301"), sig(body, "b", "20241201")));  // identical: a rerun
+    // A short item identical word for word: the same day, a copy; a fortnight later, a new flash.
+    const std::vector<std::string> flash = {"council", "meeting", "ends", "no", "change"};
+    CHECK(copies::are_copies(sig(flash, "a", "20240305"), sig(flash, "b", "20240305")));
+    CHECK_FALSE(copies::are_copies(sig(flash, "a", "20240305"), sig(flash, "b", "20240319")));
+    CHECK(copies::are_copies(sig(flash, "a", ""), sig(flash, "b", "20240319")));
+    const std::vector<std::size_t> first = copies::cluster({sig(flash, "a", "20240305"), sig(flash, "b", "20240319"),
+                                                            sig(flash, "c", "20240306")});
+    CHECK(first == std::vector<std::size_t>{0, SIZE_MAX, 0});
 }
 
 TEST_CASE("identical articles are copies at any length; short texts a word apart are not", "[copies]") {
