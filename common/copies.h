@@ -32,8 +32,9 @@
 /// different stories together), and the cluster's id is its first member's article id: the
 /// same whatever order the articles were indexed in, on any number of jobs. news-index works
 /// the clusters out again from every signature at the end of each run (store_for_next_commit)
-/// and rewrites only the articles whose cluster changed: value schema::kCopySlot (Xapian's
-/// collapse key) and the boolean term kCopyPrefix + cluster id, on every member.
+/// and rewrites only the articles whose cluster changed: their value schema::kCopySlot (the
+/// cluster id, on every member; Xapian's collapse key). A search reads the clusters from that
+/// slot's value stream (the clustered articles only).
 #pragma once
 
 #include "common/article.h"
@@ -51,7 +52,7 @@
 namespace news::copies {
 
 inline constexpr std::size_t kHashes = 128;
-inline constexpr std::size_t kBandRows = 3;  ///< kHashes / kBandRows bands (the last minima in none)
+inline constexpr std::size_t kBandRows = 2;  ///< kHashes / kBandRows bands
 inline constexpr std::size_t kShingleWords = 2;
 inline constexpr std::uint32_t kMinShingles = 20;   ///< shorter articles are copies only when identical
 inline constexpr double kMinContainment = 0.6;
@@ -85,7 +86,7 @@ inline constexpr double kMinNameShare = 0.8;
 inline constexpr double kMaxNameWords = 0.5;
 
 /// A bottom-k sketch of a set of words: how many distinct words, and the kSketch smallest of
-/// their hashes, sorted (the whole set while it has kSketch words or fewer).
+/// their 16-bit hashes, sorted (the whole set while it has kSketch words or fewer).
 struct Sketch {
     std::uint32_t count = 0;
     std::vector<std::uint32_t> hashes;
@@ -144,9 +145,6 @@ struct Signature {
 /// has no copy. A function of the set of signatures only (not of their order in @p sigs).
 [[nodiscard]] std::vector<std::size_t> cluster(const std::vector<Signature>& sigs);
 
-/// The boolean term of cluster @p id (its first member's article id).
-[[nodiscard]] std::string cluster_term(const std::string& id);
-inline constexpr std::string_view kCopyPrefix = "XCOPY";
 
 struct StoreCounts {
     std::size_t signed_articles = 0;  ///< articles with a signature
@@ -158,5 +156,10 @@ struct StoreCounts {
 /// Works out the clusters of every signed article of @p db again and rewrites the articles
 /// whose cluster changed (not committed: call before the run's last commit).
 StoreCounts store_for_next_commit(Xapian::WritableDatabase& db);
+/// The same over the articles of several databases together (a bulk build's segments, before
+/// they are merged: the merge then writes the clusters compactly, and the merged database's
+/// own pass finds nothing to change; rewriting articles after the merge grew Reuters' index
+/// by a third, every block it touched split).
+StoreCounts store_for_next_commit(const std::vector<Xapian::WritableDatabase*>& dbs);
 
 }  // namespace news::copies

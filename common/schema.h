@@ -21,7 +21,7 @@ inline constexpr int kSchemaVersion = 10;  ///< 3: date terms (D, M, Y); 4: the 
                                           ///< 9: whole names of other speakers XSPKO, of persons XPERN and
                                           ///<    authors XAN (facets and `field:=NAME`), facet columns
                                           ///< 10: wire copies: signatures kCopySigSlot, clusters
-                                          ///<    kCopySlot and XCOPY terms (copies.h)
+                                          ///<    kCopySlot (copies.h)
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {

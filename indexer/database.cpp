@@ -186,8 +186,9 @@ void recover_segments(std::optional<Xapian::WritableDatabase>& db, const std::st
     fs::remove_all(dir, ec);
 }
 
-copies::StoreCounts store_search_tables(Xapian::WritableDatabase& db) {
-    const copies::StoreCounts c = copies::store_for_next_commit(db);  // (first: it rewrites articles)
+copies::StoreCounts store_search_tables(Xapian::WritableDatabase& db, bool with_copies) {
+    copies::StoreCounts c;
+    if (with_copies) c = copies::store_for_next_commit(db);  // (first: it rewrites articles)
     doclengths::store_for_next_commit(db);
     aliases::store(db, extract::speakers::given_name_sex);
     const text::Analyzer analyzer;  // (normalize() does not stem: any language)

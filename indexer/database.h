@@ -51,7 +51,9 @@ void create(const std::string& path, const std::string& language, std::ostream& 
 /// @p db makes (call just before it): document lengths and blocks (doc_lengths.h), the speaker
 /// alias table (speaker_aliases.h), the facet columns (facets.h); and the clusters of wire
 /// copies (copies.h), rewriting the articles whose cluster changed: what it found.
-copies::StoreCounts store_search_tables(Xapian::WritableDatabase& db);
+/// (@p copies false: the clusters are known right already, a bulk build wrote them into its
+/// segments.)
+copies::StoreCounts store_search_tables(Xapian::WritableDatabase& db, bool copies = true);
 
 /// A run killed between the two renames of a compaction leaves the database under its old
 /// name only: puts it back. A half-built copy is thrown away.

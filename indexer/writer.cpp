@@ -11,6 +11,7 @@
 #include "indexer/document_builder.h"
 
 #include <algorithm>
+#include <chrono>
 #include <ostream>
 #include <span>
 #include <string_view>
@@ -225,7 +226,15 @@ void Writer::commit() {
 // The document lengths, packed for the search, belong to the revision the next commit makes.
 void Writer::store_lengths() {
     try {
-        database::store_search_tables(*db_);
+        const auto t0 = std::chrono::steady_clock::now();
+        copies::StoreCounts c = database::store_search_tables(*db_, !copies_);
+        if (copies_) c = *copies_;  // (the segments' pass)
+        if (o_.verbose) {
+            before_log_();
+            log_ << o_.db_path << ": wire copies: " << c.clusters << " clusters of " << c.in_clusters << " articles ("
+                 << c.rewritten << " articles' cluster changed); search tables written in "
+                 << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s\n";
+        }
     } catch (const Xapian::Error& e) {
         throw DatabaseError(o_.db_path + ": " + e.get_description());
     }
@@ -240,6 +249,20 @@ void Writer::finish() {
             throw DatabaseError(o_.db_path + ": writing a segment failed: " + e.get_description());
         }
         segments_.reset();
+        // The clusters of wire copies, written into the segments (a bulk build's database is
+        // empty): the merge below writes them compactly, and the merged database's own pass
+        // (store_lengths) finds them right.
+        try {
+            std::vector<Xapian::WritableDatabase> parts;
+            parts.reserve(done.size());
+            for (const fs::path& p : done) parts.emplace_back(p.string(), Xapian::DB_OPEN);
+            std::vector<Xapian::WritableDatabase*> all;
+            for (Xapian::WritableDatabase& p : parts) all.push_back(&p);
+            copies_ = copies::store_for_next_commit(all);
+            for (Xapian::WritableDatabase& p : parts) p.commit();
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o_.db_path + ": grouping wire copies in the segments failed: " + e.get_description());
+        }
         if (o_.verbose) {
             before_log_();
             log_ << o_.db_path << ": merging " << done.size() << " segments\n";

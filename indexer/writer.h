@@ -8,6 +8,7 @@
 /// a changed file's articles, and records a file's signature once all its articles are in.
 #pragma once
 
+#include "common/copies.h"
 #include "common/stored.h"
 #include "indexer/pipeline.h"
 #include "indexer/segments.h"
@@ -74,6 +75,8 @@ private:
     bool place(const File& f, BuiltDoc& b);
     void commit();
     void store_lengths();
+    /// A bulk build's clusters of wire copies, worked out in its segments before the merge.
+    std::optional<copies::StoreCounts> copies_;
 
     std::optional<Xapian::WritableDatabase>& db_;
     const IndexOptions& o_;

@@ -618,6 +618,7 @@ Results Searcher::run(std::string_view query, const SearchOptions& o) {
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw DatabaseError("the database keeps changing under the search; try again");
             db_.reopen();
+            copy_table_.reset();
         } catch (const Xapian::DatabaseError& e) {
             throw DatabaseError(e.get_description());
         }
@@ -680,20 +681,14 @@ void Searcher::count_facets(const ParsedQuery& pq, const SearchOptions& o, Resul
     std::optional<std::vector<std::vector<std::uint32_t>>> stories;
     if (o.stories) {
         stories.emplace(matches.size());
-        std::unordered_map<std::string, std::uint32_t> cluster_number;
-        std::uint32_t next = 0;
-        const std::string prefix(copies::kCopyPrefix);
+        const CopyTable& table = copy_table();
+        auto next = static_cast<std::uint32_t>(table.ids.size());  // (articles without copies: numbers of their own)
+        const auto n_shards = static_cast<Xapian::docid>(shards_.size());
         for (std::size_t s = 0; s < matches.size(); ++s) {
-            std::unordered_map<Xapian::docid, std::uint32_t> clustered;
-            for (auto t = shards_[s].allterms_begin(prefix); t != shards_[s].allterms_end(prefix); ++t) {
-                auto [it, fresh] = cluster_number.try_emplace(*t, next);
-                if (fresh) ++next;
-                for (auto p = shards_[s].postlist_begin(*t); p != shards_[s].postlist_end(*t); ++p) clustered[*p] = it->second;
-            }
             (*stories)[s].reserve(matches[s].size());
             for (Xapian::docid d : matches[s]) {
-                auto it = clustered.find(d);
-                (*stories)[s].push_back(it == clustered.end() ? UINT32_MAX - next++ : it->second);  // (from the top: apart from clusters)
+                auto it = table.cluster_of.find((d - 1) * n_shards + static_cast<Xapian::docid>(s) + 1);
+                (*stories)[s].push_back(it == table.cluster_of.end() ? next++ : it->second);
             }
         }
         std::vector<std::uint32_t> all;
@@ -747,18 +742,35 @@ void Searcher::count_facets(const ParsedQuery& pq, const SearchOptions& o, Resul
                                      stories ? &*stories : nullptr);
 }
 
+const Searcher::CopyTable& Searcher::copy_table() {
+    if (copy_table_) return *copy_table_;
+    CopyTable t;
+    std::unordered_map<std::string, std::uint32_t> number;
+    for (auto v = db_.valuestream_begin(schema::kCopySlot); v != db_.valuestream_end(schema::kCopySlot); ++v) {
+        auto [it, fresh] = number.try_emplace(*v, static_cast<std::uint32_t>(t.ids.size()));
+        if (fresh) {
+            t.ids.push_back(*v);
+            t.members.emplace_back();
+        }
+        t.cluster_of.emplace(v.get_docid(), it->second);
+        t.members[it->second].push_back(v.get_docid());
+    }
+    copy_table_ = std::move(t);
+    return *copy_table_;
+}
+
 std::optional<Copies> Searcher::copies_info(const Xapian::Document& doc) {
-    const std::string cluster = doc.get_value(schema::kCopySlot);
-    if (cluster.empty()) return std::nullopt;
+    const CopyTable& table = copy_table();
+    auto at = table.cluster_of.find(doc.get_docid());
+    if (at == table.cluster_of.end()) return std::nullopt;
     Copies c;
-    c.cluster = cluster;
-    const std::string term = copies::cluster_term(cluster);
-    c.articles = db_.get_termfreq(term);
+    c.cluster = table.ids[at->second];
+    const std::vector<Xapian::docid>& members = table.members[at->second];
+    c.articles = static_cast<Xapian::doccount>(members.size());
     std::vector<std::pair<std::string, std::string>> seen;  // (date, source)
-    std::size_t read = 0;
-    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && read < kCopyArticlesRead; ++p, ++read) {
+    for (std::size_t i = 0; i < members.size() && i < kCopyArticlesRead; ++i) {
         try {
-            const Article a = stored_article(db_.get_document(*p));
+            const Article a = stored_article(db_.get_document(members[i]));
             seen.emplace_back(a.date.empty() ? std::string("~") : a.date, a.source);  // (undated last)
         } catch (const std::exception&) {  // (unreadable: left out)
         }
@@ -773,6 +785,7 @@ std::optional<Copies> Searcher::copies_info(const Xapian::Document& doc) {
 
 std::vector<Article> Searcher::copies_of(const std::string& id) {
     return retrying(db_, [&] {
+        copy_table_.reset();  // (as the database is now: retrying() may have reopened it)
         std::vector<Article> out;
         const std::string term = schema::id_term(id);
         std::string cluster;
@@ -784,9 +797,10 @@ std::vector<Article> Searcher::copies_of(const std::string& id) {
             if (cluster.empty()) out.push_back(std::move(a));
         }
         if (!cluster.empty()) {
-            const std::string members = copies::cluster_term(cluster);
-            for (auto p = db_.postlist_begin(members); p != db_.postlist_end(members); ++p)
-                out.push_back(stored_article(db_.get_document(*p)));
+            const CopyTable& table = copy_table();
+            for (std::size_t c = 0; c < table.ids.size(); ++c)
+                if (table.ids[c] == cluster)
+                    for (Xapian::docid d : table.members[c]) out.push_back(stored_article(db_.get_document(d)));
         }
         std::sort(out.begin(), out.end(), [](const Article& x, const Article& y) {
             const std::string dx = date::to_value(x.date), dy = date::to_value(y.date);

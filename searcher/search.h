@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <unordered_map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -197,6 +198,7 @@ public:
     bool reopen() {
         if (!db_.reopen()) return false;
         reset_alias_table();  // (read again when next needed)
+        copy_table_.reset();
         return true;
     }
 
@@ -231,6 +233,16 @@ private:
     std::unique_ptr<FacetCounter> facet_counter_;  // (made when a query first asks for facets)
     /// The facets of @p o over the matches of @p pq; sets r.facets and the exact r.total.
     void count_facets(const ParsedQuery& pq, const SearchOptions& o, Results& r);
+    /// The clusters of wire copies of the databases, read from their value streams of
+    /// schema::kCopySlot (the clustered articles only) when a query first needs them; by docid
+    /// of db_ (shards interleaved).
+    struct CopyTable {
+        std::unordered_map<Xapian::docid, std::uint32_t> cluster_of;  ///< docid -> cluster
+        std::vector<std::string> ids;                                 ///< cluster -> its id
+        std::vector<std::vector<Xapian::docid>> members;              ///< cluster -> its docids, ascending
+    };
+    const CopyTable& copy_table();
+    std::optional<CopyTable> copy_table_;
     /// The Copies of the article @p doc (nullopt: it has none).
     [[nodiscard]] std::optional<Copies> copies_info(const Xapian::Document& doc);
     SpeakerLinks links_;

@@ -188,6 +188,8 @@ Response Api::search(const Request& request, Route route) {
     so.limit = route == Route::Facets ? 0 : p.n;
     so.offset = route == Route::Facets ? 0 : p.offset;
     so.snippets = route != Route::Csv && route != Route::Facets;
+    so.collapse = p.collapse;
+    so.stories = p.stories;
     if (route != Route::Csv) {  // (a CSV file has no room for counts)
         so.facets = p.facets;
         so.split = p.split;

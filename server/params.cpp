@@ -47,8 +47,8 @@ bool accepts(Route route, std::string_view name) {
     switch (route) {
     case Route::Search:
     case Route::Csv: return name == "q" || name == "n" || name == "offset" || name == "sort" || name == "from" || name == "to" ||
-                             name == "facet" || name == "split";
-    case Route::Facets: return name == "q" || name == "from" || name == "to" || name == "facet" || name == "split";
+                             name == "facet" || name == "split" || name == "collapse" || name == "count";
+    case Route::Facets: return name == "q" || name == "from" || name == "to" || name == "facet" || name == "split" || name == "count";
     case Route::Speaker: return name == "q" || name == "n" || name == "offset" || name == "from" || name == "to";
     case Route::Article: return false;
     }
@@ -115,6 +115,12 @@ SearchParams parse_search_params(const Params& params, Route route) {
             p.facets.push_back(parse_facet_spec(value, name));
         } else if (name == "split") {
             p.split = parse_facet_spec(value, name);
+        } else if (name == "collapse") {
+            if (value != "0" && value != "1") throw bad("collapse must be 1 (one article per story, the default) or 0, not '" + shown(value) + "'", name);
+            p.collapse = value == "1";
+        } else if (name == "count") {
+            if (value != "articles" && value != "stories") throw bad("count must be articles or stories, not '" + shown(value) + "'", name);
+            p.stories = value == "stories";
         }
     }
     if (!p.from.empty() && !p.to.empty()) {

@@ -61,6 +61,8 @@ struct SearchParams {
     std::string from, to;               ///< date bounds as given (YYYY, YYYY-MM or YYYY-MM-DD), or empty
     std::vector<search::FacetRequest> facets;
     std::optional<search::FacetRequest> split;
+    bool collapse = true;               ///< collapse=0: every wire copy, not one article per story
+    bool stories = false;               ///< count=stories: the total and facets count stories
 
     /// The query run: q, and a date:FROM..TO clause when from or to is given.
     [[nodiscard]] std::string query() const;

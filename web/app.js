@@ -350,6 +350,12 @@ function resultItem(r) {
     h('h2', { class: 'title' }, h('a', { href: articleHash(r.id) }, r.title || r.id)),
     metaLine(r),
     snippetNode(r.snippet, r.highlights));
+  if (r.copies) {  // one article per story: the wire copies it stands for
+    const c = r.copies;
+    li.append(h('p', { class: 'copies' },
+      `${c.articles} copies` + (c.outlets.length ? ': ' + c.outlets.join(', ') : '') +
+      (c.first_seen ? `; first seen ${c.first_seen}` : '')));
+  }
   const mq = r.matched_quotes || [];
   if (mq.length) {
     li.append(h('ul', { class: 'matched-quotes', 'aria-label': 'Quotes matching the query' },

@@ -439,6 +439,16 @@ def main(d):
         check(not d.find_element(By.ID, "suggestion").is_displayed(), "no suggestion for the corrected query")
         check_results(d, sug["query"], "the corrected search")
 
+    # Wire copies: the farm-water story stands for its two copies, with their outlets.
+    hit = search_json("federal water managers date:2023-08-22", "-n", "10")["results"][0]
+    if check(hit.get("copies"), "news-search groups the farm-water copies"):
+        d.get(BASE + "#" + urllib.parse.urlencode({"q": "federal water managers date:2023-08-22"}))
+        equal(wait_view(d, "search"), "ready", "a story with copies")
+        equal(len(d.find_elements(By.CSS_SELECTOR, "#results > li")), 1, "one result for the story")
+        shown = texts(d, "#results .copies")
+        want = f"{hit['copies']['articles']} copies: {', '.join(hit['copies']['outlets'])}; first seen {hit['copies']['first_seen']}"
+        equal(shown, [want], "the copies line")
+
     # A mistake in the query: shown under the box at its column, the cursor there.
     d.get(BASE)
     wait_view(d, "home")

@@ -6,10 +6,13 @@
 /// crash, a sanitizer report or a broken invariant (abort) is a bug. Invariants, for every
 /// quote of every speaker: [start, end) lies inside article.text, and
 /// text.substr(start, end - start) == quote.text. The article must also serialise to JSON
-/// (the document data and --extract output), which needs valid UTF-8 everywhere.
+/// (the document data and --extract output), which needs valid UTF-8 everywhere, and its
+/// wire-copy signature must read back whole (copies.h).
 #pragma once
 
 #include "common/article.h"
+#include "common/copies.h"
+#include "common/text/analyzer.h"
 #include "indexer/extract/extract.h"
 #include "indexer/readers/reader.h"
 
@@ -17,6 +20,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 namespace news_fuzz {
@@ -44,6 +48,18 @@ inline void check_article(news::Article& a) {
         if (q.start > q.end || q.end > a.text.size()) fail(a, news::Speaker{}, q, "quotation outside the text");
     volatile std::size_t n = news::to_json(a).dump().size();
     (void)n;
+    // Its wire-copy signature (names and figures read from the text): stored whole, read back.
+    static const news::text::Analyzer analyzer("english");
+    const news::copies::Signature sig = news::copies::sign_article(a, analyzer.tokenize(a.text), analyzer);
+    const std::optional<news::copies::Signature> back = news::copies::decode(news::copies::encode(sig));
+    if (!back || back->mins != sig.mins || back->figures != sig.figures || back->names != sig.names || back->id != a.id) {
+        std::fprintf(stderr, "wire-copy signature of %s does not read back\n", a.id.c_str());
+        std::abort();
+    }
+    if (!news::copies::are_copies(sig, sig) && sig.exact != 0) {
+        std::fprintf(stderr, "article %s is not a copy of itself\n", a.id.c_str());
+        std::abort();
+    }
 }
 
 inline int read_and_check(news::readers::Format format, const std::uint8_t* data, std::size_t size, const char* name) {

@@ -70,6 +70,14 @@ TEST_CASE("search parameters: defaults, limits and every kind of mistake", "[ser
     CHECK(d.facets.empty());
     CHECK_FALSE(d.split);
     CHECK(d.query() == "cranes");
+    CHECK(d.collapse);
+    CHECK_FALSE(d.stories);
+    const news::serve::SearchParams copies =
+        news::serve::parse_search_params({{"q", "x"}, {"collapse", "0"}, {"count", "stories"}}, Route::Search);
+    CHECK_FALSE(copies.collapse);
+    CHECK(copies.stories);
+    CHECK(param_error({{"q", "x"}, {"collapse", "yes"}}) == "400 collapse: collapse must be 1 (one article per story, the default) or 0, not 'yes'");
+    CHECK(param_error({{"q", "x"}, {"count", "words"}}) == "400 count: count must be articles or stories, not 'words'");
 
     const news::serve::SearchParams all = news::serve::parse_search_params(
         {{"q", "a OR b"}, {"n", "1000"}, {"offset", "100000"}, {"sort", "-date"}, {"from", "2024-01"}, {"to", "2024-03-31"},
