@@ -3,28 +3,31 @@
 /// outlets, a correction, a rerun) share a cluster, so that results show the story once.
 ///
 /// **Signature.** news-index gives every article a MinHash signature of its body's word
-/// pairs (2-gram shingles): kHashes minima, each kept as 16 bits of the shingle that reached it,
-/// with the number of distinct shingles, an exact hash of all its words (title and body,
-/// folded as the index has them), sketches of its figures and names, its date and its id (value slot schema::kCopySigSlot).
+/// pairs (2-gram shingles): kHashes bins of one permutation (one hash a shingle, densified so
+/// that an empty bin borrows a filled one's value: Li, Owen, Zhang 2012; Shrivastava 2017),
+/// each kept as 16 bits of the shingle that reached its minimum, with the number of distinct
+/// shingles, an exact hash of all its words (title and body, folded as the index has them),
+/// sketches of its figures and names, its date and its id (value slot schema::kCopySigSlot,
+/// about 400 bytes).
 ///
-/// **When two articles are copies.** Identical words (the exact hash; any length), or, for
-/// articles of kMinShingles shingles or more, when at least kMinContainment of the shorter
-/// one's shingles are in the longer one (estimated from the MinHash resemblance J and the two
-/// sizes: shared = J (|A| + |B|) / (1 + J)), the shorter is at least kMinSizeRatio of the
-/// longer, and their figures and names agree (kMinFigureShare, kMinNameShare). Why word pairs and one half: an outlet's
-/// edit of a wire story changes a word here and there and cuts a paragraph; each changed word
-/// breaks the two pairs holding it, so changing 10% of the words keeps about 0.9^2 = 81% of
-/// the shorter text's pairs, 20% still 64%, 30% 49%. Two stories written apart about the same
-/// event share far fewer word sequences than half (names and set phrases, a short quote). The
-/// estimate's error at 64 hashes (a standard deviation of about 0.06 in J) stays inside the
-/// gap; 3-grams (0.9^3 = 73%) left a wire copy with a few more changes than average too close
-/// to the threshold for it.
+/// **When two articles are copies.** Identical words (the exact hash; see kMaxDaysApart), or,
+/// for articles of kMinShingles shingles or more, when at least kMinContainment of the
+/// shorter one's shingles are in the longer one (estimated from the MinHash resemblance J and
+/// the two sizes: shared = J (|A| + |B|) / (1 + J)), the shorter is at least kMinSizeRatio of
+/// the longer, their figures and names agree (kMinFigureShare, kMinNameShare) and they are at
+/// most kMaxDaysApart days apart. Why word pairs and 60%: an outlet's edit of a wire story
+/// changes a word here and there and cuts a paragraph; each changed word breaks the two pairs
+/// holding it, so changing 10% of the words keeps about 0.9^2 = 81% of the shorter text's
+/// pairs, 20% still 64%. Two stories written apart about the same event share far fewer word
+/// sequences (names and set phrases, a short quote). The estimate's error at 128 bins (a
+/// standard deviation of about 0.04 in J) stays inside the gap; 3-grams (0.9^3 = 73%) left a
+/// wire copy with a few more changes than average too close to the threshold.
 ///
-/// **Finding the pairs.** Locality-sensitive hashing: the 64 minima in 32 bands of two, and
-/// the articles agreeing on a band are candidates, checked with the whole signature. A pair
-/// at the threshold's weakest (two texts of equal length sharing half their pairs:
-/// J = 1/3) is a candidate with probability 1 - (1 - 1/9)^32 = 0.977; a wire copy as above
-/// (J about 0.5) 0.9998.
+/// **Finding the pairs.** Locality-sensitive hashing: the 128 minima in 64 bands of two, and
+/// the articles agreeing on a band are candidates, checked with the whole signature. A pair at
+/// the threshold is a candidate with probability 1 - (1 - J^2)^64: 0.99 or more for texts of
+/// equal length or up to twice as long (J 0.43 to 0.25), 0.81 at the size ratio's limit (J
+/// 0.16); a wire copy as above (J 0.5 to 0.7) all but surely.
 ///
 /// **Clusters.** Articles in order of date, then id (undated last): each article not yet in a
 /// cluster takes every copy of itself not yet in one, and is their cluster's first member.

@@ -13,8 +13,8 @@ and Reuters-21578, unpacked into WORK (default /tmp/copies-audit) and indexed th
 draw   the population is every cluster of two articles or more in both databases (read with
        `news-search --jsonl --no-collapse` over every article: each result's copies.cluster);
        sorted by (corpus, cluster id), then random.Random(SEED).sample of 100 (--seed; default
-       20261208: the first sample, copies-audit-first.tsv, judged before the date rule, used
-       20261207), written
+       20261210; the earlier samples, judged before later rule changes and kept as records:
+       copies-audit-first.tsv 20261207, -second.tsv 20261208, -third.tsv 20261209), written
        sorted with empty verdict columns (refuses to overwrite a judged sample without --force).
        Also prints the population's figures: clusters and articles in them per corpus.
 show   prints each row (or rows ROW..., numbered from 1): every member's id, date, source,
@@ -42,7 +42,7 @@ import tarfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 SAMPLE = os.path.join(HERE, "copies-audit-sample.tsv")
-SEED = 20261209  # (the first and second samples, copies-audit-first.tsv and -second.tsv: 20261207, 20261208)
+SEED = 20261210  # (earlier samples, copies-audit-first/-second/-third.tsv: 20261207, 20261208, 20261209)
 COLUMNS = ["corpus", "cluster", "size", "members", "verdict", "reason"]
 
 
