@@ -164,11 +164,16 @@ std::vector<std::string> figures_of(std::string_view text, const std::vector<std
     return out;
 }
 
+namespace {
+std::int32_t day_number(const std::string& d);
+}  // namespace
+
 Signature sign(const std::vector<std::string_view>& title, const std::vector<std::string_view>& body,
                const std::vector<std::string>& figure_words, const std::vector<std::string_view>& names, std::string date,
                std::string id) {
     Signature s;
     s.date = std::move(date);
+    s.day = day_number(s.date);
     s.id = std::move(id);
     std::vector<std::uint64_t> words;
     words.reserve(body.size());
@@ -275,6 +280,7 @@ std::optional<Signature> decode(std::string_view bytes) {
     if (!get_sketch(p, end, s.figures) || !get_sketch(p, end, s.names)) return std::nullopt;
     if (!varint::get(p, end, v) || v > static_cast<std::uint64_t>(end - p)) return std::nullopt;
     s.date.assign(reinterpret_cast<const char*>(p), v);
+    s.day = day_number(s.date);
     p += v;
     s.id.assign(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p));
     return s;
@@ -318,26 +324,20 @@ double share(const Sketch& a, const Sketch& b) {
 
 namespace {
 
-/// Days between two YYYYMMDD dates; nullopt when either is not one.
-std::optional<long> days_apart(const std::string& x, const std::string& y) {
-    auto day = [](const std::string& d) -> std::optional<std::chrono::sys_days> {
-        if (d.size() != 8 || d.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-        const std::chrono::year_month_day ymd{std::chrono::year(std::stoi(d.substr(0, 4))),
-                                              std::chrono::month(static_cast<unsigned>(std::stoi(d.substr(4, 2)))),
-                                              std::chrono::day(static_cast<unsigned>(std::stoi(d.substr(6, 2))))};
-        if (!ymd.ok()) return std::nullopt;
-        return std::chrono::sys_days(ymd);
-    };
-    const auto a = day(x), b = day(y);
-    if (!a || !b) return std::nullopt;
-    return std::labs((*a - *b).count());
+/// The day number of a YYYYMMDD date (days since 1970-01-01), or kNoDay.
+std::int32_t day_number(const std::string& d) {
+    if (d.size() != 8 || d.find_first_not_of("0123456789") != std::string::npos) return kNoDay;
+    const std::chrono::year_month_day ymd{std::chrono::year(std::stoi(d.substr(0, 4))),
+                                          std::chrono::month(static_cast<unsigned>(std::stoi(d.substr(4, 2)))),
+                                          std::chrono::day(static_cast<unsigned>(std::stoi(d.substr(6, 2))))};
+    if (!ymd.ok()) return kNoDay;
+    return static_cast<std::int32_t>(std::chrono::sys_days(ymd).time_since_epoch().count());
 }
 
 }  // namespace
 
 bool are_copies(const Signature& a, const Signature& b) {
-    const std::optional<long> d = days_apart(a.date, b.date);
-    const bool far = d && *d > kMaxDaysApart;
+    const bool far = a.day != kNoDay && b.day != kNoDay && std::abs(a.day - b.day) > kMaxDaysApart;
     if (a.exact != 0 && a.exact == b.exact) return !far || std::min(a.shingles, b.shingles) >= kMinShingles;
     if (far) return false;
     const double small = std::min(a.shingles, b.shingles), large = std::max(a.shingles, b.shingles);
@@ -353,26 +353,35 @@ bool are_copies(const Signature& a, const Signature& b) {
 std::vector<std::size_t> cluster(const std::vector<Signature>& sigs) {
     const std::size_t n = sigs.size();
     constexpr std::size_t kNone = SIZE_MAX;
-    // Candidate pairs, checked: the articles agreeing on a band of kBandRows minima.
+    // The order of clustering (earliest first), and each article's place in it.
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return earlier(sigs[x], sigs[y]); });
+    // Candidate pairs, checked: the articles agreeing on a band of kBandRows minima. A band
+    // value many articles share is mostly boilerplate (a set phrase, a standard paragraph):
+    // there each article is checked against the kAnchors earliest only, which still pairs a
+    // story's copies with its first article, where the clusters start, and keeps the work
+    // linear (all pairs of a million synthetic articles' buckets took minutes).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> band;  // (band value, article)
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> band;  // (band value, place in order)
     for (std::size_t b = 0; b < kHashes / kBandRows; ++b) {
         band.clear();
-        for (std::size_t i = 0; i < n; ++i) {
-            if (sigs[i].shingles < kMinShingles) continue;
+        for (std::size_t r = 0; r < n; ++r) {
+            const Signature& sg = sigs[order[r]];
+            if (sg.shingles < kMinShingles) continue;
             std::uint64_t key = 0;
-            for (std::size_t r = 0; r < kBandRows; ++r) key = key << 16 | sigs[i].mins[kBandRows * b + r];
-            band.emplace_back(key, static_cast<std::uint32_t>(i));
+            for (std::size_t k = 0; k < kBandRows; ++k) key = key << 16 | sg.mins[kBandRows * b + k];
+            band.emplace_back(key, static_cast<std::uint32_t>(r));
         }
         std::sort(band.begin(), band.end());
         for (std::size_t from = 0; from < band.size();) {
             std::size_t to = from + 1;
             while (to < band.size() && band[to].first == band[from].first) ++to;
-            if (to - from <= kMaxBucket)
-                for (std::size_t x = from; x < to; ++x)
-                    for (std::size_t y = x + 1; y < to; ++y)
-                        if (are_copies(sigs[band[x].second], sigs[band[y].second]))
-                            edges.emplace_back(band[x].second, band[y].second);
+            for (std::size_t y = from + 1; y < to; ++y)
+                for (std::size_t x = from; x < y && x < from + kAnchors; ++x) {
+                    const std::size_t i = order[band[x].second], j = order[band[y].second];
+                    if (are_copies(sigs[i], sigs[j])) edges.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
+                }
             from = to;
         }
     }
@@ -388,7 +397,7 @@ std::vector<std::size_t> cluster(const std::vector<Signature>& sigs) {
     std::sort(edges.begin(), edges.end());
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
     std::vector<std::size_t> starts(n + 1, 0);
-    for (const auto& [x, y] : edges) ++starts[x + 1], ++starts[y + 1];
+    for (const auto& [x, y] : edges) ++starts[x + 1], ++starts[y + 1];  // (edges: sorted, unique pairs)
     std::partial_sum(starts.begin(), starts.end(), starts.begin());
     std::vector<std::uint32_t> next(2 * edges.size());
     {
@@ -396,9 +405,6 @@ std::vector<std::size_t> cluster(const std::vector<Signature>& sigs) {
         for (const auto& [x, y] : edges) next[at[x]++] = y, next[at[y]++] = x;
     }
     // Each article, earliest first, not yet in a cluster takes its copies not yet in one.
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return earlier(sigs[x], sigs[y]); });
     std::vector<std::size_t> first(n, kNone);
     for (std::size_t c : order) {
         if (first[c] != kNone) continue;

@@ -46,6 +46,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <climits>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -60,9 +61,9 @@ inline constexpr std::size_t kShingleWords = 2;
 inline constexpr std::uint32_t kMinShingles = 20;   ///< shorter articles are copies only when identical
 inline constexpr double kMinContainment = 0.6;
 inline constexpr double kMinSizeRatio = 0.3;
-/// A band value shared by more articles than this is boilerplate, not a story: its articles
-/// are not paired through it (identical articles still are, by their exact hash).
-inline constexpr std::size_t kMaxBucket = 2000;
+/// Articles sharing a band value are each checked against this many of the earliest of them
+/// (all pairs in a smaller bucket): see cluster().
+inline constexpr std::size_t kAnchors = 64;
 /// Figures: a story's numbers survive an outlet's edit, and set apart the reports a template
 /// makes every day (a market's close, a company's results: the same words, other numbers).
 /// When the shorter text has kMinFigures distinct figures or more, at least kMinFigureShare of
@@ -96,6 +97,8 @@ struct Sketch {
     bool operator==(const Sketch&) const = default;
 };
 
+inline constexpr std::int32_t kNoDay = INT32_MIN;
+
 struct Signature {
     std::uint64_t exact = 0;        ///< hash of every word, title and body (0: no words)
     std::uint32_t shingles = 0;     ///< distinct body word pairs (a body of 1 word: 1)
@@ -103,6 +106,7 @@ struct Signature {
     Sketch figures;  ///< the body's figures (figures_of)
     Sketch names;    ///< the body's names (capitalised words not starting a sentence)
     std::string date;               ///< YYYYMMDD, or empty
+    std::int32_t day = kNoDay;      ///< date's day number (days since 1970-01-01; not stored: read from date)
     std::string id;                 ///< the article id
 };
 
