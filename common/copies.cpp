@@ -138,8 +138,8 @@ std::vector<bool> name_words(std::string_view text, const std::vector<std::size_
 }
 
 
-std::vector<std::string> figures_of(std::string_view text, const std::vector<std::string_view>& words) {
-    std::vector<std::string> out;
+std::vector<std::string_view> figures_of(std::string_view text, const std::vector<std::string_view>& words) {
+    std::vector<std::string_view> out;
     auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
     for (std::size_t i = 0; i < text.size();) {
         if (!digit(i)) {
@@ -151,7 +151,7 @@ std::vector<std::string> figures_of(std::string_view text, const std::vector<std
         // the run started with a digit and a separator is only passed when a digit follows)
         while (digit(e) || (e + 1 < text.size() && std::string_view(".,/:-").find(text[e]) != std::string_view::npos && digit(e + 1)))
             ++e;
-        out.emplace_back(text.substr(i, e - i));
+        out.push_back(text.substr(i, e - i));
         i = e;
     }
     static const std::vector<std::string_view> kNumberWords = {
@@ -160,7 +160,7 @@ std::vector<std::string> figures_of(std::string_view text, const std::vector<std
         "six", "sixteen", "sixty", "ten", "third", "thirteen", "thirty", "thousand", "three", "trillion", "twelve",
         "twenty", "two"};
     for (std::string_view w : words)
-        if (std::binary_search(kNumberWords.begin(), kNumberWords.end(), w)) out.emplace_back(w);
+        if (std::binary_search(kNumberWords.begin(), kNumberWords.end(), w)) out.push_back(w);
     return out;
 }
 
@@ -169,7 +169,7 @@ std::int32_t day_number(const std::string& d);
 }  // namespace
 
 Signature sign(const std::vector<std::string_view>& title, const std::vector<std::string_view>& body,
-               const std::vector<std::string>& figure_words, const std::vector<std::string_view>& names, std::string date,
+               const std::vector<std::string_view>& figure_words, const std::vector<std::string_view>& names, std::string date,
                std::string id) {
     Signature s;
     s.date = std::move(date);
@@ -186,7 +186,7 @@ Signature sign(const std::vector<std::string_view>& title, const std::vector<std
         exact = mix(exact ^ words.back());
     }
     // (16 bits a word: two words of an article share a hash once in 65,536 pairs)
-    for (const std::string& f : figure_words) figures.push_back(static_cast<std::uint32_t>(word_hash(f) >> 48));
+    for (std::string_view f : figure_words) figures.push_back(static_cast<std::uint32_t>(word_hash(f) >> 48));
     for (std::string_view w : names) name_hashes.push_back(static_cast<std::uint32_t>(word_hash(w) >> 48));
     s.figures = sketch(std::move(figures));
     s.names = sketch(std::move(name_hashes));
@@ -235,8 +235,8 @@ Signature sign(const std::vector<std::string_view>& title, const std::vector<std
     return s;
 }
 
-Signature sign_article(const Article& a, const std::vector<text::Token>& body_tokens, const text::Analyzer& analyzer) {
-    const std::vector<text::Token> title_tokens = analyzer.tokenize(a.title);
+Signature sign_article(const Article& a, const std::vector<text::Token>& title_tokens,
+                       const std::vector<text::Token>& body_tokens) {
     std::vector<std::string_view> title_words, body_words, names;
     std::vector<std::size_t> starts;
     title_words.reserve(title_tokens.size());

@@ -114,18 +114,18 @@ struct Signature {
 /// (folded terms, as the index has them), @p figures its body's figures (figures_of) and
 /// @p names those of the body's words that are names (name_words).
 [[nodiscard]] Signature sign(const std::vector<std::string_view>& title, const std::vector<std::string_view>& body,
-                             const std::vector<std::string>& figures, const std::vector<std::string_view>& names,
+                             const std::vector<std::string_view>& figures, const std::vector<std::string_view>& names,
                              std::string date, std::string id);
 
-/// The signature of @p a, whose body @p analyzer split into @p body_tokens (news-index's; the
-/// title is split here): what news-index stores.
-[[nodiscard]] Signature sign_article(const Article& a, const std::vector<text::Token>& body_tokens,
-                                     const text::Analyzer& analyzer);
+/// The signature of @p a, whose title and body the analyzer split into @p title_tokens and
+/// @p body_tokens (news-index's): what news-index stores.
+[[nodiscard]] Signature sign_article(const Article& a, const std::vector<text::Token>& title_tokens,
+                                     const std::vector<text::Token>& body_tokens);
 
 /// The figures of @p text, as written: each run of digits with the . , / : - between digits
 /// ("6-3/16", "1.5", "10:31", "1,500"), and each English number word of @p words (folded:
 /// "seven", "billion"), which a report written out in words changes as it would a figure.
-[[nodiscard]] std::vector<std::string> figures_of(std::string_view text, const std::vector<std::string_view>& words);
+[[nodiscard]] std::vector<std::string_view> figures_of(std::string_view text, const std::vector<std::string_view>& words);
 
 /// Which of the words of @p text (each given by its byte offset @p starts) are names: a
 /// capital letter not starting a sentence, a paragraph or the text, and no month or day of the

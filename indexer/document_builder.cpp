@@ -54,10 +54,10 @@ void WordSet::clear() {
 std::string DocumentBuilder::id_term(const std::string& id) { return schema::id_term(id); }
 std::string DocumentBuilder::file_term(const std::string& key) { return schema::bounded_term(schema::kFilePrefix, key); }
 
-void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix,
+void DocumentBuilder::index_text(Xapian::Document& doc, const std::vector<text::Token>& tokens, std::string_view prefix,
                                  Xapian::termpos& pos, std::vector<std::pair<std::string, std::string>>* stems) const {
     const std::string p(prefix);
-    for (const text::Token& t : analyzer_.tokenize(text)) {
+    for (const text::Token& t : tokens) {
         ++pos;
         doc.add_posting(p + t.term, pos);
         if (!t.alt.empty()) doc.add_posting(p + t.alt, pos);
@@ -140,11 +140,12 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     if (!a.language.empty()) doc.add_boolean_term(std::string(schema::kLangPrefix) + a.language);
 
     Xapian::termpos pos = 0;
+    const std::vector<text::Token> title_tokens = analyzer_.tokenize(a.title);
     // Title words are body words too (unprefixed), and title words under S.
     {
         Xapian::termpos title_pos = 0;
-        index_text(doc, a.title, schema::kTitlePrefix, title_pos, nullptr);
-        index_text(doc, a.title, schema::kBodyPrefix, pos, &stems);
+        index_text(doc, title_tokens, schema::kTitlePrefix, title_pos, nullptr);
+        index_text(doc, title_tokens, schema::kBodyPrefix, pos, &stems);
         pos += kFieldGap;
     }
     // Body, with the words inside quotations also under XQ at the same positions. No stem
@@ -216,7 +217,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     }
     if (!file_sig.empty()) doc.add_value(schema::kFileSigSlot, file_sig);
     // Its wire-copy signature, from the words as indexed (copies.h).
-    doc.add_value(schema::kCopySigSlot, copies::encode(copies::sign_article(a, tokens, analyzer_)));
+    doc.add_value(schema::kCopySigSlot, copies::encode(copies::sign_article(a, title_tokens, tokens)));
     doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a), dict_.get()));
     // Only this document's pairs: sorting the whole vector again for every record of a big
     // JSON Lines file made indexing quadratic.

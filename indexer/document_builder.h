@@ -64,7 +64,7 @@ public:
     void set_dictionary(std::shared_ptr<const stored::Dictionary> dict) { dict_ = std::move(dict); }
 
 private:
-    void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix, Xapian::termpos& pos,
+    void index_text(Xapian::Document& doc, const std::vector<text::Token>& tokens, std::string_view prefix, Xapian::termpos& pos,
                     std::vector<std::pair<std::string, std::string>>* stems) const;
     void add_stems(const text::Token& t, std::vector<std::pair<std::string, std::string>>& stems) const;
     /// The Name field's terms of @p name, and its whole folded name under @p whole_prefix (if any).

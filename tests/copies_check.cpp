@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
         a.title = j.value("title", "");
         a.text = j.value("text", "");
         a.date = j.value("date", "");
-        sigs.push_back(news::copies::sign_article(a, analyzer.tokenize(a.text), analyzer));
+        sigs.push_back(news::copies::sign_article(a, analyzer.tokenize(a.title), analyzer.tokenize(a.text)));
         if (sigs.size() % 100000 == 0) std::cerr << "copies_check: " << sigs.size() << " articles signed\n";
     }
     const auto t1 = std::chrono::steady_clock::now();

@@ -147,6 +147,10 @@ searches = [
     ({"q": "water", "from": "2023", "to": "2024-06-30"}, ["(water) date:2023..2024-06-30"]),
     ({"q": "water", "from": "2024-01"}, ["(water) date:2024-01.."]),
     ({"to": "2021-03-01"}, ["date:..2021-03-01"]),
+    # Wire copies: one result per story by default, as news-search; collapse=0 and count=stories.
+    ({"q": "federal water managers"}, ["federal water managers"]),
+    ({"q": "federal water managers", "collapse": "0"}, ["--no-collapse", "federal water managers"]),
+    ({"q": "water", "count": "stories", "n": "3"}, ["--stories", "-n", "3", "water"]),
 ]
 for params, args in searches:
     status, headers, body = srv.get("/api/v1/search?" + q(params))
@@ -163,6 +167,8 @@ facet_cases = [
     ([("q", 'speaker:"ines alvarez-roth"'), ("facet", "speaker:5"), ("facet", "year")],
      ["--facet", "speaker:5", "--facet", "year", 'speaker:"ines alvarez-roth"']),
     ([("facet", "source"), ("n", "0")], ["-n", "0", "--facet", "source"]),  # no q: every article
+    ([("q", "water"), ("facet", "source"), ("count", "stories"), ("n", "3")],
+     ["-n", "3", "--stories", "--facet", "source", "water"]),
 ]
 for params, args in facet_cases:
     body = srv.get("/api/v1/search?" + q(params))[2].decode()

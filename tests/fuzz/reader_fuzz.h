@@ -50,7 +50,7 @@ inline void check_article(news::Article& a) {
     (void)n;
     // Its wire-copy signature (names and figures read from the text): stored whole, read back.
     static const news::text::Analyzer analyzer("english");
-    const news::copies::Signature sig = news::copies::sign_article(a, analyzer.tokenize(a.text), analyzer);
+    const news::copies::Signature sig = news::copies::sign_article(a, analyzer.tokenize(a.title), analyzer.tokenize(a.text));
     const std::optional<news::copies::Signature> back = news::copies::decode(news::copies::encode(sig));
     if (!back || back->mins != sig.mins || back->figures != sig.figures || back->names != sig.names || back->id != a.id) {
         std::fprintf(stderr, "wire-copy signature of %s does not read back\n", a.id.c_str());
