@@ -138,31 +138,46 @@ std::vector<bool> name_words(std::string_view text, const std::vector<std::size_
 }
 
 
-std::vector<std::string_view> figures_of(std::string_view text, const std::vector<std::string_view>& words) {
+std::vector<std::string_view> figures_of(std::string_view text) {
     std::vector<std::string_view> out;
-    auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
-    for (std::size_t i = 0; i < text.size();) {
-        if (!digit(i)) {
-            ++i;
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (const char* p = begin; p < end;) {
+        if (!digit(*p)) {
+            ++p;
             continue;
         }
-        std::size_t e = i;
+        const char* e = p;
         // (a separator is part of the figure between two digits: the one before is one, as
         // the run started with a digit and a separator is only passed when a digit follows)
-        while (digit(e) || (e + 1 < text.size() && std::string_view(".,/:-").find(text[e]) != std::string_view::npos && digit(e + 1)))
+        while (e < end && (digit(*e) || (e + 1 < end && (*e == '.' || *e == ',' || *e == '/' || *e == ':' || *e == '-') && digit(e[1]))))
             ++e;
-        out.push_back(text.substr(i, e - i));
-        i = e;
+        out.emplace_back(p, static_cast<std::size_t>(e - p));
+        p = e;
     }
-    static const std::vector<std::string_view> kNumberWords = {
-        "billion", "eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty", "four", "fourteen",
-        "half", "hundred", "million", "nine", "nineteen", "ninety", "one", "quarter", "seven", "seventeen", "seventy",
-        "six", "sixteen", "sixty", "ten", "third", "thirteen", "thirty", "thousand", "three", "trillion", "twelve",
-        "twenty", "two"};
-    for (std::string_view w : words)
-        if (std::binary_search(kNumberWords.begin(), kNumberWords.end(), w)) out.push_back(w);
     return out;
 }
+
+namespace {
+
+/// English number words, by word_hash: a report written out in words changes them as it
+/// would a figure ("seven grain ships").
+const std::vector<std::uint64_t>& number_word_hashes() {
+    static const std::vector<std::uint64_t> hashes = [] {
+        std::vector<std::uint64_t> h;
+        for (std::string_view w : {"billion", "eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty",
+                                   "four", "fourteen", "half", "hundred", "million", "nine", "nineteen", "ninety", "one",
+                                   "quarter", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "third",
+                                   "thirteen", "thirty", "thousand", "three", "trillion", "twelve", "twenty", "two"})
+            h.push_back(word_hash(w));
+        std::sort(h.begin(), h.end());
+        return h;
+    }();
+    return hashes;
+}
+
+}  // namespace
 
 namespace {
 std::int32_t day_number(const std::string& d);
@@ -181,9 +196,12 @@ Signature sign(const std::vector<std::string_view>& title, const std::vector<std
     for (std::string_view w : title) exact = mix(exact ^ word_hash(w));
     exact = mix(exact ^ 0x7469746c65ULL);  // (title | body: "a b" + "c" differs from "a" + "b c")
     std::vector<std::uint32_t> figures, name_hashes;
+    const std::vector<std::uint64_t>& number_words = number_word_hashes();
     for (std::string_view w : body) {
-        words.push_back(word_hash(w));
-        exact = mix(exact ^ words.back());
+        const std::uint64_t h = word_hash(w);
+        words.push_back(h);
+        exact = mix(exact ^ h);
+        if (std::binary_search(number_words.begin(), number_words.end(), h)) figures.push_back(static_cast<std::uint32_t>(h >> 48));
     }
     // (16 bits a word: two words of an article share a hash once in 65,536 pairs)
     for (std::string_view f : figure_words) figures.push_back(static_cast<std::uint32_t>(word_hash(f) >> 48));
@@ -247,7 +265,7 @@ Signature sign_article(const Article& a, const std::vector<text::Token>& title_t
     const std::vector<bool> is_name = name_words(a.text, starts);
     for (std::size_t i = 0; i < body_tokens.size(); ++i)
         if (is_name[i]) names.push_back(body_tokens[i].term);
-    return sign(title_words, body_words, figures_of(a.text, body_words), names, date::to_value(a.date), a.id);
+    return sign(title_words, body_words, figures_of(a.text), names, date::to_value(a.date), a.id);
 }
 
 std::string encode(const Signature& s) {

@@ -111,7 +111,8 @@ struct Signature {
 };
 
 /// The signature of an article whose title words are @p title and body words @p body
-/// (folded terms, as the index has them), @p figures its body's figures (figures_of) and
+/// (folded terms, as the index has them), @p figures its body's figures (figures_of; its
+/// number words are added here) and
 /// @p names those of the body's words that are names (name_words).
 [[nodiscard]] Signature sign(const std::vector<std::string_view>& title, const std::vector<std::string_view>& body,
                              const std::vector<std::string_view>& figures, const std::vector<std::string_view>& names,
@@ -123,9 +124,9 @@ struct Signature {
                                      const std::vector<text::Token>& body_tokens);
 
 /// The figures of @p text, as written: each run of digits with the . , / : - between digits
-/// ("6-3/16", "1.5", "10:31", "1,500"), and each English number word of @p words (folded:
-/// "seven", "billion"), which a report written out in words changes as it would a figure.
-[[nodiscard]] std::vector<std::string_view> figures_of(std::string_view text, const std::vector<std::string_view>& words);
+/// ("6-3/16", "1.5", "10:31", "1,500"). (sign() counts English number words of the body as
+/// figures too: "seven grain ships".)
+[[nodiscard]] std::vector<std::string_view> figures_of(std::string_view text);
 
 /// Which of the words of @p text (each given by its byte offset @p starts) are names: a
 /// capital letter not starting a sentence, a paragraph or the text, and no month or day of the

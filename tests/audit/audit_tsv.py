@@ -1,5 +1,5 @@
 """The judged sample files of tests/audit/: tab-separated rows under `#` header notes and one
-line of column names; `start` and `end` are byte offsets (ints)."""
+line of column names; `start` and `end`, where a file has them, are byte offsets (ints)."""
 import os
 import sys
 
@@ -23,7 +23,9 @@ def read_rows(path, columns, tool, missing_ok=False):
                 continue
             cells += [""] * (len(columns) - len(cells))
             row = dict(zip(columns, cells))
-            row["start"], row["end"] = int(row["start"]), int(row["end"])
+            for key in ("start", "end"):
+                if key in row:
+                    row[key] = int(row[key])
             rows.append(row)
     return rows
 

@@ -39,6 +39,10 @@ import subprocess
 import sys
 import tarfile
 
+sys.dont_write_bytecode = True  # no __pycache__ inside the repository
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import audit_tsv  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 SAMPLE = os.path.join(HERE, "copies-audit-sample.tsv")
@@ -106,17 +110,7 @@ def clusters(search, db):
 
 
 def read_sample(path):
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cells = line.rstrip("\n").split("\t")
-            if cells == COLUMNS:
-                continue
-            cells += [""] * (len(COLUMNS) - len(cells))
-            rows.append(dict(zip(COLUMNS, cells)))
-    return rows
+    return audit_tsv.read_rows(path, COLUMNS, "copies_audit")
 
 
 def cmd_draw(a):
