@@ -511,4 +511,64 @@ StoreCounts store_for_next_commit(const std::vector<Xapian::WritableDatabase*>& 
 
 StoreCounts store_for_next_commit(Xapian::WritableDatabase& db) { return store_for_next_commit(std::vector{&db}); }
 
+Table read_values(const Xapian::Database& db) {
+    Table t;
+    std::unordered_map<std::string, std::uint32_t> number;
+    for (auto v = db.valuestream_begin(schema::kCopySlot); v != db.valuestream_end(schema::kCopySlot); ++v) {
+        auto [it, fresh] = number.try_emplace(*v, static_cast<std::uint32_t>(t.ids.size()));
+        if (fresh) t.ids.push_back(*v);
+        t.members.emplace_back(v.get_docid(), it->second);
+    }
+    return t;
+}
+
+namespace {
+constexpr std::string_view kTableFormat = "copies1";
+}  // namespace
+
+void store_table_for_next_commit(Xapian::WritableDatabase& db) {
+    const Table t = read_values(db);
+    std::string out(kTableFormat);
+    varint::put(out, db.get_lastdocid());
+    varint::put(out, t.ids.size());
+    for (const std::string& id : t.ids) {
+        varint::put(out, id.size());
+        out += id;
+    }
+    varint::put(out, t.members.size());
+    Xapian::docid last = 0;
+    for (const auto& [d, c] : t.members) {
+        varint::put(out, d - last);
+        varint::put(out, c);
+        last = d;
+    }
+    if (db.get_metadata(schema::kMetaCopies) != out) db.set_metadata(schema::kMetaCopies, out);
+}
+
+std::optional<Table> read_table(const Xapian::Database& db) {
+    const std::string bytes = db.get_metadata(schema::kMetaCopies);
+    if (!std::string_view(bytes).starts_with(kTableFormat)) return std::nullopt;
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + kTableFormat.size();
+    const auto* end = reinterpret_cast<const unsigned char*>(bytes.data()) + bytes.size();
+    std::uint64_t last = 0, n = 0;
+    if (!varint::get(p, end, last) || last != db.get_lastdocid() || !varint::get(p, end, n) || n > bytes.size()) return std::nullopt;
+    Table t;
+    t.ids.resize(n);
+    for (std::string& id : t.ids) {
+        std::uint64_t len = 0;
+        if (!varint::get(p, end, len) || len > static_cast<std::uint64_t>(end - p)) return std::nullopt;
+        id.assign(reinterpret_cast<const char*>(p), len);
+        p += len;
+    }
+    if (!varint::get(p, end, n) || n > bytes.size()) return std::nullopt;
+    std::uint64_t d = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        std::uint64_t gap = 0, c = 0;
+        if (!varint::get(p, end, gap) || !varint::get(p, end, c) || gap == 0 || c >= t.ids.size() || (d += gap) > last) return std::nullopt;
+        t.members.emplace_back(static_cast<Xapian::docid>(d), static_cast<std::uint32_t>(c));
+    }
+    if (p != end) return std::nullopt;
+    return t;
+}
+
 }  // namespace news::copies

@@ -170,4 +170,20 @@ StoreCounts store_for_next_commit(Xapian::WritableDatabase& db);
 /// by a third, every block it touched split).
 StoreCounts store_for_next_commit(const std::vector<Xapian::WritableDatabase*>& dbs);
 
+/// The clusters of one database as its value stream of schema::kCopySlot has them: each
+/// clustered document and its cluster's number, and each cluster's id.
+struct Table {
+    std::vector<std::pair<Xapian::docid, std::uint32_t>> members;  ///< (docid, cluster), by docid
+    std::vector<std::string> ids;                                  ///< cluster -> its id
+};
+/// Reads @p db's value stream of schema::kCopySlot.
+[[nodiscard]] Table read_values(const Xapian::Database& db);
+/// Writes @p db's clusters (read_values) into its metadata (schema::kMetaCopies) for the next
+/// commit: a remote shard serves them in one request, where its value stream would be read
+/// document by document (a whole Reuters shard's documents: 2 s).
+void store_table_for_next_commit(Xapian::WritableDatabase& db);
+/// The clusters stored by store_table_for_next_commit; nullopt when absent, damaged or stale
+/// (written for another last docid).
+[[nodiscard]] std::optional<Table> read_table(const Xapian::Database& db);
+
 }  // namespace news::copies

@@ -30,6 +30,7 @@ enum Slot : Xapian::valueno {
     kStoredSlot = 2,   ///< the article: stored::pack(to_document_data(a)); document data is empty
     kCopySigSlot = 3,  ///< the article's wire-copy signature (copies::encode)
     kCopySlot = 4,     ///< the id of its cluster of copies (its first member's article id); absent: no copy
+    kIdSlot = 5,       ///< the article's id: ties in relevance are ranked by it, on one database as on shards
 };
 
 enum class Kind {
@@ -198,6 +199,10 @@ inline constexpr const char* kMetaDocLengths = "news.doc_lengths";  ///< see doc
 inline constexpr std::string_view kMetaBlocksPrefix = "news.blocks.";  ///< + term: see doclengths::Block
 inline constexpr const char* kMetaSpeakerNames = "news.speaker_names";  ///< see speaker_aliases.h (absent: no links)
 inline constexpr std::string_view kMetaFacetPrefix = "news.facet.";  ///< + column name: see facets.h (absent or stale: built)
+/// + a stem: its words, '\n'-separated: the stem table (stem_key) again, as metadata, which a
+/// remote shard serves (xapian-tcpsrv gives no synonyms).
+inline constexpr std::string_view kMetaStemPrefix = "news.stem.";
+inline constexpr const char* kMetaCopies = "news.copies";  ///< the clusters of wire copies (copies::read_table)
 inline constexpr std::string_view kMetaSpellingPrefix = "news.spelling.";  ///< + a folded full name: as spelled (facets.h)
 
 /// Writes the schema and analyzer settings; throws if the database already holds different ones.

@@ -19,7 +19,7 @@
 
 _news_search_fields="title: body: quote: speaker: person: author: source: place: lang: topic: date:"
 # news-search's options that take a value, but --db
-_news_search_valued="-s --sort -n --limit --offset --trec --qid --batch --facet --split --now --tz --ranking --color --query"
+_news_search_valued="-s --sort -n --limit --offset --trec --qid --batch --facet --split --now --tz --ranking --color --timeout --query"
 _news_search_facets="speaker person source author place topic language year month day"
 _news_search_dates='today yesterday "this week" "last week" "this month" "last month" "this year" "last year" "past 7 days" "past 30 days"'
 _news_stemmers="none english arabic armenian basque catalan danish dutch earlyenglish finnish french german german2 hungarian indonesian irish italian kraaij_pohlmann lithuanian lovins nepali norwegian porter portuguese romanian russian spanish swedish tamil turkish"
@@ -415,7 +415,8 @@ _news_option_value()
         news-search:-n | news-search:--limit | news-search:--offset | news-search:--trec | \
             news-search:--qid | news-search:--now | news-index:--source | news-index:--date | \
             news-index:--batch-size | news-index:-j | news-index:--jobs | news-serve:--port | \
-            news-serve:--threads | news-serve:--token)
+            news-serve:--threads | news-serve:--token | news-search:--timeout | news-serve:--timeout | \
+            news-index:--shards)
             ;;
         *) return 1 ;;
     esac
@@ -478,17 +479,17 @@ _news_complete()
 
 _news_search()
 {
-    _news_complete news-search "-h --help --version -d --db -s --sort -n --limit --offset --any --json --jsonl --trec --qid --count --explain --batch --stats --get --sources --speakers --copies --no-collapse --stories --facet --split --now --tz --ranking --color --query"
+    _news_complete news-search "-h --help --version -d --db -s --sort -n --limit --offset --any --json --jsonl --trec --qid --count --explain --batch --stats --get --sources --speakers --copies --no-collapse --stories --timeout --allow-partial --check-shards --facet --split --now --tz --ranking --color --query"
 }
 
 _news_index()
 {
-    _news_complete news-index "-h --help --version -d --db -m --manifest --source --date --language --batch-size -j --jobs --prune --delete --undelete --no-speakers --compact --extract --progress -v --verbose --input"
+    _news_complete news-index "-h --help --version -d --db -m --manifest --source --date --language --batch-size -j --jobs --prune --delete --undelete --no-speakers --shards --compact --extract --progress -v --verbose --input"
 }
 
 _news_serve()
 {
-    _news_complete news-serve "-h --help --version -d --db --port --host --threads --token --web"
+    _news_complete news-serve "-h --help --version -d --db --port --host --threads --token --timeout --allow-partial --web"
 }
 
 complete -F _news_search news-search

@@ -186,10 +186,36 @@ void recover_segments(std::optional<Xapian::WritableDatabase>& db, const std::st
     fs::remove_all(dir, ec);
 }
 
+void store_stem_metadata(Xapian::WritableDatabase& db) {
+    // Both tables are sorted by stem: one merge, then the writes (not while iterating).
+    const std::string stems(schema::kStemPrefix), meta(schema::kMetaStemPrefix);
+    std::vector<std::pair<std::string, std::string>> writes;  // key, words ("": gone)
+    auto m = db.metadata_keys_begin(meta);
+    const auto m_end = db.metadata_keys_end(meta);
+    for (auto k = db.synonym_keys_begin(stems); k != db.synonym_keys_end(stems); ++k) {
+        const std::string key = meta + (*k).substr(stems.size());
+        for (; m != m_end && *m < key; ++m) writes.emplace_back(*m, std::string());
+        std::string words;
+        for (auto w = db.synonyms_begin(*k); w != db.synonyms_end(*k); ++w) {
+            if (!words.empty()) words += '\n';
+            words += *w;
+        }
+        if (m != m_end && *m == key) {
+            ++m;
+            if (db.get_metadata(key) == words) continue;
+        }
+        writes.emplace_back(key, std::move(words));
+    }
+    for (; m != m_end; ++m) writes.emplace_back(*m, std::string());
+    for (const auto& [key, words] : writes) db.set_metadata(key, words);
+}
+
 copies::StoreCounts store_search_tables(Xapian::WritableDatabase& db, bool with_copies) {
     copies::StoreCounts c;
     if (with_copies) c = copies::store_for_next_commit(db);  // (first: it rewrites articles)
+    copies::store_table_for_next_commit(db);
     doclengths::store_for_next_commit(db);
+    store_stem_metadata(db);
     aliases::store(db, extract::speakers::given_name_sex);
     const text::Analyzer analyzer;  // (normalize() does not stem: any language)
     facets::store_for_next_commit(db, [&](std::string_view s) { return analyzer.normalize(s); });

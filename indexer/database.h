@@ -47,9 +47,13 @@ private:
 /// other files there is refused (DatabaseError).
 void create(const std::string& path, const std::string& language, std::ostream& log);
 
+/// The stem table (Xapian synonyms) copied into metadata (schema::kMetaStemPrefix), changed
+/// entries only, for the next commit: a remote shard serves metadata but no synonyms.
+void store_stem_metadata(Xapian::WritableDatabase& db);
+
 /// The tables news-search reads besides the index, rebuilt for the revision the next commit of
 /// @p db makes (call just before it): document lengths and blocks (doc_lengths.h), the speaker
-/// alias table (speaker_aliases.h), the facet columns (facets.h); and the clusters of wire
+/// alias table (speaker_aliases.h), the stem table's metadata copy, the facet columns (facets.h); and the clusters of wire
 /// copies (copies.h), rewriting the articles whose cluster changed: what it found.
 /// (@p copies false: the clusters are known right already, a bulk build wrote them into its
 /// segments.)

@@ -219,6 +219,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     // Its wire-copy signature, from the words as indexed (copies.h).
     doc.add_value(schema::kCopySigSlot, copies::encode(copies::sign_article(a, title_tokens, tokens)));
     doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a), dict_.get()));
+    doc.add_value(schema::kIdSlot, a.id);
     // Only this document's pairs: sorting the whole vector again for every record of a big
     // JSON Lines file made indexing quadratic.
     const auto mine = stems.begin() + static_cast<std::ptrdiff_t>(first_stem);

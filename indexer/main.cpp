@@ -5,6 +5,7 @@
 #include "common/date.h"
 #include "common/schema.h"
 #include "indexer/pipeline.h"
+#include "common/shards.h"
 
 #include <boost/program_options.hpp>
 #include <xapian.h>
@@ -83,6 +84,7 @@ int main(int argc, char** argv) {
         ("delete", po::bool_switch(), "delete the articles whose ids are given (instead of PATHs); they stay out of later runs")
         ("undelete", po::bool_switch(), "let the articles deleted with these ids back in: the next run over their files indexes them")
         ("no-speakers", po::bool_switch(), "skip quote, speaker and person extraction (faster; speaker: and person: find nothing)")
+        ("shards", po::value(&o.shards), "write N shard databases (DB/shard-00 ...) and the stub DB/XAPIANDB that opens them as one; each article goes to the shard its id hashes to; later runs into DB add to its shards (give the same N or none)")
         ("compact", po::bool_switch(&o.compact), "compact the database at the end: smaller and faster to search (a build into an empty database with --jobs > 1 is compacted anyway)")
         ("extract", po::bool_switch(&o.extract_only), "print the extracted articles as JSON Lines; write nothing")
         ("progress", po::value(&progress)->default_value("auto"), "progress bar: auto (on a terminal), always, never")
@@ -118,6 +120,10 @@ int main(int argc, char** argv) {
     const bool del = vm["delete"].as<bool>(), undel = vm["undelete"].as<bool>();
     if (o.jobs == 0) {
         std::cerr << "news-index: --jobs must be at least 1\n";
+        return 2;
+    }
+    if (vm.count("shards") && (o.shards == 0 || o.shards > news::shards::kMaxShards)) {
+        std::cerr << "news-index: --shards must be 1 to " << news::shards::kMaxShards << "\n";
         return 2;
     }
     if (o.batch_size == 0) {

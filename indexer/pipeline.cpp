@@ -14,6 +14,7 @@
 #include "indexer/readers/reader.h"
 #include "indexer/database.h"
 #include "indexer/writer.h"
+#include "common/shards.h"
 
 #include <xapian.h>
 
@@ -168,7 +169,8 @@ std::string file_signature(const fs::path& p, const readers::ManifestEntry* m, c
 
 // --prune: removes the articles of files that are gone (before the run writes: a file moved
 // elsewhere keeps its articles' ids).
-void prune_vanished(Xapian::WritableDatabase& db, const IndexOptions& o, IndexSummary& s, std::ostream& log) {
+// (@p pruned: the paths removed, from every shard: a file counts once.)
+void prune_vanished(Xapian::WritableDatabase& db, const IndexOptions& o, std::set<std::string>& pruned, std::ostream& log) {
     try {
         // Each file's path, from the signature recorded once the file was in, else (a run
         // stopped midway, or the first article replaced by another file's) from the
@@ -200,8 +202,7 @@ void prune_vanished(Xapian::WritableDatabase& db, const IndexOptions& o, IndexSu
         for (const auto& [t, path] : gone) {
             db.delete_document(t);
             db.set_metadata(database::file_meta_key(path), "");
-            ++s.pruned;
-            if (o.verbose) log << path << ": removed (file is gone)\n";
+            if (pruned.insert(path).second && o.verbose) log << path << ": removed (file is gone)\n";
         }
     } catch (const Xapian::Error& e) {
         throw DatabaseError(o.db_path + ": " + e.get_description());
@@ -310,8 +311,8 @@ struct Work {
 
 // Which files need work (the planner): decided up front by the writer, which alone touches
 // the database; an unchanged file (its signature recorded) is counted and skipped.
-std::vector<Work> plan_work(const std::vector<Job>& jobs, Xapian::WritableDatabase* db, const IndexOptions& o,
-                            IndexSummary& s, Progress& progress, std::size_t& done) {
+std::vector<Work> plan_work(const std::vector<Job>& jobs, const std::vector<Xapian::WritableDatabase*>& dbs,
+                            const IndexOptions& o, IndexSummary& s, Progress& progress, std::size_t& done) {
     std::vector<Work> work;
     for (const Job& job : jobs) {
         std::string key = fs::absolute(job.path).lexically_normal().string();
@@ -319,11 +320,16 @@ std::vector<Work> plan_work(const std::vector<Job>& jobs, Xapian::WritableDataba
         std::string sig = file_signature(job.path, entry, o);
         bool existed = false;
         try {
-            if (db) {
-                std::string fterm = DocumentBuilder::file_term(key);
-                existed = db->postlist_begin(fterm) != db->postlist_end(fterm);
-                // The signature is recorded once the whole file is in (see the writer below).
-                if (db->get_metadata(database::file_meta_key(key)) == sig) {
+            if (!dbs.empty()) {
+                // The signature is recorded once the whole file is in (see the writer below), in
+                // every shard: unchanged only when every shard has it.
+                const std::string fterm = DocumentBuilder::file_term(key);
+                bool unchanged = true;
+                for (Xapian::WritableDatabase* db : dbs) {
+                    existed = existed || db->postlist_begin(fterm) != db->postlist_end(fterm);
+                    unchanged = unchanged && db->get_metadata(database::file_meta_key(key)) == sig;
+                }
+                if (unchanged) {
                     ++s.unchanged;
                     progress.tick(++done, s.articles);
                     continue;
@@ -346,8 +352,10 @@ std::vector<Work> plan_work(const std::vector<Job>& jobs, Xapian::WritableDataba
 // zstd the JSON keys and the language.
 // (The first files, or 4 MB of a JSON Lines file, are read twice; with the training, 0.08 s
 // of a 3.2 s build of Reuters.)
+// A shard after the first that has none gets the first one's (@p given).
 std::shared_ptr<const stored::Dictionary> choose_dictionary(Xapian::WritableDatabase& db, const std::vector<Work>& work,
-                                                            const IndexOptions& o, std::ostream& log) {
+                                                            const IndexOptions& o, std::ostream& log,
+                                                            std::shared_ptr<const stored::Dictionary> given = nullptr) {
     std::shared_ptr<const stored::Dictionary> dict;
     try {
         if (std::string bytes = db.get_metadata(schema::kMetaDictionary); !bytes.empty())
@@ -356,6 +364,15 @@ std::shared_ptr<const stored::Dictionary> choose_dictionary(Xapian::WritableData
         throw DatabaseError(o.db_path + ": " + e.get_description());
     } catch (const std::runtime_error& e) {
         throw DatabaseError(o.db_path + ": " + schema::kMetaDictionary + ": " + e.what());
+    }
+    if (!dict && given) {
+        try {
+            db.set_metadata(schema::kMetaDictionary, given->bytes());
+            db.commit();
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(o.db_path + ": " + e.get_description());
+        }
+        return given;
     }
     std::vector<std::string> samples;
     for (std::size_t i = 0; !dict && i < work.size() && samples.size() < stored::Dictionary::kMaxSamples; ++i) {
@@ -625,6 +642,88 @@ private:
 
 }  // namespace
 
+namespace {
+// The databases a run writes: the one at o.db_path, or the shards of a sharded one (a stub
+// of local shards there, or --shards N into a new folder, which gets the stub).
+std::vector<std::string> target_paths(const IndexOptions& o) {
+    std::optional<std::vector<std::string>> existing;
+    try {
+        existing = shards::local_shards(o.db_path);
+    } catch (const std::exception& e) {
+        throw DatabaseError(e.what());
+    }
+    if (existing) {
+        if (o.shards > 0 && o.shards != existing->size())
+            throw DatabaseError(o.db_path + " holds " + std::to_string(existing->size()) + " shards, not " +
+                                std::to_string(o.shards) + " (--shards): index into a new folder to shard otherwise");
+        return *existing;
+    }
+    if (o.shards <= 1) return {o.db_path};
+    std::error_code ec;
+    if (fs::exists(fs::path(o.db_path) / "iamglass", ec))
+        throw DatabaseError(o.db_path + " is a database of one shard: --shards " + std::to_string(o.shards) +
+                            " needs a new folder (or leave --shards out to add to it)");
+    if (fs::exists(o.db_path, ec) && !fs::is_empty(o.db_path, ec))
+        throw DatabaseError(o.db_path + " is a folder of other files: --shards needs a new or empty folder");
+    fs::create_directories(o.db_path, ec);
+    if (ec) throw DatabaseError(o.db_path + ": cannot make the folder: " + ec.message());
+    try {
+        shards::write_stub(o.db_path, o.shards);
+    } catch (const std::exception& e) {
+        throw DatabaseError(e.what());
+    }
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < o.shards; ++k) out.push_back(shards::shard_path(o.db_path, k));
+    return out;
+}
+
+// One database this run writes (a shard, or the whole database).
+struct Target {
+    IndexOptions o;  // db_path: this one's
+    std::optional<database::RunLock> lock;
+    std::optional<Xapian::WritableDatabase> db;
+    std::shared_ptr<const stored::Dictionary> dict;
+    std::optional<Writer> writer;
+};
+
+void open_target(Target& t, std::ostream& log) {
+    t.lock.emplace(t.o.db_path, log);
+    database::recover_compaction(t.o.db_path);
+    database::create(t.o.db_path, t.o.language, log);
+    try {
+        t.db.emplace(t.o.db_path, Xapian::DB_CREATE_OR_OPEN);
+        schema::check_or_init_metadata(*t.db, t.o.language);
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw DatabaseError(t.o.db_path + ": database is locked: another news-index is writing to it (" + e.get_msg() + ")");
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(t.o.db_path + ": cannot open database: " + e.get_description());
+    } catch (const std::runtime_error& e) {
+        throw DatabaseError(t.o.db_path + ": " + e.what());
+    }
+    database::recover_segments(t.db, t.o.db_path, log);
+}
+
+// The clusters of wire copies across shards (a cluster may hold articles of several): over
+// the segments of the shards built in bulk, the databases of the others, before any merge.
+void group_copies_across(std::vector<std::unique_ptr<Target>>& targets) {
+    std::vector<Xapian::WritableDatabase> parts;
+    std::vector<Xapian::WritableDatabase*> all;
+    try {
+        for (auto& t : targets)
+            if (const std::vector<fs::path>* done = t->writer->reduced())
+                for (const fs::path& p : *done) parts.emplace_back(p.string(), Xapian::DB_OPEN);
+        for (Xapian::WritableDatabase& p : parts) all.push_back(&p);
+        for (auto& t : targets)
+            if (!t->writer->reduced()) all.push_back(&*t->db);
+        const copies::StoreCounts c = copies::store_for_next_commit(all);
+        for (Xapian::WritableDatabase& p : parts) p.commit();
+        for (auto& t : targets) t->writer->set_copies(c);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(targets.front()->o.db_path + ": grouping wire copies across shards failed: " + e.get_description());
+    }
+}
+}  // namespace
+
 IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostream& log) {
     auto t0 = std::chrono::steady_clock::now();
     IndexSummary s;
@@ -636,42 +735,45 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
     const std::vector<Job> jobs = find_files(o, manifests, s, log);
     s.files = jobs.size();
 
-    // 2. Open the database (not for --extract).
-    std::optional<Xapian::WritableDatabase> db;
-    std::optional<database::RunLock> run_lock;
+    // 2. Open the database, or each of its shards (not for --extract).
+    std::vector<std::unique_ptr<Target>> targets;
+    std::vector<Xapian::WritableDatabase*> dbs;
     if (!o.extract_only) {
-        run_lock.emplace(o.db_path, log);
-        database::recover_compaction(o.db_path);
-        database::create(o.db_path, o.language, log);
-        try {
-            db.emplace(o.db_path, Xapian::DB_CREATE_OR_OPEN);
-            schema::check_or_init_metadata(*db, o.language);
-        } catch (const Xapian::DatabaseLockError& e) {
-            throw DatabaseError(o.db_path + ": database is locked: another news-index is writing to it (" +
-                                e.get_msg() + ")");
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError(o.db_path + ": cannot open database: " + e.get_description());
-        } catch (const std::runtime_error& e) {
-            throw DatabaseError(o.db_path + ": " + e.what());
+        std::set<std::string> pruned;
+        for (const std::string& path : target_paths(o)) {
+            auto t = std::make_unique<Target>();
+            t->o = o;
+            t->o.db_path = path;
+            open_target(*t, log);
+            if (o.prune) prune_vanished(*t->db, t->o, pruned, log);
+            dbs.push_back(&*t->db);
+            targets.push_back(std::move(t));
         }
-        database::recover_segments(db, o.db_path, log);
-        if (o.prune) prune_vanished(*db, o, s, log);
+        s.pruned = pruned.size();
     }
+    const std::size_t n_shards = targets.size() > 1 ? targets.size() : 1;
 
     Progress progress(o.progress && !o.extract_only, jobs.size(), log);
 
     // 3. Which files need work (the planner), and the zstd dictionary of stored articles.
     std::size_t done = 0;
-    const std::vector<Work> work = plan_work(jobs, db ? &*db : nullptr, o, s, progress, done);
-    const std::shared_ptr<const stored::Dictionary> dict = db ? choose_dictionary(*db, work, o, log) : nullptr;
+    const std::vector<Work> work = plan_work(jobs, dbs, o, s, progress, done);
+    for (auto& t : targets) {
+        t->dict = choose_dictionary(*t->db, work, t->o, log, targets.front() == t ? nullptr : targets.front()->dict);
+        // (The workers compress with the first shard's: every shard must have the same.)
+        if ((t->dict ? t->dict->bytes() : std::string()) != (targets.front()->dict ? targets.front()->dict->bytes() : std::string()))
+            throw DatabaseError(t->o.db_path + ": its zstd dictionary is not " + targets.front()->o.db_path +
+                                "'s: shards of one database share one (build the shards with one news-index --shards run)");
+    }
 
-    // 4. Read, extract and build on the workers; write (or print) in file order.
-    std::optional<Writer> writer;
-    if (db)
-        writer.emplace(
-            db, o, dict, o.jobs > 1 && db->get_lastdocid() == 0 && !work.empty(), s, log,
+    // 4. Read, extract and build on the workers; write (or print) in file order, each article
+    // into the shard its id hashes to (shards::shard_of).
+    for (auto& t : targets)
+        t->writer.emplace(
+            t->db, t->o, t->dict, o.jobs > 1 && t->db->get_lastdocid() == 0 && !work.empty(), s, log,
             [&work](std::size_t i) { return work[i].job->path.string(); }, [&progress] { progress.clear(); });
-    BuildPool pool(work, o, dict, db.has_value());
+    BuildPool pool(work, o, targets.empty() ? nullptr : targets.front()->dict, !targets.empty());
+    std::vector<std::vector<BuiltDoc>> routed(n_shards);
     for (std::size_t i = 0; i < work.size(); ++i) {
         const Work& w = work[i];
         const std::string path = w.job->path.string();
@@ -686,10 +788,18 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
             s.failed += c.failed;
             if (c.not_article) ++s.not_articles;  // (its old articles, if any, go below)
             if (!c.readable) break;  // nothing to replace the old articles with: keep them
-            if (writer) {
-                if (k == 0 && w.first && w.existed) writer->remove_file(file);
-                file_articles += writer->add(file, c.stems, c.docs);
-                if (c.last && w.last) writer->end_file(file, w.sig);
+            if (!targets.empty()) {
+                if (k == 0 && w.first && w.existed)
+                    for (auto& t : targets) t->writer->remove_file(file);
+                if (n_shards == 1) {
+                    file_articles += targets.front()->writer->add(file, c.stems, c.docs);
+                } else {
+                    for (auto& r : routed) r.clear();
+                    for (BuiltDoc& b : c.docs) routed[shards::shard_of(b.id, n_shards)].push_back(std::move(b));
+                    for (std::size_t sh = 0; sh < n_shards; ++sh) file_articles += targets[sh]->writer->add(file, c.stems, routed[sh]);
+                }
+                if (c.last && w.last)
+                    for (auto& t : targets) t->writer->end_file(file, w.sig);
             } else {
                 for (const Article& a : c.articles) out << to_json(a).dump() << "\n";
                 file_articles += c.articles.size();
@@ -703,7 +813,22 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& out, std::ostrea
         if (w.last) ++done;
         progress.tick(done, s.articles);
     }
-    if (writer) writer->finish();
+    if (n_shards > 1) {
+        for (auto& t : targets) t->writer->reduce();
+        group_copies_across(targets);
+    }
+    std::size_t db_articles = 0;
+    std::uintmax_t before = 0, after = 0;
+    for (auto& t : targets) {
+        t->writer->finish();
+        db_articles += s.db_articles;
+        before += s.bytes_before_compact;
+        after += s.bytes_after_compact;
+        s.bytes_before_compact = s.bytes_after_compact = 0;
+    }
+    s.db_articles = db_articles;
+    s.bytes_before_compact = before;
+    s.bytes_after_compact = after;
     progress.clear();
     s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return s;

@@ -27,6 +27,7 @@ struct IndexOptions {
     bool speakers = true;                         ///< extract quotes, speakers and persons
     bool progress = false;                        ///< draw a progress bar on stderr
     bool verbose = false;                         ///< one line per file
+    std::size_t shards = 0;                       ///< --shards: N shard databases and a stub (0: as the folder is)
 };
 
 struct IndexSummary {

@@ -39,6 +39,7 @@ void rename_document(Xapian::Document& doc, const std::string& old_term, const s
         stored::unpack(doc.get_value(schema::kStoredSlot), std::span(dicts, dict ? 1 : 0)));
     a.id = id;
     doc.add_value(schema::kStoredSlot, stored::pack(to_document_data(a), dict.get()));
+    doc.add_value(schema::kIdSlot, id);
     if (std::string sig = doc.get_value(schema::kCopySigSlot); !sig.empty())
         doc.add_value(schema::kCopySigSlot, copies::with_id(sig, id));
 }
@@ -240,19 +241,25 @@ void Writer::store_lengths() {
     }
 }
 
+void Writer::reduce() {
+    if (!segments_ || reduced_) return;
+    try {
+        reduced_ = SegmentWriter::reduce(database::segments_dir(o_.db_path), segments_->finish(), o_.jobs);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(o_.db_path + ": writing a segment failed: " + e.get_description());
+    }
+    segments_.reset();
+}
+
 void Writer::finish() {
-    if (segments_) {
-        std::vector<fs::path> done;
-        try {
-            done = SegmentWriter::reduce(database::segments_dir(o_.db_path), segments_->finish(), o_.jobs);
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError(o_.db_path + ": writing a segment failed: " + e.get_description());
-        }
-        segments_.reset();
+    if (segments_ || reduced_) {
+        reduce();
+        const std::vector<fs::path> done = std::move(*reduced_);
+        reduced_.reset();
         // The clusters of wire copies, written into the segments (a bulk build's database is
         // empty): the merge below writes them compactly, and the merged database's own pass
-        // (store_lengths) finds them right.
-        try {
+        // (store_lengths) finds them right. (A sharded run has done it across its shards.)
+        if (!copies_) try {
             std::vector<Xapian::WritableDatabase> parts;
             parts.reserve(done.size());
             for (const fs::path& p : done) parts.emplace_back(p.string(), Xapian::DB_OPEN);

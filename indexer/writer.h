@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -70,6 +71,14 @@ public:
     /// --compact. Without it, a run that stops keeps what it committed.
     void finish();
 
+    /// For a sharded run, before finish(): a bulk build's segments are written and listed
+    /// (reduced() then gives them; nullptr for a run into a database), so that the clusters of
+    /// wire copies can be worked out across every shard's articles and given (set_copies):
+    /// finish() then leaves them as they are.
+    void reduce();
+    [[nodiscard]] const std::vector<std::filesystem::path>* reduced() const { return reduced_ ? &*reduced_ : nullptr; }
+    void set_copies(const copies::StoreCounts& c) { copies_ = c; }
+
 private:
     // The id @p b gets (renamed when taken); false: leave it out (deleted with --delete).
     bool place(const File& f, BuiltDoc& b);
@@ -77,6 +86,7 @@ private:
     void store_lengths();
     /// A bulk build's clusters of wire copies, worked out in its segments before the merge.
     std::optional<copies::StoreCounts> copies_;
+    std::optional<std::vector<std::filesystem::path>> reduced_;  // reduce()'s segments
 
     std::optional<Xapian::WritableDatabase>& db_;
     const IndexOptions& o_;

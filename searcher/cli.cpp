@@ -84,6 +84,9 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         "Counts are exact up to 10,000 matches, then \"more than 10,000\"; --count is always exact.\n"
         "news-search --get ID...  prints whole articles (each result ends with its id);\n"
         "news-search --sources    lists the sources with their numbers of articles;\n"
+        "--db takes a database folder, a sharded one (news-index --shards), a stub file of shards\n"
+        "(Xapian's format: \"auto PATH\", \"remote HOST:PORT\"), or tcp://HOST:PORT (xapian-tcpsrv);\n"
+        "repeated, the databases are searched as one.\n"
         "news-search --speakers [QUERY]  lists the speakers of the matching articles (all without\n"
         "                         a QUERY): each person once under every name (\"Obama\" linked to\n"
         "                         \"Barack Obama\" where the archive makes it clear), with the\n"
@@ -137,6 +140,9 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
                                            "window=8, stop=1, comma-separated: BM25's k1 and b; the title's extra weight; the "
                                            "weight of query words within window positions of each other; leave common words "
                                            "out of OR lists")
+        ("timeout", po::value(&o.timeout), "seconds a remote shard (tcp://, or a stub's remote line) has to connect and to answer each request (default 10)")
+        ("allow-partial", po::bool_switch(&o.allow_partial), "when a shard is down or too slow, answer from the others, flagged as partial (default: fail, exit 3)")
+        ("check-shards", po::bool_switch(&o.check_shards), "list the article ids held by more than one shard of the --db databases (exit 1 if any)")
         ("color", po::value(&o.color)->default_value("auto"), "highlight: auto (terminal, unless NO_COLOR), always, never")
         ("query", po::value(&o.words), "query words");
     po::positional_options_description pos;

@@ -28,6 +28,9 @@ struct CliOptions {
     bool no_collapse = false;           ///< --no-collapse: every wire copy, not one per cluster
     bool stories = false;               ///< --stories: count stories (a cluster of copies once), not articles
     bool copies = false;                ///< --copies ID: the articles of ID's cluster of wire copies
+    std::string timeout;                ///< --timeout SECONDS: a remote shard's answer (default 10)
+    bool allow_partial = false;         ///< --allow-partial: answers from the shards that answer
+    bool check_shards = false;          ///< --check-shards: ids held by more than one shard
 
     bool operator==(const CliOptions&) const = default;
 };

@@ -144,7 +144,9 @@ struct FacetCounter::State {
         } catch (const Xapian::Error&) {  // (a remote database does not tell)
         }
         const Xapian::docid last = db.get_lastdocid();
-        if (sc.loaded && rev && sc.revision == rev && sc.last == last) return sc;
+        // (A remote shard tells no revision: its column is read once, until the searcher
+        // reopens, as the shard stays at the revision it was opened at till then.)
+        if (sc.loaded && sc.revision == rev && sc.last == last) return sc;
         const std::string bytes = db.get_metadata(facets::metadata_key(c));
         std::optional<facets::Values> v = facets::decode(bytes, rev, last);
         if (!v) {  // stale (another writer committed since news-index wrote it) or missing

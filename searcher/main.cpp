@@ -48,7 +48,13 @@ int main(int argc, char** argv) {
         std::cout << news::version_text("news-search");
         return 0;
     }
-    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split, now, tz, ranking, version, no_collapse, stories, copies] = cli;
+    [[maybe_unused]] auto& [dbs, words, sort, trec, batch, color, qid, limit, offset, json, jsonl, count, explain, any, stats, help, get, sources, speakers, facets, split, now, tz, ranking, version, no_collapse, stories, copies, timeout, allow_partial, check_shards] = cli;
+    OpenOptions open;
+    open.allow_partial = allow_partial;
+    if (std::string why; !timeout.empty() && !set_timeout(timeout, open, why)) {
+        std::cerr << "news-search: " << why << "\n";
+        return kUsage;
+    }
     SearchOptions so;
     if (sort == "relevance") so.sort = Sort::Relevance;
     else if (sort == "date") so.sort = Sort::DateAscending;
@@ -152,7 +158,11 @@ int main(int argc, char** argv) {
             return kUsage;
         }
     }
-    if (batch.empty() && words.empty() && !sources && !speakers && so.facets.empty()) {
+    if (check_shards && (get || sources || speakers || copies || !batch.empty() || !words.empty() || !so.facets.empty())) {
+        std::cerr << "news-search: --check-shards takes the --db shards only, no query\n";
+        return kUsage;
+    }
+    if (batch.empty() && words.empty() && !sources && !speakers && so.facets.empty() && !check_shards) {
         std::cerr << "news-search: no query given (try news-search --help)\n";
         return kUsage;
     }
@@ -170,8 +180,24 @@ int main(int argc, char** argv) {
     }
 
     try {
-        Searcher searcher(dbs);
+        Searcher searcher(dbs, open);
         for (const std::string& n : searcher.open_notes()) std::cerr << "news-search: " << n << "\n";
+        if (check_shards) {
+            constexpr std::size_t kListed = 1000;
+            const auto twice = searcher.ids_in_several_shards(kListed);
+            for (const auto& [id, where] : twice) {
+                std::cout << id;
+                for (const std::string& w : where) std::cout << "\t" << w;
+                std::cout << "\n";
+            }
+            const std::size_t n = searcher.revisions().size();
+            if (twice.empty()) std::cerr << "news-search: no article id is in more than one of the " << n << " shards\n";
+            else
+                std::cerr << "news-search: " << (twice.size() >= kListed ? "at least " : "") << twice.size()
+                          << (twice.size() == 1 ? " id is" : " ids are") << " in more than one of the " << n
+                          << " shards (listed: id, then the shards): searched together, such an article counts twice\n";
+            return twice.empty() ? kFound : kNone;
+        }
         if (get) {
             std::vector<news::Article> found;
             std::vector<std::string> missing;
@@ -223,6 +249,7 @@ int main(int argc, char** argv) {
                 }
                 Results r = searcher.run(query, so);
                 for (const std::string& w : r.warnings) std::cerr << "news-search: warning: " << w << "\n";
+                for (const std::string& m : r.missing_shards) std::cerr << "news-search: warning: partial answer: shard left out: " << m << "\n";
                 if (count) {
                     print_count(std::cout, r, oo);
                     return r.total > 0 ? kFound : kNone;

@@ -11,6 +11,7 @@
 #include "searcher/count.h"
 #include "searcher/doc_data.h"
 #include "searcher/spelling.h"
+#include "common/shards.h"
 
 #include <algorithm>
 #include <chrono>
@@ -304,62 +305,170 @@ bool wait_for_swap(const std::string& path, int& waits, bool retry) {
 
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::string>& paths) : paths_(paths) {
-    std::string language;
+namespace {
+// The shards @p paths name: database folders, stub files (or folders holding one), tcp:// addresses.
+std::vector<shards::Entry> shard_entries(const std::vector<std::string>& paths) {
+    std::vector<shards::Entry> out;
     for (const std::string& p : paths) {
+        try {
+            if (std::optional<shards::Entry> e = shards::parse_tcp(p)) {
+                out.push_back(std::move(*e));
+            } else if (std::optional<std::string> stub = shards::stub_file(p)) {
+                for (shards::Entry& e : shards::read_stub(*stub)) out.push_back(std::move(e));
+            } else {
+                shards::Entry e;
+                e.path = p;
+                out.push_back(std::move(e));
+            }
+        } catch (const shards::StubError& e) {
+            throw DatabaseError(e.what());
+        }
+    }
+    return out;
+}
+}  // namespace
+
+bool set_timeout(const std::string& seconds, OpenOptions& o, std::string& why) {
+    char* end = nullptr;
+    const double secs = std::strtod(seconds.c_str(), &end);
+    if (end == seconds.c_str() || *end || !(secs > 0) || secs > 86400) {
+        why = "--timeout takes seconds, more than 0 (such as 2.5), not '" + seconds + "'";
+        return false;
+    }
+    o.timeout_ms = o.connect_timeout_ms = static_cast<unsigned>(secs * 1000 + 0.5);
+    return true;
+}
+
+Searcher::Searcher(const std::vector<std::string>& paths, const OpenOptions& open) : open_(open) {
+    open_shards(paths);
+    expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
+    quote_slots_.terms = [this](const std::string& head) { return terms_from(head); };
+    links_ = [this](const std::string& full_name) { return aliases::aliases_of(alias_table(), full_name); };
+    word_links_ = [this](const std::string& word) { return aliases::links_of_word(alias_table(), word); };
+}
+
+Xapian::Database Searcher::open_remote(const shards::Entry& e) const {
+    if (e.kind == shards::Entry::Kind::Program) return Xapian::Remote::open(e.program, e.args, open_.timeout_ms);
+    return Xapian::Remote::open(e.host, e.port, open_.timeout_ms, open_.connect_timeout_ms);
+}
+
+void Searcher::open_shards(const std::vector<std::string>& paths) {
+    std::string language;
+    for (const shards::Entry& entry : shard_entries(paths)) {
+        const std::string p = entry.name();
+        const bool remote = entry.kind != shards::Entry::Kind::Local;
         try {
             Xapian::Database one;
             std::string lang;
-            // A writer committing while we open: open again (a few times, then give up).
-            for (int attempt = 0, waits = 0;; ++attempt) {
-                try {
-                    one = Xapian::Database(p);
-                    // An empty database without a schema is one news-index is creating right now.
-                    bool being_created = one.get_doccount() == 0 && one.get_metadata(schema::kMetaSchema).empty();
-                    lang = being_created ? language : schema::read_metadata(one);
-                    break;
-                } catch (const Xapian::DatabaseModifiedError&) {
-                    if (attempt >= 5) throw;
-                } catch (const Xapian::DatabaseNotFoundError&) {
-                    if (!wait_for_swap(p, waits, false)) throw;
-                } catch (const Xapian::DatabaseOpeningError&) {
-                    // The swap can also fall between Xapian reading the version file and opening
-                    // the tables ("Couldn't open .../postlist.glass").
-                    if (!wait_for_swap(p, waits, attempt < 5)) throw;
+            if (remote) {
+                one = open_remote(entry);
+                lang = one.get_doccount() == 0 && one.get_metadata(schema::kMetaSchema).empty() ? language : schema::read_metadata(one);
+            } else {
+                // A writer committing while we open: open again (a few times, then give up).
+                for (int attempt = 0, waits = 0;; ++attempt) {
+                    try {
+                        one = Xapian::Database(p);
+                        // An empty database without a schema is one news-index is creating right now.
+                        bool being_created = one.get_doccount() == 0 && one.get_metadata(schema::kMetaSchema).empty();
+                        lang = being_created ? language : schema::read_metadata(one);
+                        break;
+                    } catch (const Xapian::DatabaseModifiedError&) {
+                        if (attempt >= 5) throw;
+                    } catch (const Xapian::DatabaseNotFoundError&) {
+                        if (!wait_for_swap(p, waits, false)) throw;
+                    } catch (const Xapian::DatabaseOpeningError&) {
+                        // The swap can also fall between Xapian reading the version file and opening
+                        // the tables ("Couldn't open .../postlist.glass").
+                        if (!wait_for_swap(p, waits, attempt < 5)) throw;
+                    }
                 }
-            }
-            // A first build writes its articles in segments beside the database and merges them at
-            // its end: until then the database is empty. Killed before, it says so on every search.
-            if (std::error_code ec; one.get_doccount() == 0 && std::filesystem::exists(runlock::segments_of(p), ec)) {
-                if (!runlock::held(p))
-                    throw DatabaseError("the first build of " + p + " was interrupted after " +
-                                        std::to_string(runlock::articles_in_segments(p)) +
-                                        " articles; run news-index --db " + p + " to finish it");
-                open_notes_.push_back(p + ": its first build is still running (" + std::to_string(runlock::articles_in_segments(p)) +
-                                 " articles written so far): nothing is searchable before it ends");
+                // A first build writes its articles in segments beside the database and merges them at
+                // its end: until then the database is empty. Killed before, it says so on every search.
+                if (std::error_code ec; one.get_doccount() == 0 && std::filesystem::exists(runlock::segments_of(p), ec)) {
+                    if (!runlock::held(p))
+                        throw DatabaseError("the first build of " + p + " was interrupted after " +
+                                            std::to_string(runlock::articles_in_segments(p)) +
+                                            " articles; run news-index --db " + p + " to finish it");
+                    open_notes_.push_back(p + ": its first build is still running (" + std::to_string(runlock::articles_in_segments(p)) +
+                                     " articles written so far): nothing is searchable before it ends");
+                }
             }
             if (lang.empty()) lang = "english";
             if (!language.empty() && lang != language)
                 throw DatabaseError(p + ": built with stemming language " + lang + ", the other databases with " + language);
             language = lang;
-            db_.add_database(one);
             shards_.push_back(one);
+            entries_.push_back(entry);
+            paths_.push_back(p);
+            remote_.push_back(remote);
         } catch (const Xapian::DatabaseNotFoundError&) {
             throw DatabaseError(p + ": no database here (build one with news-index --db " + p + ")");
         } catch (const Xapian::Error& e) {
-            throw DatabaseError(p + ": cannot open database: " + e.get_description());
+            // A shard that is down or too slow: left out when partial answers are allowed.
+            if (open_.allow_partial && remote) missing_.push_back(p + ": " + e.get_description());
+            else throw DatabaseError(p + ": cannot open " + (remote ? "remote shard" : "database") + ": " + e.get_description());
         } catch (const std::runtime_error& e) {
             if (dynamic_cast<const DatabaseError*>(&e)) throw;
             throw DatabaseError(p + ": " + e.what());
         }
     }
+    if (shards_.empty()) {
+        std::string all;
+        for (const std::string& m : missing_) all += (all.empty() ? "" : "; ") + m;
+        throw DatabaseError("no shard answered: " + all);
+    }
     analyzer_.emplace(language.empty() ? "english" : language);
+    rebuild_views();
+}
+
+void Searcher::rebuild_views() {
+    db_ = Xapian::Database();
+    local_db_ = Xapian::Database();
+    local_count_ = 0;
+    any_remote_ = false;
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+        db_.add_database(shards_[i]);
+        if (remote_[i]) any_remote_ = true;
+        else {
+            local_db_.add_database(shards_[i]);
+            ++local_count_;
+        }
+    }
     lengths_ = std::make_shared<DocLengths>(shards_);
-    expander_ = [this](const std::string& stem) { return words_with_stem(stem); };
-    quote_slots_.terms = [this](const std::string& head) { return terms_from(head); };
-    links_ = [this](const std::string& full_name) { return aliases::aliases_of(alias_table(), full_name); };
-    word_links_ = [this](const std::string& word) { return aliases::links_of_word(alias_table(), word); };
+    facet_counter_.reset();
+    copy_table_.reset();
+    reset_alias_table();
     load_dictionaries();
+}
+
+std::vector<std::pair<std::size_t, std::string>> Searcher::dead_shards() {
+    // Every remote shard connected again (a failed request leaves a connection in an unknown
+    // state): those that do not answer are named.
+    std::vector<std::pair<std::size_t, std::string>> dead;
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+        if (!remote_[i]) continue;
+        try {
+            Xapian::Database again = open_remote(entries_[i]);
+            (void)again.get_metadata(schema::kMetaSchema);  // (a request, answered in time)
+            shards_[i] = again;
+        } catch (const Xapian::Error& e) {
+            dead.emplace_back(i, paths_[i] + ": " + e.get_description());
+        }
+    }
+    return dead;
+}
+
+void Searcher::drop_shards(const std::vector<std::pair<std::size_t, std::string>>& dead) {
+    for (auto it = dead.rbegin(); it != dead.rend(); ++it) {
+        const auto at = static_cast<std::ptrdiff_t>(it->first);
+        missing_.push_back(it->second);
+        shards_.erase(shards_.begin() + at);
+        entries_.erase(entries_.begin() + at);
+        paths_.erase(paths_.begin() + at);
+        remote_.erase(remote_.begin() + at);
+    }
+    if (shards_.empty()) throw DatabaseError("no shard answered: " + dead.front().second);
+    rebuild_views();
 }
 
 void Searcher::load_dictionaries() {
@@ -386,9 +495,22 @@ Article Searcher::stored_article(const Xapian::Document& doc) {
 
 std::vector<std::string> Searcher::words_with_stem(const std::string& stem) const {
     std::vector<std::string> words;
-    const std::string key = schema::stem_key(stem);
-    for (const Xapian::Database& shard : shards_)
-        for (auto it = shard.synonyms_begin(key); it != shard.synonyms_end(key); ++it) words.push_back(*it);
+    const std::string key = schema::stem_key(stem), meta = std::string(schema::kMetaStemPrefix) + stem;
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+        const Xapian::Database& shard = shards_[i];
+        if (!remote_[i]) {
+            for (auto it = shard.synonyms_begin(key); it != shard.synonyms_end(key); ++it) words.push_back(*it);
+            continue;
+        }
+        // A remote shard serves no synonyms: the table's copy in its metadata.
+        const std::string list = shard.get_metadata(meta);
+        for (std::size_t from = 0; from < list.size();) {
+            std::size_t nl = list.find('\n', from);
+            if (nl == std::string::npos) nl = list.size();
+            if (nl > from) words.push_back(list.substr(from, nl - from));
+            from = nl + 1;
+        }
+    }
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
     return words;
@@ -595,6 +717,45 @@ std::vector<SpeakerCount> Searcher::speakers(std::string_view query, bool defaul
     });
 }
 
+std::vector<std::pair<std::string, std::vector<std::string>>> Searcher::ids_in_several_shards(std::size_t limit) const {
+    // The shards' id terms, merged in order: a term in two shards or more is an id held twice
+    // unless it is a hashed long id shared by two (schema::bounded_term): the stored ids say.
+    const std::string q(schema::kIdPrefix);
+    std::vector<Xapian::TermIterator> at, end;
+    for (const Xapian::Database& shard : shards_) {
+        at.push_back(shard.allterms_begin(q));
+        end.push_back(shard.allterms_end(q));
+    }
+    std::vector<std::pair<std::string, std::vector<std::string>>> out;
+    while (out.size() < limit) {
+        std::optional<std::string> least;
+        for (std::size_t i = 0; i < at.size(); ++i)
+            if (at[i] != end[i] && (!least || *at[i] < *least)) least = *at[i];
+        if (!least) break;
+        std::vector<std::size_t> holders;
+        for (std::size_t i = 0; i < at.size(); ++i)
+            if (at[i] != end[i] && *at[i] == *least) {
+                holders.push_back(i);
+                ++at[i];
+            }
+        if (holders.size() < 2) continue;
+        std::map<std::string, std::vector<std::string>> by_id;  // stored id -> shards
+        for (std::size_t i : holders)
+            for (auto p = shards_[i].postlist_begin(*least); p != shards_[i].postlist_end(*least); ++p) {
+                std::string id = least->substr(q.size());
+                try {
+                    id = read_stored_article(shards_[i].get_document(*p), dicts_).id;
+                } catch (const std::exception&) {  // (unreadable: the term's id)
+                }
+                std::vector<std::string>& where = by_id[id];
+                if (where.empty() || where.back() != paths_[i]) where.push_back(paths_[i]);
+            }
+        for (auto& [id, where] : by_id)
+            if (where.size() > 1 && out.size() < limit) out.emplace_back(id, std::move(where));
+    }
+    return out;
+}
+
 std::vector<DatabaseRevision> Searcher::revisions() const {
     std::vector<DatabaseRevision> out;
     for (std::size_t i = 0; i < shards_.size(); ++i) {
@@ -608,17 +769,37 @@ std::vector<DatabaseRevision> Searcher::revisions() const {
     return out;
 }
 
+void Searcher::shard_failed(const Xapian::Error& e, int attempt) {
+    // Which shard: every remote one is asked again. Named (exit 3), or left out when partial
+    // answers are allowed, and the query run again on the others.
+    const std::vector<std::pair<std::size_t, std::string>> dead = dead_shards();
+    if (dead.empty()) {
+        rebuild_views();  // (on the new connections)
+        if (attempt >= 2) throw DatabaseError("a remote shard failed: " + e.get_description());
+        return;
+    }
+    if (!open_.allow_partial) {
+        std::string all;
+        for (const auto& [i, why] : dead) all += (all.empty() ? "" : "; ") + why;
+        throw DatabaseError("a shard is down or too slow: " + all + " (--allow-partial answers from the others)");
+    }
+    drop_shards(dead);
+}
+
 Results Searcher::run(std::string_view query, const SearchOptions& o) {
     // A writer may commit while we read: reopen and try again.
     for (int attempt = 0;; ++attempt) {
         try {
             Results r = run_once(query, o);
             r.databases = revisions();
+            r.missing_shards = missing_;
             return r;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw DatabaseError("the database keeps changing under the search; try again");
             db_.reopen();
             copy_table_.reset();
+        } catch (const Xapian::NetworkError& e) {
+            shard_failed(e, attempt);
         } catch (const Xapian::DatabaseError& e) {
             throw DatabaseError(e.get_description());
         }
@@ -643,14 +824,16 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::MSet& mse
     // (count.h) when the query is made of words, ORs, ANDs and exclusions, else through the
     // matcher, unweighted (BoolWeight: no lengths, no weights).
     // (Articles, not the clusters of copies a collapsed page shows one of.)
+    // (On remote shards, through the matcher only: posting lists would cross the network.)
     Xapian::doccount lo = mset.get_uncollapsed_matches_lower_bound(), hi = mset.get_uncollapsed_matches_upper_bound();
-    if (lo != hi)  // a word or a stem group: its term frequency, or its blocks but the last one
+    if (lo != hi && (!any_remote_ || query.get_type() == Xapian::Query::LEAF_TERM))
+        // a word or a stem group: its term frequency, or its blocks but the last one
         if (std::optional<Xapian::doccount> n = count_word_or_group(shards_, *lengths_, query)) lo = hi = *n;
     // (A collapsed pass's article counts are not exact even when it read every match.)
     if (lo != hi && (lo <= kExactCountUpTo || o.exact_count)) {
         const auto want = o.exact_count ? db_.get_doccount() : static_cast<Xapian::doccount>(
             std::min<std::size_t>(std::max<std::size_t>(kExactCountUpTo + 1, o.offset + o.limit), db_.get_doccount()));
-        if (std::optional<Xapian::doccount> n = count_on_postings(db_, query, want)) {
+        if (std::optional<Xapian::doccount> n = any_remote_ ? std::nullopt : count_on_postings(db_, query, want)) {
             lo = *n;
             hi = *n < want ? *n : db_.get_doccount();
         } else {
@@ -744,17 +927,27 @@ void Searcher::count_facets(const ParsedQuery& pq, const SearchOptions& o, Resul
 
 const Searcher::CopyTable& Searcher::copy_table() {
     if (copy_table_) return *copy_table_;
+    // Shard by shard: a local one's value stream, a remote one's metadata copy (its value
+    // stream would cross the network document by document), docids made db_'s.
     CopyTable t;
     std::unordered_map<std::string, std::uint32_t> number;
-    for (auto v = db_.valuestream_begin(schema::kCopySlot); v != db_.valuestream_end(schema::kCopySlot); ++v) {
-        auto [it, fresh] = number.try_emplace(*v, static_cast<std::uint32_t>(t.ids.size()));
-        if (fresh) {
-            t.ids.push_back(*v);
-            t.members.emplace_back();
+    const auto n = static_cast<Xapian::docid>(shards_.size());
+    for (std::size_t s = 0; s < shards_.size(); ++s) {
+        std::optional<copies::Table> stored;
+        if (remote_[s]) stored = copies::read_table(shards_[s]);
+        if (!stored) stored = copies::read_values(shards_[s]);
+        for (const auto& [d, c] : stored->members) {
+            auto [it, fresh] = number.try_emplace(stored->ids[c], static_cast<std::uint32_t>(t.ids.size()));
+            if (fresh) {
+                t.ids.push_back(stored->ids[c]);
+                t.members.emplace_back();
+            }
+            const Xapian::docid global = (d - 1) * n + static_cast<Xapian::docid>(s) + 1;
+            t.cluster_of.emplace(global, it->second);
+            t.members[it->second].push_back(global);
         }
-        t.cluster_of.emplace(v.get_docid(), it->second);
-        t.members[it->second].push_back(v.get_docid());
     }
+    for (std::vector<Xapian::docid>& m : t.members) std::sort(m.begin(), m.end());
     copy_table_ = std::move(t);
     return *copy_table_;
 }
@@ -835,6 +1028,8 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     // Word terms weighed by Bm25Source: the same BM25 as Xapian's, with the document lengths
     // read into memory once a query needs enough of them: Xapian's own lookup costs about
     // 250 ns a posting.
+    // A remote shard runs no custom posting source (stock xapian-tcpsrv has none registered):
+    // there Xapian's BM25Weight itself weighs the words, with the same parameters.
     auto shared = std::make_shared<Bm25Source::Shared>();
     shared->collection_size = db_.get_doccount();
     shared->average_length = db_.get_avlength();
@@ -842,14 +1037,17 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     shared->lengths = lengths_;
     shared->single_shard = shards_.size() == 1;
     double needed = 0;
-    Xapian::Query weighed = with_bm25_sources(shaped_for_ranking(pq.query, o.rank), db_, shared, needed);
+    Xapian::Query weighed = shaped_for_ranking(pq.query, o.rank);
+    if (!any_remote_) weighed = with_bm25_sources(weighed, db_, shared, needed);
     if (needed * kPackedLengthsWorthReading > shared->collection_size && !lengths_->loaded())
         lengths_->load(/*packed_only=*/needed * kLengthsWorthReading <= shared->collection_size);
     enquire.set_query(weighed);
     const Bm25Params& bm25 = shared->params;
     enquire.set_weighting_scheme(Xapian::BM25Weight(bm25.k1, 0, 1, bm25.b, bm25.min_normlen));
     switch (o.sort) {
-    case Sort::Relevance: break;
+    // Equal scores in article-id order (kIdSlot), not in docid order, which depends on how the
+    // articles are spread over shards.
+    case Sort::Relevance: enquire.set_sort_by_relevance_then_value(schema::kIdSlot, false); break;
     case Sort::DateAscending: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false); break;
     case Sort::DateDescending: enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true); break;
     }
@@ -887,7 +1085,13 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     if (o.snippets)
         for (Hit& h : r.hits) name_people(h.article);
     for (Hit& h : r.hits) h.article.text.clear();
-    if (o.suggest && r.total < kSuggestBelow && o.offset == 0) r.suggestion = suggest(query, pq, r.total, o);
+    if (o.suggest && r.total < kSuggestBelow && o.offset == 0) {
+        r.suggestion = suggest(query, pq, r.total, o);
+        if (any_remote_)
+            r.warnings.push_back(local_count_ == 0 ? std::string("no spelling suggestions: they come from local shards only, and every shard is remote")
+                                                   : "spelling suggestions come from the " + std::to_string(local_count_) + " local shards only, not the " +
+                                                         std::to_string(shards_.size() - local_count_) + " remote ones");
+    }
     return r;
 }
 
@@ -895,7 +1099,10 @@ std::optional<Suggestion> Searcher::suggest(std::string_view query, const Parsed
                                             const SearchOptions& o) const {
     std::vector<std::string> words;
     for (const std::vector<std::string>& clause : weighed_word_clauses(pq.query)) words.push_back(clause[0]);
-    std::vector<Correction> fixes = corrections(db_, words);
+    // From the local shards only: a remote shard's words would all cross the network.
+    if (local_count_ == 0) return std::nullopt;
+    const Xapian::Database& db = local_db_;
+    std::vector<Correction> fixes = corrections(db, words);
     // The words of names (speaker:, person:, author:), from their fields' own words.
     for (const schema::Field& f : schema::kFields) {
         if (f.kind != schema::Kind::Name || f.word_prefix.empty()) continue;
@@ -912,7 +1119,7 @@ std::optional<Suggestion> Searcher::suggest(std::string_view query, const Parsed
                 from = space + 1;
             }
         }
-        for (Correction& c : corrections(db_, names, std::string(f.word_prefix))) fixes.push_back(std::move(c));
+        for (Correction& c : corrections(db, names, std::string(f.word_prefix))) fixes.push_back(std::move(c));
     }
     if (fixes.empty()) return std::nullopt;
     std::string fixed = corrected_query(query, fixes, [this](std::string_view s) { return analyzer_->normalize(s); });

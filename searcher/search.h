@@ -11,6 +11,7 @@
 #include "searcher/snippet.h"
 
 #include "common/stored.h"
+#include "common/shards.h"
 
 #include <xapian.h>
 
@@ -138,14 +139,34 @@ struct Results {
     std::vector<DatabaseRevision> databases;
     std::vector<FacetResult> facets;  ///< one per SearchOptions::facets, in its order
     std::vector<std::string> warnings;  ///< what the user should know of the answer (a date: on undated articles)
+    /// Shards that did not answer and were left out (OpenOptions::allow_partial), each "NAME:
+    /// why": the answer is then partial, its counts and statistics those of the other shards.
+    std::vector<std::string> missing_shards;
     std::optional<Suggestion> suggestion;  ///< "did you mean" (SearchOptions::suggest)
 };
 
-/// One or more databases searched as one (shards).
+/// How shards are opened (remote ones above all).
+struct OpenOptions {
+    unsigned timeout_ms = 10000;          ///< a remote shard's answer to any one request (--timeout)
+    unsigned connect_timeout_ms = 10000;  ///< connecting to a remote shard
+    /// A shard that is down or too slow is left out (Results::missing_shards) instead of
+    /// failing the search (DatabaseError naming it).
+    bool allow_partial = false;
+};
+
+/// Sets @p o's timeouts from @p seconds ("2.5"; --timeout); false with @p why when it is not a
+/// number of seconds above 0 (a day at most).
+[[nodiscard]] bool set_timeout(const std::string& seconds, OpenOptions& o, std::string& why);
+
+/// One or more databases searched as one (shards): each a database folder, a stub file of
+/// shards (Xapian's format; a sharded database's folder holds one: shards.h), or
+/// "tcp://HOST:PORT" (a database served by xapian-tcpsrv). On remote shards the ranking is
+/// Xapian's BM25Weight (the same BM25, without Bm25Source's block skipping), stems come
+/// from the metadata copy of the stem table, and spelling suggestions from local shards only.
 class Searcher {
 public:
     /// Opens every path; checks schema and analyzer versions. Throws DatabaseError.
-    explicit Searcher(const std::vector<std::string>& paths);
+    explicit Searcher(const std::vector<std::string>& paths, const OpenOptions& open = {});
     Searcher(const Searcher&) = delete;  // the stem expander points at this object
 
     /// What opening the databases found worth telling (a first build still running).
@@ -196,13 +217,48 @@ public:
     /// Sees what writers have committed since the databases were opened (or last reopened);
     /// false when there was nothing new.
     bool reopen() {
-        if (!db_.reopen()) return false;
+        try {
+            if (!db_.reopen()) return false;
+        } catch (const Xapian::NetworkError& e) {  // (a remote shard went down)
+            shard_failed(e, 0);
+        }
         reset_alias_table();  // (read again when next needed)
         copy_table_.reset();
+        if (any_remote_) facet_counter_.reset();  // (a remote shard tells no revision to check columns by)
         return true;
     }
 
+    /// Some shard was left out (OpenOptions::allow_partial).
+    [[nodiscard]] bool partial() const { return !missing_.empty(); }
+
+    /// Some shard is served over the network (no Bm25Source, no block counts there).
+    [[nodiscard]] bool any_remote() const { return any_remote_; }
+
+    /// The article ids held by more than one shard (news-search --check-shards), each with the
+    /// shards holding it, sorted; at most @p limit of them.
+    [[nodiscard]] std::vector<std::pair<std::string, std::vector<std::string>>> ids_in_several_shards(std::size_t limit) const;
+
 private:
+    /// Opens each shard of @p paths (stub files read), into shards_ and db_.
+    void open_shards(const std::vector<std::string>& paths);
+    /// Names the remote shards that do not answer now (each "NAME: why").
+    [[nodiscard]] std::vector<std::pair<std::size_t, std::string>> dead_shards();
+    /// Leaves the shards @p dead out (allow_partial), reading what depends on the set again.
+    void drop_shards(const std::vector<std::pair<std::size_t, std::string>>& dead);
+    /// A request to the shards failed with @p e (a network error): the failing shards named
+    /// (DatabaseError), or left out with allow_partial; returns when the query can be run again.
+    void shard_failed(const Xapian::Error& e, int attempt);
+    /// db_ and what is read per set of shards, made again from shards_.
+    void rebuild_views();
+    /// A new connection to the remote shard @p e, with open_'s timeouts.
+    [[nodiscard]] Xapian::Database open_remote(const shards::Entry& e) const;
+    OpenOptions open_;
+    std::vector<shards::Entry> entries_;  ///< per shard: where it is
+    std::vector<bool> remote_;  ///< per shard
+    bool any_remote_ = false;
+    std::vector<std::string> missing_;  ///< shards left out (allow_partial), "NAME: why"
+    Xapian::Database local_db_;  ///< the local shards only (spelling)
+    std::size_t local_count_ = 0;
     std::vector<std::string> open_notes_;
     Results run_once(std::string_view query, const SearchOptions& options);
     /// Sets r.total and r.total_exact for @p query, of which @p mset is the ranked page.

@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
     std::string host, token, web;
     int port = 8080;
     std::size_t threads = 8;
+    std::string timeout;
+    search::OpenOptions open;
     po::options_description opts(
         "Usage: news-serve [--db news.db ...] [--port 8080] [--host 127.0.0.1] [--threads 8] [--token T] [--web DIR]\n\n"
         "Serves the searches of news-search as a JSON API (under /api/v1/, and /api/) and the search\n"
@@ -61,6 +63,7 @@ int main(int argc, char** argv) {
         "  /api/v1/search?q=QUERY&n=10&offset=0&sort=relevance|date|-date&from=DATE&to=DATE&facet=F[:N]&split=F[:N]\n"
         "  /api/v1/search.csv?...    the same results as CSV      /api/v1/facets?q=...&facet=...   counts only\n"
         "  /api/v1/article/ID        one article, whole           /api/v1/speaker/NAME?q=...       a speaker's quotes\n"
+        "--db: a database, a sharded one, a stub file of shards, or tcp://HOST:PORT (xapian-tcpsrv).\n"
         "Limits: q up to 2,000 bytes, n up to 1,000, offset up to 100,000; a bad request gets a 400\n"
         "with a JSON error. Each worker thread has its own database handle and sees what news-index\n"
         "writes (and its --compact) before each request.\n"
@@ -78,6 +81,8 @@ int main(int argc, char** argv) {
         ("token", po::value(&token),
          "every request must carry this token: header 'Authorization: Bearer T' or parameter token=T (else 401); "
          "also read from $NEWS_SERVE_TOKEN, which keeps it out of the process list")
+        ("timeout", po::value(&timeout), "seconds a remote shard (tcp://, or a stub's remote line) has to connect and to answer each request (default 10)")
+        ("allow-partial", po::bool_switch(&open.allow_partial), "when a shard is down or too slow, answer from the others, flagged \"partial\" (default: 503)")
         ("web", po::value(&web), "folder of the page's files (default: 'web' beside the executable, else ../share/news-search/web)");
     po::variables_map vm;
     try {
@@ -94,6 +99,10 @@ int main(int argc, char** argv) {
     if (vm.count("version")) {
         std::cout << news::version_text("news-serve");
         return kStopped;
+    }
+    if (std::string why; !timeout.empty() && !search::set_timeout(timeout, open, why)) {
+        std::cerr << "news-serve: " << why << "\n";
+        return kUsage;
     }
     if (port < 0 || port > 65535) {
         std::cerr << "news-serve: --port must be 0 to 65535\n";
@@ -129,7 +138,7 @@ int main(int argc, char** argv) {
 
     Xapian::doccount articles = 0;
     try {  // Open once here, so that a database problem shows now (exit 3), not at the first request.
-        search::Searcher check(dbs);
+        search::Searcher check(dbs, open);
         for (const std::string& n : check.open_notes()) std::cerr << "news-serve: " << n << "\n";
         articles = check.size();
     } catch (const search::DatabaseError& e) {
@@ -148,7 +157,7 @@ int main(int argc, char** argv) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    serve::Searchers searchers(dbs);
+    serve::Searchers searchers(dbs, open);
     serve::Api api(searchers, options);
     httplib::Server server;
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

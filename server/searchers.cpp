@@ -26,11 +26,12 @@ Worker Searchers::current() {
     }
     std::vector<Identity> now = identities();
     if (slot->searcher && now != slot->folders) slot->searcher.reset();  // a folder was swapped (or is being)
+    if (slot->searcher && slot->searcher->partial()) slot->searcher.reset();  // (a shard left out: try it again)
     if (slot->searcher) {
         slot->searcher->reopen();
     } else {
         // The Searcher waits for a compaction's swap to end (2 s at most) while it opens.
-        slot->searcher = std::make_unique<search::Searcher>(paths_);
+        slot->searcher = std::make_unique<search::Searcher>(paths_, open_);
         slot->folders = std::move(now);  // (as before opening: a swap meanwhile opens again next time)
         std::lock_guard lock(mutex_);
         ++opened_;

@@ -32,7 +32,10 @@ struct Worker {
 class Searchers {
 public:
     /// @p paths: the databases (shards) searched as one. Opens nothing yet.
-    explicit Searchers(std::vector<std::string> paths) : paths_(std::move(paths)) {}
+    /// @p open: how shards are opened (remote timeouts, partial answers); a Searcher that left
+    /// a shard out is opened again for the next request, so a shard back up is searched again.
+    explicit Searchers(std::vector<std::string> paths, search::OpenOptions open = {})
+        : paths_(std::move(paths)), open_(open) {}
 
     /// The calling thread's Searcher, opened or reopened now. Throws search::DatabaseError.
     [[nodiscard]] Worker current();
@@ -58,6 +61,7 @@ private:
     [[nodiscard]] std::vector<Identity> identities() const;
 
     std::vector<std::string> paths_;
+    search::OpenOptions open_;
     mutable std::mutex mutex_;  // guards slots_ (not the Searchers: each is its thread's)
     std::unordered_map<std::thread::id, Slot> slots_;
     std::size_t opened_ = 0;

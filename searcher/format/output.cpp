@@ -238,7 +238,8 @@ void write_databases(JsonWriter& w, const std::vector<DatabaseRevision>& dbs) {
 // --json and --jsonl without building nlohmann trees. Returns false (and leaves @p out as
 // it was) when a string is not valid UTF-8.
 bool write_json(std::string& out, const Results& r, const OutputOptions& o) {
-    if (!r.facets.empty() || !r.warnings.empty() || r.suggestion) return false;  // (through nlohmann: the cost is elsewhere)
+    if (!r.facets.empty() || !r.warnings.empty() || r.suggestion || !r.missing_shards.empty())
+        return false;  // (through nlohmann: the cost is elsewhere)
     const std::size_t was = out.size();
     try {
         if (o.format == Format::Json) {
@@ -274,6 +275,12 @@ bool write_json(std::string& out, const Results& r, const OutputOptions& o) {
 }  // namespace
 
 const char* total_relation(const Results& r) { return r.total_exact ? "eq" : "gte"; }
+
+std::string partial_note(const Results& r) {
+    const std::size_t answered = r.databases.size(), missing = r.missing_shards.size();
+    return std::to_string(answered) + " of " + std::to_string(answered + missing) +
+           " shards answered: the results, counts and ranking statistics are those of their articles only";
+}
 
 std::string total_line(const Results& r) {
     if (!r.total_exact) return "More than " + thousands(kExactCountUpTo) + " articles match";
@@ -352,6 +359,11 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
         if (o.batch) j["qid"] = o.qid;
         if (!r.facets.empty()) j["facets"] = facets_json(r.facets);
         if (!r.warnings.empty()) j["warnings"] = r.warnings;
+        if (!r.missing_shards.empty()) {
+            j["partial"] = true;
+            j["missing_shards"] = r.missing_shards;
+            j["partial_note"] = partial_note(r);
+        }
         if (r.suggestion)
             j["suggestion"] = {{"query", r.suggestion->query}, {"total", r.suggestion->total},
                                {"total_relation", r.suggestion->total_exact ? "eq" : "gte"}};
@@ -374,6 +386,10 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
     case Format::Text: break;
     }
     if (o.batch) out << "== " << o.qid << ": " << r.query << "\n";
+    if (!r.missing_shards.empty()) {
+        out << "PARTIAL ANSWER: " << partial_note(r) << "\n";
+        for (const std::string& m : r.missing_shards) out << "  missing shard " << m << "\n";
+    }
     std::string did_you_mean;
     if (r.suggestion) {
         const Suggestion& s = *r.suggestion;
@@ -509,6 +525,10 @@ void print_count(std::ostream& out, const Results& r, const OutputOptions& o) {
     if (o.format == Format::Json || o.format == Format::JsonLines) {
         nlohmann::json j = {{"query", r.query}, {"count", r.total}, {"exact", r.total_exact}};
         if (o.batch) j["qid"] = o.qid;
+        if (!r.missing_shards.empty()) {
+            j["partial"] = true;
+            j["missing_shards"] = r.missing_shards;
+        }
         out << j.dump() << "\n";
         return;
     }

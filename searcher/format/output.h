@@ -30,6 +30,8 @@ inline constexpr int kJsonFormatVersion = 2;
 [[nodiscard]] const char* total_relation(const Results& r);
 
 /// "1 article matches", "1,234 articles match", "More than 10,000 articles match".
+/// "2 of 3 shards answered: ..." for an answer with Results::missing_shards.
+[[nodiscard]] std::string partial_note(const Results& r);
 [[nodiscard]] std::string total_line(const Results& r);
 
 /// One hit as JSON: rank, id, score, date, source, title, url, path, dateline, authors,
