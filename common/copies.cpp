@@ -546,12 +546,15 @@ void store_table_for_next_commit(Xapian::WritableDatabase& db) {
 }
 
 std::optional<Table> read_table(const Xapian::Database& db) {
-    const std::string bytes = db.get_metadata(schema::kMetaCopies);
-    if (!std::string_view(bytes).starts_with(kTableFormat)) return std::nullopt;
+    return decode_table(db.get_metadata(schema::kMetaCopies), db.get_lastdocid());
+}
+
+std::optional<Table> decode_table(std::string_view bytes, Xapian::docid lastdocid) {
+    if (!bytes.starts_with(kTableFormat)) return std::nullopt;
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + kTableFormat.size();
     const auto* end = reinterpret_cast<const unsigned char*>(bytes.data()) + bytes.size();
     std::uint64_t last = 0, n = 0;
-    if (!varint::get(p, end, last) || last != db.get_lastdocid() || !varint::get(p, end, n) || n > bytes.size()) return std::nullopt;
+    if (!varint::get(p, end, last) || last != lastdocid || !varint::get(p, end, n) || n > bytes.size()) return std::nullopt;
     Table t;
     t.ids.resize(n);
     for (std::string& id : t.ids) {

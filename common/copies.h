@@ -185,5 +185,7 @@ void store_table_for_next_commit(Xapian::WritableDatabase& db);
 /// The clusters stored by store_table_for_next_commit; nullopt when absent, damaged or stale
 /// (written for another last docid).
 [[nodiscard]] std::optional<Table> read_table(const Xapian::Database& db);
+/// The same from the metadata's @p bytes, for a database whose last docid is @p lastdocid.
+[[nodiscard]] std::optional<Table> decode_table(std::string_view bytes, Xapian::docid lastdocid);
 
 }  // namespace news::copies

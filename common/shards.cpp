@@ -74,8 +74,14 @@ std::optional<Entry> parse_tcp(std::string_view address) {
 }
 
 std::vector<Entry> read_stub(const std::string& file) {
-    std::ifstream in(file);
-    if (!in) throw StubError(file + ": cannot read the stub file");
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    if (!in || !(text << in.rdbuf())) throw StubError(file + ": cannot read the stub file");
+    return parse_stub(text.str(), file);
+}
+
+std::vector<Entry> parse_stub(std::string_view text, const std::string& file) {
+    std::istringstream in{std::string(text)};
     const fs::path base = fs::path(file).parent_path();
     std::vector<Entry> out;
     std::string line;

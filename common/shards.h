@@ -60,6 +60,9 @@ public:
 /// The entries of the stub file @p file (Xapian's format: "auto PATH", "glass PATH",
 /// "remote HOST:PORT", "remote :PROGRAM ARGS", blank lines and "#" comments). Throws StubError.
 [[nodiscard]] std::vector<Entry> read_stub(const std::string& file);
+/// The same from the stub's @p text; @p file names it in messages, and relative paths are
+/// taken from its folder.
+[[nodiscard]] std::vector<Entry> parse_stub(std::string_view text, const std::string& file);
 
 /// "tcp://HOST:PORT" (news-search --db): the remote entry, nullopt for anything else. Throws
 /// StubError for a tcp:// address without a valid port.

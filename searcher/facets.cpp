@@ -99,6 +99,7 @@ bool parse_facet(std::string_view spec, FacetRequest& out, std::string& error) {
 /// What a FacetCounter keeps between queries.
 struct FacetCounter::State {
     std::vector<Xapian::Database> shards;
+    std::vector<bool> remote;  ///< per shard: served over the network
     std::function<std::string(std::string_view)> normalize;
 
     /// A column of one shard, and each of its values' id among every shard's (Dict).
@@ -176,9 +177,11 @@ struct FacetCounter::State {
     }
 };
 
-FacetCounter::FacetCounter(std::vector<Xapian::Database> shards, std::function<std::string(std::string_view)> normalize)
+FacetCounter::FacetCounter(std::vector<Xapian::Database> shards, std::function<std::string(std::string_view)> normalize,
+                           std::vector<bool> remote)
     : s_(std::make_unique<State>()) {
     s_->shards = std::move(shards);
+    s_->remote = std::move(remote);
     s_->normalize = std::move(normalize);
 }
 
@@ -194,7 +197,8 @@ std::vector<std::vector<Xapian::docid>> FacetCounter::matches(const Xapian::Quer
     for (std::size_t i = 0; i < s_->shards.size(); ++i) {
         const Xapian::Database& shard = s_->shards[i];
         std::vector<Xapian::docid>& m = out[i];
-        if (each_match_on_postings(shard, query, [&](Xapian::docid d) {
+        const bool remote = i < s_->remote.size() && s_->remote[i];
+        if (!remote && each_match_on_postings(shard, query, [&](Xapian::docid d) {
                 m.push_back(d);
                 return true;
             }))
@@ -204,9 +208,16 @@ std::vector<std::vector<Xapian::docid>> FacetCounter::matches(const Xapian::Quer
         e.set_query(query);
         e.set_weighting_scheme(Xapian::BoolWeight());
         e.set_docid_order(Xapian::Enquire::ASCENDING);
-        Collect spy(m);
-        e.add_matchspy(&spy);
-        (void)e.get_mset(0, 0, shard.get_doccount());
+        if (i < s_->remote.size() && s_->remote[i]) {
+            // A remote shard runs no match spy of ours: it sends every match in one MSet.
+            const Xapian::MSet all = e.get_mset(0, shard.get_doccount());
+            m.reserve(all.size());
+            for (auto it = all.begin(); it != all.end(); ++it) m.push_back(*it);
+        } else {
+            Collect spy(m);
+            e.add_matchspy(&spy);
+            (void)e.get_mset(0, 0, shard.get_doccount());
+        }
         std::sort(m.begin(), m.end());
     }
     return out;

@@ -77,7 +77,10 @@ struct QuoteTally {
 /// revision on every use, so a reopen is seen).
 class FacetCounter {
 public:
-    FacetCounter(std::vector<Xapian::Database> shards, std::function<std::string(std::string_view)> normalize);
+    /// @p remote: per shard, whether it is served over the network (its matches then come
+    /// from the matcher there, in one MSet, not from posting lists or a match spy of ours).
+    FacetCounter(std::vector<Xapian::Database> shards, std::function<std::string(std::string_view)> normalize,
+                 std::vector<bool> remote = {});
     ~FacetCounter();
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;

@@ -853,7 +853,8 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::MSet& mse
 
 void Searcher::count_facets(const ParsedQuery& pq, const SearchOptions& o, Results& r) {
     if (!facet_counter_)
-        facet_counter_ = std::make_unique<FacetCounter>(shards_, [this](std::string_view s) { return analyzer_->normalize(s); });
+        facet_counter_ = std::make_unique<FacetCounter>(shards_, [this](std::string_view s) { return analyzer_->normalize(s); },
+                                                         remote_);
     const std::vector<std::vector<Xapian::docid>> matches = facet_counter_->matches(pq.query);
     std::size_t n = 0;
     for (const auto& m : matches) n += m.size();
@@ -1038,7 +1039,12 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     shared->single_shard = shards_.size() == 1;
     double needed = 0;
     Xapian::Query weighed = shaped_for_ranking(pq.query, o.rank);
-    if (!any_remote_) weighed = with_bm25_sources(weighed, db_, shared, needed);
+    // (NEWS_XAPIAN_BM25=1: that ranking on local databases too, for tests/bench/shard_bench.py.)
+    static const bool xapian_bm25 = [] {
+        const char* e = std::getenv("NEWS_XAPIAN_BM25");
+        return e && *e && std::string_view(e) != "0";
+    }();
+    if (!any_remote_ && !xapian_bm25) weighed = with_bm25_sources(weighed, db_, shared, needed);
     if (needed * kPackedLengthsWorthReading > shared->collection_size && !lengths_->loaded())
         lengths_->load(/*packed_only=*/needed * kLengthsWorthReading <= shared->collection_size);
     enquire.set_query(weighed);
@@ -1064,6 +1070,8 @@ Results Searcher::run_once(std::string_view query, const SearchOptions& o) {
     std::size_t rank = o.offset;
     std::optional<SnippetMaker> snippets;
     if (o.snippets) snippets.emplace(pq.highlight, *analyzer_);
+    // (Remote shards: every document of the page asked for at once, not one round trip each.)
+    if (any_remote_) mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit h;
         h.rank = ++rank;

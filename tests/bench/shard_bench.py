@@ -39,6 +39,7 @@ import argparse
 import collections
 import os
 import select
+import shlex
 import shutil
 import signal
 import socket
@@ -53,7 +54,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_common as bc  # noqa: E402
 import compare_engines as ce  # noqa: E402
 
-CONFIGS = [("one", "one local database"), ("local", "{n} local shards"),
+CONFIGS = [("one", "one local database"), ("onex", "one local database, Xapian's BM25Weight"), ("local", "{n} local shards"),
            ("remote", "{n} remote shards (xapian-tcpsrv)")]
 OUTPUTS = [("trec", ["--trec", "bench", "-n", "10"]), ("json", ["--json", "-n", "10"])]
 ONE_QUERY = "oil prices"
@@ -339,6 +340,14 @@ def main():
     jsonl, _, articles, text_mb = ce.prepare_corpus(
         argparse.Namespace(corpus="reuters", limit=0, shared=a.shared), work)
     dbs = {"one": os.path.join(work, "one"), "local": os.path.join(work, "sh")}
+    # The ranking remote shards use (Xapian's BM25Weight, no Bm25Source), on the one local
+    # database: news-search with NEWS_XAPIAN_BM25=1, through a wrapper script.
+    dbs["onex"] = dbs["one"]
+    wrapper = os.path.join(work, "news-search-xapian-bm25")
+    with open(wrapper, "w") as f:
+        f.write(f"#!/bin/sh\nNEWS_XAPIAN_BM25=1 exec {shlex.quote(search)} \"$@\"\n")
+    os.chmod(wrapper, 0o755)
+    search_of = {"one": search, "onex": wrapper, "local": search, "remote": search}
     index_s = {}
     for key, extra in (("one", []), ("local", ["--shards", str(n)])):
         db = dbs[key]
@@ -359,7 +368,7 @@ def main():
     queries, speaker_queries = ce.QUERY_SETS["reuters"]()
     qset = queries + speaker_queries
     servers, proxies = [], []
-    configs = ["one", "local"]
+    configs = ["one", "onex", "local"]
     timings = {}  # (config, output) -> [(p50, p99)]
     cold = {}  # (config, output) -> [ms]
     net = {}  # output -> {"one": totals, "set": totals}
@@ -375,7 +384,7 @@ def main():
             log("xapian-tcpsrv not found (apt-get install -y xapian-tools): remote shards skipped")
 
         # The same results?
-        runs = {c: trec_run(search, dbs[c], qset, work, c) for c in configs}
+        runs = {c: trec_run(search_of[c], dbs[c], qset, work, c) for c in configs}
         differ = []
         for i, q in enumerate(qset, 1):
             qid, ref = f"q{i}", runs["one"].get(f"q{i}", [])
@@ -385,16 +394,15 @@ def main():
                 differ.append((ce.to_news(q), notes))
 
         # Latency, interleaved: every repeat runs each configuration once per output, rotated.
-        tools = {"news_search": search}
         conns_before = sum(s.connections for s in servers)
         for rep in range(a.repeats):
             order = configs[rep % len(configs):] + configs[:rep % len(configs)]
             for out, fmt_args in outputs:
                 for c in order:
-                    p50, _, p99 = ce.news_batch(tools, dbs[c], qset, work, a.rounds, fmt_args, f"{c}-{out}")
+                    p50, _, p99 = ce.news_batch({"news_search": search_of[c]}, dbs[c], qset, work, a.rounds, fmt_args, f"{c}-{out}")
                     timings.setdefault((c, out), []).append((p50, p99))
                 for c in order:
-                    cold.setdefault((c, out), []).append(cold_ms(search, dbs[c], fmt_args))
+                    cold.setdefault((c, out), []).append(cold_ms(search_of[c], dbs[c], fmt_args))
             log(f"repeat {rep + 1}/{a.repeats}: " + ", ".join(
                 f"{c} {out} p50 {timings[(c, out)][-1][0]:,.0f}" for out, _ in outputs for c in configs))
         timed_processes = 3 * a.repeats * len(outputs)  # warm-up, timed, one query: per repeat and output

@@ -49,6 +49,20 @@ class Env:
     def index(self, *args, **kw):
         return self.run(self.index_bin, "--progress", "never", *args, **kw)
 
+    def reuters_sgm(self, name="reuters21578"):
+        """Reuters-21578's .sgm files unpacked into WORK/name (skips without ../shared): its
+        README.txt and vocabularies would be indexed as plain-text articles. Returns the folder."""
+        import tarfile
+        archive = self.need_shared("corpora", "reuters21578", "reuters21578.tar.xz")
+        folder = os.path.join(self.work, name)
+        os.makedirs(folder)
+        with tarfile.open(archive) as tar:
+            for m in tar.getmembers():
+                if m.isfile() and m.name.endswith(".sgm"):
+                    with open(os.path.join(folder, os.path.basename(m.name)), "wb") as out:
+                        out.write(tar.extractfile(m).read())
+        return folder
+
     def search(self, db, *args, **kw):
         return self.run(self.search_bin, "--db", db, *args, **kw)
 

@@ -5,23 +5,13 @@ counts this script makes from the SGML with its own regular expressions."""
 import collections
 import os
 import re
-import tarfile
 import time
 
 from harness import Env
 
 env = Env()
-archive = env.need_shared("corpora", "reuters21578", "reuters21578.tar.xz")
-
-# 1. Unpack the .sgm files only (the distribution's README.txt and vocabularies would be
-#    indexed as plain-text articles).
-folder = os.path.join(env.work, "reuters21578")
-os.makedirs(folder)
-with tarfile.open(archive) as tar:
-    for m in tar.getmembers():
-        if m.isfile() and m.name.endswith(".sgm"):
-            with open(os.path.join(folder, os.path.basename(m.name)), "wb") as out:
-                out.write(tar.extractfile(m).read())
+# 1. Unpack the .sgm files only.
+folder = env.reuters_sgm()
 files = sorted(os.listdir(folder))
 env.equal(len(files), 22, "number of .sgm files")
 

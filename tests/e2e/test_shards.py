@@ -13,7 +13,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tarfile
 import time
 
 from harness import Env
@@ -27,14 +26,7 @@ if not tcpsrv:
 
 # 1. The corpus, indexed into one database and into three shards.
 if corpus_name == "reuters":
-    archive = env.need_shared("corpora", "reuters21578", "reuters21578.tar.xz")
-    corpus = os.path.join(env.work, "reuters")
-    os.makedirs(corpus)
-    with tarfile.open(archive) as tar:
-        for m in tar.getmembers():
-            if m.isfile() and m.name.endswith(".sgm"):
-                with open(os.path.join(corpus, os.path.basename(m.name)), "wb") as out:
-                    out.write(tar.extractfile(m).read())
+    corpus = env.reuters_sgm("reuters")
     sys.path.insert(0, os.path.join(env.source_dir, "tests", "bench"))
     sys.dont_write_bytecode = True
     import compare_engines  # noqa: E402
@@ -46,7 +38,8 @@ else:
     QUERIES = ["tax", "tariffs", "running", "inflation OR prices", "\"grocery tax\"", "speaker:calloway",
                "quote:tax", "speaker:calloway quote:law", "person:ellison", "source:\"capital wire\"",
                "date:2024-10", "title:voters", "plant -tariff", "(china OR mexico) AND fentanyl", "said",
-               "\"grocery tax\"~3", "calloway NEAR ohio", "speaker:fenwick OR quote:election"]
+               "\"grocery tax\"~3", "calloway NEAR ohio", "speaker:fenwick OR quote:election",
+               "speaker:obama", "speaker:\"barack obama\"", "person:clinton"]
     DEPTH = "100"
 WILDCARDS = ["tax*", "elect*"]  # the same articles; scores may differ (each shard expands on its own)
 
@@ -177,8 +170,14 @@ try:
         same(answer(["--db", one], q, "--no-collapse", depth="100000"), answer(["--db", remote], q, "--no-collapse", depth="100000"),
              f"remote wildcard {q!r}", scores=False)
     # Facets and stories, over every article and over a query.
+    # (A phrase and a date range: matched by the matcher, which on a remote shard runs no match
+    # spy of ours.)
+    phrase, dates = (('"interest rates"', "date:1987-03-01..1987-03-31 oil") if corpus_name == "reuters"
+                     else ('"grocery tax"', "date:2024-10-01..2024-12-31"))
     for q, extra in (("", ["--facet", "speaker", "--facet", "source", "--facet", "month"]),
-                     ("tax OR said", ["--facet", "person:0", "--stories"])):
+                     ("tax OR said", ["--facet", "person:0", "--stories"]),
+                     (phrase, ["--facet", "source", "--facet", "speaker"]),
+                     (dates, ["--facet", "day", "--stories"])):
         same(answer(["--db", one], q, *extra), answer(["--db", remote], q, *extra), f"facets {extra} of {q!r}")
     # Counts, sources, speakers, an article by id.
     for extra, q in ((["--count", "--json"], "said"), (["--sources", "--json"], None), (["--speakers", "--json"], None)):
