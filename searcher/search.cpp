@@ -570,25 +570,26 @@ std::vector<std::string> Searcher::explain_ranking(const ParsedQuery& pq, const 
     return lines;
 }
 
-namespace {
-// Runs @p f, reopening @p db and trying again while a writer commits under it.
+// Runs @p f, reopening the databases and trying again while a writer commits under them; a
+// remote shard that fails is named, or left out with allow_partial (shard_failed).
 template <class F>
-auto retrying(Xapian::Database& db, F f) {
+auto Searcher::retrying(F f) {
     for (int attempt = 0;; ++attempt) {
         try {
             return f();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw DatabaseError("the database keeps changing under the search; try again");
-            db.reopen();
+            db_.reopen();
+        } catch (const Xapian::NetworkError& e) {
+            shard_failed(e, attempt);
         } catch (const Xapian::DatabaseError& e) {
             throw DatabaseError(e.get_description());
         }
     }
 }
-}  // namespace
 
 std::vector<Article> Searcher::get(const std::string& id) {
-    return retrying(db_, [&] {
+    return retrying([&] {
         std::vector<Article> out;
         const std::string term = schema::id_term(id);
         for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
@@ -626,7 +627,7 @@ void Searcher::name_people(Article& a) {
 }
 
 std::vector<SourceCount> Searcher::sources() {
-    return retrying(db_, [&] {
+    return retrying([&] {
         std::vector<SourceCount> out;
         const schema::Field& f = schema::field("source");
         const std::string prefix(f.prefix), words(f.word_prefix);
@@ -658,7 +659,7 @@ const aliases::Table& Searcher::alias_table() {
 
 std::vector<SpeakerCount> Searcher::speakers(std::string_view query, bool default_or) {
     bool again = false;
-    return retrying(db_, [&] {
+    return retrying([&] {
         if (again) reset_alias_table();  // (read again after retrying's reopen)
         again = true;
         Xapian::Query q(std::string{});  // every article (not the static MatchAll: see run_once)
@@ -978,7 +979,7 @@ std::optional<Copies> Searcher::copies_info(const Xapian::Document& doc) {
 }
 
 std::vector<Article> Searcher::copies_of(const std::string& id) {
-    return retrying(db_, [&] {
+    return retrying([&] {
         copy_table_.reset();  // (as the database is now: retrying() may have reopened it)
         std::vector<Article> out;
         const std::string term = schema::id_term(id);

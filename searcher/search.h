@@ -248,6 +248,9 @@ private:
     /// A request to the shards failed with @p e (a network error): the failing shards named
     /// (DatabaseError), or left out with allow_partial; returns when the query can be run again.
     void shard_failed(const Xapian::Error& e, int attempt);
+    /// Runs @p f again while a writer commits (reopened) or a remote shard fails (shard_failed).
+    template <class F>
+    auto retrying(F f);
     /// db_ and what is read per set of shards, made again from shards_.
     void rebuild_views();
     /// A new connection to the remote shard @p e, with open_'s timeouts.

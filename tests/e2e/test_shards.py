@@ -195,12 +195,23 @@ try:
     r = env.run(env.search_bin, "--db", remote, "qzxv")
     env.check("spelling suggestions" in r.stderr and "local shards only" in r.stderr, f"remote: no suggestion said: {r.stderr}")
 
+    # The same through "remote :PROGRAM ARGS" lines (xapian-progsrv on stdin/stdout).
+    progsrv = subprocess.run(["sh", "-c", "command -v xapian-progsrv"], capture_output=True, text=True).stdout.strip()
+    if progsrv:
+        prog = os.path.join(env.work, "prog.stub")
+        with open(prog, "w") as f:
+            for d in shard_dirs:
+                f.write(f"remote :{progsrv} {d}\n")
+        same(answer(["--db", one], QUERIES[0]), answer(["--db", prog], QUERIES[0]), f"xapian-progsrv shards: {QUERIES[0]!r}")
+
     # 3. A shard down: named, exit 3; or left out with --allow-partial, flagged.
     p2, port2 = servers[2]
     os.killpg(p2.pid, signal.SIGKILL)
     p2.wait()
     r = env.run(env.search_bin, "--db", remote, "said")
     env.check(r.returncode == 3 and f"127.0.0.1:{port2}" in r.stderr, f"a shard down: exit {r.returncode}: {r.stderr}")
+    r = env.run(env.search_bin, "--db", remote, "--get", some_id)
+    env.check(r.returncode == 3 and f"127.0.0.1:{port2}" in r.stderr, f"--get with a shard down: exit {r.returncode}: {r.stderr}")
     r = env.run(env.search_bin, "--db", remote, "--allow-partial", "--json", "--count", "said")
     env.check(r.returncode == 0, f"--allow-partial --count: exit {r.returncode}: {r.stderr}")
     j = json.loads(r.stdout) if r.stdout.strip() else {}

@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -168,18 +169,29 @@ TEST_CASE("news-index --shards: each article in its id's shard, copies across sh
     CHECK(s.unchanged == 29);  // (files)
     CHECK(s.articles == 0);
     CHECK_THROWS_AS(index_into(db, d.path / "in", 2), DatabaseError);
+    // A later run (no bulk build) adds a third copy: one cluster over the shards still.
+    write(d.path / "in" / "wire3.jsonl",
+          R"({"id": "wire-3", "title": "Pier budget approved", "source": "Gulf Post", "date": "2024-05-08", "text": ")" + story + "\"}\n");
+    s = index_into(db, d.path / "in", 0);
+    CHECK(s.articles == 1);
+    std::map<std::string, std::size_t> cluster_sizes;
+    for (const std::string& p : shard_dirs) {
+        Xapian::Database one(p);
+        for (auto v = one.valuestream_begin(schema::kCopySlot); v != one.valuestream_end(schema::kCopySlot); ++v) ++cluster_sizes[*v];
+    }
+    CHECK(cluster_sizes == std::map<std::string, std::size_t>{{"wire-1", 3}});
     // --prune: a vanished file goes from its shard.
     fs::remove(d.path / "in" / "a5.txt");  // (one article)
     s = index_into(db, d.path / "in", 0, true);
     CHECK(s.pruned == 1);
-    CHECK(s.db_articles == 29);
+    CHECK(s.db_articles == 30);
     // --delete finds an id in whichever shard holds it.
     const std::string victim = *ids_of(shard_dirs[1]).begin();
     std::ostringstream out, log;
     DeleteSummary del = run_delete(db.string(), {victim, "no-such-id"}, false, out, log);
     CHECK(del.deleted == 1);
     CHECK(del.unknown == 1);
-    CHECK(del.db_articles == 28);
+    CHECK(del.db_articles == 29);
     CHECK(ids_of(shard_dirs[1]).count(victim) == 0);
     // Into a folder of one database, --shards is refused.
     index_into(d.path / "plain", d.path / "in", 0);
