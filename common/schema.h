@@ -202,6 +202,9 @@ inline constexpr std::string_view kMetaFacetPrefix = "news.facet.";  ///< + colu
 /// + a stem: its words, '\n'-separated: the stem table (stem_key) again, as metadata, which a
 /// remote shard serves (xapian-tcpsrv gives no synonyms).
 inline constexpr std::string_view kMetaStemPrefix = "news.stem.";
+/// "1" once news-index has written the tables a remote shard serves (the stem table's copy,
+/// kMetaCopies): a database last written before has none, and is refused as a remote shard.
+inline constexpr const char* kMetaRemoteTables = "news.remote_tables";
 inline constexpr const char* kMetaCopies = "news.copies";  ///< the clusters of wire copies (copies::read_table)
 inline constexpr std::string_view kMetaSpellingPrefix = "news.spelling.";  ///< + a folded full name: as spelled (facets.h)
 

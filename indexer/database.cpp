@@ -208,6 +208,7 @@ void store_stem_metadata(Xapian::WritableDatabase& db) {
     }
     for (; m != m_end; ++m) writes.emplace_back(*m, std::string());
     for (const auto& [key, words] : writes) db.set_metadata(key, words);
+    if (db.get_metadata(schema::kMetaRemoteTables) != "1") db.set_metadata(schema::kMetaRemoteTables, "1");
 }
 
 copies::StoreCounts store_search_tables(Xapian::WritableDatabase& db, bool with_copies) {

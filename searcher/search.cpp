@@ -363,6 +363,11 @@ void Searcher::open_shards(const std::vector<std::string>& paths) {
             if (remote) {
                 one = open_remote(entry);
                 lang = one.get_doccount() == 0 && one.get_metadata(schema::kMetaSchema).empty() ? language : schema::read_metadata(one);
+                // Without the stem table's copy a remote shard would silently stop stemming.
+                if (one.get_doccount() > 0 && one.get_metadata(schema::kMetaRemoteTables).empty())
+                    throw DatabaseError(p + ": this shard was last written by a news-index older than remote search: it lacks "
+                                        "the tables a remote shard must serve (its stem table in metadata); run news-index "
+                                        "--db SHARD FILES... once where it lives (unchanged files are skipped) and serve it again");
             } else {
                 // A writer committing while we open: open again (a few times, then give up).
                 for (int attempt = 0, waits = 0;; ++attempt) {

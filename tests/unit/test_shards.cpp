@@ -221,3 +221,43 @@ TEST_CASE("the clusters' metadata copy: absent, stale or damaged is none", "[sha
         CHECK_FALSE(copies::read_table(db));
     }
 }
+
+TEST_CASE("a remote shard (xapian-progsrv): stems from its metadata, and one written before remote search is refused", "[shards]") {
+    const char* progsrv = "/usr/bin/xapian-progsrv";
+    if (!fs::exists(progsrv)) {
+        WARN("xapian-progsrv is not installed (Debian: xapian-tools): skipped");
+        return;
+    }
+    Dir d("remote");
+    for (int i = 0; i < 6; ++i)
+        write(d.path / "in" / ("a" + std::to_string(i) + ".txt"),
+              "Title: Dock " + std::to_string(i) + "\n\nThe cranes were " + (i % 2 ? "running" : "idle") + " at berth " +
+                  std::to_string(i) + " when the pilots said the tide runs high.\n");
+    const fs::path db = d.path / "one";
+    index_into(db, d.path / "in", 0);
+    write(d.path / "prog.stub", std::string("remote :") + progsrv + " " + db.string() + "\n");
+    search::SearchOptions o;
+    o.collapse = false;
+    {
+        search::Searcher local({db.string()}), remote({(d.path / "prog.stub").string()});
+        CHECK(remote.any_remote());
+        CHECK_FALSE(local.any_remote());
+        for (const char* q : {"run", "running", "cranes", "\"the tide\""}) {
+            const search::Results a = local.run(q, o), b = remote.run(q, o);
+            CHECK(a.total == b.total);
+            REQUIRE(a.hits.size() == b.hits.size());
+            for (std::size_t i = 0; i < a.hits.size(); ++i) {
+                CHECK(a.hits[i].article.id == b.hits[i].article.id);
+                CHECK(a.hits[i].score == Approx(b.hits[i].score).epsilon(1e-12));
+            }
+        }
+        CHECK(remote.run("run", o).total == 6);  // (run, running, runs: through the stem table's copy)
+    }
+    {
+        Xapian::WritableDatabase w(db.string(), Xapian::DB_OPEN);
+        w.set_metadata(schema::kMetaRemoteTables, "");
+        w.commit();
+    }
+    CHECK_THROWS_WITH(search::Searcher({(d.path / "prog.stub").string()}), Catch::Contains("older than remote search"));
+    CHECK_NOTHROW(search::Searcher({db.string()}));  // (locally it is searched as before)
+}
