@@ -7,6 +7,7 @@
 #include "server/api.h"
 #include "server/csv.h"
 #include "server/static_files.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -40,23 +41,11 @@ std::string param_error(const Params& p, Route route = Route::Search) {
     return error_of([&] { (void)news::serve::parse_search_params(p, route); });
 }
 
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("news-server-" + std::to_string(::getpid()) + "-" + name)) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct TempDir : news::testing::TempDir {
+    explicit TempDir(const std::string& name) : news::testing::TempDir("server", name) {}
 };
 
-void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
+void write(const fs::path& p, const std::string& text) { news::testing::write_file(p, text); }
 
 }  // namespace
 

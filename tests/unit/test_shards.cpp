@@ -8,6 +8,7 @@
 #include "common/shards.h"
 #include "indexer/pipeline.h"
 #include "searcher/search.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 #include <xapian.h>
@@ -25,22 +26,11 @@ using namespace news;
 
 namespace {
 
-struct Dir {
-    fs::path path;
-    explicit Dir(const std::string& name) : path(fs::temp_directory_path() / ("news-shards-" + std::to_string(::getpid()) + "-" + name)) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~Dir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct Dir : testing::TempDir {
+    explicit Dir(const std::string& name) : testing::TempDir("shards", name) {}
 };
 
-void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-}
+void write(const fs::path& p, const std::string& text) { testing::write_file(p, text); }
 
 IndexSummary index_into(const fs::path& db, const fs::path& in, std::size_t shards, bool prune = false) {
     IndexOptions o;
