@@ -1106,6 +1106,40 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "We will not move", "Dick Durbin", {"Senate Minority Whip Dick Durbin"}},
         {"bad-name", "“The album is finished and it sounds great,” DJ Norman Cook told reporters.", "The album is",
          "Norman Cook", {"DJ Norman Cook"}},
+        // "she" after a man was quoted: the woman named since, though a title opens her sentence
+        {"pronoun",
+         "Harbor party leader Charles Penrose, who backs the plan, said he expected a vote in the spring. He told "
+         "the Ledger: “The sooner the better.” Green councillor Ruth Okafor welcomed the mayor's “courage in "
+         "keeping his word” on the vote. But she added: “This plan is a flawed deal that will make the port "
+         "less open.”",
+         "This plan is a flawed", "Ruth Okafor", {"Charles Penrose"}},
+        // "he" after a woman was quoted ("Ms Lowe"): the man named since, not the woman
+        {"pronoun",
+         "The gallery has a new search tool, said Harriet Lowe, head of its web team. For Richard Tamsin, who "
+         "built the tool, the need grew out of frustration. “I went to a shop to find a gift and had no idea what "
+         "I wanted,” he said. The gallery is keen, said Ms Lowe.",
+         "I went to a shop", "Richard Tamsin", {"Harriet Lowe"}},
+        // a sentence opening on a subordinator still tells the sex of the name after it
+        {"pronoun",
+         "Dave Hollins runs the racing club. “We help drivers of every kind get on the track,” he said.\n\n"
+         "When Joy Ransome started racing in 1974 she was following her family.\n\n"
+         "She drives an ordinary car with longer pedals. “In a race car you must have everything right,” she "
+         "said.",
+         "In a race car", "Joy Ransome", {"Dave Hollins"}},
+        // a pronoun subject that cannot be the last speaker gives the quote to no one rather than to her
+        {"pronoun",
+         "“I have seen him fight for his workers,” said Ruth Marsh of her father.\n\nTom Marsh laid out his plan. "
+         "He hinted that his rival would “keep the old system in place.”",
+         "keep the old system", "", {"Ruth Marsh"}},
+        // a quote closing its sentence, then a sentence that is only its attribution
+        {"attribution-after-stop",
+         "Tom Okafor spoke at the pier on Monday.\n\n“We will find every one of the missing boats.” Okafor said.",
+         "We will find", "Tom Okafor", {}},
+        // the subject after an opening adverb and phrase
+        {"opening-clause",
+         "Immediately after the storm, Ida Brandt issued a statement, “Last night the harbor was hit hard. It was "
+         "the worst storm in years.”",
+         "Last night the harbor", "Ida Brandt", {}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

@@ -3,6 +3,9 @@
 /// speaker, applied in the order of attribution_rules(), then the article's speakers.
 #include "indexer/extract/speakers/attribution.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "indexer/extract/speakers/lexicon.h"
 #include "indexer/extract/speakers/quotes.h"
 
@@ -52,6 +55,24 @@ const Event* event_after_quote(Analysis& an, std::size_t qi) {
             attr_style = k < ws.size() && kCues.count(ws[k].core) && ws[k].para == ws[first_after].para;
         }
         if (!attr_style) closed_sentence = true;
+    }
+    // ... unless all of the next sentence is its attribution: “...missing.” Trump said. (a
+    // short sentence of a name or pronoun, a cue and at most a few words after it)
+    if (closed_sentence && first_after < ws.size() && ws[first_after].after_quote &&
+        ws[first_after].para == ws[word_after(q.open)].para) {
+        std::size_t k = first_after;
+        while (k < ws.size() && k < first_after + 4 &&
+               (ws[k].cap || kPronouns.count(ws[k].core) || kParticles.count(ws[k].core)) && !kCues.count(ws[k].core) &&
+               !ws[k].stop)
+            ++k;
+        std::size_t stop = k;
+        while (stop < ws.size() && stop < k + 4 && !ws[stop].stop && ws[stop].para == ws[k].para) ++stop;
+        const bool short_sentence = k > first_after && k < ws.size() && kCues.count(ws[k].core) && stop < ws.size() &&
+                                    ws[stop].stop && ws[stop].para == ws[first_after].para &&
+                                    ws[stop].e <= next_open;
+        if (short_sentence)
+            for (const Event& ev : events)
+                if (ev.cue == k && !ev.who.name.empty()) return &ev;
     }
     // “…” ― Veronica Cruz: a dash right after the quote names its speaker, full stop or not.
     if (first_after < ws.size() && kDashes.count(ws[first_after].core) && ws[first_after].after_quote)
@@ -574,7 +595,6 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
     const std::set<std::string>& excluded = an.excluded;
     auto split = [&](std::size_t b, std::size_t e) { return an.split(b, e); };
     auto resolve = [&](std::size_t at_word, Mention m) { return an.resolver.resolve(at_word, std::move(m)); };
-    auto last_speaker_before = [&](std::size_t w) { return speakers::last_speaker_before(an.events, w); };
     const QuoteSpan& q = d.quotes[qi];
     std::size_t s = qw - 1;
     while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
@@ -607,8 +627,10 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
     Mention m;
     std::size_t after = s;
     if (kPronouns.count(ws[s].core)) {
-        auto ls = last_speaker_before(s);
-        if (!ls) return std::nullopt;
+        // (not when the pronoun cannot stand for the last speaker: "He asserted ..." after
+        // Ivanka Trump spoke of her father is not hers, and no one's here)
+        auto ls = speakers::last_speaker_before(an.events, s);
+        if (!ls || !agrees(an.sex, ls->name, ws[s].core)) return std::nullopt;
         m = *ls;
         after = s + 1;
     } else if (kDeterminers.count(ws[s].core) && s + 3 < qw && !ws[s + 1].cap && ws[s + 1].comma && ws[s + 2].cap) {
@@ -783,12 +805,23 @@ const AttributionRule* find_rule(std::string_view name) {
 
 Speakers attribute(Analysis& an) {
     Speakers who(an.doc.quotes.size());
+    static const bool trace = std::getenv("NEWS_SPEAKER_TRACE") != nullptr;
+    if (trace)
+        for (const Event& ev : an.events)
+            std::fprintf(stderr, "event at word %zu (%s): %s%s\n", ev.cue, an.doc.words[ev.cue].core.c_str(), ev.who.name.c_str(),
+                         ev.by_pronoun ? " [pronoun]" : "");
     // Rule by rule over all quotes: a later quote may inherit the speaker an earlier rule gave
     // the quote before it, and resolve() remembers the names met in this order.
     for (const AttributionRule& rule : attribution_rules())
         for (std::size_t qi = 0; qi < who.size(); ++qi)
             if (!who[qi])
-                if (auto m = rule.apply(an, who, qi)) who[qi] = std::move(m);
+                if (auto m = rule.apply(an, who, qi)) {
+                    if (trace)
+                        std::fprintf(stderr, "quote %zu [%.40s] <- %s (%s)\n", qi,
+                                     std::string(an.doc.text.substr(an.doc.quotes[qi].start, an.doc.quotes[qi].end - an.doc.quotes[qi].start)).c_str(),
+                                     m->name.c_str(), std::string(rule.name).c_str());
+                    who[qi] = std::move(m);
+                }
     return who;
 }
 

@@ -6,6 +6,8 @@
 #include "common/speaker_aliases.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <cctype>
 #include <optional>
@@ -114,7 +116,10 @@ SexMap read_sexes(const std::vector<Word>& ws, const std::vector<Named>& mention
     std::unordered_set<std::size_t> mention_at;  // words where a person mention starts
     for (const Named& n : mentions) mention_at.insert(n.word);
     for (const Named& n : mentions) {
-        if (!(n.word == 0 || ws[n.word - 1].stop || ws[n.word - 1].para != ws[n.word].para)) continue;
+        // (a sentence it opens, or opens after a subordinator: "When Joy Rainey started racing she was")
+        auto opens_at = [&](std::size_t w) { return w == 0 || ws[w - 1].stop || ws[w - 1].para != ws[w].para; };
+        if (!opens_at(n.word) && !(n.word > 0 && kOpeningSubordinators.count(ws[n.word - 1].core) && opens_at(n.word - 1)))
+            continue;
         for (std::size_t k = n.word + 1; k < ws.size() && k < n.word + 25 && ws[k].para == ws[n.word].para; ++k) {
             const std::string& w = ws[k].core;
             // (nor after another person named in between: "Ann Lee met Tom Okafor after he ...")
@@ -127,6 +132,11 @@ SexMap read_sexes(const std::vector<Word>& ws, const std::vector<Named>& mention
             if (w == "him" || w == "her") break;
             if (ws[k].stop) break;
         }
+    }
+    static const bool trace = std::getenv("NEWS_SPEAKER_TRACE") != nullptr;  // (a developer's aid)
+    if (trace) {
+        for (const Named& n : mentions) std::fprintf(stderr, "mention %zu %s\n", n.word, n.name.c_str());
+        for (const auto& [k, v] : sex) std::fprintf(stderr, "sex %s %c\n", k.c_str(), v);
     }
     return sex;
 }
@@ -388,6 +398,43 @@ private:
         return last >= ws.size() || ws[last].poss;
     }
 
+    /// The person of known sex named last before the cue of @p ev whom its pronoun can stand
+    /// for (a given name or an honorific says so), not the object of the cue; nullptr if none.
+    const Named* latest_of_sex(const Event& ev) const {
+        const Named* out = nullptr;
+        for (const Named& n : mentions) {
+            if (n.word >= ev.cue) break;
+            const std::string surname(last_word(n.name));
+            if (n.word > last_named_at && sex_known(n.name) && agrees(n.name, ev.who.name) && !owner(n) &&
+                !object_of_cue(ev, surname))
+                out = &n;
+        }
+        return out;
+    }
+
+    /// The sex of @p name is known for this person: by a given name of one sex, or by the
+    /// surname's sex when no other full name of the article carries that surname (the map is
+    /// by surname: "Tom Ebeling" says nothing of "Betsy Ebeling").
+    bool sex_known(const std::string& name) const {
+        if (given_name_sex_of(name)) return true;
+        const std::string surname(last_word(name));
+        if (!sex.count(surname)) return false;
+        for (const auto* list : {&named, &candidates})
+            for (const Named& f : *list)
+                if (f.kind == "person" && f.name != name && f.name.find(' ') != std::string::npos &&
+                    last_word(f.name) == surname && name.find(' ') != std::string::npos)
+                    return false;
+        return true;
+    }
+
+    /// 'm' or 'f' for a full name whose given name is of one sex, else 0.
+    static char given_name_sex_of(const std::string& name) {
+        const std::size_t sp = name.find(' ');
+        if (sp == std::string::npos) return 0;
+        const std::string_view first(name.data(), sp);
+        return kMaleGivenNames.count(first) ? 'm' : kFemaleGivenNames.count(first) ? 'f' : 0;
+    }
+
     /// A pronoun after someone was quoted: a person opening a sentence since then may take over.
     void next_antecedent(const Event& ev) {
         // A person opening a sentence after the last speaker was named takes over:
@@ -506,7 +553,15 @@ private:
                         last_word(n.name) != last_word(last_named->name) && agrees(n.name, ev.who.name))
                         fit = &n;
                 }
-                if (fit) adopt(*fit);
+                if (fit) {
+                    adopt(*fit);
+                } else if (const Named* known = sex_known(last_named->name) ? latest_of_sex(ev) : nullptr) {
+                    // ... else the last person named whose given name or honorific says the
+                    // pronoun can be them ("Green MEP Caroline Lucas welcomed ... But she
+                    // added:" after Charles Kennedy was quoted; "For Richard Tateson, who ...,
+                    // “...,” he said" after Jemima Rellie, "Ms Rellie").
+                    adopt(*known);
+                }
             }
         }
     }

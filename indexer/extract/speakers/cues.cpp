@@ -483,8 +483,16 @@ Verdict capitalised_subject(std::string_view text, const std::vector<Word>& ws, 
     // "Stacy Baker of Columbia, South Carolina says": the state closes a place after
     // the name; the subject is the name before "of".
     // (not when a titled name follows the comma: "Tokyo and Pusan in South Korea, Mr Prater predicts")
+    // (the words after the comma a state or an abbreviated one, "N.H.": not "Jacques Hamel in
+    // Normandy, Trump said")
+    auto ends_place = [&] {
+        if (state_name(join(ws, b, p)) || (p - b <= 2 && kUsStates.count(ws[p - 1].core))) return true;
+        for (std::size_t k = b; k < p; ++k)
+            if (text.substr(ws[k].b, ws[k].e - ws[k].b).find('.') != std::string_view::npos) return true;
+        return false;
+    };
     if (std::size_t of = place_chain(ws, b); of != std::string::npos && of > 0 && ws[of - 1].cap &&
-                                             !kHonorifics.count(ws[b].core) && !title_word(ws[b].core)) {
+                                             !kHonorifics.count(ws[b].core) && !title_word(ws[b].core) && ends_place()) {
         std::size_t nb = run_start(ws, of);
         if (auto m = split_run(ws, nb, of); m && m->kind == "person") return m;
     }

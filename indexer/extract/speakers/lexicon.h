@@ -201,6 +201,9 @@ extern const WordList kSourceDocuments;
 extern const WordList kStates;
 /// Words that name a state or a seat only together ("Czech Republic", "South Korea", "Downing Street").
 extern const WordList kStateWords;
+/// The states of the United States, by their last word ("Carolina" for North and South
+/// Carolina), which close a place after a city ("Stacy Baker of Columbia, South Carolina").
+extern const WordList kUsStates;
 /// Nouns of a phrase of time or occasion between a subject and its cue ("Trump at the time said",
 /// "The ministry two weeks ago said", "Ida Brandt in a statement said").
 extern const WordList kTimeNouns;
