@@ -1140,6 +1140,31 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Immediately after the storm, Ida Brandt issued a statement, “Last night the harbor was hit hard. It was "
          "the worst storm in years.”",
          "Last night the harbor", "Ida Brandt", {}},
+        // a description of the person named just before: the one the article titles so
+        {"bad-name",
+         "Gov. Ruth Calloway endorsed Tom Okafor on Friday. Dale Fenwick, a rival, was not pleased.\n\n"
+         "Calloway praised Okafor first. “I want to commend him for his work on the harbor,” the governor said.",
+         "I want to commend", "Ruth Calloway", {"the governor", "Tom Okafor"}},
+        // ... the person opening the sentence before, of no other age given
+        {"bad-name",
+         "Andre Vasquez pulled out of the harbor regatta on Monday.\n\nVasquez was trailing by a minute when he "
+         "turned back. “My shoulder was cramping and I could not go on,” said the 34-year-old.",
+         "My shoulder was", "Andre Vasquez", {"the 34-year-old"}},
+        // "the organisation" is the one named in the sentence before
+        {"bad-name",
+         "Ian Dyer said browsers must change. The Council of Harbor Registries, which runs the names, agrees. “A rush "
+         "to new browsers is an overly zealous step,” the organisation said in a statement.",
+         "A rush to new", "Council of Harbor Registries", {"the organisation", "Ian Dyer"}},
+        // "the statement" of the organisation that spoke just before
+        {"not-a-person",
+         "Harbor News Network said in a statement that no calls were made. “Furthermore, the owner offered to appear "
+         "for a fee. We could not agree to that,” the statement said.",
+         "Furthermore, the owner", "Harbor News Network", {"the statement"}},
+        // ... but not when the statement is of a person named since
+        {"not-a-person",
+         "The Harbor Times said Tom Cook provided a written statement. “After reviewing his email, the secretary "
+         "believes it was a mistake,” the statement said.",
+         "After reviewing his", "the statement", {"Harbor Times"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

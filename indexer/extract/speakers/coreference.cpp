@@ -6,6 +6,7 @@
 #include "common/speaker_aliases.h"
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -566,9 +567,138 @@ private:
         }
     }
 
+    /// Full stops between words @p from and @p to (from <= to), counted up to @p most + 1.
+    std::size_t stops_between(std::size_t from, std::size_t to, std::size_t most) const {
+        std::size_t n = 0;
+        for (std::size_t k = from; k < to && n <= most; ++k) n += ws[k].stop;
+        return n;
+    }
+
+    /// The person a definite description stands for, when the article makes it plain:
+    /// "the governor" for the one person it titles governor ("Gov. Mike Pence", "Indiana
+    /// governor Mike Pence"), "the 34-year-old" for the one person of that age ("Ann Lee, 34,")
+    /// or else the person opening the sentence before, in the same paragraph ("Agassi was
+    /// serving ... “...,” said the 34-year-old").
+    std::optional<Mention> described_person(const Event& ev, const std::string& head) const {
+        static const std::map<std::string, std::vector<std::string>> kRoleTitles = {
+            {"governor", {"Gov", "Governor", "governor"}},
+            {"senator", {"Sen", "Senator", "senator"}},
+            {"congressman", {"Rep", "Representative", "Congressman", "congressman"}},
+            {"congresswoman", {"Rep", "Representative", "Congresswoman", "congresswoman"}},
+            {"mayor", {"Mayor", "mayor"}},
+            {"chancellor", {"Chancellor", "chancellor"}},
+            {"senator", {"Sen", "Senator", "senator"}},
+            {"judge", {"Judge", "judge"}},
+            {"sheriff", {"Sheriff", "sheriff"}},
+            {"coach", {"Coach", "coach"}},
+            {"premier", {"Premier", "premier"}},
+        };
+        const bool age = head.size() > 9 && head.ends_with("-year-old") && std::isdigit(static_cast<unsigned char>(head[0]));
+        const auto titles = kRoleTitles.find(head);
+        if (!age && titles == kRoleTitles.end()) return std::nullopt;
+        std::vector<std::string> fits;  // distinct full names
+        auto add = [&](const std::string& name) {
+            if (std::find(fits.begin(), fits.end(), name) == fits.end()) fits.push_back(name);
+        };
+        const std::string years = age ? head.substr(0, head.find('-')) : std::string();
+        for (const auto* list : {&named, &candidates})
+            for (const Named& n : *list) {
+                if (n.kind != "person" || n.name.find(' ') == std::string::npos || n.word >= ev.cue) continue;
+                const std::size_t first = n.word;
+                std::size_t last = first;  // the name's last word
+                while (last + 1 < ws.size() && last < first + 8 && ws[last].core != last_word(n.name)) ++last;
+                if (age) {
+                    // "Ann Lee, 34," / "34-year-old Ann Lee"
+                    if ((ws[last].comma && last + 1 < ws.size() && ws[last + 1].core == years) ||
+                        (first > 0 && ws[first - 1].core == head))
+                        add(n.name);
+                    continue;
+                }
+                for (std::size_t k = first > 0 ? first - 1 : 0; k < last; ++k) {
+                    std::string w = ws[k].core;
+                    while (!w.empty() && w.back() == '.') w.pop_back();
+                    if (std::find(titles->second.begin(), titles->second.end(), w) != titles->second.end()) add(n.name);
+                }
+            }
+        // (only when the one so titled was named in this sentence or the one before: "Pence
+        // sounded a positive note. “...,” the governor said")
+        if (fits.size() == 1) {
+            const std::string surname(last_word(fits[0]));
+            for (std::size_t k = ev.cue; k-- > 0 && stops_between(k, ev.cue, 2) <= 1;)
+                if (ws[k].core == surname) return Mention{fits[0], "", "person", false, true};
+            return std::nullopt;
+        }
+        if (!age || !fits.empty()) return std::nullopt;
+        // The person opening the sentence before the cue's, in its paragraph.
+        std::size_t s = ev.cue;
+        while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[ev.cue].para) --s;  // the cue's sentence
+        if (s == 0 || ws[s - 1].para != ws[ev.cue].para) return std::nullopt;
+        std::size_t prev = s - 1;
+        while (prev > 0 && !ws[prev - 1].stop && ws[prev - 1].para == ws[s - 1].para) --prev;
+        if (!ws[prev].cap) return std::nullopt;
+        for (const Named& n : mentions)
+            if (n.word == prev && n.kind == "person") return resolver.resolve(prev, Mention{n.name, "", "person", false, true});
+        std::string found;
+        for (const auto* list : {&named, &candidates})
+            for (const Named& n : *list)
+                if (n.kind == "person" && n.name.find(' ') != std::string::npos && last_word(n.name) == ws[prev].core &&
+                    n.word < prev)
+                    found = found.empty() || found == n.name ? n.name : "?";
+        if (!found.empty() && found != "?") return Mention{found, "", "person", false, true};
+        return std::nullopt;
+    }
+
     /// "the ministry said" / "the company said": the organisation named before.
     void resolve_noun_phrase(Event& ev) {
         std::string head = ev.who.name.substr(ev.who.name.rfind(' ') + 1);
+        // "the governor", "the 34-year-old": the one person the article describes so
+        if (ev.who.kind == "person" && (ev.who.name.starts_with("the ") || ev.who.name.starts_with("The ")) &&
+            std::count(ev.who.name.begin(), ev.who.name.end(), ' ') == 1)
+            if (auto m = described_person(ev, head)) {
+                ev.who = *m;
+                last_named = ev.who, last_named_at = ev.cue;
+                return;
+            }
+        // "the organisation said": the organisation named last, in this sentence or the two before
+        if (head == "organisation" || head == "organization") {
+            const Named* best = nullptr;
+            for (const Named& n : named)
+                if (n.word < ev.cue && n.kind == "organization" && stops_between(n.word, ev.cue, 2) <= 2) best = &n;
+            if (best) ev.who = Mention{best->name, "", "organization", false, true};
+            return;
+        }
+        // "the statement added", "said the report": the statement of the organisation (or its
+        // spokesperson) quoted in this sentence or the one before ("An All England Club
+        // spokesperson denied it ... The statement added: “...”"; "The IMF also said ... “...,”
+        // said the report")
+        if (ev.who.kind == "document" && (head == "statement" || head == "report" || head == "release")) {
+            const Event* source = nullptr;
+            for (const Event& prior : events) {
+                if (prior.cue >= ev.cue) break;
+                // (an organisation the sentence names, not one found for "the company")
+                bool org = prior.who.kind == "organization" && prior.who.named && !prior.who.name.empty();
+                if (org) {
+                    const std::string first = prior.who.name.substr(0, prior.who.name.find(' '));
+                    bool written = false;
+                    for (std::size_t k = prior.cue; k-- > 0 && stops_between(k, prior.cue, 0) == 0 && !written;)
+                        written = ws[k].core == first;
+                    for (std::size_t k = prior.cue; k < ev.cue && !ws[k].stop && !written; ++k) written = ws[k].core == first;
+                    org = written;
+                }
+                const bool spokes = !prior.who.named && prior.who.name.find("spokes") != std::string::npos;
+                if ((org || spokes) && stops_between(prior.cue, ev.cue, 1) <= 1) source = &prior;
+                else if (source && prior.who.kind != "document") source = nullptr;  // someone else spoke since
+            }
+            // (nor when a person is named between: "The Times said Cook provided a statement")
+            if (source)
+                for (const Named& n : mentions)
+                    if (n.word > source->cue && n.word < ev.cue) {
+                        source = nullptr;
+                        break;
+                    }
+            if (source) ev.who = source->who;
+            return;
+        }
         if (kOrgNouns.count(head)) {
             std::string cap = head;
             cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
