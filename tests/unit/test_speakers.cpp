@@ -1165,6 +1165,31 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "The Harbor Times said Tom Cook provided a written statement. “After reviewing his email, the secretary "
          "believes it was a mistake,” the statement said.",
          "After reviewing his", "the statement", {"Harbor Times"}},
+        // the name before an aside set off by dashes is the subject of the cue after it
+        {"talked-about",
+         "Mayor Tony Blane said: “I am very sorry for what happened to them.”\n\nHowever, one of the so-called "
+         "Harbor Four, Gerry Conlan - who was wrongly jailed for the fire - said the families were delighted. He "
+         "said Mr Blane had spoken with “such sincerity”, adding: “He went beyond what we thought he would. It is "
+         "a day I never thought would come.”",
+         "He went beyond", "Gerry Conlan", {"Tony Blane"}},
+        // the owner of a thing counts only among equals for the first "she"
+        {"pronoun",
+         "Germaine Gray has criticised Harbor Island Idol's “bullying” of its cast after quitting the show.\n\nShe "
+         "said “superior bullying tactics” could spread to playgrounds.",
+         "superior bullying", "Germaine Gray", {"Harbor Island Idol"}},
+        // a name opening the sentence and then a quotation: the words are about that person, the
+        // pronoun after them is someone else
+        {"talked-about",
+         "Former harbor chief Bernie Eddows has denied the claims. Speaking in court, Mr Eddows rejected claims he "
+         "pressured his finance chief Scott Sillitoe.\n\nMr Sillitoe “made the accounting decisions,” he told the "
+         "court.",
+         "made the accounting", "Bernie Eddows", {"Scott Sillitoe"}},
+        // a name set off after a short description opening the sentence is its subject
+        {"pronoun",
+         "“The railway is a threat,” said Dossym Sadyk, a political scientist.\n\nThe port's foreign minister, Erlan "
+         "Idrisov, plays down concerns. The trade is good news, he says.\n\n“Our philosophy is simple: we should get "
+         "on board that train,” he said.",
+         "Our philosophy is simple", "Erlan Idrisov", {"Dossym Sadyk"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

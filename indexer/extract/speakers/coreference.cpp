@@ -12,6 +12,7 @@
 #include <set>
 #include <cctype>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 namespace news::extract::speakers {
@@ -326,15 +327,21 @@ private:
         // ("Gen. Norman Ham is speaking out ... “...,” he said").
         // The person mentioned most often so far, not counting objects of a preposition
         // ("under President Barack Obama"); a tie goes to the latest.
-        std::map<std::string, std::pair<int, std::size_t>> count;  // surname -> (mentions, last word)
+        // surname -> (mentions, mentions as the owner of a thing, last word): an owner counts only
+        // among equals ("Germaine Greer has criticised Celebrity Big Brother's “bullying” ...
+        // She said"), unless it opens its sentence ("Bill Clinton's hair was whiter").
+        std::map<std::string, std::tuple<int, int, std::size_t>> count;
         for (const Named& n : mentions) {
             if (n.word >= ev.cue) break;
             if (!agrees(n.name, ev.who.name)) continue;  // "she" is not Keith Scott
-            auto& [k, at] = count[std::string(last_word(n.name))];
-            ++k, at = n.word;
+            if (subject_of_quoted_words(n, ev)) continue;
+            auto& [k, owned, at] = count[std::string(last_word(n.name))];
+            if (owner(n) && !begins_sentence(n.word)) ++owned;
+            else ++k;
+            at = n.word;
         }
         std::string best;
-        std::pair<int, std::size_t> best_score{0, 0};
+        std::tuple<int, int, std::size_t> best_score{0, 0, 0};
         for (const auto& [surname, score] : count)
             if (score > best_score) best_score = score, best = surname;
         if (best.empty()) {
@@ -391,6 +398,35 @@ private:
             ++e;
         }
         return false;
+    }
+
+    /// The mention opens the pronoun's own sentence and a quotation comes between them: it is
+    /// the subject of the words quoted, not the one quoting them ("Mr Sullivan “made accounting
+    /// decisions,” he told the court" is Mr Ebbers speaking of Sullivan).
+    bool subject_of_quoted_words(const Named& n, const Event& ev) const {
+        if (n.word >= ev.cue || ws[n.word].para != ws[ev.cue].para || stops_between(n.word, ev.cue, 0) > 0) return false;
+        // (the quotation right after the name, the pronoun's cue right after the quotation)
+        const std::size_t last = n.word + static_cast<std::size_t>(std::count(n.name.begin(), n.name.end(), ' '));
+        for (std::size_t k = last; k < ev.cue && k <= last + 1; ++k)
+            if (ws[k].before_quote) {
+                std::size_t after = k + 1;
+                while (after < ev.cue && !ws[after].after_quote) ++after;
+                return after < ev.cue && ev.cue <= after + 2;
+            }
+        return false;
+    }
+
+    /// The mention is a name set off after a short description opening its sentence, the
+    /// sentence's subject: "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns."
+    bool appositive_subject(const Named& n) const {
+        const std::size_t last = n.word + static_cast<std::size_t>(std::count(n.name.begin(), n.name.end(), ' '));
+        if (n.word < 2 || last >= ws.size() || !ws[n.word - 1].comma || !ws[last].comma) return false;
+        std::size_t s = n.word - 1;
+        while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[n.word].para && s + 6 > n.word) --s;
+        if (!(s == 0 || ws[s - 1].stop || ws[s - 1].para != ws[n.word].para)) return false;
+        for (std::size_t k = s; k + 1 < n.word; ++k)
+            if (ws[k].comma || ws[k].before_quote || kCues.count(ws[k].core) || kPronouns.count(ws[k].core)) return false;
+        return true;
     }
 
     /// The mention is the owner of something ("Ruiz's plan was ..."): no subject.
@@ -476,7 +512,7 @@ private:
         for (const Named& n : subjects) {
             // The subject of a sentence: its name opens it (not "If Clinton is elected", not after
             // "Regarding"), owning nothing ("Ruiz's plan was ..."), not in parentheses.
-            const bool opens = begins_sentence(n.word) &&
+            const bool opens = (begins_sentence(n.word) || appositive_subject(n)) &&
                                !(kStops.count(ws[n.word].core) && !kNationality.count(ws[n.word].core) &&
                                  !kTitles.count(ws[n.word].core)) &&
                                n.name.starts_with(ws[n.word].core) && !owner(n) && text[ws[n.word].b] != '(';
@@ -490,7 +526,7 @@ private:
                 return stops == 1;
             };
             if (n.word > last_named_at && opens && last_word(n.name) != last_word(last_named->name) &&
-                !object_of_cue(ev, last_word(n.name)) &&
+                !object_of_cue(ev, last_word(n.name)) && !subject_of_quoted_words(n, ev) &&
                 agrees(n.name, ev.who.name) &&
                 (n.kind != "surname" || one_person_named(n.name)) &&
                 ((sex.count(last_word(n.name)) > 0 && n.kind != "surname") || one_stop_between()))

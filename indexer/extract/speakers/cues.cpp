@@ -691,6 +691,18 @@ std::optional<Mention> segment_subject(std::string_view text, const std::vector<
 Verdict preverbal_subject(std::string_view text, const std::vector<Word>& ws, std::size_t c, std::size_t p) {
     const Word& cue = ws[c];
     const Word& prev = ws[p - 1];
+    // "Gerry Conlon - who was wrongly convicted - said": the name before an aside set off by dashes.
+    auto dash = [&](const Word& w) { return w.core == "-" || kDashes.count(w.core) > 0; };
+    if (dash(prev) && p >= 3)
+        for (std::size_t k = p - 1; k-- > 1 && k + 30 > p;) {
+            if (ws[k].stop || ws[k].para != cue.para || ws[k].before_quote) break;
+            if (!dash(ws[k])) continue;
+            if (ws[k - 1].cap && !ws[k - 1].comma && ws[k - 1].para == cue.para) {
+                std::size_t nb = run_start(ws, k);
+                if (auto m = split_run(ws, nb, k); m && m->kind == "person") return m;
+            }
+            break;
+        }
     if (kPronouns.count(prev.core) && !prev.comma) return Mention{prev.core, "", "person", true};
     // "Barack Obama, who called him “unfit to serve”": the name before the relative pronoun.
     if (prev.core == "who" && p >= 2 && ws[p - 2].comma && ws[p - 2].cap && ws[p - 2].para == cue.para) {
