@@ -1190,6 +1190,24 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Idrisov, plays down concerns. The trade is good news, he says.\n\n“Our philosophy is simple: we should get "
          "on board that train,” he said.",
          "Our philosophy is simple", "Erlan Idrisov", {"Dossym Sadyk"}},
+        // a subject led by an honorific takes over from the last speaker
+        {"pronoun",
+         "“We used to see hustlers do this,” Andrei Ilyin told a press conference.\n\nMr Grefov, a well-known "
+         "opponent of state ownership, was keen to distance himself from the comments. The sale had been badly "
+         "handled, he said. “I think that the port, should it become a state company, must be sold,” he said.",
+         "I think that the port", "Grefov", {"Andrei Ilyin"}},
+        // ... but not the one a sentence reports on ("..., he claimed"; "..., the Tory leader said")
+        {"pronoun",
+         "Tony Blane has failed to tackle the problems, Michael Howard has said.\n\n“Britain is heading the wrong "
+         "way,” the Tory leader said. Mr Blane has failed on crime, he claimed. “The result is big government,” he "
+         "said.",
+         "The result is big", "Michael Howard", {"Tony Blane"}},
+        // "the chancellor" is not the shadow chancellor
+        {"bad-name",
+         "Gordon Braun gave his speech. Shadow chancellor Oliver Lethwin spoke later.\n\nThe chancellor pledged "
+         "growth. Mr Lethwin was not convinced. “It was now a party of employers and managers,” the chancellor "
+         "said.",
+         "It was now a party", "the chancellor", {"Oliver Lethwin"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

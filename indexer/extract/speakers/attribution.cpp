@@ -65,11 +65,17 @@ const Event* event_after_quote(Analysis& an, std::size_t qi) {
                (ws[k].cap || kPronouns.count(ws[k].core) || kParticles.count(ws[k].core)) && !kCues.count(ws[k].core) &&
                !ws[k].stop)
             ++k;
+        // (nothing said of a thing after the cue: not "Tony Bullock echoed McIntyre's sentiments.";
+        // nor a quote of its own: not "But Ms Kelly said she “would not trust him”.")
         std::size_t stop = k;
-        while (stop < ws.size() && stop < k + 4 && !ws[stop].stop && ws[stop].para == ws[k].para) ++stop;
+        bool object = ws[k].before_quote;
+        while (stop < ws.size() && stop < k + 3 && !ws[stop].stop && ws[stop].para == ws[k].para) {
+            ++stop;
+            object |= stop < ws.size() && (ws[stop].poss || ws[stop].before_quote || kDeterminers.count(ws[stop].core) > 0);
+        }
         const bool short_sentence = k > first_after && k < ws.size() && kCues.count(ws[k].core) && stop < ws.size() &&
                                     ws[stop].stop && ws[stop].para == ws[first_after].para &&
-                                    ws[stop].e <= next_open;
+                                    ws[stop].e <= next_open && !object;
         if (short_sentence)
             for (const Event& ev : events)
                 if (ev.cue == k && !ev.who.name.empty()) return &ev;

@@ -429,9 +429,57 @@ private:
         return true;
     }
 
+    /// The sentence the mention opens reports what someone else said of it: "Mr Blair has
+    /// failed, he claimed" (the pronoun's own sentence), "Mr Brown liked to rattle off figures,
+    /// the Tory leader said" (another source's).
+    bool reported_about(const Named& n, const Event& ev) const {
+        // (a sentence may end inside a quotation: “...wrong.” He said)
+        auto same_sentence = [&](std::size_t a, std::size_t b) {
+            for (std::size_t k = a + 1; k <= b && k < ws.size(); ++k)
+                if (begins_sentence(k)) return false;
+            return true;
+        };
+        // (the pronoun's attribution set off by a comma: "Mr Blair has failed to tackle these
+        // problems, he claimed"; not "Reagan was known for what he called ...")
+        const std::size_t pw = ev.cue > 0 && kPronouns.count(ws[ev.cue - 1].core) ? ev.cue - 1 : ev.cue;
+        if (n.word < ev.cue && pw > 0 && ws[pw - 1].comma && same_sentence(n.word, ev.cue)) return true;
+        // (the other source set off by a comma after the clause: not the appositive's own cue,
+        // "The Podesta Group's CEO, Kimberley Fritts, said")
+        std::size_t last = n.word;
+        while (last + 1 < ws.size() && last < n.word + 6 && ws[last].core != last_word(n.name)) ++last;
+        for (const Event& other : events) {
+            if (other.cue <= last) continue;
+            if (other.cue >= ev.cue || !same_sentence(n.word, other.cue)) break;
+            bool comma = false;
+            for (std::size_t k = last + 1; k < other.cue; ++k) comma |= ws[k].comma;
+            // (a pronoun only when set off by a comma: "Mr Blane has failed, he claimed"; not "the
+            // economy that he says is rigged")
+            const bool set_off = !other.by_pronoun || (other.cue >= 2 && ws[other.cue - 2].comma);
+            if (comma && set_off && !other.who.name.empty() && last_word(other.who.name) != last_word(n.name))
+                return true;
+        }
+        return false;
+    }
+
+    /// The mention's run opens on honorifics alone before the name ("Mr Gref, a well-known
+    /// opponent of ..., was keen"), not on other titles or words ("Green MEP Caroline Lucas").
+    bool honorific_led(const Named& n) const {
+        const std::string first = n.name.substr(0, n.name.find(' '));
+        std::size_t k = n.word;
+        while (k < ws.size() && k < n.word + 2 && kHonorifics.count(ws[k].core)) ++k;
+        return k > n.word && k < ws.size() && ws[k].core == first;
+    }
+
     /// The mention is the owner of something ("Ruiz's plan was ..."): no subject.
     bool owner(const Named& n) const {
-        const std::size_t last = n.word + static_cast<std::size_t>(std::count(n.name.begin(), n.name.end(), ' '));
+        // (the name's last word, past a title or honorific before it: "Mr Blair's government")
+        std::size_t last = n.word + static_cast<std::size_t>(std::count(n.name.begin(), n.name.end(), ' '));
+        const std::string_view surname = last_word(n.name);
+        for (std::size_t k = last; k < ws.size() && k < last + 4 && ws[k].cap; ++k)
+            if (ws[k].core == surname) {
+                last = k;
+                break;
+            }
         return last >= ws.size() || ws[last].poss;
     }
 
@@ -515,7 +563,8 @@ private:
             const bool opens = (begins_sentence(n.word) || appositive_subject(n)) &&
                                !(kStops.count(ws[n.word].core) && !kNationality.count(ws[n.word].core) &&
                                  !kTitles.count(ws[n.word].core)) &&
-                               n.name.starts_with(ws[n.word].core) && !owner(n) && text[ws[n.word].b] != '(';
+                               (n.name.starts_with(ws[n.word].core) || honorific_led(n)) && !owner(n) &&
+                               text[ws[n.word].b] != '(';
             // Of unknown sex, only the subject of the sentence right before the pronoun's ("Cory
             // Doctorow ... expressed doubts. “...,” he said"; not "Portville Harbor, he said, was").
             // (The words in between are counted last, and only up to a second full stop: a
@@ -526,7 +575,7 @@ private:
                 return stops == 1;
             };
             if (n.word > last_named_at && opens && last_word(n.name) != last_word(last_named->name) &&
-                !object_of_cue(ev, last_word(n.name)) && !subject_of_quoted_words(n, ev) &&
+                !object_of_cue(ev, last_word(n.name)) && !subject_of_quoted_words(n, ev) && !reported_about(n, ev) &&
                 agrees(n.name, ev.who.name) &&
                 (n.kind != "surname" || one_person_named(n.name)) &&
                 ((sex.count(last_word(n.name)) > 0 && n.kind != "surname") || one_stop_between()))
@@ -653,6 +702,10 @@ private:
                 for (std::size_t k = first > 0 ? first - 1 : 0; k < last; ++k) {
                     std::string w = ws[k].core;
                     while (!w.empty() && w.back() == '.') w.pop_back();
+                    // (not another office of that name: "shadow chancellor", "former governor")
+                    static const std::set<std::string> kOther = {"shadow", "Shadow", "former", "Former", "deputy",
+                                                                 "Deputy", "vice", "Vice", "ex", "Ex"};
+                    if (k > 0 && kOther.count(ws[k - 1].core)) continue;
                     if (std::find(titles->second.begin(), titles->second.end(), w) != titles->second.end()) add(n.name);
                 }
             }
@@ -673,7 +726,7 @@ private:
         while (prev > 0 && !ws[prev - 1].stop && ws[prev - 1].para == ws[s - 1].para) --prev;
         if (!ws[prev].cap) return std::nullopt;
         for (const Named& n : mentions)
-            if (n.word == prev && n.kind == "person") return resolver.resolve(prev, Mention{n.name, "", "person", false, true});
+            if (n.word == prev && n.kind == "person" && n.name.find(' ') != std::string::npos) return Mention{n.name, "", "person", false, true};
         std::string found;
         for (const auto* list : {&named, &candidates})
             for (const Named& n : *list)
