@@ -1208,6 +1208,17 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "growth. Mr Lethwin was not convinced. “It was now a party of employers and managers,” the chancellor "
          "said.",
          "It was now a party", "the chancellor", {"Oliver Lethwin"}},
+        // the subject of the main clause, not the one who called a clip something in a side clause
+        {"other-speaker",
+         "The prosecution played clips from Peter Santell's radio show.\n\nAnd, in a clip that U.S. District Judge "
+         "Michael W. Moss called “distasteful,” Santell expressed a desire to “try, convict and hang the mayor in "
+         "the square.”",
+         "try, convict", "Peter Santell", {"Michael W. Moss"}},
+        // ... while a name of the speaker's own, written alone, goes on with the speaker
+        {"pronoun",
+         "Shen Xinlong, a doctoral candidate, urged readers not to rush to judgment.\n\n“To the public, he is the "
+         "most human of the candidates,” Shen wrote. “What he says is true, as even his voters know.”",
+         "What he says is true", "Shen Xinlong", {}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

@@ -161,6 +161,15 @@ const Event* event_before_quote(Analysis& an, std::size_t qi) {
         bool crossed = false;
         for (std::size_t k = it->cue; k < last_before; ++k) crossed |= ws[k].stop;
         if (last_before < ws.size() && ws[it->cue].para != ws[last_before - 1].para) crossed = true;
+        // (not past a quote the cue already has and a new subject after it: "in a clip that Judge
+        // Mosman called “distasteful,” Santilli expressed a desire to “...”")
+        if (!crossed && qi > 0 && d.quotes[qi - 1].open > ws[it->cue].b) {
+            for (std::size_t k = word_after(d.quotes[qi - 1].close); k + 1 < last_before && !crossed; ++k) {
+                if (!ws[k].cap || ws[k + 1].cap || ws[k].poss) continue;
+                const std::string& verb = ws[k + 1].core;
+                crossed = kVerbAuxiliaries.count(verb) || kIrregularPasts.count(verb) || verb.ends_with("ed");
+            }
+        }
         if (!crossed && !it->who.name.empty()) pick = &*it;
         // The sentence before closes on its attribution and the quote opens the next one:
         // "..., Schiff said. “The other factor ...”" goes on with the same speaker.
@@ -405,6 +414,24 @@ std::optional<Mention> follows_attributed_quote(Analysis& an, const Speakers& wh
             other |= ev.cue >= lo && ev.cue < hi && !ev.who.name.empty() && ev.who.name != who[qi - 1]->name &&
                      !ev.by_pronoun &&  // “...,” she said. “...”: the same person
                      ws[ev.cue].core != "according" && ws[ev.cue].core != "According";  // "X said, according to a report. “...”": still X
+        // Nor when someone else is the subject of a verb between the two ("in a clip that Judge
+        // Mosman called “distasteful,” Santilli expressed a desire to “...”").
+        for (std::size_t k = lo; k + 1 < hi && !other; ++k) {
+            if (!ws[k].cap || ws[k].poss || ws[k + 1].cap || (k > lo && ws[k - 1].cap)) continue;
+            const std::string& verb = ws[k + 1].core;
+            if (!(kIrregularPasts.count(verb) || verb.ends_with("ed"))) continue;
+            // (a name opening a clause, after the quote or a comma: not "one of the pioneers of
+            // Blu-ray, told")
+            const std::size_t rs = run_start(ws, k + 1);
+            if (!(ws[rs].after_quote || (rs > 0 && ws[rs - 1].comma && !ws[rs - 1].cap))) continue;
+            // (any word of the speaker's name is the speaker: "Shen wrote" for Shen Xincheng)
+            if (auto sm = split(rs, k + 1); sm && sm->kind == "person") {
+                const std::string& before = who[qi - 1]->name;
+                const std::string w(last_word(sm->name));
+                const bool same = (" " + before + " ").find(" " + w + " ") != std::string::npos;
+                other = !same;
+            }
+        }
         // Nor when the quote's own sentence opens on someone else ("Donald Trump, her
         // opponent, said drugs were a “big factor”").
         std::size_t qw = word_after(d.quotes[qi].open);
@@ -604,17 +631,27 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
     const QuoteSpan& q = d.quotes[qi];
     std::size_t s = qw - 1;
     while (s > 0 && !ws[s - 1].stop && ws[s - 1].para == ws[qw - 1].para) --s;
+    // (past a conjunction opening the sentence: "And, in a clip that ..., Santilli expressed")
+    bool after_conjunction = false;
+    if (s + 1 < qw && (ws[s].core == "And" || ws[s].core == "But") &&
+        (ws[s].comma || kSentenceOpeners.count(ws[s + 1].core) || kOpeningSubordinators.count(ws[s + 1].core)))
+        ++s, after_conjunction = !ws[s].cap;
     // An opening phrase up to its comma: "In a speech Tuesday, Brandt ...". A longer opening
     // clause or participle phrase ("Speaking to reporters in Concord, which votes next week,
     // Brandt ...", "Though she never named him, Brandt ...", "Horrified at the idea, Brandt
     // ...") ends at the comma after which a name or pronoun is followed by a verb: the main
     // clause's subject.
-    if (kSentenceOpeners.count(ws[s].core) || kOpeningSubordinators.count(ws[s].core) ||
+    if (kSentenceOpeners.count(ws[s].core) || kOpeningSubordinators.count(ws[s].core) || after_conjunction ||
         (ws[s].cap && !ws[s].initial && (ws[s].core.ends_with("ing") || ws[s].core.ends_with("ed")) &&
          !split(s, run_end(ws, s)))) {
         std::size_t first_comma = qw, subject = qw;
         for (std::size_t k = s; k + 2 < qw && k < s + 40 && subject == qw; ++k) {
-            if (!ws[k].comma || ws[k].stop) continue;
+            // (or a quotation closing on a comma: "that Judge Mosman called “distasteful,” Santilli")
+            const bool quote_comma = ws[k + 1].after_quote && ws[k].before_quote &&
+                                     d.text.substr(ws[k].e, ws[k + 1].b - ws[k].e).find(",\xE2\x80\x9D") != std::string_view::npos;
+            const bool quote_comma2 = ws[k + 1].after_quote && ws[k].before_quote &&
+                                      d.text.substr(ws[k].e, ws[k + 1].b - ws[k].e).find(",\"") != std::string_view::npos;
+            if ((!ws[k].comma && !quote_comma && !quote_comma2) || ws[k].stop) continue;
             if (first_comma == qw) first_comma = k + 1;
             const Word& w = ws[k + 1];
             std::size_t e = kPronouns.count(w.core) ? k + 2 : w.cap ? run_end(ws, k + 1) : k + 1;
