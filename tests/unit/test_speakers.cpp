@@ -1219,6 +1219,16 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Shen Xinlong, a doctoral candidate, urged readers not to rush to judgment.\n\n“To the public, he is the "
          "most human of the candidates,” Shen wrote. “What he says is true, as even his voters know.”",
          "What he says is true", "Shen Xinlong", {}},
+        // a full stop after the closing mark (British style) ends the quote's sentence: the cue
+        // before it is its own, the sentence after it is another's
+        {"other-speaker",
+         "Tony Blane spoke on Monday.\n\nInstead, Mr Howell pointed to how Mr Blane had complained about "
+         "\"personalised abusive campaigning\". Mr Howell told the radio: \"It is such a pity.\"",
+         "personalised abusive", "Tony Blane", {"Howell"}},
+        {"other-speaker",
+         "Nick Griffin spoke first.\n\nAsked whether he was comfortable, Mr Howell told the BBC: \"I reject that "
+         "entirely\". Nick Griffin said he found it \"abhorrent\".",
+         "I reject that", "Howell", {"Nick Griffin"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

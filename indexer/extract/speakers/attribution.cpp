@@ -47,8 +47,12 @@ const Event* event_after_quote(Analysis& an, std::size_t qi) {
         bool attr_style = !inner.empty() && (inner.back() == ',' || inner.back() == '?' || inner.back() == '!' ||
                                              inner.ends_with("\xE2\x80\x94") || inner.ends_with("-")) ;
         attr_style = attr_style || after.starts_with(",");
-        // Or the attribution starts right at the closing mark: “...” Smith said / “...” said Smith.
-        if (!attr_style && first_after < ws.size() && !closed_sentence) {
+        // Or the attribution starts right at the closing mark: “...” Smith said / “...” said Smith
+        // (not after a full stop outside the mark: 'complained about “abusive campaigning”. Mr
+        // Howard told').
+        const bool stop_after = first_after < ws.size() &&
+                                d.text.substr(q.close, ws[first_after].b - q.close).find_first_of(".?!") != std::string_view::npos;
+        if (!attr_style && first_after < ws.size() && !closed_sentence && !stop_after) {
             std::size_t k = first_after;
             while (k < ws.size() && k < first_after + 4 && (ws[k].cap || kPronouns.count(ws[k].core) || kParticles.count(ws[k].core)) && !kCues.count(ws[k].core))
                 ++k;
@@ -159,7 +163,27 @@ const Event* event_before_quote(Analysis& an, std::size_t qi) {
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
         if (it->cue >= last_before) continue;
         bool crossed = false;
-        for (std::size_t k = it->cue; k < last_before; ++k) crossed |= ws[k].stop;
+        for (std::size_t k = it->cue; k < last_before; ++k) {
+            // (the full stop of the word right before the quote may close the quote's own
+            // sentence after it: 'Mr Howard told the BBC: “I reject that entirely”.')
+            // (a full stop right after the closing mark, before any letter: “...”.)
+            auto stop_right_after = [&](std::size_t at) {
+                for (std::size_t c = at; c < d.text.size() && c < at + 6; ++c) {
+                    const char ch = d.text[c];
+                    if (ch == '.' || ch == '?' || ch == '!') return true;
+                    if (std::isalnum(static_cast<unsigned char>(ch))) return false;
+                }
+                return false;
+            };
+            auto ends_on_stop = [&](std::size_t b, std::size_t e) {
+                std::string_view t = d.text.substr(b, e - b);
+                while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == ':' || t.back() == ',')) t.remove_suffix(1);
+                return !t.empty() && (t.back() == '.' || t.back() == '?' || t.back() == '!');
+            };
+            const bool stop_after_quote = k + 1 == last_before && ws[k].e <= q.open && !ends_on_stop(ws[k].b, q.open) &&
+                                          stop_right_after(q.close);
+            crossed |= ws[k].stop && !stop_after_quote;
+        }
         if (last_before < ws.size() && ws[it->cue].para != ws[last_before - 1].para) crossed = true;
         // (not past a quote the cue already has and a new subject after it: "in a clip that Judge
         // Mosman called “distasteful,” Santilli expressed a desire to “...”")
