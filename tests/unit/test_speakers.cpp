@@ -1229,6 +1229,21 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Nick Griffin spoke first.\n\nAsked whether he was comfortable, Mr Howell told the BBC: \"I reject that "
          "entirely\". Nick Griffin said he found it \"abhorrent\".",
          "I reject that", "Howell", {"Nick Griffin"}},
+        // a year between the subject and the cue ("had in 1997 complained")
+        {"cited",
+         "Tony Blane spoke on Monday.\n\nInstead, Mr Howell pointed to how Mr Blane had in 1997 complained about "
+         "\"personalised abusive campaigning\", he said.",
+         "personalised abusive", "Tony Blane", {"Howell"}},
+        // the participle of a clause set off after the sentence's subject has that clause's subject
+        {"not-a-person",
+         "The Granite State's independent-minded electorate (Sen. Paul Tsonga won the 1992 primary here, although "
+         "Bill Clinton won the spin by declaring himself the “comeback kid”) makes this a contest Sanders must win.",
+         "comeback kid", "Bill Clinton", {"Granite State's independent-minded electorate"}},
+        // words named as someone's own are that person's, not the one who mentions them
+        {"cited",
+         "Bernie Sanders spoke. Claire McCaskill spoke.\n\nOf Sanders, McCaskill said voters would find it “very "
+         "hard to look past” Sanders' self-description of being a “democratic socialist.”",
+         "democratic socialist", "Bernie Sanders", {"Claire McCaskill"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

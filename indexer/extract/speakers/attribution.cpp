@@ -10,6 +10,7 @@
 #include "indexer/extract/speakers/quotes.h"
 
 #include <algorithm>
+#include <set>
 #include <cctype>
 #include <utility>
 
@@ -62,8 +63,8 @@ const Event* event_after_quote(Analysis& an, std::size_t qi) {
     }
     // ... unless all of the next sentence is its attribution: “...missing.” Trump said. (a
     // short sentence of a name or pronoun, a cue and at most a few words after it)
-    if (closed_sentence && first_after < ws.size() && ws[first_after].after_quote &&
-        ws[first_after].para == ws[word_after(q.open)].para) {
+    if (const std::size_t qw0 = word_after(q.open); closed_sentence && first_after < ws.size() && qw0 < ws.size() &&
+                                                     ws[first_after].after_quote && ws[first_after].para == ws[qw0].para) {
         std::size_t k = first_after;
         while (k < ws.size() && k < first_after + 4 &&
                (ws[k].cap || kPronouns.count(ws[k].core) || kParticles.count(ws[k].core)) && !kCues.count(ws[k].core) &&
@@ -72,7 +73,7 @@ const Event* event_after_quote(Analysis& an, std::size_t qi) {
         // (nothing said of a thing after the cue: not "Tony Bullock echoed McIntyre's sentiments.";
         // nor a quote of its own: not "But Ms Kelly said she “would not trust him”.")
         std::size_t stop = k;
-        bool object = ws[k].before_quote;
+        bool object = k >= ws.size() || ws[k].before_quote;
         while (stop < ws.size() && stop < k + 3 && !ws[stop].stop && ws[stop].para == ws[k].para) {
             ++stop;
             object |= stop < ws.size() && (ws[stop].poss || ws[stop].before_quote || kDeterminers.count(ws[stop].core) > 0);
@@ -368,6 +369,31 @@ std::optional<Mention> cited_source(Analysis& an, const Event& ev, std::size_t q
     return std::nullopt;
 }
 
+/// Words named as someone's own just before the quote: "Sanders' self-description of being a
+/// “democratic socialist”", "Trump's slogan “Make America Great Again”": that owner.
+std::optional<Mention> owner_of_words(Analysis& an, std::size_t qi) {
+    const std::vector<Word>& ws = an.doc.words;
+    static const std::set<std::string> kOwnWords = {"self-description", "description", "words", "phrase", "slogan",
+                                                    "mantra", "motto", "catchphrase", "pledge", "vow", "promise"};
+    static const std::set<std::string> kGlue = {"of", "being", "a", "an", "the", "as", "his", "her", "their"};
+    const std::size_t qw = speakers::word_after(ws, an.doc.quotes[qi].open);
+    if (qw == 0 || qw > ws.size()) return std::nullopt;
+    std::size_t k = qw - 1;
+    // (the word right before this quote, not before an earlier one)
+    if (!ws[k].before_quote || (qi > 0 && an.doc.quotes[qi - 1].close > ws[k].b)) return std::nullopt;
+    for (std::size_t steps = 0; k > 0 && steps < 4 && kGlue.count(ws[k].core) && !ws[k].comma; ++steps) --k;
+    if (!kOwnWords.count(ws[k].core) || k == 0) return std::nullopt;
+    const std::size_t owner_end = k;  // the owner's run ends right before the noun
+    // (a possessive of a name in s written with the apostrophe alone: "Sanders' self-description")
+    const std::string_view last = an.doc.text.substr(ws[owner_end - 1].b, ws[owner_end - 1].e - ws[owner_end - 1].b);
+    const bool poss = ws[owner_end - 1].poss || last.ends_with("s'") || last.ends_with("s\xE2\x80\x99");
+    if (!poss || !ws[owner_end - 1].cap) return std::nullopt;
+    const std::size_t b = run_start(ws, owner_end);
+    auto sm = an.split(b, owner_end);
+    if (!sm || (sm->kind != "person" && sm->kind != "organization") || an.excluded.count(sm->name)) return std::nullopt;
+    return an.resolver.resolve(b, *sm);
+}
+
 std::optional<Mention> cue_in_sentence(Analysis& an, const Speakers& who, std::size_t qi) {
     const Doc& d = an.doc;
     const QuoteSpan& q = d.quotes[qi];
@@ -385,6 +411,8 @@ std::optional<Mention> cue_in_sentence(Analysis& an, const Speakers& who, std::s
     if (pick && pick->by_pronoun)
         if (auto m = colon_subject(an, qi)) out = m;
     if (auto m = transcript_speaker(an, qi)) out = m;
+    if (out)
+        if (auto m = owner_of_words(an, qi)) out = m;
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include "indexer/extract/speakers/lexicon.h"
 
 #include <algorithm>
+#include <set>
 #include <cctype>
 
 namespace news::extract::speakers {
@@ -247,6 +248,25 @@ std::optional<Mention> participle_subject(std::string_view text, const std::vect
         --b;
     if (b == c) return std::nullopt;
     const std::size_t b0 = b;
+    // "(..., although Bill Clinton won the spin by declaring himself ...)": the participle of a
+    // clause set off after the sentence's own subject has that clause's subject, a name right
+    // after "although", "while", "as", "but" or an opening parenthesis, followed by a verb.
+    if (!coordinated && (cue.core == "declaring" || cue.core == "calling" || cue.core == "saying" ||
+                         cue.core == "insisting" || cue.core == "arguing" || cue.core == "describing"))
+        for (std::size_t k = c; k-- > b0 + 1;) {
+            if (ws[k].comma || ws[k].before_quote) break;
+            const std::string& w = ws[k - 1].core;
+            const bool opens = w == "although" || w == "while" || w == "but" || w == "whereas" ||
+                               (ws[k].cap && text[ws[k].b] == '(');
+            if (!opens || !ws[k].cap) continue;
+            const std::size_t e = run_end(ws, k);
+            if (e >= c || ws[e - 1].comma || ws[e - 1].poss) break;
+            const std::string& verb = ws[e].core;
+            if (!(kSubjectAuxiliaries.count(verb) || kIrregularVerbsAfterSubject.count(verb) || verb.ends_with("ed")))
+                break;
+            if (auto m = split_run(ws, k, e); m && m->kind == "person") return m;
+            break;
+        }
     if (auto m = spoken_for(text, ws, b0, c)) return m;
     b = past_opening_phrase(ws, b0, c);
     return opening_subject(text, ws, c, b, coordinated);
@@ -315,6 +335,18 @@ std::size_t time_phrase_start(const std::vector<Word>& ws, std::size_t p) {
         return !ws[k].cap && !ws[k].comma && !ws[k].stop && !ws[k].before_quote && ws[k].para == ws[p - 1].para;
     };
     std::size_t k = p;
+    // "in 1997", "in May 2004": a year after a preposition of time
+    auto year = [&](const std::string& w) {
+        return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }) &&
+               (w.starts_with("19") || w.starts_with("20"));
+    };
+    if (k >= 2 && year(ws[k - 1].core) && !ws[k - 1].comma && !ws[k - 1].stop && ws[k - 1].para == ws[p - 1].para) {
+        std::size_t j = k - 1;
+        static const std::set<std::string> kMonthNames = {"January", "February", "March", "April", "May", "June", "July",
+                                                          "August", "September", "October", "November", "December"};
+        if (j >= 2 && kMonthNames.count(ws[j - 1].core) && !ws[j - 1].comma) --j;
+        if (j >= 1 && inside(j - 1) && kTimePreps.count(ws[j - 1].core)) return j - 1;
+    }
     const bool ago = k > 0 && ws[k - 1].core == "ago" && inside(k - 1);
     if (ago) --k;
     if (k == 0 || !kTimeNouns.count(ws[k - 1].core) || !inside(k - 1)) return p;
