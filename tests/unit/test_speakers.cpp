@@ -1244,6 +1244,12 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Bernie Sanders spoke. Claire McCaskill spoke.\n\nOf Sanders, McCaskill said voters would find it “very "
          "hard to look past” Sanders' self-description of being a “democratic socialist.”",
          "democratic socialist", "Bernie Sanders", {"Claire McCaskill"}},
+        // a person described opening the sentence is the subject of its participle, not a name
+        // after the verb
+        {"talked-about",
+         "Reacting to a comment by Harbor Club chairman Tim Phelps, the American said: \"It is insulting.\"\n\nAn "
+         "Harbor Club spokesperson denied Phelps made the remark, insisting: \"He definitely did not say it.\"",
+         "He definitely did not", "an Harbor Club spokesperson", {"Tim Phelps"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

@@ -269,7 +269,18 @@ std::optional<Mention> participle_subject(std::string_view text, const std::vect
         }
     if (auto m = spoken_for(text, ws, b0, c)) return m;
     b = past_opening_phrase(ws, b0, c);
-    return opening_subject(text, ws, c, b, coordinated);
+    if (auto m = opening_subject(text, ws, c, b, coordinated)) return m;
+    // "An All England Club spokesperson denied ..., insisting:": a noun phrase of a person
+    // described opening the sentence, up to the verb after it.
+    if (!coordinated && b0 < c && kIndefinites.count(ws[b0].core) + (ws[b0].core == "The") > 0)
+        for (std::size_t k = b0 + 1; k < c && k < b0 + 7; ++k) {
+            if (ws[k].comma || ws[k].stop || ws[k].before_quote) break;
+            const std::string& w = ws[k].core;
+            if (ws[k].cap || !(kIrregularPasts.count(w) || w.ends_with("ed"))) continue;
+            if (auto np = noun_phrase(text, ws, k); np && np->kind == "person") return np;
+            break;
+        }
+    return std::nullopt;
 }
 
 /// "according to the IMF", "according to the newspaper", "according to Ronald Reagan's
