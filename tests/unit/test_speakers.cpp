@@ -1250,6 +1250,17 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Reacting to a comment by Harbor Club chairman Tim Phelps, the American said: \"It is insulting.\"\n\nAn "
          "Harbor Club spokesperson denied Phelps made the remark, insisting: \"He definitely did not say it.\"",
          "He definitely did not", "an Harbor Club spokesperson", {"Tim Phelps"}},
+        // a sentence opening on someone described, of the pronoun's sex, since the last one named
+        {"pronoun",
+         "Chancellor Angela Merkel said: “Harsh words have no place here.”\n\nA 29-year-old Harbor woman, "
+         "meanwhile, received probation after she had posted comments online. “Out with them!” she wrote.",
+         "Out with them", "a 29-year-old Harbor woman", {"Angela Merkel"}},
+        // a nationality opening a sentence describes the person the sentence before opened on
+        {"pronoun",
+         "Everton manager David Moyes will discipline striker James Beattie for his headbutt on defender William "
+         "Gallas.\n\nThe Scot initially defended Beattie, saying Gallas overreacted. But he has had a rethink. He "
+         "said: “I should set the record straight by conceding that the dismissal was right.”",
+         "I should set the record", "David Moyes", {"William Gallas", "James Beattie"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

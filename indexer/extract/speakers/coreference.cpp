@@ -314,10 +314,52 @@ private:
         if (!last_named) {
             if (!first_antecedent(ev)) return;
         } else {
+            if (described_subject(ev)) return;
             next_antecedent(ev);
         }
         ev.who = *last_named;
         ev.who.role.clear();
+    }
+
+    /// Since the last person named, a sentence opens on someone described, not named, of the
+    /// pronoun's sex, and no one named opens a sentence after it: the pronoun stands for that
+    /// description ("A 29-year-old Berlin woman received probation after she had posted
+    /// comments. “Filth out!” she wrote"). True when ev is settled so.
+    bool described_subject(Event& ev) {
+        const bool she = ev.who.name == "she" || ev.who.name == "She";
+        const bool he = ev.who.name == "he" || ev.who.name == "He";
+        if (!she && !he) return false;
+        const WordList& nouns = she ? kFemaleNouns : kMaleNouns;
+        std::optional<Mention> found;
+        std::size_t found_at = 0;
+        for (std::size_t k = last_named_at + 1; k < ev.cue && k < ws.size(); ++k) {
+            if (!begins_sentence(k)) continue;
+            // someone named opening a sentence since takes over again
+            if (ws[k].cap && std::any_of(mentions.begin(), mentions.end(), [&](const Named& n) { return n.word == k; })) {
+                found.reset();
+                continue;
+            }
+            if (ws[k].core != "A" && ws[k].core != "An") continue;
+            for (std::size_t j = k + 1; j < ev.cue && j < k + 6; ++j) {
+                if (!nouns.count(ws[j].core)) {
+                    if (ws[j].comma || ws[j].stop || ws[j].before_quote) break;
+                    continue;
+                }
+                std::string np(text.substr(ws[k].b, ws[j].e - ws[k].b));
+                while (!np.empty() && (np.back() == ',' || np.back() == '.')) np.pop_back();
+                np[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(np[0])));
+                found = Mention{np, "", "person", false, false};
+                found_at = j;
+                break;
+            }
+        }
+        if (!found) return false;
+        // (nor anyone named after it: "A spokesman later said Mr Galloway had friends ... and
+        // that he was “...”")
+        for (const Named& n : mentions)
+            if (n.word > found_at && n.word < ev.cue) return false;
+        ev.who = *found;
+        return true;
     }
 
     /// Nobody quoted yet: the pronoun stands for the last person named before it ("Gen. Norman
@@ -339,6 +381,23 @@ private:
             if (owner(n) && !begins_sentence(n.word)) ++owned;
             else ++k;
             at = n.word;
+        }
+        // "The Scot initially defended Beattie": a nationality opening a sentence describes the
+        // person the sentence before opened on ("Everton manager David Moyes will discipline ...").
+        static const std::set<std::string> kNationals = {
+            "Scot", "Scotsman", "Briton", "Englishman", "Welshman", "Irishman", "Frenchman", "American", "Australian",
+            "Canadian", "German", "Spaniard", "Italian", "Dutchman", "Swede", "Brazilian", "Argentine", "Kenyan",
+            "Russian", "Belgian", "Swiss", "Croatian", "Serbian", "Portuguese", "Chinese", "Japanese", "Indian"};
+        for (std::size_t k = 1; k + 2 < ev.cue; ++k) {
+            if (ws[k].core != "The" || !begins_sentence(k) || !kNationals.count(ws[k + 1].core) || ws[k + 2].cap) continue;
+            std::size_t p = k - 1;  // the sentence before
+            while (p > 0 && !begins_sentence(p)) --p;
+            for (const Named& n : mentions)
+                if (n.word >= p && n.word < p + 4 && n.word < k && agrees(n.name, ev.who.name) && !owner(n)) {
+                    auto& [kk, owned, at] = count[std::string(last_word(n.name))];
+                    kk += 2, at = std::max(at, k);
+                    break;
+                }
         }
         std::string best;
         std::tuple<int, int, std::size_t> best_score{0, 0, 0};
