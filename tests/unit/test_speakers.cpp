@@ -1261,6 +1261,12 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Gallas.\n\nThe Scot initially defended Beattie, saying Gallas overreacted. But he has had a rethink. He "
          "said: “I should set the record straight by conceding that the dismissal was right.”",
          "I should set the record", "David Moyes", {"William Gallas", "James Beattie"}},
+        // "Christie's been" is "Christie has been": the subject, not an owner
+        {"pronoun",
+         "Chris Christie and Jeb Bush took the stage.\n\n“He is just not ready,” Jeb Bush said of the senator.\n\n"
+         "Christie's been making the case for weeks that Rubio isn't ready. “You have not been involved in a "
+         "consequential decision,” he said.",
+         "You have not been", "Chris Christie", {"Jeb Bush"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

@@ -539,7 +539,16 @@ private:
                 last = k;
                 break;
             }
-        return last >= ws.size() || ws[last].poss;
+        if (last >= ws.size()) return true;
+        if (!ws[last].poss) return false;
+        // ("Christie's been making the case": 's for has or is, before a verb, owns nothing)
+        if (last + 1 < ws.size() && ws[last + 1].para == ws[last].para && !ws[last + 1].cap) {
+            const std::string& next = ws[last + 1].core;
+            static const std::set<std::string> kAfterContraction = {"been", "got", "gotten", "going", "not", "never",
+                                                                    "always", "also", "already", "still", "just"};
+            if (kAfterContraction.count(next) || (next.size() > 4 && next.ends_with("ing"))) return false;
+        }
+        return true;
     }
 
     /// The person of known sex named last before the cue of @p ev whom its pronoun can stand
