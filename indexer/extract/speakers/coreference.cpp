@@ -572,10 +572,11 @@ private:
         if (given_name_sex_of(name)) return true;
         const std::string surname(last_word(name));
         if (!sex.count(surname)) return false;
+        if (name.find(' ') == std::string::npos) return true;
         for (const auto* list : {&named, &candidates})
             for (const Named& f : *list)
                 if (f.kind == "person" && f.name != name && f.name.find(' ') != std::string::npos &&
-                    last_word(f.name) == surname && name.find(' ') != std::string::npos)
+                    last_word(f.name) == surname)
                     return false;
         return true;
     }
@@ -740,7 +741,6 @@ private:
             {"congresswoman", {"Rep", "Representative", "Congresswoman", "congresswoman"}},
             {"mayor", {"Mayor", "mayor"}},
             {"chancellor", {"Chancellor", "chancellor"}},
-            {"senator", {"Sen", "Senator", "senator"}},
             {"judge", {"Judge", "judge"}},
             {"sheriff", {"Sheriff", "sheriff"}},
             {"coach", {"Coach", "coach"}},
