@@ -250,7 +250,7 @@ std::optional<Mention> participle_subject(std::string_view text, const std::vect
     const std::size_t b0 = b;
     // "(..., although Bill Clinton won the spin by declaring himself ...)": the participle of a
     // clause set off after the sentence's own subject has that clause's subject, a name right
-    // after "although", "while", "as", "but" or an opening parenthesis, followed by a verb.
+    // after "although", "while", "whereas", "but" or an opening parenthesis, followed by a verb.
     if (!coordinated && (cue.core == "declaring" || cue.core == "calling" || cue.core == "saying" ||
                          cue.core == "insisting" || cue.core == "arguing" || cue.core == "describing"))
         for (std::size_t k = c; k-- > b0 + 1;) {
