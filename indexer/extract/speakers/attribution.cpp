@@ -331,10 +331,8 @@ std::optional<Mention> cited_source(Analysis& an, const Event& ev, std::size_t q
     const std::vector<Word>& ws = an.doc.words;
     const std::string_view text = an.doc.text;
     const std::size_t qw = speakers::word_after(ws, an.doc.quotes[qi].open);
-    static const std::set<std::string, std::less<>> kTold = {"tell", "tells", "told", "say", "says", "said",
-                                                             "write", "writes", "wrote", "warn", "warned"};
     for (std::size_t k = ev.cue + 2; k < qw && k < ev.cue + 20; ++k) {
-        if (!kTold.count(ws[k].core)) continue;
+        if (!kToldVerbs.count(ws[k].core)) continue;
         // back over "used to", "would", "had", "once", adverbs to the subject's last word
         std::size_t h = k;
         while (h > ev.cue + 1 && (ws[h - 1].core == "to" || ws[h - 1].core == "used" || ws[h - 1].core == "would" ||
@@ -373,15 +371,12 @@ std::optional<Mention> cited_source(Analysis& an, const Event& ev, std::size_t q
 /// “democratic socialist”", "Trump's slogan “Make America Great Again”": that owner.
 std::optional<Mention> owner_of_words(Analysis& an, std::size_t qi) {
     const std::vector<Word>& ws = an.doc.words;
-    static const std::set<std::string> kOwnWords = {"self-description", "description", "words", "phrase", "slogan",
-                                                    "mantra", "motto", "catchphrase", "pledge", "vow", "promise"};
-    static const std::set<std::string> kGlue = {"of", "being", "a", "an", "the", "as", "his", "her", "their"};
     const std::size_t qw = speakers::word_after(ws, an.doc.quotes[qi].open);
     if (qw == 0 || qw > ws.size()) return std::nullopt;
     std::size_t k = qw - 1;
     // (the word right before this quote, not before an earlier one)
     if (!ws[k].before_quote || (qi > 0 && an.doc.quotes[qi - 1].close > ws[k].b)) return std::nullopt;
-    for (std::size_t steps = 0; k > 0 && steps < 4 && kGlue.count(ws[k].core) && !ws[k].comma; ++steps) --k;
+    for (std::size_t steps = 0; k > 0 && steps < 4 && kOwnWordsGlue.count(ws[k].core) && !ws[k].comma; ++steps) --k;
     if (!kOwnWords.count(ws[k].core) || k == 0) return std::nullopt;
     const std::size_t owner_end = k;  // the owner's run ends right before the noun
     // (a possessive of a name in s written with the apostrophe alone: "Sanders' self-description")
@@ -699,11 +694,11 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
         std::size_t first_comma = qw, subject = qw;
         for (std::size_t k = s; k + 2 < qw && k < s + 40 && subject == qw; ++k) {
             // (or a quotation closing on a comma: "that Judge Mosman called “distasteful,” Santilli")
+            const std::string_view gap = d.text.substr(ws[k].e, ws[k + 1].b - ws[k].e);
             const bool quote_comma = ws[k + 1].after_quote && ws[k].before_quote &&
-                                     d.text.substr(ws[k].e, ws[k + 1].b - ws[k].e).find(",\xE2\x80\x9D") != std::string_view::npos;
-            const bool quote_comma2 = ws[k + 1].after_quote && ws[k].before_quote &&
-                                      d.text.substr(ws[k].e, ws[k + 1].b - ws[k].e).find(",\"") != std::string_view::npos;
-            if ((!ws[k].comma && !quote_comma && !quote_comma2) || ws[k].stop) continue;
+                                     (gap.find(",\xE2\x80\x9D") != std::string_view::npos ||
+                                      gap.find(",\"") != std::string_view::npos);
+            if ((!ws[k].comma && !quote_comma) || ws[k].stop) continue;
             if (first_comma == qw) first_comma = k + 1;
             const Word& w = ws[k + 1];
             std::size_t e = kPronouns.count(w.core) ? k + 2 : w.cap ? run_end(ws, k + 1) : k + 1;

@@ -384,12 +384,8 @@ private:
         }
         // "The Scot initially defended Beattie": a nationality opening a sentence describes the
         // person the sentence before opened on ("Everton manager David Moyes will discipline ...").
-        static const std::set<std::string> kNationals = {
-            "Scot", "Scotsman", "Briton", "Englishman", "Welshman", "Irishman", "Frenchman", "American", "Australian",
-            "Canadian", "German", "Spaniard", "Italian", "Dutchman", "Swede", "Brazilian", "Argentine", "Kenyan",
-            "Russian", "Belgian", "Swiss", "Croatian", "Serbian", "Portuguese", "Chinese", "Japanese", "Indian"};
         for (std::size_t k = 1; k + 2 < ev.cue; ++k) {
-            if (ws[k].core != "The" || !begins_sentence(k) || !kNationals.count(ws[k + 1].core) || ws[k + 2].cap) continue;
+            if (ws[k].core != "The" || !begins_sentence(k) || !kNationalNouns.count(ws[k + 1].core) || ws[k + 2].cap) continue;
             std::size_t p = k - 1;  // the sentence before
             while (p > 0 && !begins_sentence(p)) --p;
             for (const Named& n : mentions)
@@ -544,8 +540,6 @@ private:
         // ("Christie's been making the case": 's for has or is, before a verb, owns nothing)
         if (last + 1 < ws.size() && ws[last + 1].para == ws[last].para && !ws[last + 1].cap) {
             const std::string& next = ws[last + 1].core;
-            static const std::set<std::string> kAfterContraction = {"been", "got", "gotten", "going", "not", "never",
-                                                                    "always", "also", "already", "still", "just"};
             if (kAfterContraction.count(next) || (next.size() > 4 && next.ends_with("ing"))) return false;
         }
         return true;
@@ -584,9 +578,7 @@ private:
     /// 'm' or 'f' for a full name whose given name is of one sex, else 0.
     static char given_name_sex_of(const std::string& name) {
         const std::size_t sp = name.find(' ');
-        if (sp == std::string::npos) return 0;
-        const std::string_view first(name.data(), sp);
-        return kMaleGivenNames.count(first) ? 'm' : kFemaleGivenNames.count(first) ? 'f' : 0;
+        return sp == std::string::npos ? 0 : given_name_sex(std::string_view(name).substr(0, sp));
     }
 
     /// A pronoun after someone was quoted: a person opening a sentence since then may take over.
@@ -771,9 +763,7 @@ private:
                     std::string w = ws[k].core;
                     while (!w.empty() && w.back() == '.') w.pop_back();
                     // (not another office of that name: "shadow chancellor", "former governor")
-                    static const std::set<std::string> kOther = {"shadow", "Shadow", "former", "Former", "deputy",
-                                                                 "Deputy", "vice", "Vice", "ex", "Ex"};
-                    if (k > 0 && kOther.count(ws[k - 1].core)) continue;
+                    if (k > 0 && kOtherOffice.count(ws[k - 1].core)) continue;
                     if (std::find(titles->second.begin(), titles->second.end(), w) != titles->second.end()) add(n.name);
                 }
             }

@@ -353,9 +353,7 @@ std::size_t time_phrase_start(const std::vector<Word>& ws, std::size_t p) {
     };
     if (k >= 2 && year(ws[k - 1].core) && !ws[k - 1].comma && !ws[k - 1].stop && ws[k - 1].para == ws[p - 1].para) {
         std::size_t j = k - 1;
-        static const std::set<std::string> kMonthNames = {"January", "February", "March", "April", "May", "June", "July",
-                                                          "August", "September", "October", "November", "December"};
-        if (j >= 2 && kMonthNames.count(ws[j - 1].core) && !ws[j - 1].comma) --j;
+        if (j >= 2 && kMonths.count(ws[j - 1].core) && !ws[j - 1].comma) --j;
         if (j >= 1 && inside(j - 1) && kTimePreps.count(ws[j - 1].core)) return j - 1;
     }
     const bool ago = k > 0 && ws[k - 1].core == "ago" && inside(k - 1);

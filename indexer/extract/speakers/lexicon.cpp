@@ -612,6 +612,25 @@ const WordList kStates{
      "Beirut",       "Jerusalem",  "Athens",     "Budapest",   "Prague",     "Vienna",      "Stockholm",   "Oslo",
      "Copenhagen",   "Helsinki",   "Dublin",     "Lisbon",     "Rome",       "Paris",       "London"}};
 const WordList kUsStates{"kUsStates", Casing::capitalised, {"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "Wisconsin", "Wyoming", "Hampshire", "Jersey", "York", "Carolina", "Dakota", "Island", "Columbia"}};
+const WordList kToldVerbs{"kToldVerbs", Casing::lower,
+                          {"tell", "tells", "told", "say", "says", "said", "write", "writes", "wrote", "warn", "warned"}};
+const WordList kOwnWords{"kOwnWords", Casing::lower,
+                         {"self-description", "description", "words", "phrase", "slogan", "mantra", "motto",
+                          "catchphrase", "pledge", "vow", "promise"}};
+const WordList kOwnWordsGlue{"kOwnWordsGlue", Casing::lower, {"of", "being", "a", "an", "the", "as", "his", "her", "their"}};
+const WordList kNationalNouns{"kNationalNouns", Casing::capitalised,
+                              {"Scot", "Scotsman", "Briton", "Englishman", "Welshman", "Irishman", "Frenchman",
+                               "American", "Australian", "Canadian", "German", "Spaniard", "Italian", "Dutchman", "Swede",
+                               "Brazilian", "Argentine", "Kenyan", "Russian", "Belgian", "Swiss", "Croatian", "Serbian",
+                               "Portuguese", "Chinese", "Japanese", "Indian"}};
+const WordList kAfterContraction{"kAfterContraction", Casing::lower,
+                                 {"been", "got", "gotten", "going", "not", "never", "always", "also", "already", "still",
+                                  "just"}};
+const WordList kOtherOffice{"kOtherOffice", Casing::any,
+                            {"shadow", "Shadow", "former", "Former", "deputy", "Deputy", "vice", "Vice", "ex", "Ex"}};
+const WordList kMonths{"kMonths", Casing::capitalised,
+                       {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                        "October", "November", "December"}};
 const WordList kStateWords{
     "kStateWords",
     Casing::capitalised,
@@ -742,6 +761,13 @@ const std::vector<const WordList*>& all_word_lists() {
                                                        &kStates,
                                                        &kStateWords,
                                                        &kUsStates,
+                                                       &kToldVerbs,
+                                                       &kOwnWords,
+                                                       &kOwnWordsGlue,
+                                                       &kNationalNouns,
+                                                       &kAfterContraction,
+                                                       &kOtherOffice,
+                                                       &kMonths,
                                                        &kTimeNouns,
                                                        &kTimeModifiers,
                                                        &kTimePreps,

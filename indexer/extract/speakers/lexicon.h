@@ -204,6 +204,20 @@ extern const WordList kStateWords;
 /// The states of the United States, by their last word ("Carolina" for North and South
 /// Carolina), which close a place after a city ("Stacy Baker of Columbia, South Carolina").
 extern const WordList kUsStates;
+/// Verbs of a teller whose words the speaker retells ("her husband used to tell her that “...”").
+extern const WordList kToldVerbs;
+/// Nouns that make the quote after them someone's own words ("Sanders' self-description of
+/// being a “...”"), and the words that may stand between the noun and the quote.
+extern const WordList kOwnWords;
+extern const WordList kOwnWordsGlue;
+/// Nouns of a nationality that stand for a person ("The Scot initially defended Beattie").
+extern const WordList kNationalNouns;
+/// Words after a name's 's that make it "has" or "is", not a possessive ("Christie's been").
+extern const WordList kAfterContraction;
+/// Words before a title that make it another office ("shadow chancellor", "former governor").
+extern const WordList kOtherOffice;
+/// The months, capitalised.
+extern const WordList kMonths;
 /// Nouns of a phrase of time or occasion between a subject and its cue ("Trump at the time said",
 /// "The ministry two weeks ago said", "Ida Brandt in a statement said").
 extern const WordList kTimeNouns;
