@@ -314,6 +314,27 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
          "Ida Brandt", "", {"We were never told,"}, {"she"}},
         {"Ida Brandt runs the harbor. Brandt met Tom Okafor on Monday.\n\n“We were never told,” she said.",
          "Ida Brandt", "", {"We were never told,"}, {"Tom Okafor"}},
+        // a participle after "And then" and the subject's own clause
+        {"And then Ida Brandt went fully on the attack, saying, “Is the board ever going to answer? It should "
+         "resign!”",
+         "Ida Brandt", "", {"Is the board ever going to answer? It should resign!"}, {"Then Ida Brandt"}},
+        // an adverb between the subject and its verb
+        {"Ida Brandt earlier quashed rumors she was leaving by tweeting that “I am staying at the harbor for good.”",
+         "Ida Brandt", "", {"I am staying at the harbor for good."}, {}},
+        // a title in quotation marks inside the appositive, and a relative clause after it
+        {"Ida Brandt, a contestant on the quiz show “Harbor Lights,” who later worked alongside Okafor, said her "
+         "boss was “always kind and generous.”",
+         "Ida Brandt", "contestant on the quiz show", {"always kind and generous."}, {"Okafor"}},
+        // a description ending on a role before the name, and a colon after "statement"
+        {"In response to the storm, Harbor Party nominee Ida Brandt issued the following statement: “Our "
+         "thoughts are with everyone hurt tonight.”",
+         "Ida Brandt", "", {"Our thoughts are with everyone hurt tonight."}, {"Harbor Party"}},
+        // "Sept. 11" ends no sentence
+        {"Ida Brandt noted the Sept. 11 attacks and her work bringing jobs from “Portville to Bayside and back.”",
+         "Ida Brandt", "", {"Portville to Bayside and back."}, {}},
+        // an owner's relation noun and a role before the name, after the cue
+        {"“It is about time the harbor had a woman in charge,” exhorted Okafor's introducer, actress Ida Brandt.",
+         "Ida Brandt", "Okafor's introducer", {"It is about time the harbor had a woman in charge,"}, {"Okafor"}},
     }));
     CAPTURE(row.text);
     const Article a = article(row.text);
@@ -514,6 +535,17 @@ TEST_CASE("an organisation opening the sentence, set off by an appositive", "[sp
     // ... but not an organisation inside a clause
     const Article b = article("“The fees will stay,” a man who works for the Portville Harbor Board, a state agency, said.");
     CHECK_FALSE(has(names(b), "Portville Harbor Board"));
+}
+
+TEST_CASE("an organisation after \"the\", subject of a verb that is no cue", "[speakers]") {
+    const Article a = article("In 2014, the Harbor Research Institute found that “about twice as many sailors favour "
+                              "stricter limits.”");
+    REQUIRE(names(a) == Strings{"Harbor Research Institute"});
+    CHECK(a.speakers[0].kind == "organization");
+    // ... but a description after "the" is no organisation ("The Republican nominee also outlined")
+    const Article b = article("The Harbor Party nominee also outlined her plan to punish “those who moor without a "
+                              "permit.”");
+    CHECK_FALSE(has(names(b), "Harbor Party"));
 }
 
 TEST_CASE("an organisation's document speaks for it", "[speakers]") {
@@ -969,6 +1001,10 @@ TEST_CASE("noun phrases as sources", "[speakers]") {
         {"Okafor’s lawyers relied on old charts to argue the pier was “public land since 1900.”", "Okafor’s lawyers"},
         // ... and as the subject of a cue
         {"Ida Brandt’s lawyers said the fees were “a tax on sailors.”", "Ida Brandt’s lawyers"},
+        // a person described with the place or body they belong to, then a participle
+        {"One operative inside Harbor Tower tried to play down Okafor’s remarks, saying they were “not a big deal "
+         "around here.”",
+         "one operative inside Harbor Tower"},
         // a noun in -ly after its owner or article is no adverb before the cue
         {"Ann Scott can be heard yelling. Tom Scott was shot.\n\nScott’s family has called on police to release the "
          "videos “as a matter of the greater good” today.",

@@ -93,6 +93,10 @@ const Event* event_after_quote(Analysis& an, std::size_t qi) {
     // is no attribution of it ("as" is: “...,” as Brandt put it).
     bool clause_after = first_after < ws.size() && ws[first_after].after_quote &&
                         kSubordinators.count(ws[first_after].core) > 0;
+    // (nor a relative clause after a title: 'a contestant on “The Apprentice,” who went on to
+    // work alongside Trump, said ...' is the contestant's cue, not the show's)
+    clause_after |= first_after < ws.size() && ws[first_after].after_quote &&
+                    (ws[first_after].core == "who" || ws[first_after].core == "which") && title_case(inner);
     {
         // A quote set off by dashes is an aside of the clause before it: "... lamented her gaffes -
         // “...?” - Democrats said".
@@ -714,6 +718,20 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
         else if (kSentenceOpeners.count(ws[s].core) && first_comma < qw && first_comma <= s + 10) s = first_comma;
     }
     if (s >= qw) return std::nullopt;
+    auto organization_after_the = [&](std::size_t at) {
+        auto sm = split(at + 1, run_end(ws, at + 1));
+        return sm && sm->kind == "organization" && !excluded.count(sm->name);
+    };
+    // "Republican presidential nominee Donald Trump issued ...": a description ending on a role
+    // before the name (no name itself: "Republican").
+    if (ws[s].cap && !kPronouns.count(ws[s].core)) {
+        const std::size_t e0 = run_end(ws, s);
+        std::size_t k = e0;
+        while (k < qw && k < e0 + 3 && !ws[k].cap && !ws[k].comma && !ws[k].stop) ++k;
+        if (k > e0 && k < qw && ws[k].cap && !ws[e0 - 1].comma && !ws[e0 - 1].poss && !ws[k - 1].comma &&
+            (kRoleNouns.count(ws[k - 1].core) || ws[k - 1].core == "front-runner" || ws[k - 1].core == "frontrunner"))
+            if (auto d0 = split(s, e0); !d0 || d0->kind != "person") s = k;
+    }
     Mention m;
     std::size_t after = s;
     if (kPronouns.count(ws[s].core)) {
@@ -745,6 +763,12 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
                 if (ws[k].comma) { after = k + 1; break; }
         }
         m = resolve(s, *sm);
+    } else if (const std::size_t oe = s + 1 < qw ? run_end(ws, s + 1) : s;
+               (ws[s].core == "the" || ws[s].core == "The") && ws[s + 1].cap && oe < qw && !ws[oe - 1].comma &&
+               !ws[oe - 1].poss && organization_after_the(s)) {
+        // "the Pew Research Center found that “...”": an organisation named after "the".
+        after = oe;
+        m = resolve(s + 1, *split(s + 1, oe));
     } else if ((kDeterminers.count(ws[s].core) && s + 1 < qw && (!ws[s + 1].cap || (s + 2 < qw && !ws[s + 2].cap))) ||
                (ws[s].cap && run_end(ws, s) < qw && ws[run_end(ws, s) - 1].poss && !ws[run_end(ws, s)].cap)) {
         return noun_phrase_source(an, qi, qw, s);

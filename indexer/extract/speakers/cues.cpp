@@ -4,6 +4,7 @@
 #include "indexer/extract/speakers/cues.h"
 
 #include "indexer/extract/speakers/lexicon.h"
+#include "indexer/extract/speakers/quotes.h"
 
 #include <algorithm>
 #include <set>
@@ -101,6 +102,8 @@ std::optional<Mention> spoken_for(std::string_view text, const std::vector<Word>
 std::size_t past_opening_phrase(const std::vector<Word>& ws, std::size_t b0, std::size_t c) {
     std::size_t b = b0;
     while (b < c && kStops.count(ws[b].core) && !kPronouns.count(ws[b].core)) ++b;
+    // ... and a lowercase adverb after them: "And then Ida Brandt went on the attack, saying"
+    while (b > b0 && b < c && !ws[b].comma && kOpeningAdverbsAfterConjunction.count(ws[b].core)) ++b;
     // "Continuing to explain his view, Ida Brandt rejected ..., saying": an opening gerund phrase
     if (b == b0 && b < c && (kLeadingVerbs.count(ws[b].core) ||
                              (ws[b].cap && ws[b].core.size() > 5 && ws[b].core.ends_with("ing") && !ws[b].comma &&
@@ -212,12 +215,17 @@ std::optional<Mention> opening_subject(std::string_view text, const std::vector<
         return std::nullopt;
     }
     if (e < c && !ws[e - 1].comma) {
-        const std::string& next = ws[e].core;
+        // (past an adverb between the name and its verb: "Lewandowski earlier quashed rumors")
+        const std::size_t vn = e + 1 < c && !ws[e].cap && !ws[e].comma && !kSubjectAuxiliaries.count(ws[e].core) &&
+                                       (kAdverbs.count(ws[e].core) || ws[e].core == "earlier")
+                                   ? e + 1
+                                   : e;
+        const std::string& next = ws[vn].core;
         bool verb = kSubjectAuxiliaries.count(next) || kIrregularVerbsAfterSubject.count(next) ||
-                    (!ws[e].cap && (next.ends_with("ed") || next.ends_with("s")));
+                    (!ws[vn].cap && (next.ends_with("ed") || (vn == e && next.ends_with("s"))));
         if (!verb) return std::nullopt;
         // "Harbor School fans also chanted": a plural noun after the name, then the verb
-        if (!kSubjectAuxiliaries.count(next) && next.ends_with("s") && e + 1 < c && !ws[e].comma && !ws[e + 1].cap) {
+        if (vn == e && !kSubjectAuxiliaries.count(next) && next.ends_with("s") && e + 1 < c && !ws[e].comma && !ws[e + 1].cap) {
             const std::string& after = ws[e + 1].core;
             if (kSubjectAuxiliaries.count(after) || kAdverbs.count(after) || after.ends_with("ed") || kCues.count(after)) {
                 Mention m;
@@ -278,6 +286,18 @@ std::optional<Mention> participle_subject(std::string_view text, const std::vect
             const std::string& w = ws[k].core;
             if (ws[k].cap || !(kIrregularPasts.count(w) || w.ends_with("ed"))) continue;
             if (auto np = noun_phrase(text, ws, k); np && np->kind == "person") return np;
+            // "One operative inside Harbor Tower tried ...": a person noun right after the
+            // opening word, then the place or body it belongs to, up to the verb.
+            if (source_kind(ws[b0 + 1].core) == "person" && !ws[b0 + 1].cap && b0 + 2 < k &&
+                (ws[b0 + 2].core == "inside" || ws[b0 + 2].core == "at" || ws[b0 + 2].core == "in" ||
+                 ws[b0 + 2].core == "with" || ws[b0 + 2].core == "close")) {
+                Mention m;
+                m.name = std::string(text.substr(ws[b0].b, ws[k - 1].e - ws[b0].b));
+                m.name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(m.name[0])));
+                m.named = false;
+                m.kind = "person";
+                return m;
+            }
             break;
         }
     return std::nullopt;
@@ -643,6 +663,27 @@ std::optional<Mention> appositive_name_subject(std::string_view text, const std:
     return std::nullopt;
 }
 
+/// A title in quotation marks set off inside an appositive right after word @p j: "the co-author
+/// of “Going Viral,” about ..." (a quote of a few capitalised words, closed by a comma).
+bool title_aside(std::string_view text, const std::vector<Word>& ws, std::size_t j) {
+    if (!ws[j].before_quote || j + 1 >= ws.size() || !ws[j + 1].after_quote) return false;
+    std::string_view gap = text.substr(ws[j].e, ws[j + 1].b - ws[j].e);
+    if (gap.size() > 80 || gap.find('\n') != std::string_view::npos || gap.find(',') == std::string_view::npos) return false;
+    auto trim_marks = [](std::string_view& t, bool front) {
+        for (bool again = true; again && !t.empty();) {
+            again = false;
+            for (std::string_view m : {" ", ",", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D"})
+                if (front ? t.starts_with(m) : t.ends_with(m)) {
+                    front ? t.remove_prefix(m.size()) : t.remove_suffix(m.size());
+                    again = true;
+                }
+        }
+    };
+    trim_marks(gap, true);
+    trim_marks(gap, false);
+    return !gap.empty() && gap.find_first_of(".!?") == std::string_view::npos && title_case(gap);
+}
+
 /// "NAME, a ROLE, said": the name ending in a comma before the appositive, or a noun phrase
 /// opening the sentence set off by a relative clause ("The lawmaker, who ..., said").
 std::optional<Mention> segment_subject(std::string_view text, const std::vector<Word>& ws, std::size_t c,
@@ -656,7 +697,7 @@ std::optional<Mention> segment_subject(std::string_view text, const std::vector<
     // gives way to a name before it.
     std::optional<Mention> office;
     for (std::size_t j = p - 1; j-- > 0 && j + 45 > p;) {
-        if (ws[j].para != cue.para || ws[j].stop || ws[j].before_quote) break;
+        if (ws[j].para != cue.para || ws[j].stop || (ws[j].before_quote && !title_aside(text, ws, j))) break;
         if (!ws[j].comma) continue;
         if (++segments > 4) break;
         if (!ws[j].cap) continue;
@@ -829,7 +870,11 @@ std::optional<Mention> inverted_subject(std::string_view text, const std::vector
     // or employer and a role noun in front of the name.
     std::size_t rel = e;  // "Rubio's deputy campaign manager," : the relation noun with its comma
     while (rel < ws.size() && rel < e + 3 && !ws[rel].cap && !ws[rel].comma && !ws[rel].stop) ++rel;
-    if (e > b && ws[e - 1].poss && rel + 1 < ws.size() && !ws[rel].cap && ws[rel].comma && kRoleNouns.count(ws[rel].core)) {
+    // (a relation noun: a role, or a noun of someone who does something: "Clinton's introducer,")
+    auto relation = [&](const std::string& w) {
+        return kRoleNouns.count(w) > 0 || (w.size() > 5 && (w.ends_with("er") || w.ends_with("or") || w.ends_with("ist")));
+    };
+    if (e > b && ws[e - 1].poss && rel + 1 < ws.size() && !ws[rel].cap && ws[rel].comma && relation(ws[rel].core)) {
         // "said Scott's niece, state Del. Marcia Price": the owner's relation, then the name.
         std::size_t k = rel + 1;
         while (k < ws.size() && k < e + 4 && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para) ++k;

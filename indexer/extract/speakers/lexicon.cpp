@@ -33,7 +33,7 @@ const WordList kCues{
      "bellowed", "hollered", "murmured", "muttered", "stammered", "intoned", "opined", "ventured", "assured",
      "reassured", "reminded", "advised", "informed", "typed", "proclaimed", "vented", "surmised", "riffed",
      "remembered", "pressed", "reacted", "interrupted", "commented", "characterized", "characterised", "asserted",
-     "alleged", "affirmed", "jibed", "sniped", "teased", "texted", "emailed", "messaged",
+     "alleged", "affirmed", "jibed", "sniped", "teased", "texted", "emailed", "messaged", "blogged", "exhorted",
      // (and their present tense)
      "characterizes", "asserts", "observes",
      // present tense plural, as "say" ("“...,” the two write")
@@ -230,6 +230,12 @@ const WordList kAdverbs{"kAdverbs",
                         {"also", "later", "previously", "then", "once", "recently", "repeatedly", "has", "have", "had",
                          "would", "will", "publicly", "privately", "flatly", "simply", "bluntly", "again", "often",
                          "always", "however", "meanwhile"}};
+const WordList kOpeningAdverbsAfterConjunction{
+    "kOpeningAdverbsAfterConjunction", Casing::lower, {"then", "now", "later", "finally", "also", "again", "still"}};
+const WordList kMonthAbbreviations{
+    "kMonthAbbreviations",
+    Casing::capitalised,
+    {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}};
 const WordList kNameAbbreviations{"kNameAbbreviations", Casing::capitalised, {"St", "Mt", "Ft", "Sts"}};
 const WordList kLeadingVerbs{
     "kLeadingVerbs",
@@ -266,7 +272,7 @@ const WordList kRoleNouns{
      "rival",         "opponent",    "mate",       "counterpart", "predecessor",  "successor",     "niece",
      "nephew",        "cousin",      "aunt",       "uncle",       "grandson",     "granddaughter", "grandmother",
      "grandfather",   "widow",       "widower",    "spouse",      "partner",      "fiance",        "fiancee",
-     "boyfriend",     "girlfriend",  "boss"}};
+     "boyfriend",     "girlfriend",  "boss",         "operative",   "insider"}};
 const WordList kDeterminers{
     "kDeterminers", Casing::any, {"the",     "The",     "a",     "A",     "an",    "An",   "one",     "One",     "his",
                                   "His",     "her",     "Her",   "their", "Their", "its",  "Its",     "our",     "Our",
@@ -694,6 +700,8 @@ const std::vector<const WordList*>& all_word_lists() {
                                                        &kOrgWords,
                                                        &kParticles,
                                                        &kAdverbs,
+                                                       &kOpeningAdverbsAfterConjunction,
+                                                       &kMonthAbbreviations,
                                                        &kNameAbbreviations,
                                                        &kLeadingVerbs,
                                                        &kRoleNouns,

@@ -65,6 +65,10 @@ extern const WordList kOrgWords;
 extern const WordList kParticles;
 /// Adverbs and auxiliaries between a subject and its cue ("also", "has", "publicly").
 extern const WordList kAdverbs;
+/// Adverbs after a conjunction opening a sentence, before its subject ("And then Ida Brandt").
+extern const WordList kOpeningAdverbsAfterConjunction;
+/// Abbreviated months, whose full stop before a day ends no sentence ("Sept. 11").
+extern const WordList kMonthAbbreviations;
 /// Abbreviations that lead a name, so their full stop ends no sentence ("St. Anselm").
 extern const WordList kNameAbbreviations;
 /// Verbs capitalised only because they open a sentence ("Following", "Asked").

@@ -140,9 +140,11 @@ void build_words(Doc& d) {
             if (!d.words.empty()) d.words.back().comma |= w.comma, d.words.back().stop |= w.stop;
             continue;
         }
-        // "the No. 2 in the party": an abbreviation before a number ends no sentence
+        // "the No. 2 in the party", "the Sept. 11 attacks": an abbreviation before a number ends
+        // no sentence
         if (!d.words.empty() && d.words.back().stop && std::isdigit(static_cast<unsigned char>(w.core[0])) &&
-            (d.words.back().core == "No" || d.words.back().core == "Nos" || d.words.back().core == "no"))
+            (d.words.back().core == "No" || d.words.back().core == "Nos" || d.words.back().core == "no" ||
+             kMonthAbbreviations.count(d.words.back().core)))
             d.words.back().stop = false;
         d.words.push_back(std::move(w));
     }
