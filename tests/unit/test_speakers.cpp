@@ -548,6 +548,14 @@ TEST_CASE("an organisation after \"the\", subject of a verb that is no cue", "[s
     CHECK_FALSE(has(names(b), "Harbor Party"));
 }
 
+TEST_CASE("\"The\" right before a quotation is no subject (found by fuzzing)", "[speakers]") {
+    // (the organisation-after-"the" rule read the word after the quote's first one)
+    const Article a = article("Ships came in.\n\nThe “harbor is closed now, and it stays closed.”");
+    CHECK(a.speakers.empty());
+    const Article b = article("The “harbor is closed now, and it stays closed.”");
+    CHECK(b.speakers.empty());
+}
+
 TEST_CASE("an organisation's document speaks for it", "[speakers]") {
     const Article a = article("“The fees will rise,” the PHB report said.");
     REQUIRE(names(a) == Strings{"PHB"});

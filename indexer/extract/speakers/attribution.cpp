@@ -764,8 +764,8 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
         }
         m = resolve(s, *sm);
     } else if (const std::size_t oe = s + 1 < qw ? run_end(ws, s + 1) : s;
-               (ws[s].core == "the" || ws[s].core == "The") && ws[s + 1].cap && oe < qw && !ws[oe - 1].comma &&
-               !ws[oe - 1].poss && organization_after_the(s)) {
+               s + 1 < qw && (ws[s].core == "the" || ws[s].core == "The") && ws[s + 1].cap && oe > s + 1 && oe < qw &&
+               !ws[oe - 1].comma && !ws[oe - 1].poss && organization_after_the(s)) {
         // "the Pew Research Center found that “...”": an organisation named after "the".
         after = oe;
         m = resolve(s + 1, *split(s + 1, oe));
