@@ -332,6 +332,34 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // "Sept. 11" ends no sentence
         {"Ida Brandt noted the Sept. 11 attacks and her work bringing jobs from “Portville to Bayside and back.”",
          "Ida Brandt", "", {"Portville to Bayside and back."}, {}},
+        // "As NAME puts it," before someone else's clause
+        {"As the Gazette's Ruth Marsh puts it, Okafor is trying to make the board “an offer they cannot refuse.”",
+         "Ruth Marsh", "", {"an offer they cannot refuse."}, {"Okafor"}},
+        // the one who asks, after "was asked by"
+        {"Okafor was asked by radio host Ruth Marsh, who backs him, “Now, you said the fees would stay. Do they?”",
+         "Ruth Marsh", "radio host", {"Now, you said the fees would stay. Do they?"}, {"Okafor"}},
+        // an owner and a role of four words before the name, after the cue
+        {"“This has to be a first for the harbor,” said Okafor's top harbor policy aide Ruth Marsh.", "Ruth Marsh",
+         "Okafor's top harbor policy aide", {"This has to be a first for the harbor,"}, {"Okafor"}},
+        // an opening "Like NAME," is no subject
+        {"Like Okafor, Ruth Marsh also rejected the plan, arguing that there is “room for the harbor master” in the "
+         "rules.",
+         "Ruth Marsh", "", {"room for the harbor master"}, {"Okafor"}},
+        // "in what NAME, ROLE, called"
+        {"Okafor fought for the fleet in what Ruth Marsh, treasurer of the Harbor Party, called “hand-to-hand "
+         "combat.”",
+         "Ruth Marsh", "treasurer of the Harbor Party", {"hand-to-hand combat."}, {"Okafor"}},
+        // any verb in -ed closing a short sentence after a quote that ends on a comma
+        {"Okafor said the harbor had lost its way.\n\n“The harbor will always be the harbor,” an angry Ruth Marsh "
+         "retaliated.",
+         "Ruth Marsh", "", {"The harbor will always be the harbor,"}, {"Okafor"}},
+        // a quote in a clause opening on "But even as" is that clause's subject's
+        {"But even as Ruth Marsh claimed on Tuesday that “the fleet got in trouble for far less,” one of the "
+         "captains said the cases differ.",
+         "Ruth Marsh", "", {"the fleet got in trouble for far less,"}, {}},
+        // a possessive in s written with the apostrophe alone
+        {"“The Gazette is wrong today,” Harbor News’ Ruth Marsh said.", "Ruth Marsh", "", {"The Gazette is wrong today,"},
+         {"Harbor News’ Ruth Marsh"}},
         // an owner's relation noun and a role before the name, after the cue
         {"“It is about time the harbor had a woman in charge,” exhorted Okafor's introducer, actress Ida Brandt.",
          "Ida Brandt", "Okafor's introducer", {"It is about time the harbor had a woman in charge,"}, {"Okafor"}},

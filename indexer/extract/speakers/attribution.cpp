@@ -117,7 +117,14 @@ const Event* event_after_quote(Analysis& an, std::size_t qi) {
             d.text.substr(ws[qw0 - 1].e, q.open - ws[qw0 - 1].e).find('\n') == std::string_view::npos) {
             std::size_t ss = qw0 - 1;
             while (ss > 0 && !ws[ss - 1].stop && ws[ss - 1].para == ws[qw0 - 1].para) --ss;
-            if (kClauseOpeners.count(ws[ss].core))
+            // (after a conjunction too: "But even as Trump claimed that “...,” one of the
+            // prosecutors said", "But when ...")
+            std::size_t so = ss;
+            if (so + 2 < qw0 && (ws[so].core == "But" || ws[so].core == "And" || ws[so].core == "Yet") && !ws[so].comma) ++so;
+            const bool opener = kClauseOpeners.count(ws[ss].core) ||
+                                (so > ss && (kSubordinators.count(ws[so].core) ||
+                                             (ws[so].core == "even" && (ws[so + 1].core == "as" || ws[so + 1].core == "though"))));
+            if (opener)
                 for (const Event& ev : events) {
                     if (ev.cue >= qw0) break;  // (events are in text order)
                     if (ev.cue > ss && !ev.who.name.empty() && !ev.who.pronoun) clause_after = true;

@@ -731,6 +731,8 @@ std::optional<Mention> segment_subject(std::string_view text, const std::vector<
             opener = (ss == 0 || ws[ss - 1].stop || ws[ss - 1].para != cue.para) && ss + 3 >= b &&
                      (ws[ss].cap || kDeterminers.count(ws[ss].core));
         }
+        // (nor after "what": "in what Bay Buchanan, national treasurer ..., called “...”")
+        opener |= b > 0 && ws[b - 1].core == "what";
         if (b > 0 && !ws[b - 1].stop && !ws[b - 1].comma && ws[b - 1].para == cue.para && !ws[b - 1].after_quote &&
             !ws[b].after_quote && !opener &&
             !kRoleNouns.count(ws[b - 1].core) && !kDeterminers.count(ws[b - 1].core))
@@ -888,7 +890,9 @@ std::optional<Mention> inverted_subject(std::string_view text, const std::vector
         }
     } else if (e > b && !ws[e - 1].comma && !ws[e - 1].stop) {
         std::size_t k = e;
-        while (k < ws.size() && k < e + 3 && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para &&
+        // (after an owner, a longer role: "said Clinton's top foreign policy aide Jake Sullivan")
+        const std::size_t reach = ws[e - 1].poss ? 5 : 3;
+        while (k < ws.size() && k < e + reach && !ws[k].cap && !ws[k].comma && !ws[k].stop && ws[k].para == cue.para &&
                !kJoinWords.count(ws[k].core) && !kDeterminers.count(ws[k].core))
             ++k;
         if (k > e && k < ws.size() && ws[k].cap && ws[k].para == cue.para) {
@@ -948,7 +952,7 @@ bool opening_cue(const std::vector<Word>& ws, std::size_t c) {
 
 bool is_cue(const std::vector<Word>& ws, std::size_t c) {
     // "as The New Yorker put it, “...”": "put it" is a cue.
-    bool put_it = ws[c].core == "put" && c + 1 < ws.size() && ws[c + 1].core == "it";
+    bool put_it = (ws[c].core == "put" || ws[c].core == "puts") && c + 1 < ws.size() && ws[c + 1].core == "it";
     // "“...,” Ida Brandt went on." / "She went on: “...”": going on speaking.
     put_it |= ws[c].core == "went" && c + 1 < ws.size() && ws[c + 1].core == "on" &&
               (ws[c + 1].comma || ws[c + 1].stop || ws[c + 1].before_quote);
@@ -969,6 +973,14 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
                              ws[conj].para == cue.para && !ws[conj].comma && !ws[conj].before_quote &&
                              (conj + 1 == c || (!ws[conj + 1].before_quote && !ws[conj + 1].comma)) &&
                              !cue.after_quote && (kCues.count(cue.core) > 0);
+    // "Sanders was asked by host Bill Maher, ..., “...”": the one who asks.
+    if ((cue.core == "asked" || cue.core == "pressed" || cue.core == "questioned") && c > 0 && c + 2 < ws.size() &&
+        (ws[c - 1].core == "was" || ws[c - 1].core == "were" || ws[c - 1].core == "being") && ws[c + 1].core == "by" &&
+        !cue.comma && ws[c + 1].para == cue.para) {
+        // (read as an inverted subject after "by": "by host Bill Maher", "by Fox Business
+        // moderator Gerard Baker")
+        return inverted_subject(text, ws, c + 1);
+    }
     if (kParticiples.count(cue.core) || coordinated) return participle_subject(text, ws, c, coordinated);
     if (cue.core == "according" || cue.core == "According") return according_subject(text, ws, c);
     const std::size_t p = before_adverbs(ws, c);
@@ -984,10 +996,31 @@ std::optional<Mention> subject_of(std::string_view text, const std::vector<Word>
     return std::nullopt;
 }
 
+/// "“...,” an angry Ann Lee retaliated.": a verb in -ed closing a short sentence that opens
+/// right after a quotation ending on a comma, with a name or pronoun before it, is a cue
+/// whatever the verb (the comma inside the quote says an attribution follows).
+bool closing_verb_cue(std::string_view text, const std::vector<Word>& ws, std::size_t c) {
+    const Word& w = ws[c];
+    if (w.cap || !w.stop || w.comma || w.core.size() < 5 || !w.core.ends_with("ed") || c == 0) return false;
+    std::size_t s = c;
+    while (s > 0 && s + 5 > c && !ws[s - 1].stop && !ws[s - 1].comma && !ws[s].after_quote && ws[s - 1].para == w.para) --s;
+    if (!ws[s].after_quote || s == c || s + 5 <= c) return false;
+    bool someone = false;
+    for (std::size_t k = s; k < c; ++k) someone |= ws[k].cap || kPronouns.count(ws[k].core) > 0;
+    if (!someone || (!ws[c - 1].cap && !kPronouns.count(ws[c - 1].core))) return false;
+    // the closing mark right before the first word, and a comma inside it
+    std::size_t at = ws[s].b;
+    while (at > 0 && text[at - 1] == ' ') --at;
+    std::string_view head = text.substr(0, at);
+    for (std::string_view mark : {"\"", "\xE2\x80\x9D"})
+        if (head.ends_with(mark)) return head.substr(0, head.size() - mark.size()).ends_with(",");
+    return false;
+}
+
 std::vector<Event> find_events(std::string_view text, const std::vector<Word>& ws, const std::set<std::string>& excluded) {
     std::vector<Event> events;
     for (std::size_t c = 0; c < ws.size(); ++c) {
-        if (!is_cue(ws, c)) continue;
+        if (!is_cue(ws, c) && !closing_verb_cue(text, ws, c)) continue;
         if (auto m = subject_of(text, ws, c); m && !excluded.count(m->name)) events.push_back({c, *m});
     }
     return events;

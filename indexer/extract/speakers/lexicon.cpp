@@ -48,7 +48,7 @@ const WordList kParticiples{
                                     "writing",   "declaring", "stressing",  "urging",     "suggesting",    "promising",
                                     "vowing",    "joking",    "recalling",  "tweeting",   "acknowledging", "admitting",
                                     "accusing",  "labeling",  "dubbing",    "predicting", "complaining",   "boasting",
-                                    "referring", "repeating", "concluding", "announcing"}};
+                                    "referring", "repeating", "concluding", "announcing", "interjecting"}};
 const WordList kDashes{"kDashes", Casing::any, {"\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", "--"}};
 const WordList kPronouns{"kPronouns", Casing::any, {"he", "she", "they", "He", "She", "They"}};
 const WordList kHonorifics{"kHonorifics",
@@ -359,7 +359,8 @@ const WordList kOpeningPreps{
     "kOpeningPreps",
     Casing::capitalised,
     {"On",      "In",   "At",     "From",    "With",    "By",   "Under",  "During",     "Through", "Across",  "Inside",
-     "Outside", "Near", "Toward", "Towards", "Against", "Amid", "Amidst", "Throughout", "Within",  "Without", "Upon"}};
+     "Outside", "Near", "Toward", "Towards", "Against", "Amid", "Amidst", "Throughout", "Within",  "Without", "Upon",
+     "Like",    "Unlike"}};
 const WordList kBeforeNameWords{"kBeforeNameWords",
                                 Casing::lower,
                                 {"former", "late", "then", "current", "outgoing", "incoming", "acting", "retired",

@@ -140,6 +140,17 @@ void build_words(Doc& d) {
             if (!d.words.empty()) d.words.back().comma |= w.comma, d.words.back().stop |= w.stop;
             continue;
         }
+        // "Fox News’ Sean Hannity": a capitalised word in s with the apostrophe alone before a
+        // capitalised word is a possessive (not the close of a single quotation).
+        if (!d.words.empty() && w.cap && !w.after_quote) {
+            Word& prev = d.words.back();
+            for (std::string_view mark : {"s\xE2\x80\x99", "s'"})
+                if (prev.cap && !prev.comma && !prev.stop && !prev.poss && prev.para == w.para && prev.core.size() > mark.size() &&
+                    prev.core.ends_with(mark)) {
+                    prev.core.resize(prev.core.size() - mark.size() + 1);
+                    prev.poss = true;
+                }
+        }
         // "the No. 2 in the party", "the Sept. 11 attacks": an abbreviation before a number ends
         // no sentence
         if (!d.words.empty() && d.words.back().stop && std::isdigit(static_cast<unsigned char>(w.core[0])) &&
