@@ -332,6 +332,17 @@ TEST_CASE("speakers, roles and quotes", "[speakers]") {
         // "Sept. 11" ends no sentence
         {"Ida Brandt noted the Sept. 11 attacks and her work bringing jobs from “Portville to Bayside and back.”",
          "Ida Brandt", "", {"Portville to Bayside and back."}, {}},
+        // a person's role before a full name: the person is the employer
+        {"Former Okafor spokesman Ruth Marsh derided and insulted “the professional sailors” in press conferences.",
+         "Ruth Marsh", "", {"the professional sailors"}, {"Okafor"}},
+        // a party tag between the name and its verb, after "And after ...,"
+        {"And after the court refused to reinstate the law, Gov. Ruth Marsh (R) blamed the court's “four justices "
+         "who blocked our sensible laws.”",
+         "Ruth Marsh", "Gov", {"four justices who blocked our sensible laws."}, {}},
+        // a passive naming verb before the quote, the one who names after "by"
+        {"This habit of the fleet has been called “strategic ambiguity” by Ruth Marsh, a professor at Harbor "
+         "College.",
+         "Ruth Marsh", "professor at Harbor College", {"strategic ambiguity"}, {}},
         // "As NAME puts it," before someone else's clause
         {"As the Gazette's Ruth Marsh puts it, Okafor is trying to make the board “an offer they cannot refuse.”",
          "Ruth Marsh", "", {"an offer they cannot refuse."}, {"Okafor"}},
@@ -1339,6 +1350,18 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Christie's been making the case for weeks that Rubio isn't ready. “You have not been involved in a "
          "consequential decision,” he said.",
          "You have not been", "Chris Christie", {"Jeb Bush"}},
+        // a quote opening its paragraph after a colon, with its own attribution after it: not the
+        // colon sentence's subject
+        {"other-speaker",
+         "But while he may not have made the suggestion, Tom Okafor did back the idea on Thursday, and Harbor News "
+         "has proof:\n\n“Should there be a register that tracks the boats here?” a reporter can be heard asking "
+         "Okafor after an event.",
+         "Should there be a register", "", {"Tom Okafor"}},
+        // a name with a relative clause after its role description is no subject of "leads with"
+        {"term-as-speech",
+         "Harbor professor Ruth Marsh, who has since left the race, leads with “definitely not support” at 6 "
+         "percent.",
+         "definitely not support", "", {"Ruth Marsh"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

@@ -692,7 +692,8 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
     // (past a conjunction opening the sentence: "And, in a clip that ..., Santilli expressed")
     bool after_conjunction = false;
     if (s + 1 < qw && (ws[s].core == "And" || ws[s].core == "But") &&
-        (ws[s].comma || kSentenceOpeners.count(ws[s + 1].core) || kOpeningSubordinators.count(ws[s + 1].core)))
+        (ws[s].comma || kSentenceOpeners.count(ws[s + 1].core) || kOpeningSubordinators.count(ws[s + 1].core) ||
+         kSubordinators.count(ws[s + 1].core)))
         ++s, after_conjunction = !ws[s].cap;
     // An opening phrase up to its comma: "In a speech Tuesday, Brandt ...". A longer opening
     // clause or participle phrase ("Speaking to reporters in Concord, which votes next week,
@@ -735,9 +736,20 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
         const std::size_t e0 = run_end(ws, s);
         std::size_t k = e0;
         while (k < qw && k < e0 + 3 && !ws[k].cap && !ws[k].comma && !ws[k].stop) ++k;
-        if (k > e0 && k < qw && ws[k].cap && !ws[e0 - 1].comma && !ws[e0 - 1].poss && !ws[k - 1].comma &&
-            (kRoleNouns.count(ws[k - 1].core) || ws[k - 1].core == "front-runner" || ws[k - 1].core == "frontrunner"))
-            if (auto d0 = split(s, e0); !d0 || d0->kind != "person") s = k;
+        // (the name followed by its verb, no aside: not "Harvard professor Lawrence Lessig, who
+        // has since dropped out, leads with “...”")
+        const bool role = k > e0 && k < qw && ws[k].cap && !ws[e0 - 1].comma && !ws[e0 - 1].poss && !ws[k - 1].comma &&
+                          !(ws[run_end(ws, k) - 1].comma && run_end(ws, k) < qw &&
+                            (ws[run_end(ws, k)].core == "who" || ws[run_end(ws, k)].core == "which")) &&
+                          (kRoleNouns.count(ws[k - 1].core) || ws[k - 1].core == "front-runner" ||
+                           ws[k - 1].core == "frontrunner");
+        // (a person before the role is its employer when a full name follows: "Former Obama
+        // spokesman Robert Gibbs derided")
+        auto d0 = role ? split(s, e0) : std::nullopt;
+        auto named = role && d0 && d0->kind == "person" ? split(k, run_end(ws, k)) : std::nullopt;
+        if (role && (!d0 || d0->kind != "person" ||
+                     (named && named->kind == "person" && named->name.find(' ') != std::string::npos)))
+            s = k;
     }
     Mention m;
     std::size_t after = s;
@@ -783,6 +795,10 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
         return std::nullopt;
     }
     std::size_t v = after;
+    // (past a party tag: "Gov. Pat McCrory (R) blamed", "Rep. Ann Lee (D-Maine) called")
+    if (v < qw && v > 0 && d.text[ws[v].b] == '(' && !ws[v - 1].comma && d.text.substr(ws[v].b, ws[v].e - ws[v].b).ends_with(")") &&
+        ws[v].e - ws[v].b <= 12)
+        ++v;
     while (v < qw && !ws[v].cap && !kVerbAuxiliaries.count(ws[v].core) &&
            (kAdverbs.count(ws[v].core) || kMoreAdverbs.count(ws[v].core) || ws[v].core.ends_with("ly")))
         ++v;
@@ -807,6 +823,30 @@ std::optional<Mention> subject_with_verb(Analysis& an, std::size_t qi, std::size
     return m;
 }
 
+/// "This has been called “strategic ambiguity” by Joshua Hendrick, a professor ...": a passive
+/// naming verb before the quote, and the one who names after "by".
+std::optional<Mention> passive_namer(Analysis& an, std::size_t qi, std::size_t qw) {
+    const std::vector<Word>& ws = an.doc.words;
+    const Word& verb = ws[qw - 1];
+    if (verb.comma || verb.stop || qw < 2 ||
+        !(verb.core == "called" || verb.core == "dubbed" || verb.core == "labeled" || verb.core == "labelled" ||
+          verb.core == "branded" || verb.core == "described"))
+        return std::nullopt;
+    const std::string& aux = ws[qw - 2].core;
+    if (!(aux == "been" || aux == "was" || aux == "were" || aux == "is" || aux == "are" || aux == "being")) return std::nullopt;
+    // "by" right after the quote, then a short lowercase role, then the name
+    const std::size_t by = speakers::word_after(ws, an.doc.quotes[qi].close);
+    if (by + 1 >= ws.size() || ws[by].core != "by" || !ws[by].after_quote || ws[by].para != verb.para) return std::nullopt;
+    std::size_t b = by + 1;
+    while (b < ws.size() && b < by + 4 && !ws[b].cap && !ws[b].comma && !ws[b].stop && ws[b].para == verb.para) ++b;
+    if (b >= ws.size() || !ws[b].cap || ws[b].para != verb.para) return std::nullopt;
+    const std::size_t e = run_end(ws, b);
+    auto sm = an.split(b, e);
+    if (!sm || an.excluded.count(sm->name)) return std::nullopt;
+    if (std::size_t end; ws[e - 1].comma && sm->role.empty()) sm->role = appositive(an.doc.text, ws, e, end);
+    return an.resolver.resolve(b, *sm);
+}
+
 std::optional<Mention> sentence_subject(Analysis& an, const Speakers& who, std::size_t qi) {
     const Doc& d = an.doc;
     const std::vector<Word>& ws = an.doc.words;
@@ -821,8 +861,24 @@ std::optional<Mention> sentence_subject(Analysis& an, const Speakers& who, std::
     const bool colon = (ws[qw - 1].e > 0 && d.text[ws[qw - 1].e - 1] == ':') ||
                        (last_char > 0 && d.text[last_char - 1] == ':' && d.text[ws[qw - 1].e] == ' ' &&
                         d.text.substr(ws[qw - 1].e, last_char - ws[qw - 1].e).find('(') == 1);
-    // The quote opens its paragraph: only after a colon ("Cruz went on:").
+    // The quote opens its paragraph: only after a colon ("Cruz went on:"), and not when its own
+    // attribution follows it ('NBC News has proof: ¶ “...?” a reporter can be heard asking').
     if (gap.find('\n') != std::string_view::npos && !colon) return std::nullopt;
+    if (gap.find('\n') != std::string_view::npos) {
+        // (someone named, a pronoun or a noun phrase right after the quote, then a cue)
+        const std::size_t first_after = word_after(q.close);
+        const bool subject_after = first_after < ws.size() && ws[first_after].after_quote &&
+                                   (qi + 1 >= d.quotes.size() || ws[first_after].b < d.quotes[qi + 1].open) &&
+                                   d.text.substr(q.close, ws[first_after].b - q.close).find('\n') == std::string_view::npos &&
+                                   (ws[first_after].cap || kPronouns.count(ws[first_after].core) ||
+                                    kDeterminers.count(ws[first_after].core) || kIndefinites.count(ws[first_after].core));
+        for (std::size_t k = first_after; subject_after && k < ws.size() && k < first_after + 8 &&
+                                          ws[k].para == ws[first_after].para;
+             ++k) {
+            if (k > first_after && ws[k - 1].stop) break;
+            if (kCues.count(ws[k].core) || kParticiples.count(ws[k].core)) return std::nullopt;
+        }
+    }
     if (colon)
         if (auto m = here_is(an, qw)) return m;
     if (colon && !ws[qw - 1].cap && kDocuments.count(ws[qw - 1].core))
@@ -830,6 +886,7 @@ std::optional<Mention> sentence_subject(Analysis& an, const Speakers& who, std::
     if (colon && ws[qw - 1].cap)
         if (auto m = name_colon(an, qw)) return m;
     if (auto m = comment_maker(an, qw)) return m;
+    if (auto m = passive_namer(an, qi, qw)) return m;
     return subject_with_verb(an, qi, qw);
 }
 
