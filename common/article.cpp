@@ -26,6 +26,15 @@ nlohmann::json to_json(const Article& a) {
         for (const Quote& q : a.unattributed) quotes.push_back({{"text", q.text}, {"start", q.start}, {"end", q.end}});
         j["unattributed_quotes"] = std::move(quotes);
     }
+    if (!a.reported.empty()) {
+        nlohmann::json reported = nlohmann::json::array();
+        for (const Speaker& s : a.reported) {
+            nlohmann::json spans = nlohmann::json::array();
+            for (const Quote& q : s.quotes) spans.push_back({{"text", q.text}, {"start", q.start}, {"end", q.end}});
+            reported.push_back({{"name", s.name}, {"kind", s.kind}, {"role", s.role}, {"spans", std::move(spans)}});
+        }
+        j["reported"] = std::move(reported);
+    }
     if (!a.dropped.empty()) {
         nlohmann::json lines = nlohmann::json::array();
         for (const auto& [kind, line] : a.dropped) lines.push_back({{"kind", kind}, {"line", line}});
@@ -84,6 +93,14 @@ Article article_from_json(const nlohmann::json& j) {
     }
     if (auto it = j.find("unattributed_quotes"); it != j.end() && it->is_array())
         for (const auto& q : *it) a.unattributed.push_back({str(q, "text"), offset(q, "start"), offset(q, "end")});
+    if (auto it = j.find("reported"); it != j.end() && it->is_array())
+        for (const auto& s : *it) {
+            if (!s.is_object()) continue;
+            Speaker sp{str(s, "name"), str(s, "kind"), str(s, "role"), {}};
+            if (auto q = s.find("spans"); q != s.end() && q->is_array())
+                for (const auto& qq : *q) sp.quotes.push_back({str(qq, "text"), offset(qq, "start"), offset(qq, "end")});
+            a.reported.push_back(std::move(sp));
+        }
     return a;
 }
 
@@ -91,6 +108,7 @@ std::string to_document_data(const Article& a) {
     nlohmann::json j = to_json(a);
     j.erase("text");
     j.erase("dropped");
+    j.erase("reported");  // (--extract output; not searched, so not stored)
     for (auto& sp : j["speakers"]) {
         sp.erase("person");  // (the search's, never stored)
         for (auto& q : sp["quotes"]) q.erase("text");

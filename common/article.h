@@ -50,6 +50,9 @@ struct Article {
     std::string text;      ///< cleaned body text, paragraphs separated by blank lines
     std::vector<Speaker> speakers;
     std::vector<Quote> unattributed;  ///< quotations no speaker was found for (filled with the speakers)
+    /// Reported speech: what each speaker is said to have said without quotation marks ("Ann
+    /// Lee said the fees would stay"), the spans in Speaker::quotes (filled with the speakers).
+    std::vector<Speaker> reported;
     std::size_t line = 0;  ///< where the record starts in its file, when known (for messages; not stored)
 
     // What a reader says of the text, for extract (not stored).

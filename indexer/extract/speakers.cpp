@@ -20,6 +20,7 @@
 #include "indexer/extract/speakers/attribution.h"
 #include "indexer/extract/speakers/coreference.h"
 #include "indexer/extract/speakers/quotes.h"
+#include "indexer/extract/speakers/reported.h"
 #include "indexer/extract/speakers_zh.h"
 
 #include <algorithm>
@@ -50,6 +51,7 @@ void extract_speakers(Article& a) {
     speakers::Analysis an(a);
     const speakers::Speakers who = speakers::attribute(an);
     speakers::fill_speakers(a, an, who);
+    a.reported = speakers::find_reported(an);
 }
 
 void note_unattributed_quotes(Article& a) {

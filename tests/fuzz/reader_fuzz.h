@@ -46,6 +46,13 @@ inline void check_article(news::Article& a) {
         }
     for (const news::Quote& q : a.quotations)
         if (q.start > q.end || q.end > a.text.size()) fail(a, news::Speaker{}, q, "quotation outside the text");
+    // Reported speech: spans of the text, never inside a quotation's words.
+    for (const news::Speaker& s : a.reported)
+        for (const news::Quote& q : s.quotes) {
+            if (q.start >= q.end) fail(a, s, q, "reported span empty or reversed");
+            if (q.end > a.text.size()) fail(a, s, q, "reported span ends after the article text");
+            if (a.text.compare(q.start, q.end - q.start, q.text) != 0) fail(a, s, q, "reported span text != text.substr");
+        }
     volatile std::size_t n = news::to_json(a).dump().size();
     (void)n;
     // Its wire-copy signature (names and figures read from the text): stored whole, read back.

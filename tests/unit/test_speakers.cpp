@@ -1403,3 +1403,64 @@ TEST_CASE("a quote paragraph after a paragraph telling what someone said", "[spe
         "“Eight years ago nobody paid a cent to dock here, and now the boats go elsewhere.”");
     CHECK(b.speakers.empty());
 }
+
+// Reported speech (issue 13, item 6): the clause a reporting verb introduces, without quotation
+// marks, given to the cue's subject; never a direct quotation's sentence, a thing a verb takes,
+// an opening phrase or the subject itself.
+TEST_CASE("reported speech: what someone is said to have said", "[speakers][reported]") {
+    struct Row {
+        std::string text;
+        std::string speaker;  // who reports it ("" for no reported speech at all)
+        std::string span;     // the span's text
+    };
+    auto row = GENERATE(values<Row>({
+        {"Ida Brandt said the fees would stay until the spring.", "Ida Brandt", "the fees would stay until the spring"},
+        {"Ida Brandt said on Tuesday that the fees would stay.", "Ida Brandt", "the fees would stay"},
+        {"Ida Brandt told reporters that the fees would stay.", "Ida Brandt", "the fees would stay"},
+        {"The fees will stay until the spring, Ida Brandt said.", "Ida Brandt", "The fees will stay until the spring"},
+        {"The fees will stay until the spring, said Ida Brandt, the harbor master.", "Ida Brandt",
+         "The fees will stay until the spring"},
+        {"According to Ida Brandt, the fees will stay until the spring.", "Ida Brandt",
+         "the fees will stay until the spring"},
+        {"The board met on Monday, saying the fees would stay until the spring.", "", ""},
+        {"Ida Brandt spoke on Monday, saying the fees would stay until the spring.", "Ida Brandt",
+         "the fees would stay until the spring"},
+        // a pronoun resolved to the person named before
+        {"Ida Brandt runs the harbor. She said the fees had been too high for years.", "Ida Brandt",
+         "the fees had been too high for years"},
+        // the first clause, not one after a later "that"
+        {"Ida Brandt said the fees would stay and that the pier would reopen in May.", "Ida Brandt",
+         "the fees would stay and that the pier would reopen in May"},
+        // ... up to another attribution in the sentence
+        {"Tom Okafor runs the port. He said he had not seen the boats, and when asked about the fees, he said no.",
+         "Tom Okafor", "he had not seen the boats"},
+        // a clause with a quotation in it is the quote's
+        {"Ida Brandt said the fees were “a tax on sailors” and would go.", "", ""},
+        {"In a speech on Monday, Ida Brandt said “the fees will stay.”", "", ""},
+        // a quotation in two apostrophes, as some archives write it
+        {"''The fees will stay until the spring,'' Ida Brandt said.", "", ""},
+        // verbs that take a thing report nothing without "that"
+        {"Ida Brandt noted the storms of last winter and the cost of the repairs.", "", ""},
+        {"Ida Brandt added the final touch with a new coat of paint on the pier.", "", ""},
+        {"Ida Brandt noted that the storms had cost the harbor a fortune.", "Ida Brandt",
+         "the storms had cost the harbor a fortune"},
+        // the subject set off by commas is no content
+        {"Ida Brandt, the harbor master, said.", "", ""},
+        // an opening phrase is no content
+        {"In a speech to the council on Monday, Ida Brandt said so.", "", ""},
+    }));
+    CAPTURE(row.text);
+    const Article a = article(row.text);
+    if (row.speaker.empty()) {
+        CHECK(a.reported.empty());
+        return;
+    }
+    REQUIRE(a.reported.size() == 1);
+    CHECK(a.reported[0].name == row.speaker);
+    REQUIRE(a.reported[0].quotes.size() == 1);
+    const Quote& q = a.reported[0].quotes[0];
+    CHECK(q.text == row.span);
+    CHECK(a.text.substr(q.start, q.end - q.start) == q.text);
+    // reported speech is no quote: the speakers list is the quotes' alone
+    CHECK(a.speakers.empty());
+}

@@ -232,6 +232,29 @@ const WordList kAdverbs{"kAdverbs",
                          "always", "however", "meanwhile"}};
 const WordList kOpeningAdverbsAfterConjunction{
     "kOpeningAdverbsAfterConjunction", Casing::lower, {"then", "now", "later", "finally", "also", "again", "still"}};
+const WordList kReportingVerbs{
+    "kReportingVerbs",
+    Casing::lower,
+    {"said",       "says",       "say",       "told",      "tells",      "added",       "adds",       "argued",
+     "argues",     "claimed",    "claims",    "insisted",  "insists",    "warned",      "warns",      "noted",
+     "notes",      "explained",  "explains",  "stressed",  "suggested",  "suggests",    "predicted",  "predicts",
+     "acknowledged", "admitted", "admits",    "announced", "wrote",      "writes",      "tweeted",    "declared",
+     "contended",  "maintained", "asserted",  "alleged",   "conceded",   "complained",  "stated",     "confirmed",
+     "promised",   "vowed",      "testified", "recalled",  "reported",   "estimated",   "countered",  "replied",
+     "responded",  "believes",   "believed",  "thinks",    "emphasized", "reiterated",  "cautioned",  "agreed",
+     "saying",     "adding",     "arguing",   "claiming",  "insisting",  "warning",     "noting",     "explaining",
+     "stressing",  "suggesting", "predicting", "acknowledging", "admitting", "announcing", "declaring", "promising",
+     "vowing",     "writing",    "tweeting",  "telling"}};
+const WordList kClauseVerbs{"kClauseVerbs",
+                            Casing::lower,
+                            {"said", "says", "say", "told", "tells", "wrote", "writes", "tweeted", "argued", "argues",
+                             "claimed", "claims", "insisted", "insists", "warned", "warns", "predicted", "predicts",
+                             "believes", "thinks", "added", "adds", "saying", "arguing", "claiming", "insisting",
+                             "warning", "telling", "writing", "tweeting", "adding"}};
+const WordList kClauseSubjects{"kClauseSubjects",
+                               Casing::lower,
+                               {"it", "we", "you", "there", "his", "her", "their", "its", "this", "these",
+                                "those", "no", "all", "some", "many", "most", "both", "neither", "every", "each"}};
 const WordList kMonthAbbreviations{
     "kMonthAbbreviations",
     Casing::capitalised,
@@ -703,6 +726,9 @@ const std::vector<const WordList*>& all_word_lists() {
                                                        &kAdverbs,
                                                        &kOpeningAdverbsAfterConjunction,
                                                        &kMonthAbbreviations,
+                                                       &kReportingVerbs,
+                                                       &kClauseVerbs,
+                                                       &kClauseSubjects,
                                                        &kNameAbbreviations,
                                                        &kLeadingVerbs,
                                                        &kRoleNouns,

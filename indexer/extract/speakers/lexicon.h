@@ -69,6 +69,14 @@ extern const WordList kAdverbs;
 extern const WordList kOpeningAdverbsAfterConjunction;
 /// Abbreviated months, whose full stop before a day ends no sentence ("Sept. 11").
 extern const WordList kMonthAbbreviations;
+/// Verbs whose clause is what someone said, reported without quotation marks ("said the fees
+/// would stay"): reported.h.
+extern const WordList kReportingVerbs;
+/// Reporting verbs whose clause may follow without "that" ("said the fees would stay"); the
+/// others take a thing so ("noted the attacks") and report a clause only after "that".
+extern const WordList kClauseVerbs;
+/// Words that open a clause as its subject, besides he/she/they, articles and names.
+extern const WordList kClauseSubjects;
 /// Abbreviations that lead a name, so their full stop ends no sentence ("St. Anselm").
 extern const WordList kNameAbbreviations;
 /// Verbs capitalised only because they open a sentence ("Following", "Asked").
