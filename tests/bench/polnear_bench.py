@@ -5,7 +5,9 @@ usage: tests/bench/polnear_bench.py [--build build] [--runs 3] [--query-rounds 2
 
 Indexes train+dev (924 articles, metadata.tsv as the manifest) into a fresh database
 --runs times and reports the median articles/s (full extraction) and the same with
---extract (reading and extraction only, no database); then runs a fixed query set
+--extract (reading and extraction only, no database), and what speakers cost: the indexing
+time --no-speakers saves (the passes and the terms they add), and the time of the speaker
+passes alone (--extract with and without them) as a share of indexing; then runs a fixed query set
 --query-rounds times through `news-search --batch --stats` (in-process timing,
 formatting of the top 10 included) and reports the median of the per-round p50/p95/p99.
 Prints one markdown table. Not a test: figures vary with the machine and its load.
@@ -48,7 +50,7 @@ def main():
     n_articles = sum(len(os.listdir(d)) for d in inputs)
     work = tempfile.mkdtemp(prefix="news-bench-")
     try:
-        rates, extract_rates, sizes, plain_rates, shares = [], [], [], [], []
+        rates, extract_rates, sizes, plain_rates, shares, pass_shares = [], [], [], [], [], []
         for run in range(a.runs):
             # Without speaker extraction, then with it: side by side in each run.
             plain_db = os.path.join(work, f"plain{run}")
@@ -70,7 +72,13 @@ def main():
             sizes.append(sum(os.path.getsize(os.path.join(db, f)) for f in os.listdir(db)) / 1e6)
             t0 = time.perf_counter()
             subprocess.run([index, "--extract", "--manifest", manifest, *inputs], capture_output=True, check=True)
-            extract_rates.append(n_articles / (time.perf_counter() - t0))
+            extract_secs = time.perf_counter() - t0
+            extract_rates.append(n_articles / extract_secs)
+            # The speaker passes alone: --extract with and without them, over the full indexing time.
+            t0 = time.perf_counter()
+            subprocess.run([index, "--extract", "--no-speakers", "--manifest", manifest, *inputs], capture_output=True,
+                           check=True)
+            pass_shares.append(max(0.0, extract_secs - (time.perf_counter() - t0)) / secs)
         db = os.path.join(work, "db0")
         qfile = os.path.join(work, "queries.tsv")
         with open(qfile, "w") as f:
@@ -91,7 +99,8 @@ def main():
         print("|---|---:|---|")
         print(f"| news-index articles/s (full extraction, default --jobs) | {med(rates):,.0f} | {', '.join(f'{x:,.0f}' for x in rates)} |")
         print(f"| news-index --no-speakers articles/s (same run) | {med(plain_rates):,.0f} | {', '.join(f'{x:,.0f}' for x in plain_rates)} |")
-        print(f"| share of indexing time spent on speaker extraction | {med(shares):.0%} | {', '.join(f'{x:.0%}' for x in shares)} |")
+        print(f"| share of indexing time due to speakers (their extraction and their terms) | {med(shares):.0%} | {', '.join(f'{x:.0%}' for x in shares)} |")
+        print(f"| share of indexing time in the speaker passes (--extract with and without them) | {med(pass_shares):.0%} | {', '.join(f'{x:.0%}' for x in pass_shares)} |")
         print(f"| news-index --extract articles/s (no database) | {med(extract_rates):,.0f} | {', '.join(f'{x:,.0f}' for x in extract_rates)} |")
         print(f"| index size MB | {med(sizes):.1f} | |")
         print(f"| query p50 µs (top 10, text output with snippets) | {med(p50s):,.0f} | min {min(p50s):,.0f} max {max(p50s):,.0f} |")

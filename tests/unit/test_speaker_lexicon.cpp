@@ -101,3 +101,32 @@ TEST_CASE("lexicon: lookups are exact", "[speakers]") {
     CHECK(kRoleNouns.count("senator") == 1);
     CHECK(kDashes.count("\xE2\x80\x94") == 1);
 }
+
+TEST_CASE("lexicon: the length filter before the hash answers as the set does", "[speakers]") {
+    // Every entry of every list is found, and no near miss is: a word one byte longer, another
+    // case or first byte, the empty word, a word over 63 bytes.
+    const WordList small{"small", Casing::any, {"a", "said", "s", std::string_view("x\0y", 3), "\xE2\x80\x94"}};
+    for (const WordList* l : all_word_lists()) {
+        CAPTURE(l->name());
+        for (std::string_view w : l->entries()) {
+            CAPTURE(w);
+            CHECK(l->count(w) == 1);
+            const std::string longer = std::string(w) + "q";
+            CHECK(l->count(longer) == 0);
+        }
+        CHECK(l->count("") == 0);
+        CHECK(l->count(std::string(80, 's')) == 0);
+    }
+    CHECK(small.count("said") == 1);
+    CHECK(small.count("saiD") == 0);
+    CHECK(small.count("s") == 1);
+    CHECK(small.count("sa") == 0);
+    CHECK(small.count(std::string_view("x\0y", 3)) == 1);
+    CHECK(small.count("\xE2\x80\x94") == 1);
+    CHECK(small.count("\xE2\x80\x93") == 0);
+    const std::string long_word(70, 'z');
+    const WordList with_long{"with_long", Casing::lower, {long_word, "said"}};
+    CHECK(with_long.count(long_word) == 1);
+    CHECK(with_long.count(std::string(71, 'z')) == 0);
+    CHECK(with_long.count("says") == 0);
+}

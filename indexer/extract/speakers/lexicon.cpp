@@ -5,7 +5,11 @@
 namespace news::extract::speakers {
 
 WordList::WordList(std::string_view name, Casing casing, std::initializer_list<std::string_view> words)
-    : name_(name), casing_(casing), entries_(words), set_(words) {}
+    : name_(name), casing_(casing), entries_(words), set_(words) {
+    for (std::string_view w : words)
+        if (w.empty() || w.size() >= 64) lengths_.fill(~std::uint64_t{0});  // (none such: kept exact all the same)
+        else lengths_[static_cast<unsigned char>(w[0])] |= std::uint64_t{1} << w.size();
+}
 
 const WordList kCues{
     "kCues",

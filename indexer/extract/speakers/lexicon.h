@@ -7,7 +7,9 @@
 /// capitalised ones, and a few (Casing::any) hold both spellings on purpose ("the", "The").
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <unordered_set>
@@ -27,8 +29,15 @@ class WordList {
 public:
     WordList(std::string_view name, Casing casing, std::initializer_list<std::string_view> words);
 
-    /// 1 when @p word is in the list (spelled exactly so), else 0.
-    [[nodiscard]] std::size_t count(std::string_view word) const { return set_.count(word); }
+    /// 1 when @p word is in the list (spelled exactly so), else 0. Most words looked up are in
+    /// no list: the lengths the list has for the word's first byte answer those without hashing
+    /// (the lookups were a quarter of extraction time).
+    [[nodiscard]] std::size_t count(std::string_view word) const {
+        if (word.empty()) return set_.count(word);
+        const std::size_t n = word.size();
+        if (n < 64 && !((lengths_[static_cast<unsigned char>(word[0])] >> n) & 1U)) return 0;
+        return set_.count(word);
+    }
     [[nodiscard]] std::string_view name() const { return name_; }
     [[nodiscard]] Casing casing() const { return casing_; }
     /// The entries in the order written (repeats included, for the lexicon test).
@@ -39,6 +48,8 @@ private:
     Casing casing_;
     std::vector<std::string_view> entries_;
     std::unordered_set<std::string_view> set_;
+    /// Bit n of lengths_[b]: an entry of n bytes (n < 64) starts with byte b.
+    std::array<std::uint64_t, 256> lengths_{};
 };
 
 /// Cue verbs: a word of speaking whose subject is the source ("said", "told", "wrote", "reads").
