@@ -1362,6 +1362,22 @@ TEST_CASE("wrong mouth: the source of the sentence, not a person named near it",
          "Harbor professor Ruth Marsh, who has since left the race, leads with “definitely not support” at 6 "
          "percent.",
          "definitely not support", "", {"Ruth Marsh"}},
+        // a cue after the quote that introduces a quote of its own, in a clause joined after it,
+        // when the quote's clause has its cue before it
+        {"other-speaker",
+         "Ruth Marsh said she would make the pier “glow in the dark,” for instance, and Tom Okafor vowed to “sink "
+         "the whole fleet” if he had to.",
+         "glow in the dark", "Ruth Marsh", {"Tom Okafor"}},
+        // a cue inside a clause another speaker reports with "that" is part of what that one says
+        {"talked-about",
+         "At the rally, Tom Okafor said that Ruth Marsh begged him for an endorsement in 2012 and “would have "
+         "dropped to her knees” if he had asked.",
+         "would have dropped", "Tom Okafor", {"Ruth Marsh"}},
+        // ... but not past the end of that clause
+        {"other-speaker",
+         "When Ruth Marsh noted that Okafor had paid no harbor fees for years, Tom Okafor boasted, “That makes me "
+         "smart.”",
+         "That makes me smart", "Tom Okafor", {"Ruth Marsh"}},
         // people described without an article are the source
         {"described-group", "“The extent of the harm is incalculable,” federal prosecutors wrote in a filing.",
          "The extent of the harm", "federal prosecutors", {}},

@@ -25,6 +25,8 @@ std::string_view trimmed_inner(std::string_view text, const QuoteSpan& q) {
     return inner;
 }
 
+const Event* event_before_quote(Analysis& an, std::size_t qi);
+
 /// The cue after the quote in its sentence (“...,” she said / “...” said Smith), or the name
 /// after a dash (“…” ― Veronica Cruz); none after a quote that closes its sentence, nor in a
 /// clause that opens on a subordinator, nor for a quote that is an aside.
@@ -156,6 +158,20 @@ const Event* event_after_quote(Analysis& an, std::size_t qi) {
         // (nor across the end of the quote's paragraph: “...?”\n\nMonday, Ida Brandt said ...)
         if (first_after < ws.size() && d.text.substr(q.close, ws[first_after].b - q.close).find('\n') != std::string_view::npos)
             crossed = true;
+        // (not a cue that introduces a quote of its own, when the quote's clause has its own cue
+        // before it: 'Cruz said he'd make sand “glow in the dark,” for instance, and Trump vowed
+        // to “bomb the hell” out of ...')
+        if (!crossed && !ev.who.name.empty() && qi + 1 < d.quotes.size() && ws[ev.cue].b < d.quotes[qi + 1].open &&
+            d.quotes[qi + 1].open < (ev.cue + 4 < ws.size() ? ws[ev.cue + 4].b : d.text.size())) {
+            bool joined = false;  // a clause of its own after the quote: "..., and Trump vowed"
+            for (std::size_t k = first_after; k < ev.cue && !joined; ++k)
+                joined = ws[k].core == "and" || ws[k].core == "but" || ws[k].core == "while" || ws[k].core == "whereas";
+            const std::size_t qw0 = word_after(q.open);
+            const Event* before = joined ? event_before_quote(an, qi) : nullptr;
+            bool same_sentence = before != nullptr;
+            for (std::size_t k = before ? before->cue : qw0; before && k + 1 < qw0; ++k) same_sentence &= !ws[k].stop;
+            if (same_sentence) crossed = true;
+        }
         if (!crossed && !ev.who.name.empty()) pick = &ev;
         break;
     }
@@ -207,6 +223,28 @@ const Event* event_before_quote(Analysis& an, std::size_t qi) {
             }
         }
         if (!crossed && !it->who.name.empty()) pick = &*it;
+        // A cue inside a clause that an earlier cue of the sentence reports with "that" is part
+        // of what that speaker says: "Trump said that Romney begged him for an endorsement and
+        // “would have dropped to his knees”" is Trump's.
+        if (pick)
+            for (auto outer = std::next(it); outer != events.rend(); ++outer) {
+                bool same = ws[outer->cue].para == ws[pick->cue].para;
+                for (std::size_t k = outer->cue; k < pick->cue && same; ++k) same = !ws[k].stop;
+                if (!same) break;
+                if (outer->who.name.empty() || outer->cue + 1 >= pick->cue || ws[outer->cue + 1].core != "that" ||
+                    !kReportingVerbs.count(ws[outer->cue].core) || ws[outer->cue].comma)
+                    continue;
+                // (the inner cue inside that clause: no comma, conjunction or quote between; not
+                // "When Clinton noted that ..., Trump boasted", "Dallas said that ..., but the Kiwi said")
+                bool inside = true;
+                for (std::size_t k = outer->cue + 1; k < pick->cue && inside; ++k)
+                    inside = !ws[k].comma && !ws[k].before_quote && ws[k].core != "but" && ws[k].core != "and" &&
+                             ws[k].core != "although" && ws[k].core != "while" && ws[k].core != "whereas";
+                std::size_t ss = outer->cue;
+                while (ss > 0 && !ws[ss - 1].stop && ws[ss - 1].para == ws[outer->cue].para) --ss;
+                if (inside && !kClauseOpeners.count(ws[ss].core)) pick = &*outer;
+                break;
+            }
         // The sentence before closes on its attribution and the quote opens the next one:
         // "..., Schiff said. “The other factor ...”" goes on with the same speaker.
         if (!pick && !it->who.name.empty() && it->who.named && last_before > 0 &&
@@ -344,6 +382,11 @@ std::optional<Mention> cited_source(Analysis& an, const Event& ev, std::size_t q
     const std::size_t qw = speakers::word_after(ws, an.doc.quotes[qi].open);
     for (std::size_t k = ev.cue + 2; k < qw && k < ev.cue + 20; ++k) {
         if (!kToldVerbs.count(ws[k].core)) continue;
+        // (the telling introduces the quote, not a clause before it: "Trump said that Romney
+        // begged him for an endorsement and “would have dropped to his knees”" is Trump's)
+        bool coordinated = false;
+        for (std::size_t j = k + 1; j < qw; ++j) coordinated |= ws[j].core == "and" || ws[j].core == "but";
+        if (coordinated) return std::nullopt;
         // back over "used to", "would", "had", "once", adverbs to the subject's last word
         std::size_t h = k;
         while (h > ev.cue + 1 && (ws[h - 1].core == "to" || ws[h - 1].core == "used" || ws[h - 1].core == "would" ||
