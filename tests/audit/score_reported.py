@@ -26,6 +26,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "shared", "eval"))
 import score_speakers as S  # noqa: E402
 
+import polnear_ann  # noqa: E402 (beside this script)
+
 
 # Cues that report speech, for the recall of reported *speech* apart from thoughts and wishes.
 SPEECH_CUES = {
@@ -39,25 +41,13 @@ def read_gold(corpus):
     """{article: [(content tokens, key, cue is a verb of speech)]} for the indirect attributions of
     at least 3 words."""
     gold = {}
-    ann_dir = os.path.join(corpus, "attributions")
-    for fn in sorted(os.listdir(ann_dir)):
-        art = re.sub(r"_[0-9a-f]{4}\.ann$", "", fn)
-        if art in gold:  # a second annotator: keep the first
-            continue
-        spans, rels = {}, []
-        for line in open(os.path.join(ann_dir, fn), encoding="utf-8"):
-            parts = line.rstrip("\n").split("\t")
-            if parts[0].startswith("T") and len(parts) >= 3:
-                spans[parts[0]] = parts[2]
-            elif parts[0].startswith("E") and len(parts) >= 2:
-                rels.append(dict(x.split(":", 1) for x in parts[1].split()))
+    for art, rels in polnear_ann.relations(corpus).items():
         out = []
         for r in rels:
-            content = spans.get(r.get("Content", ""), "")
+            content = r["Content"]
             if S.OPEN_CLOSE.search(content) or len(S.tokens(content)) < 3:
                 continue
-            cue = spans.get(r.get("Cue", ""), "").strip().lower()
-            out.append((S.tokens(content), S.source_kind(spans.get(r.get("Source", ""), "")), cue in SPEECH_CUES))
+            out.append((S.tokens(content), S.source_kind(r["Source"]), r["Cue"].strip().lower() in SPEECH_CUES))
         gold[art] = out
     return gold
 

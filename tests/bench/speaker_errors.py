@@ -35,6 +35,8 @@ from collections import Counter, defaultdict
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 SHARED = os.path.join(os.path.dirname(REPO), "shared")
+sys.path.insert(0, os.path.join(REPO, "tests", "audit"))
+import polnear_ann  # noqa: E402 (tests/audit/polnear_ann.py)
 
 
 def load_scorer():
@@ -50,22 +52,11 @@ def load_scorer():
 def gold_with_sources(sc, corpus):
     """{article: [(quote tokens, key or None, source mention)]}, as sc.read_gold reads them."""
     gold = {}
-    ann_dir = os.path.join(corpus, "attributions")
-    for fn in sorted(os.listdir(ann_dir)):
-        art = re.sub(r"_[0-9a-f]{4}\.ann$", "", fn)
-        if art in gold:
-            continue
-        spans, rels = {}, []
-        for line in open(os.path.join(ann_dir, fn), encoding="utf-8"):
-            parts = line.rstrip("\n").split("\t")
-            if parts[0].startswith("T") and len(parts) >= 3:
-                spans[parts[0]] = parts[2]
-            elif parts[0].startswith("E") and len(parts) >= 2:
-                rels.append(dict(x.split(":", 1) for x in parts[1].split()))
+    for art, rels in polnear_ann.relations(corpus).items():
         quotes = []
         for r in rels:
-            content = spans.get(r.get("Content", ""), "")
-            mention = spans.get(r.get("Source", ""), "")
+            content = r["Content"]
+            mention = r["Source"]
             key = sc.source_kind(mention)
             for q in sc.OPEN_CLOSE.findall(content):
                 if len(sc.tokens(q)) >= 2:
