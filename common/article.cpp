@@ -108,13 +108,15 @@ std::string to_document_data(const Article& a) {
     nlohmann::json j = to_json(a);
     j.erase("text");
     j.erase("dropped");
-    j.erase("reported");  // (--extract output; not searched, so not stored)
     for (auto& sp : j["speakers"]) {
         sp.erase("person");  // (the search's, never stored)
         for (auto& q : sp["quotes"]) q.erase("text");
     }
     if (auto it = j.find("unattributed_quotes"); it != j.end())
         for (auto& q : *it) q.erase("text");
+    if (auto it = j.find("reported"); it != j.end())
+        for (auto& sp : *it)
+            for (auto& q : sp["spans"]) q.erase("text");
     std::string out = j.dump();  // dump() escapes control characters: no NUL inside
     out += '\0';
     out += a.text;
@@ -132,6 +134,8 @@ Article article_from_document_data(std::string_view data) {
     for (Speaker& s : a.speakers)
         for (Quote& q : s.quotes) fill(q);
     for (Quote& q : a.unattributed) fill(q);
+    for (Speaker& s : a.reported)
+        for (Quote& q : s.quotes) fill(q);
     return a;
 }
 

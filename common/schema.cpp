@@ -42,7 +42,7 @@ std::string slug(std::string_view name) {
 }
 
 bool parse_slot(std::string_view t, std::size_t& k, std::size_t& i) {
-    if (t.starts_with(kSlotMarkerPrefix)) {
+    if (t.starts_with(kSlotMarkerPrefix) || t.starts_with(kReportedMarkerPrefix)) {
         t.remove_prefix(kSlotMarkerPrefix.size());
     } else {
         const std::size_t sep = t.rfind(kSlotSeparator);

@@ -11,7 +11,7 @@
 namespace news::schema {
 
 /// Bumped whenever terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 10;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
+inline constexpr int kSchemaVersion = 11;  ///< 3: date terms (D, M, Y); 4: the article in kStoredSlot;
                                           ///< 5: stored articles may use the zstd dictionary kMetaDictionary;
                                           ///< 6: speaker-quote pairing terms (XW, XN, XNW, XJ), topics K,
                                           ///<    source words XSRCW, record ids (a JSON record's own id);
@@ -22,6 +22,8 @@ inline constexpr int kSchemaVersion = 10;  ///< 3: date terms (D, M, Y); 4: the 
                                           ///<    authors XAN (facets and `field:=NAME`), facet columns
                                           ///< 10: wire copies: signatures kCopySigSlot, clusters
                                           ///<    kCopySlot (copies.h)
+                                          ///< 11: reported speech: XR, XV, XK and `reported` in
+                                          ///<    the document data
 
 /// Value slots (Omega style: an enum, one place).
 enum Slot : Xapian::valueno {
@@ -55,6 +57,9 @@ inline constexpr std::string_view kStemPrefix = "Z";  ///< stem table keys (not 
 inline constexpr std::string_view kBodyPrefix = "";
 inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr std::string_view kQuotePrefix = "XQ";
+/// The words of reported speech (schema 11, Article::reported), as XQ has those of quotations:
+/// no positions. `said:` is either.
+inline constexpr std::string_view kReportedPrefix = "XR";
 /// Date terms, as Omega has them: "D"+YYYYMMDD, "M"+YYYYMM, "Y"+YYYY on every dated article,
 /// so that a date filter is a posting list (the value slot alone made every candidate's
 /// value be read: "oil" in March 1987 took 340 µs against 130 for "oil").
@@ -74,6 +79,7 @@ inline constexpr Field kFields[] = {
     {"title", kTitlePrefix, Kind::Text, ""},
     {"body", kBodyPrefix, Kind::Text, ""},
     {"quote", kQuotePrefix, Kind::Text, ""},
+    {"said", kReportedPrefix, Kind::Text, ""},  ///< quoted or reported: XQ or XR (the parser ORs them)
     {"speaker", "XSPK", Kind::Name, "XSPKW"},
     {"person", "XPER", Kind::Name, "XPERW"},
     {"author", "A", Kind::Name, "XAW"},
@@ -126,20 +132,28 @@ inline constexpr std::string_view kPairWordPrefix = "XW";
 inline constexpr std::string_view kPairNamePrefix = "XN";
 inline constexpr std::string_view kPairNameWordPrefix = "XNW";
 inline constexpr std::string_view kSlotMarkerPrefix = "XJ";
+/// Reported speech pairs up as quotes do (schema 11): each span of what speaker k reports is a
+/// slot (k, i) after k's quotes (i = the number of k's quotes + its rank), its words under
+/// kReportedWordPrefix + word + "#k.i", its marker kReportedMarkerPrefix + "k.i"; a speaker who
+/// only reports is numbered after the quotations nobody was found to say. `quote:` never sees
+/// them (its terms are XW and XJ); `said:` is the OR of the two in each slot.
+inline constexpr std::string_view kReportedWordPrefix = "XV";
+inline constexpr std::string_view kReportedMarkerPrefix = "XK";
 inline constexpr char kSlotSeparator = '#';  ///< never inside a word (UAX #29 breaks there)
 [[nodiscard]] inline std::string quote_slot_suffix(std::size_t k, std::size_t i) {
     return kSlotSeparator + std::to_string(k) + "." + std::to_string(i);
 }
 [[nodiscard]] inline std::string speaker_slot_suffix(std::size_t k) { return kSlotSeparator + std::to_string(k); }
-[[nodiscard]] inline std::string slot_marker(std::size_t k, std::size_t i) {
-    return std::string(kSlotMarkerPrefix) + std::to_string(k) + "." + std::to_string(i);
+[[nodiscard]] inline std::string slot_marker(std::size_t k, std::size_t i, std::string_view prefix = kSlotMarkerPrefix) {
+    return std::string(prefix) + std::to_string(k) + "." + std::to_string(i);
 }
 /// The slot of a pairing term or marker: "...#k.i" or "XJk.i" (k, i), "...#k" (k, SIZE_MAX);
 /// false for anything else.
 [[nodiscard]] bool parse_slot(std::string_view term, std::size_t& k, std::size_t& i);
 /// A pairing term (a filter: never weighed, no block table).
 [[nodiscard]] inline bool is_pairing_term(std::string_view t) {
-    return t.starts_with(kPairWordPrefix) || t.starts_with(kPairNamePrefix) || t.starts_with(kSlotMarkerPrefix);
+    return t.starts_with(kPairWordPrefix) || t.starts_with(kPairNamePrefix) || t.starts_with(kSlotMarkerPrefix) ||
+           t.starts_with(kReportedWordPrefix) || t.starts_with(kReportedMarkerPrefix);
 }
 /// A term never indexed: what a pairing no slot can satisfy matches (Xapian's MatchNothing is
 /// an empty query, which would read as "no constraint").

@@ -17,7 +17,7 @@
 # completes quoted for both: speaker:bar<Tab> gives speaker:'"barack obama"', and inside
 # a quoted query ('tariffs speaker:"bar<Tab>) the name is completed within the quotes.
 
-_news_search_fields="title: body: quote: speaker: person: author: source: place: lang: topic: date:"
+_news_search_fields="title: body: quote: said: speaker: person: author: source: place: lang: topic: date:"
 # news-search's options that take a value, but --db
 _news_search_valued="-s --sort -n --limit --offset --trec --qid --batch --facet --split --now --tz --ranking --color --timeout --query"
 _news_search_facets="speaker person source author place topic language year month day"

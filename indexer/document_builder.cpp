@@ -88,9 +88,10 @@ void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const
                                   Xapian::termpos first_pos) const {
     // Quote i of speaker k (the quotations nobody was found to say: of speaker
     // a.speakers.size(), who has no name), see schema::quote_slot_prefix.
-    auto add_quote = [&](std::size_t k, std::size_t i, const Quote& q) {
+    auto add_slot = [&](std::size_t k, std::size_t i, const Quote& q, std::string_view word_prefix,
+                        std::string_view marker_prefix) {
         // Its words: the body's tokens inside it, without positions, wdf 0.
-        const std::string prefix(schema::kPairWordPrefix), suffix = schema::quote_slot_suffix(k, i);
+        const std::string prefix(word_prefix), suffix = schema::quote_slot_suffix(k, i);
         auto it = std::lower_bound(tokens.begin(), tokens.end(), q.start,
                                    [](const text::Token& t, std::size_t at) { return t.start < at; });
         const auto first = static_cast<Xapian::termpos>(it - tokens.begin());
@@ -102,9 +103,18 @@ void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const
         }
         // Its marker spans the quote's body positions and one more on each side, so that a
         // phrase (marker, words..., marker) is a phrase inside this quote (schema.h).
-        const std::string marker = schema::slot_marker(k, i);
+        const std::string marker = schema::slot_marker(k, i, marker_prefix);
         if (n == 0) doc.add_boolean_term(marker);
         for (Xapian::termpos p = 0; n > 0 && p < n + 2; ++p) doc.add_posting(marker, first_pos + first + p - 1, 0);
+    };
+    auto add_quote = [&](std::size_t k, std::size_t i, const Quote& q) {
+        add_slot(k, i, q, schema::kPairWordPrefix, schema::kSlotMarkerPrefix);
+    };
+    auto add_names = [&](const std::string& name, std::size_t k) {
+        const std::string suffix = schema::speaker_slot_suffix(k);
+        for (const std::string& t : schema::name_terms(analyzer_.normalize(name), schema::kPairNamePrefix,
+                                                       schema::kPairNameWordPrefix, kMaxTerm - suffix.size(), false))
+            doc.add_boolean_term(t + suffix);
     };
     auto in_text_order = [](const std::vector<Quote>& quotes) {
         std::vector<const Quote*> out;
@@ -115,15 +125,31 @@ void DocumentBuilder::add_pairing(Xapian::Document& doc, const Article& a, const
     for (std::size_t k = 0; k < a.speakers.size(); ++k) {
         const Speaker& s = a.speakers[k];
         if (s.quotes.empty()) continue;
-        const std::string suffix = schema::speaker_slot_suffix(k);
-        for (const std::string& t : schema::name_terms(analyzer_.normalize(s.name), schema::kPairNamePrefix,
-                                                       schema::kPairNameWordPrefix, kMaxTerm - suffix.size(), false))
-            doc.add_boolean_term(t + suffix);
+        add_names(s.name, k);
         const std::vector<const Quote*> quotes = in_text_order(s.quotes);
         for (std::size_t i = 0; i < quotes.size(); ++i) add_quote(k, i, *quotes[i]);
     }
     const std::vector<const Quote*> nobodys = in_text_order(a.unattributed);
     for (std::size_t i = 0; i < nobodys.size(); ++i) add_quote(a.speakers.size(), i, *nobodys[i]);
+    // Reported speech (schema.h): the slots of a speaker's spans follow its quotes; a speaker who
+    // only reports is numbered after the quotations nobody was found to say.
+    std::size_t next_k = a.speakers.size() + 1;
+    for (const Speaker& r : a.reported) {
+        if (r.quotes.empty()) continue;
+        auto quoted = std::find_if(a.speakers.begin(), a.speakers.end(),
+                                   [&](const Speaker& s) { return s.name == r.name && !s.quotes.empty(); });
+        std::size_t k = 0, first = 0;
+        if (quoted != a.speakers.end()) {
+            k = static_cast<std::size_t>(quoted - a.speakers.begin());
+            first = quoted->quotes.size();
+        } else {
+            k = next_k++;
+            add_names(r.name, k);
+        }
+        const std::vector<const Quote*> spans = in_text_order(r.quotes);
+        for (std::size_t j = 0; j < spans.size(); ++j)
+            add_slot(k, first + j, *spans[j], schema::kReportedWordPrefix, schema::kReportedMarkerPrefix);
+    }
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a, const std::string& file_key, const std::string& file_sig) const {
@@ -150,9 +176,15 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
     }
     // Body, with the words inside quotations also under XQ at the same positions. No stem
     // terms: the stem table in the database maps stems to words for the searcher.
-    const std::string xq(schema::kQuotePrefix);
+    const std::string xq(schema::kQuotePrefix), xr(schema::kReportedPrefix);
     const std::vector<Quote>& quotes = a.quotations;
     std::size_t qi = 0;
+    // The reported spans in text order, for XR (they never overlap one another).
+    std::vector<const Quote*> reported;
+    for (const Speaker& r : a.reported)
+        for (const Quote& q : r.quotes) reported.push_back(&q);
+    std::sort(reported.begin(), reported.end(), [](const Quote* x, const Quote* y) { return x->start < y->start; });
+    std::size_t ri = 0;
     const std::vector<text::Token> tokens = analyzer_.tokenize(a.text);
     const Xapian::termpos first_body_pos = pos + 1;
     for (const text::Token& t : tokens) {
@@ -166,6 +198,11 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& fil
             // terms (add_pairing); XQ weighs and answers single words.
             doc.add_term(xq + t.term);
             if (!t.alt.empty()) doc.add_term(xq + t.alt);
+        }
+        while (ri < reported.size() && reported[ri]->end <= t.start) ++ri;
+        if (ri < reported.size() && reported[ri]->start <= t.start && t.end <= reported[ri]->end) {
+            doc.add_term(xr + t.term);
+            if (!t.alt.empty()) doc.add_term(xr + t.alt);
         }
     }
 

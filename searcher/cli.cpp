@@ -73,6 +73,7 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& o, std::ostream& o
         "  china OR mexico, fentanyl -mexico (or NOT mexico), (china OR mexico) AND fentanyl\n"
         "  precurs*                        words starting with precurs (a wildcard only ends a word)\n"
         "  title: body: quote:             words in the title, the text, inside quotations\n"
+        "  said:                           what someone said, quoted or reported (\"X said the ...\")\n"
         "                                  (another word: is text, as in a pasted \"Trump: ...\")\n"
         "  speaker:daskal speaker:\"jen daskal\" person: author: place:beijing lang:zh\n"
         "  date:2024-01-30 date:2024-01 date:2024 date:2024-01-01..2024-03-31 date:..2023\n"

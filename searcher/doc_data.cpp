@@ -43,13 +43,14 @@ Quote quote_of(dom::element v) {
     return q;
 }
 
-Speaker speaker_of(dom::element v) {
+// A speaker and its quotes, or (@p spans_key "spans") a reporting speaker and its spans.
+Speaker speaker_of(dom::element v, std::string_view spans_key = "quotes") {
     Speaker sp{"", "", "", {}};
     for (auto [key, value] : must(v.get_object())) {
         if (key == "name") sp.name = string_of(value);
         else if (key == "kind") sp.kind = string_of(value);
         else if (key == "role") sp.role = string_of(value);
-        else if (key == "quotes") {
+        else if (key == spans_key) {
             sp.quotes.clear();
             for (dom::element e : must(value.get_array())) sp.quotes.push_back(quote_of(e));
         } else {
@@ -60,7 +61,7 @@ Speaker speaker_of(dom::element v) {
 }
 
 // The JSON part of the data as news::to_document_data writes it: strings, arrays of strings,
-// speakers with quotes, and nothing else (a key or a type it never writes is Unexpected).
+// speakers with quotes, reporting speakers with spans, and nothing else (a key or a type it never writes is Unexpected).
 // simdjson validates the whole text (UTF-8, numbers, trailing bytes) as it parses.
 Article article_of(std::string_view json) {
     // One parser per thread, kept for the next record; a record larger than most gets a parser
@@ -96,6 +97,9 @@ Article article_of(std::string_view json) {
         } else if (key == "unattributed_quotes") {
             a.unattributed.clear();
             for (dom::element e : must(v.get_array())) a.unattributed.push_back(quote_of(e));
+        } else if (key == "reported") {
+            a.reported.clear();
+            for (dom::element e : must(v.get_array())) a.reported.push_back(speaker_of(e, "spans"));
         } else {
             throw Unexpected{};
         }
@@ -120,6 +124,8 @@ Article read_document_data(std::string_view data) {
     for (Speaker& s : a.speakers)
         for (Quote& q : s.quotes) fill(q);
     for (Quote& q : a.unattributed) fill(q);
+    for (Speaker& s : a.reported)
+        for (Quote& q : s.quotes) fill(q);
     return a;
 }
 

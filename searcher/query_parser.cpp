@@ -198,7 +198,7 @@ struct Clause {
 
 /// Where a clause of an AND group came from, for speaker-quote pairing.
 struct Info {
-    enum { Other, Speaker, Quote } field = Other;
+    enum { Other, Speaker, Quote, Said } field = Other;
     std::size_t begin = 0;  ///< its first token (with any '-', NOT or '+')
 };
 
@@ -267,7 +267,10 @@ private:
             std::size_t p = pos_;
             while (toks_[p].kind == Tok::Minus || toks_[p].kind == Tok::Not || toks_[p].kind == Tok::Plus) ++p;
             if (!f && toks_[p].kind == Tok::Field)
-                in.field = toks_[p].text == "speaker" ? Info::Speaker : toks_[p].text == "quote" ? Info::Quote : Info::Other;
+                in.field = toks_[p].text == "speaker" ? Info::Speaker
+                           : toks_[p].text == "quote" ? Info::Quote
+                           : toks_[p].text == "said"  ? Info::Said
+                                                      : Info::Other;
             clauses.push_back(parse_unary(f, depth));
             infos.push_back(in);
         }
@@ -415,9 +418,14 @@ private:
         for (const Info* q : quotes) narrow(where, slots_of(in_slot(*q, std::nullopt, depth)));
         if (!where) {  // every slot of the database (a clause such as quote:(-x) may hold anywhere)
             where.emplace();
-            for (const std::string& t : terms_from(std::string(schema::kSlotMarkerPrefix))) {
-                Slot s;
-                if (schema::parse_slot(t, s.first, s.second)) where->insert(s);
+            // (reported speech's slots only for said:)
+            const bool said = std::any_of(quotes.begin(), quotes.end(), [](const Info* q) { return q->field == Info::Said; });
+            for (std::string_view marker : {schema::kSlotMarkerPrefix, schema::kReportedMarkerPrefix}) {
+                if (marker == schema::kReportedMarkerPrefix && !said) continue;
+                for (const std::string& t : terms_from(std::string(marker))) {
+                    Slot s;
+                    if (schema::parse_slot(t, s.first, s.second)) where->insert(s);
+                }
             }
         }
         const SlotSet speakers = speaker ? slots_of(in_slot(*speaker, std::nullopt, depth)) : SlotSet();
@@ -451,7 +459,7 @@ private:
                 speakers.push_back(i);
         std::vector<std::vector<std::size_t>> attached(clauses.size());
         for (std::size_t i = 0; i < clauses.size(); ++i) {
-            if (infos[i].field != Info::Quote || clauses[i].q.empty()) continue;
+            if ((infos[i].field != Info::Quote && infos[i].field != Info::Said) || clauses[i].q.empty()) continue;
             std::optional<std::size_t> anchor;
             if (conjunctive) {
                 for (std::size_t s : speakers) {
@@ -463,7 +471,8 @@ private:
                 attached[*anchor].push_back(i);
                 continue;
             }
-            if (show && clauses[i].how != Clause::Excluded) shows_.push_back({Xapian::Query(), clauses[i].q});
+            if (show && clauses[i].how != Clause::Excluded)
+                shows_.push_back({Xapian::Query(), clauses[i].q, infos[i].field == Info::Said});
             // Unpaired, quote:X still means one quote holding X: where the words of all the
             // quotes could hold it when no one quote does, the slots decide (and the words weigh).
             if (!one_quote_suffices(clauses[i].q)) {
@@ -476,6 +485,7 @@ private:
         for (std::size_t s : speakers) {
             std::vector<const Info*> held;
             std::vector<Xapian::Query> shown;
+            bool said = false;  // a said: clause held: someone who only reports speaks too
             for (std::size_t i : attached[s]) {
                 if (clauses[i].how == Clause::Excluded) {
                     exclusions.push_back(over_slots(&infos[s], {&infos[i]}, depth));
@@ -485,13 +495,20 @@ private:
                     clauses[i].paired = Clause::WeightOnly;
                     clauses[i].q = positive_part(clauses[i].q);
                     held.push_back(&infos[i]);
+                    said |= infos[i].field == Info::Said;
                 }
             }
             if (!held.empty()) filters.push_back(over_slots(&infos[s], held, depth));
             if (show)
-                shows_.push_back({clauses[s].q, shown.empty()   ? Xapian::Query()
-                                                : shown.size() == 1 ? shown[0]
-                                                                    : Xapian::Query(Xapian::Query::OP_AND, shown.begin(), shown.end())});
+                shows_.push_back({clauses[s].q,
+                                  shown.empty()       ? Xapian::Query()
+                                  : shown.size() == 1 ? shown[0]
+                                                      : Xapian::Query(Xapian::Query::OP_AND, shown.begin(), shown.end()),
+                                  said});
+            // `speaker:A said:X` holds where A only reports X too: the slots decide, the speaker's
+            // article-wide terms (a quoted speaker's) only weigh (every document, maybe those).
+            if (said)
+                clauses[s].q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(std::string{}), clauses[s].q);
         }
     }
 
@@ -627,16 +644,34 @@ private:
     }
 
     Xapian::Query value(const schema::Field& f, const Token& t) {
-        count_term(t);
-        std::string prefix(f.prefix), word_prefix(f.word_prefix), suffix;
+        // said: is quoted or reported: the value as quote words, OR as reported speech's.
+        if (f.name == "said" && said_family_ == 0) {
+            count_term(t);
+            struct Reset {
+                int& family;
+                ~Reset() { family = 0; }
+            } reset{said_family_};
+            said_family_ = 1;
+            const Xapian::Query quoted = value(f, t);
+            said_family_ = 2;
+            const Xapian::Query reported = value(f, t);
+            if (quoted.empty() || reported.empty()) return quoted.empty() ? reported : quoted;
+            return Xapian::Query(Xapian::Query::OP_OR, quoted, reported);
+        }
+        if (said_family_ == 0) count_term(t);
+        const bool quote_words = f.name == "quote" || (f.name == "said" && said_family_ == 1);
+        std::string prefix(f.name == "said" ? (quote_words ? schema::kQuotePrefix : schema::kReportedPrefix) : f.prefix);
+        std::string word_prefix(f.word_prefix), suffix;
         // Parsed again for speaker-quote pairing: the pairing terms of a slot, or a template.
-        const bool pairing = replaying_ && (f.name == "quote" || f.name == "speaker");
+        const bool pairing = replaying_ && (f.name == "quote" || f.name == "said" || f.name == "speaker");
         if (pairing) {
-            prefix = f.name == "quote" ? schema::kPairWordPrefix : schema::kPairNamePrefix;
+            prefix = quote_words ? schema::kPairWordPrefix
+                     : f.name == "said" ? schema::kReportedWordPrefix
+                                        : schema::kPairNamePrefix;
             word_prefix = schema::kPairNameWordPrefix;
-            suffix = !slot_               ? std::string(1, schema::kSlotSeparator)
-                     : f.name == "quote" ? schema::quote_slot_suffix(slot_->first, slot_->second)
-                                         : schema::speaker_slot_suffix(slot_->first);
+            suffix = !slot_                  ? std::string(1, schema::kSlotSeparator)
+                     : f.name != "speaker" ? schema::quote_slot_suffix(slot_->first, slot_->second)
+                                           : schema::speaker_slot_suffix(slot_->first);
         }
         switch (f.kind) {
         case schema::Kind::Date: {
@@ -776,7 +811,9 @@ private:
         const std::string none(schema::kNoSlotTerm);
         for (const Q& w : words)
             if (*w.get_terms_begin() == none) return w;
-        const std::string marker = schema::slot_marker(slot_->first, slot_->second);
+        const std::string marker = schema::slot_marker(slot_->first, slot_->second,
+                                                       said_family_ == 2 ? schema::kReportedMarkerPrefix
+                                                                         : schema::kSlotMarkerPrefix);
         std::vector<std::string> order;
         for (const auto& k : toks) order.push_back(std::string(schema::kBodyPrefix) + k.term);
         const auto window = static_cast<Xapian::termcount>(order.size() + 2 + static_cast<std::size_t>(std::max(slop, 0)));
@@ -815,6 +852,7 @@ private:
     std::size_t terms_ = 0;
     bool negated_ = false;
     bool replaying_ = false;               ///< parsing a clause again for a quote slot
+    int said_family_ = 0;  ///< parsing a said: value as quote words (1) or reported speech's (2)
     std::optional<Slot> slot_;  ///< that slot; none: a template
     std::map<std::string, std::vector<std::string>> scans_;
     std::map<std::string, std::vector<std::string>> expansions_;

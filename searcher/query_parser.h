@@ -55,6 +55,9 @@ struct Highlight {
 struct QuoteShow {
     Xapian::Query speaker;
     Xapian::Query quote;
+    /// A said: clause asks: reported speech may answer too (its words under XR, as the
+    /// quotes' under XQ).
+    bool reported = false;
 };
 
 struct ParsedQuery {

@@ -27,7 +27,11 @@ namespace news::search {
 
 std::optional<bool> holds(const Xapian::Query& q, const QuoteTerms& c) {
     using Q = Xapian::Query;
-    const std::string_view xq = schema::kQuotePrefix;
+    const std::string_view xq = schema::kQuotePrefix, xr = schema::kReportedPrefix;
+    // A word term of the words' own kind (XQ on a quote, XR on reported speech); the other
+    // kind's matches nothing there.
+    auto own = [&](std::string_view t) { return c.reported ? t.starts_with(xr) : t.starts_with(xq); };
+    auto words_term = [&](std::string_view t) { return t.starts_with(xq) || t.starts_with(xr); };
     auto positions = [&](std::string_view word) {
         return std::equal_range(c.words.begin(), c.words.end(), std::pair<std::string, Xapian::termpos>(word, 0),
                                 [](const auto& x, const auto& y) { return x.first < y.first; });
@@ -37,7 +41,8 @@ std::optional<bool> holds(const Xapian::Query& q, const QuoteTerms& c) {
     case Q::LEAF_MATCH_ALL: return true;
     case Q::LEAF_TERM: {
         const std::string t = *q.get_terms_begin();
-        if (t.starts_with(xq)) {
+        if (words_term(t)) {
+            if (!own(t)) return false;
             auto [b, e] = positions(std::string_view(t).substr(xq.size()));
             return b != e;
         }
@@ -77,7 +82,8 @@ std::optional<bool> holds(const Xapian::Query& q, const QuoteTerms& c) {
             const Q sub = q.get_subquery(i);
             if (sub.get_type() != Q::LEAF_TERM) return std::nullopt;
             const std::string t = *sub.get_terms_begin();
-            if (!t.starts_with(xq)) return std::nullopt;
+            if (!words_term(t)) return std::nullopt;
+            if (!own(t)) return false;
             words.push_back(t.substr(xq.size()));
         }
         if (words.empty()) return std::nullopt;
@@ -126,6 +132,7 @@ struct Picked {
     std::size_t article;     ///< its index there
     const Speaker* speaker;  ///< nullptr: a quotation nobody was found to say
     Quote quote;
+    bool reported = false;   ///< reported speech (a said: clause asked)
 };
 
 /// The quotes of @p articles that @p shows ask for, in article order and then in the order of
@@ -138,8 +145,9 @@ std::vector<Picked> pick_quotes(const std::vector<const Article*>& articles, con
         std::optional<Set> speaker;  ///< name terms, one of which the quote's speaker must have
         std::optional<Set> words;    ///< folded words (XQ's, unprefixed), one of which the quote must hold
     };
-    const std::string xq(schema::kQuotePrefix);
+    const std::string xq(schema::kQuotePrefix), xr(schema::kReportedPrefix);
     std::vector<Need> needs;
+    bool any_reported = false;  // a said: clause asks: reported speech may answer
     for (const QuoteShow& show : shows) {
         Need n;
         if (!show.speaker.empty())
@@ -148,9 +156,10 @@ std::vector<Picked> pick_quotes(const std::vector<const Article*>& articles, con
             if (auto terms = needs_one_of(show.quote)) {
                 n.words.emplace();
                 for (const std::string& t : *terms)
-                    if (t.starts_with(xq)) n.words->insert(t.substr(xq.size()));
+                    if (t.starts_with(xq) || t.starts_with(xr)) n.words->insert(t.substr(xq.size()));
             }
         needs.push_back(std::move(n));
+        any_reported |= show.reported;
     }
     struct Where {
         std::size_t hit;
@@ -164,7 +173,7 @@ std::vector<Picked> pick_quotes(const std::vector<const Article*>& articles, con
     std::vector<char> speaker_ok(shows.size());
     for (std::size_t h = 0; h < articles.size(); ++h) {
         const Article& a = *articles[h];
-        auto add_quotes = [&](const Speaker* s, const std::vector<Quote>& quotes) {
+        auto add_quotes = [&](const Speaker* s, const std::vector<Quote>& quotes, bool reported) {
             if (quotes.empty()) return;
             // The shows this speaker may answer (its name terms, worked out once).
             std::vector<std::string> names =
@@ -180,10 +189,12 @@ std::vector<Picked> pick_quotes(const std::vector<const Article*>& articles, con
             }
             bool any_speaker = false, words_needed = false, whole = false;
             for (std::size_t n = 0; n < shows.size(); ++n) {
-                bool ok = shows[n].speaker.empty() ||
-                          (s && (!needs[n].speaker || std::any_of(names.begin(), names.end(), [&](const std::string& t) {
-                                     return needs[n].speaker->count(t) > 0;
-                                 })));
+                // (reported speech answers said: clauses only)
+                bool ok = (!reported || shows[n].reported) &&
+                          (shows[n].speaker.empty() ||
+                           (s && (!needs[n].speaker || std::any_of(names.begin(), names.end(), [&](const std::string& t) {
+                                      return needs[n].speaker->count(t) > 0;
+                                  }))));
                 speaker_ok[n] = ok;
                 any_speaker |= ok;
                 if (ok) (shows[n].quote.empty() ? whole : words_needed) = true;
@@ -206,6 +217,7 @@ std::vector<Picked> pick_quotes(const std::vector<const Article*>& articles, con
                 }
                 if (!wanted) continue;
                 Where w{h, s, q, {}};
+                w.terms.reported = reported;
                 Xapian::termpos pos = 0;
                 for (const text::Token& t : tokens) {
                     w.terms.words.emplace_back(t.term, ++pos);
@@ -216,22 +228,30 @@ std::vector<Picked> pick_quotes(const std::vector<const Article*>& articles, con
                 where.push_back(std::move(w));
             }
         };
-        for (const Speaker& s : a.speakers) add_quotes(&s, s.quotes);
-        add_quotes(nullptr, a.unattributed);
+        for (const Speaker& s : a.speakers) add_quotes(&s, s.quotes, false);
+        add_quotes(nullptr, a.unattributed, false);
+        if (any_reported)
+            for (const Speaker& s : a.reported) add_quotes(&s, s.quotes, true);
     }
     if (where.empty()) return {};
     std::vector<Xapian::Query> asks;  // each show as one query
+    std::vector<char> ask_reported;   // ... and whether reported speech may answer it
     for (const QuoteShow& show : shows) {
         std::vector<Xapian::Query> parts;
         if (!show.speaker.empty()) parts.push_back(show.speaker);
         if (!show.quote.empty()) parts.push_back(show.quote);
-        if (!parts.empty()) asks.emplace_back(Xapian::Query::OP_AND, parts.begin(), parts.end());
+        if (!parts.empty()) {
+            asks.emplace_back(Xapian::Query::OP_AND, parts.begin(), parts.end());
+            ask_reported.push_back(show.reported);
+        }
     }
     // Directly on each quote's words, for the shapes the parser gives these clauses ...
     std::vector<std::size_t> picked;
     bool direct = true;
     for (std::size_t i = 0; i < where.size() && direct; ++i)
-        for (const Xapian::Query& ask : asks) {
+        for (std::size_t n = 0; n < asks.size(); ++n) {
+            if (where[i].terms.reported && !ask_reported[n]) continue;
+            const Xapian::Query& ask = asks[n];
             std::optional<bool> yes = holds(ask, where[i].terms);
             if (!yes) {
                 direct = false;
@@ -248,17 +268,19 @@ std::vector<Picked> pick_quotes(const std::vector<const Article*>& articles, con
         Xapian::WritableDatabase mem(std::string(), Xapian::DB_BACKEND_INMEMORY);
         for (const Where& w : where) {
             Xapian::Document doc;
-            for (const auto& [word, pos] : w.terms.words) doc.add_posting(xq + word, pos);
+            const std::string& prefix = w.terms.reported ? xr : xq;
+            for (const auto& [word, pos] : w.terms.words) doc.add_posting(prefix + word, pos);
             for (const std::string& t : w.terms.names) doc.add_boolean_term(t);
             mem.add_document(doc);
         }
-        for (const Xapian::Query& ask : asks) {
+        for (std::size_t n = 0; n < asks.size(); ++n) {
             Xapian::Enquire e(mem);
-            e.set_query(ask);
+            e.set_query(asks[n]);
             e.set_weighting_scheme(Xapian::BoolWeight());
             e.set_docid_order(Xapian::Enquire::ASCENDING);
             Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(where.size()));
-            for (auto it = m.begin(); it != m.end(); ++it) picked.push_back(*it - 1);
+            for (auto it = m.begin(); it != m.end(); ++it)
+                if (!where[*it - 1].terms.reported || ask_reported[n]) picked.push_back(*it - 1);
         }
     }
     std::sort(picked.begin(), picked.end());
@@ -268,7 +290,7 @@ std::vector<Picked> pick_quotes(const std::vector<const Article*>& articles, con
         return where[x].hit != where[y].hit ? where[x].hit < where[y].hit : where[x].quote.start < where[y].quote.start;
     });
     std::vector<Picked> out;
-    for (std::size_t i : picked) out.push_back({where[i].hit, where[i].speaker, where[i].quote});
+    for (std::size_t i : picked) out.push_back({where[i].hit, where[i].speaker, where[i].quote, where[i].terms.reported});
     return out;
 }
 
@@ -278,7 +300,7 @@ void attach_quotes(std::vector<Hit>& hits, const std::vector<QuoteShow>& shows, 
     for (const Hit& h : hits) articles.push_back(&h.article);
     for (const Picked& p : pick_quotes(articles, shows, analyzer)) {
         Hit& h = hits[p.article];
-        if (h.quotes.size() < 3) h.quotes.push_back({p.speaker ? p.speaker->name : std::string(), p.quote});
+        if (h.quotes.size() < 3) h.quotes.push_back({p.speaker ? p.speaker->name : std::string(), p.quote, p.reported});
     }
 }
 

@@ -51,6 +51,7 @@ struct SearchOptions {
 struct MatchedQuote {
     std::string speaker;  ///< empty: a quotation nobody was found to say
     Quote quote;
+    bool reported = false;  ///< reported speech (Article::reported) a said: clause asked for
 };
 
 /// The wire copies of a result (copies.h): its cluster and what the cluster holds.
@@ -107,6 +108,7 @@ struct SpeakerCount {
 struct QuoteTerms {
     std::vector<std::pair<std::string, Xapian::termpos>> words;
     std::vector<std::string> names;
+    bool reported = false;  ///< reported speech: its words answer XR terms, a quote's XQ
 };
 
 /// Does @p q match the quote @p c, as Xapian would? For the shapes the query parser builds

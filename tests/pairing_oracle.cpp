@@ -3,8 +3,8 @@
 /// speaker-quote pairing of news-search against brute force.
 ///
 /// It reads the articles as `news-index --extract` printed them (speakers, their quotes with
-/// offsets, the quotations nobody was found to say), draws N random queries of the six forms
-/// of the README's pairing table from their quotes, works out by brute force which articles
+/// offsets, the quotations nobody was found to say, reported speech), draws N random queries of
+/// the six forms of the README's pairing table and four of said: (quoted or reported) from them, works out by brute force which articles
 /// each must match (the quotes' words from the Analyzer, as indexing sees them; stems, phrases,
 /// NEAR and prefixes by the rules of the query language), and runs each through the searcher
 /// news-search uses, with every result and an exact count. Any difference is printed, and so
@@ -49,14 +49,16 @@ struct Word {
 };
 
 struct QuoteWords {
-    int speaker = -1;  // index into the article's speakers; -1: nobody was found to say it
+    int speaker = -1;  // index into Doc::names; -1: nobody was found to say it
     std::vector<Word> words;
+    bool reported = false;  // reported speech (said: only), not a quotation
 };
 
 struct Doc {
     std::string id;
-    std::vector<std::string> names;  // folded speaker names
+    std::vector<std::string> names;  // folded speaker names: the quoted ones, then those who only report
     std::vector<std::string> linked;  // the full name the alias table links each to, or empty
+    std::vector<char> quoted;         // the speaker is quoted (speaker: alone finds the article)
     std::vector<QuoteWords> quotes;
 };
 
@@ -169,22 +171,25 @@ bool speaks_as(const Doc& d, std::size_t s, const std::string& who) {
     return name_matches(d.names[s], who) || (who.find(' ') != std::string::npos && d.linked[s] == who);
 }
 
-bool by(const Doc& d, const std::string& who, const Expr& x, const Expr* y = nullptr) {
+/// A quote by @p who holds @p x (and @p y); with @p said, reported speech counts too (and then
+/// @p x is the said: expression, @p y a quote: one that only a quotation holds).
+bool by(const Doc& d, const std::string& who, const Expr& x, const Expr* y = nullptr, bool said = false) {
     for (const QuoteWords& q : d.quotes)
-        if (q.speaker >= 0 && speaks_as(d, static_cast<std::size_t>(q.speaker), who) && eval(x, q.words) &&
-            (!y || eval(*y, q.words)))
+        if (q.speaker >= 0 && (!q.reported || (said && !y)) && speaks_as(d, static_cast<std::size_t>(q.speaker), who) &&
+            eval(x, q.words) && (!y || eval(*y, q.words)))
             return true;
     return false;
 }
 
 bool quoted(const Doc& d, const std::string& who) {
     for (std::size_t s = 0; s < d.names.size(); ++s)
-        if (speaks_as(d, s, who)) return true;
+        if (d.quoted[s] && speaks_as(d, s, who)) return true;
     return false;
 }
 
-bool any_quote(const Doc& d, const Expr& x) {
-    return std::any_of(d.quotes.begin(), d.quotes.end(), [&](const QuoteWords& q) { return eval(x, q.words); });
+bool any_quote(const Doc& d, const Expr& x, bool said = false) {
+    return std::any_of(d.quotes.begin(), d.quotes.end(),
+                       [&](const QuoteWords& q) { return (!q.reported || said) && eval(x, q.words); });
 }
 
 bool matches(const Query& q, const Doc& d) {
@@ -195,13 +200,22 @@ bool matches(const Query& q, const Doc& d) {
     case 4: return quoted(d, q.a) && !by(d, q.a, q.x);
     case 5: return quoted(d, q.a) || any_quote(d, q.x);
     case 6: return any_quote(d, q.x);
+    // said: (quoted or reported), issue 13 item 6
+    case 7: return by(d, q.a, q.x, nullptr, true);
+    case 8: return any_quote(d, q.x, true);
+    case 9: return by(d, q.a, q.x, &q.y, true);  // speaker:A said:X quote:Y: one quotation holds both
+    case 10: return quoted(d, q.a) && !by(d, q.a, q.x, nullptr, true);
     }
     return false;
 }
 
+/// The number of query forms: the README's pairing table (1-6) and said: (7-10).
+constexpr int kForms = 10;
+
 std::string speaker_text(const std::string& v) { return v.find(' ') == std::string::npos ? v : "\"" + v + "\""; }
 
 std::string quote_text(const Expr& e) { return "quote:" + render(e, true); }
+std::string said_text(const Expr& e) { return "said:" + render(e, true); }
 
 struct Drawer {
     const std::vector<Doc>& docs;
@@ -279,13 +293,14 @@ struct Drawer {
         return plain_word(last) ? last : std::string();
     }
 
-    /// A random quote by a named speaker with two or more plain words: (doc, quote).
-    std::pair<const Doc*, const QuoteWords*> quote() {
+    /// A random quote (or, @p reported, span of reported speech) by a named speaker with two or
+    /// more plain words: (doc, quote).
+    std::pair<const Doc*, const QuoteWords*> quote(bool reported = false) {
         for (int tries = 0; tries < 100000; ++tries) {
             const Doc& d = docs[pick(docs.size())];
             if (d.quotes.empty()) continue;
             const QuoteWords& q = d.quotes[pick(d.quotes.size())];
-            if (q.speaker < 0 || plain_words(q).size() < 2) continue;
+            if (q.speaker < 0 || plain_words(q).size() < 2 || q.reported != reported) continue;
             if (name_value(d.names[static_cast<std::size_t>(q.speaker)]).empty()) continue;
             return {&d, &q};
         }
@@ -295,7 +310,8 @@ struct Drawer {
     Query draw(int form) {
         Query out;
         out.form = form;
-        auto [d, q] = quote();
+        // (said: forms draw from reported speech two times in three)
+        auto [d, q] = quote(form >= 7 && form != 9 && pick(3) != 0);
         if (!d) return out;
         out.a = name_value(d->names[static_cast<std::size_t>(q->speaker)]);
         out.x = expression(*q);
@@ -325,6 +341,15 @@ struct Drawer {
         case 4: out.text = "speaker:" + speaker_text(out.a) + " -" + quote_text(out.x); break;
         case 5: out.text = "speaker:" + speaker_text(out.a) + " OR " + quote_text(out.x); break;
         case 6: out.text = quote_text(out.x); break;
+        case 7: out.text = "speaker:" + speaker_text(out.a) + " " + said_text(out.x); break;
+        case 8: out.text = said_text(out.x); break;
+        case 9: {
+            std::vector<std::size_t> ws = plain_words(*q);
+            out.y = term(q->words[ws[pick(ws.size())]].term);
+            out.text = "speaker:" + speaker_text(out.a) + " " + said_text(out.x) + " " + quote_text(out.y);
+            break;
+        }
+        case 10: out.text = "speaker:" + speaker_text(out.a) + " -" + said_text(out.x); break;
         }
         return out;
     }
@@ -355,9 +380,24 @@ Doc load(const Article& a, const news::aliases::Table& table) {
         if (a.speakers[s].kind == "person")
             to = news::aliases::links_to(table, d.names.back(), news::aliases::role_sex(a.speakers[s].role), year);
         d.linked.push_back(to.value_or(""));
+        d.quoted.push_back(1);
         for (const news::Quote& q : a.speakers[s].quotes) d.quotes.push_back({static_cast<int>(s), words(q)});
     }
     for (const news::Quote& q : a.unattributed) d.quotes.push_back({-1, words(q)});
+    // Reported speech: a quoted speaker's under that speaker (so linked as that one is); one who
+    // only reports is no speaker of the article's (no alias link: speaker:"full name" finds it
+    // by its own name only).
+    for (const news::Speaker& r : a.reported) {
+        auto it = std::find_if(a.speakers.begin(), a.speakers.end(), [&](const news::Speaker& s) { return s.name == r.name; });
+        int s = static_cast<int>(it - a.speakers.begin());
+        if (it == a.speakers.end()) {
+            s = static_cast<int>(d.names.size());
+            d.names.push_back(analyzer.normalize(r.name));
+            d.linked.emplace_back();
+            d.quoted.push_back(0);
+        }
+        for (const news::Quote& q : r.quotes) d.quotes.push_back({s, words(q), true});
+    }
     return d;
 }
 
@@ -397,7 +437,7 @@ int main(int argc, char** argv) {
     }
     Drawer drawer{docs, std::mt19937_64(seed), {vocab.begin(), vocab.end()}};
     std::vector<Query> queries;
-    for (std::size_t i = 0; i < count; ++i) queries.push_back(drawer.draw(static_cast<int>(i % 6) + 1));
+    for (std::size_t i = 0; i < count; ++i) queries.push_back(drawer.draw(static_cast<int>(i % kForms) + 1));
 
     news::search::Searcher searcher({argv[2]});
     news::search::SearchOptions o;
@@ -455,7 +495,7 @@ int main(int argc, char** argv) {
     }
     std::size_t drawn = 0, with_matches = 0;
     bool enough = true;
-    for (int form = 1; form <= 6; ++form) {
+    for (int form = 1; form <= kForms; ++form) {
         std::cout << "form " << form << ": " << per_form[form] << " queries, " << matching[form] << " match articles, "
                   << agree[form] << " agree\n";
         drawn += per_form[form];

@@ -359,8 +359,9 @@ function resultItem(r) {
   const mq = r.matched_quotes || [];
   if (mq.length) {
     li.append(h('ul', { class: 'matched-quotes', 'aria-label': 'Quotes matching the query' },
-      mq.map((q) => h('li', {},
-        h('q', {}, q.text),
+      mq.map((q) => h('li', q.reported ? { class: 'reported' } : {},
+        // reported speech is no quotation: no quotation marks, and said so
+        q.reported ? [h('span', { class: 'label' }, 'reported: '), q.text] : h('q', {}, q.text),
         q.speaker ? [' — ', h('a', { href: speakerHash(q.speaker) }, q.speaker)] : ' — (speaker unknown)'))));
   }
   const speakers = r.speakers || [];

@@ -184,6 +184,7 @@ void write_hit(JsonWriter& w, const Hit& h, const std::string* qid) {
     for (const MatchedQuote& m : h.quotes) {
         w.begin_object();
         w.key("end").value(m.quote.end);
+        if (m.reported) w.key("reported").value(true);
         w.key("speaker").value(m.speaker);
         w.key("start").value(m.quote.start);
         w.key("text").value(m.quote.text);
@@ -305,8 +306,10 @@ nlohmann::json hit_to_json(const Hit& h) {
         if (!s.person.empty()) speakers.back()["person"] = s.person;
     }
     nlohmann::json matched = nlohmann::json::array();
-    for (const MatchedQuote& m : h.quotes)
+    for (const MatchedQuote& m : h.quotes) {
         matched.push_back({{"speaker", m.speaker}, {"text", m.quote.text}, {"start", m.quote.start}, {"end", m.quote.end}});
+        if (m.reported) matched.back()["reported"] = true;
+    }
     nlohmann::json marks = nlohmann::json::array();
     for (const auto& [b, e] : h.snippet.marks) marks.push_back({b, e});
     nlohmann::json j = {
@@ -438,8 +441,11 @@ void print_results_nlohmann(std::ostream& out, const Results& r, const OutputOpt
             out << "\n";
         }
         for (const MatchedQuote& m : h.quotes)
-            out << "     \xE2\x80\x9C" << trim_quote(one_line(m.quote.text)) << "\xE2\x80\x9D \xE2\x80\x94 "
-                << (m.speaker.empty() ? "(speaker not found)" : m.speaker) << "\n";
+            if (m.reported)  // reported speech, not the speaker's words: no quotation marks
+                out << "     (reported) " << trim_quote(one_line(m.quote.text)) << " \xE2\x80\x94 " << m.speaker << "\n";
+            else
+                out << "     \xE2\x80\x9C" << trim_quote(one_line(m.quote.text)) << "\xE2\x80\x9D \xE2\x80\x94 "
+                    << (m.speaker.empty() ? "(speaker not found)" : m.speaker) << "\n";
         if (!h.snippet.text.empty() && h.quotes.empty()) out << "     " << highlighted(h.snippet, o.color) << "\n";
         if (o.color) out << kDim;
         out << "     " << a.id;

@@ -227,7 +227,7 @@ expect_set(f"news-index {dbs}/alpi", [f"{dbs}/alpine.txt"])      # news-index's 
 expect_set("news-search spe", ["speaker:"])
 expect_set("news-search Sou", ["source:"])
 expect_set("news-search t", ["title:", "topic:"])
-expect_set("news-search ", "title: body: quote: speaker: person: author: source: place: lang: topic: date:".split())
+expect_set("news-search ", "title: body: quote: said: speaker: person: author: source: place: lang: topic: date:".split())
 expect_set("news-search -- -sou", ["-source:"])
 expect_set("news-search 'tariffs spe", ["tariffs speaker:"])     # inside quotes: from the quote on
 expect_set("news-search --query spe", ["speaker:"])

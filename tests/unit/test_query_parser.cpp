@@ -77,6 +77,10 @@ TEST_CASE("queries become the expected Xapian queries", "[query]") {
         {"quote:supply", false, "Query(XQsupply)"},
         // a phrase holds in one quote: the quote slots decide (here none: nothing matches), XQ weighs
         {"quote:\"step by step\"", false, "Query(((XQstep AND XQby AND XQstep) FILTER XJ))"},
+        // said: is quoted or reported: quote words or reported speech's
+        {"said:supply", false, "Query((XQsupply OR XRsupply))"},
+        {"said:\"step by step\"", false,
+         "Query((((XQstep AND XQby AND XQstep) OR (XRstep AND XRby AND XRstep)) FILTER XJ))"},
         {"body:crisis", false, "Query(crisis)"},
         {"title:(fentanyl OR opioid)", false, "Query((Sfentanyl OR Sopioid))"},
         // names: one word matches any name word, several the full name or its tail

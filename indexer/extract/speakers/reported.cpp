@@ -178,7 +178,9 @@ std::vector<Speaker> find_reported(const Analysis& an) {
             --e;
         // A sentence with a quotation in its clause is a direct quote's (the quote has its
         // own speaker; PolNeAR's annotation counts such a clause as a direct quote too).
-        const std::size_t sentence_end = se + 1 < ws.size() ? ws[se + 1].b : d.text.size();
+        // (the sentence's end: its last word's full stop, else the next word, past a quotation
+        // that closes the sentence: 'qualified to be president because “...”.')
+        const std::size_t sentence_end = ws[se].stop ? ws[se].e : se + 1 < ws.size() ? ws[se + 1].b : d.text.size();
         // (nor a quotation in two apostrophes, as some archives write them: ''...'')
         const std::string_view span = d.text.substr(b, std::max(e, sentence_end) - b);
         if (e <= b || quote_opens(d, b, std::max(e, sentence_end)) || quoted_bytes(d, b, e) > 0 ||
