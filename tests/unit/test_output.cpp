@@ -63,6 +63,9 @@ Article tricky_article(int variant) {
     if (variant % 3 == 1) a.speakers.push_back({"the ministry", "organization", "", {}});
     if (variant % 3 == 2) a.speakers.push_back({"Daskal", "person", "Mrs", {{"", 3, 19}}, "Jen \"J\" Daskal"});  // linked
     if (variant % 2) a.unattributed = {{"", 49, 55}, {"", 60, 200000}};  // "crisis", and past the text
+    // reported speech: a quoted speaker's, one who only reports, a span past the text
+    if (variant % 4 == 1) a.reported = {{"Jen Daskal", "person", "deputy adviser", {{"", 41, 63}}},
+                                        {"the ministry", "organization", "", {{"", 71, 74}, {"", 80, 90000}}}};
     return a;
 }
 
@@ -84,6 +87,7 @@ news::search::Hit tricky_hit(int variant) {
     h.snippet.text = variant % 2 ? "" : "\xE2\x80\xA6the \"crisis\" \\ goes\x1f on\xE2\x80\xA6";
     if (!h.snippet.text.empty()) h.snippet.marks = {{4, 9}, {12, 18}};
     if (variant % 3 == 0) h.quotes.push_back({"Jen Daskal", {"We will not stop,", 3, 19}});
+    if (variant % 4 == 1) h.quotes.push_back({"Jen Daskal", {"The \"crisis\" \\ goes on", 41, 63}, true});
     return h;
 }
 
@@ -98,6 +102,14 @@ TEST_CASE("document data: the direct reader gives article_from_document_data's A
         CHECK(read_fast(data) == read_plain(data));
         CHECK(read_fast(data) != "throws");
     }
+    // Reported speech is stored (offsets only) and read back with its text.
+    const Article back = news::search::read_document_data(news::to_document_data(tricky_article(1)));
+    REQUIRE(back.reported.size() == 2);
+    CHECK(back.reported[0].name == "Jen Daskal");
+    REQUIRE(back.reported[1].quotes.size() == 2);
+    CHECK(back.reported[0].quotes[0].text == "The \"crisis\" \\ goes on");
+    CHECK(back.reported[1].quotes[0].text == "end");
+    CHECK(back.reported[1].quotes[1].text.empty());  // past the text: no text
     // Hand-made data: odd types, escapes, duplicates, whitespace, and malformed JSON.
     const std::string metas[] = {
         R"({"id":"a","title":"t\u00e9\u4e2d\n\"\\\/\b\f\r\t","authors":["x",1,null,["y"],{"z":1},"w"]})",
